@@ -1,0 +1,24 @@
+import type { Command } from "../command.js";
+
+/**
+ * The command registry. Modules are imported lazily so `cooltech validate`
+ * never pays for loading the GitHub client or the site generator.
+ */
+export const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  validate: {
+    summary: "Check the curated YAML and report every problem at file:line:col",
+    load: async () => (await import("./validate.js")).validateCommand,
+  },
+  fmt: {
+    summary: "Rewrite the curated YAML in canonical form (--check to only report)",
+    load: async () => (await import("./fmt.js")).fmtCommand,
+  },
+  add: {
+    summary: "Add a project at its sorted place",
+    load: async () => (await import("./add.js")).addCommand,
+  },
+  build: {
+    summary: "Write data/directory.json from the YAML and the last-known GitHub data (offline)",
+    load: async () => (await import("./build.js")).buildCommand,
+  },
+};
