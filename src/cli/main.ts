@@ -89,7 +89,9 @@ function report(
   const err = error instanceof Error ? error : new Error(String(error));
   const code = (err as NodeJS.ErrnoException).code;
   if (code === "EACCES" || code === "EPERM" || code === "ENOSPC" || code === "EROFS") {
-    io.stderr.write(`${p.red("error:")} ${err.message}\nCheck the path's permissions and free space.\n`);
+    io.stderr.write(
+      `${p.red("error:")} ${err.message}\nCheck the path's permissions and free space.\n`,
+    );
     return ExitCode.io;
   }
   io.stderr.write(

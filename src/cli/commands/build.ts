@@ -1,0 +1,52 @@
+import { buildDirectory } from "../../generate/build.js";
+import { DirectoryError } from "../../load/directory.js";
+import { displayPath } from "../../load/source.js";
+import { formatText, summaryLine } from "../../validate/format/index.js";
+import { type Command, commonOptions } from "../command.js";
+import { ExitCode, UserError } from "../errors.js";
+import { paint, useColor } from "../io.js";
+import { resolveData } from "../paths.js";
+
+export const buildCommand: Command = {
+  name: "build",
+  summary: "Write data/directory.json from the YAML and the last-known GitHub data (offline)",
+  options: { ...commonOptions },
+  help: `Usage: cooltech build [--data DIR]
+
+Validates the curated YAML, then writes DIR/directory.json: every entry with
+the last-known GitHub metadata already in the existing DIR/directory.json.
+Needs no token and no network. The output is deterministic (same input, same
+bytes), checked against schemas/directory.schema.json, and written atomically.
+
+Options:
+  --data DIR   folder with the curated YAML and the directory (default: data)
+  -h, --help   show this help
+
+Exit codes: 0 written, 1 invalid data (nothing written), 2 usage error.
+
+Example:
+  cooltech build && git diff --stat data/
+`,
+  async run(args, io) {
+    const p = paint(useColor(io));
+    let result: Awaited<ReturnType<typeof buildDirectory>>;
+    try {
+      result = await buildDirectory(resolveData(args, io), io.cwd);
+    } catch (error) {
+      if (error instanceof DirectoryError) throw new UserError(error.message);
+      throw error;
+    }
+    io.stdout.write(formatText(result.diagnostics, p));
+    if (result.directory === null) {
+      io.stderr.write(`${p.red("✖")} ${summaryLine(result.diagnostics)}; nothing written\n`);
+      return ExitCode.invalid;
+    }
+    for (const w of result.written) {
+      const file = displayPath(w.path, io.cwd);
+      io.stderr.write(
+        `${p.green("✔")} ${file} ${w.changed ? "written" : "unchanged"} (${result.directory.projects.length} projects)\n`,
+      );
+    }
+    return ExitCode.ok;
+  },
+};

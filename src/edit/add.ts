@@ -1,0 +1,127 @@
+import { isMap, isSeq, type Node, type YAMLSeq } from "yaml";
+import { writeFileAtomic } from "../generate/write.js";
+import { type LoadedCatalog, loadCatalog } from "../load/catalog.js";
+import { positionOf } from "../load/locate.js";
+import { parseYaml } from "../load/source.js";
+import type { Project } from "../model.js";
+import type { Diagnostic } from "../validate/diagnostic.js";
+import { validateCatalog } from "../validate/index.js";
+import { compareProjects } from "../validate/order.js";
+import { normalizeRepo } from "../validate/repo-url.js";
+import { PRINT_OPTIONS } from "./canonical.js";
+
+export interface AddInput {
+  repo: string;
+  category: string;
+  name?: string;
+  homepage?: string;
+  tags?: string[];
+  description?: string;
+}
+
+export type AddOutcome =
+  | { ok: true; project: Project; file: string; line: number; warnings: Diagnostic[] }
+  | { ok: false; reason: string; diagnostics: Diagnostic[] };
+
+/**
+ * Inserts a project at its sorted place in projects.yaml (comments kept),
+ * validates the whole catalog with it, and writes the file only if valid.
+ */
+export async function addProject(
+  dataDir: string,
+  input: AddInput,
+  cwd?: string,
+): Promise<AddOutcome> {
+  const loaded = await loadCatalog(dataDir, cwd);
+  const source = loaded.projects.source;
+  const broken = loaded.diagnostics.filter((d) => d.severity === "error");
+  if (source === null || broken.length > 0 || !isSeq(source.doc.contents)) {
+    return {
+      ok: false,
+      reason: "the catalog has errors; fix them first (see `cooltech validate`)",
+      diagnostics: broken,
+    };
+  }
+  const repo = normalizeRepo(input.repo);
+  if (repo === undefined) {
+    return {
+      ok: false,
+      reason: `'${input.repo}' is not a GitHub repository: give owner/name or https://github.com/owner/name`,
+      diagnostics: [],
+    };
+  }
+  const project = toProject({ ...input, repo });
+  const duplicate = findDuplicate(loaded, project);
+  if (duplicate) return { ok: false, reason: duplicate, diagnostics: [] };
+
+  const doc = source.doc.clone();
+  const seq = doc.contents as YAMLSeq<Node>;
+  const node = doc.createNode(project) as Node;
+  const tags = isMap(node) ? node.get("tags", true) : undefined;
+  if (isSeq(tags)) tags.flow = true;
+  const at = insertionIndex(seq.items, project);
+  const first = seq.items[0];
+  if (at === 0 && first?.commentBefore && source.text.startsWith("#")) {
+    // Keep the file's header comment at the top of the file.
+    node.commentBefore = first.commentBefore;
+    first.commentBefore = null;
+  }
+  seq.items.splice(at, 0, node);
+  const text = doc.toString(PRINT_OPTIONS);
+
+  const after = parseYaml(text, source.file, source.path);
+  const check = validateCatalog({
+    ...loaded,
+    projects: after,
+    diagnostics: [...loaded.categories.diagnostics, ...after.diagnostics],
+  });
+  const errors = check.diagnostics.filter((d) => d.severity === "error");
+  if (errors.length > 0) {
+    return {
+      ok: false,
+      reason: "the new entry is not valid; nothing was written",
+      diagnostics: errors,
+    };
+  }
+  await writeFileAtomic(source.path, text);
+  const line = after.source ? positionOf(after.source, [at]).line : 1;
+  return { ok: true, project, file: source.file, line, warnings: check.diagnostics };
+}
+
+function toProject(input: AddInput & { repo: string }): Project {
+  const p: Project = {
+    name: input.name ?? input.repo.split("/")[1] ?? input.repo,
+    repo: input.repo,
+    category: input.category,
+  };
+  // Canonical key order: name, repo, homepage, category, tags, description.
+  return {
+    name: p.name,
+    repo: p.repo as string,
+    ...(input.homepage !== undefined && { homepage: input.homepage }),
+    category: p.category,
+    ...(input.tags !== undefined && input.tags.length > 0 && { tags: input.tags }),
+    ...(input.description !== undefined && { description: input.description }),
+  };
+}
+
+function findDuplicate(loaded: LoadedCatalog, project: Project): string | undefined {
+  const list = Array.isArray(loaded.projects.value) ? (loaded.projects.value as unknown[]) : [];
+  const source = loaded.projects.source;
+  for (const [i, raw] of list.entries()) {
+    const e = raw as Partial<Project> | null;
+    if (e === null || typeof e !== "object") continue;
+    const sameName = e.name?.toLowerCase() === project.name.toLowerCase();
+    const sameRepo = e.repo !== undefined && e.repo.toLowerCase() === project.repo?.toLowerCase();
+    if (!sameName && !sameRepo) continue;
+    const line = source ? positionOf(source, [i]).line : 1;
+    const what = sameRepo ? `repo ${project.repo}` : `name '${project.name}'`;
+    return `${what} is already listed as '${e.name}' at ${source?.file}:${line}; edit that entry instead${sameRepo ? "" : ", or choose another --name"}`;
+  }
+  return undefined;
+}
+
+function insertionIndex(items: Node[], project: Project): number {
+  const i = items.findIndex((n) => isMap(n) && compareProjects(n.toJSON() as object, project) > 0);
+  return i === -1 ? items.length : i;
+}

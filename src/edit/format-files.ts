@@ -1,0 +1,46 @@
+import { writeFileAtomic } from "../generate/write.js";
+import { loadCatalog } from "../load/catalog.js";
+import type { ParsedYaml } from "../load/source.js";
+import type { Diagnostic } from "../validate/diagnostic.js";
+import { canonicalize, type FormatChange } from "./canonical.js";
+
+export interface FileFormat {
+  file: string;
+  path: string;
+  changed: boolean;
+  changes: FormatChange[];
+  text: string;
+}
+
+export interface FormatOutcome {
+  /** Syntax errors that stop formatting (the file is left alone). */
+  diagnostics: Diagnostic[];
+  files: FileFormat[];
+}
+
+/** Computes the canonical form of both curated files; writes them unless `check`. */
+export async function formatCatalog(
+  dataDir: string,
+  check: boolean,
+  cwd?: string,
+): Promise<FormatOutcome> {
+  const loaded = await loadCatalog(dataDir, cwd);
+  const blocking = loaded.diagnostics.filter((d) => d.severity === "error");
+  if (blocking.length > 0) return { diagnostics: blocking, files: [] };
+  const files = [
+    formatOne(loaded.categories, "categories"),
+    formatOne(loaded.projects, "projects"),
+  ].filter((f): f is FileFormat => f !== null);
+  if (!check) {
+    for (const f of files) if (f.changed) await writeFileAtomic(f.path, f.text);
+  }
+  return { diagnostics: [], files };
+}
+
+function formatOne(parsed: ParsedYaml, kind: "projects" | "categories"): FileFormat | null {
+  const source = parsed.source;
+  if (source === null) return null;
+  const { text, changes } = canonicalize(source, kind);
+  const original = parsed.source?.text ?? "";
+  return { file: source.file, path: source.path, changed: text !== original, changes, text };
+}

@@ -1,0 +1,29 @@
+import { join } from "node:path";
+import { DIRECTORY_FILE, loadCatalog } from "../load/catalog.js";
+import { readDirectory } from "../load/directory.js";
+import type { Directory } from "../model.js";
+import type { Diagnostic } from "../validate/diagnostic.js";
+import { validateCatalog } from "../validate/index.js";
+import { generateDirectory, indexKnown } from "./directory.js";
+import { type Written, writeDirectory } from "./output.js";
+
+export interface BuildResult {
+  diagnostics: Diagnostic[];
+  /** null when validation failed (nothing was written). */
+  directory: Directory | null;
+  written: Written[];
+}
+
+/**
+ * Validates the curated data, then writes DIR/directory.json from it and the
+ * last-known GitHub data of the existing directory. No network.
+ */
+export async function buildDirectory(dataDir: string, cwd?: string): Promise<BuildResult> {
+  const loaded = await loadCatalog(dataDir, cwd);
+  const { diagnostics, catalog } = validateCatalog(loaded);
+  if (catalog === null) return { diagnostics, directory: null, written: [] };
+  const previous = await readDirectory(join(dataDir, DIRECTORY_FILE), cwd);
+  const directory = generateDirectory(catalog, indexKnown(previous), previous?.refreshedAt ?? null);
+  const written = await writeDirectory(dataDir, directory);
+  return { diagnostics, directory, written };
+}

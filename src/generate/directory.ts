@@ -1,0 +1,69 @@
+import type { Directory, DirectoryProject, GithubInfo, Project, Trend } from "../model.js";
+import type { Catalog } from "../validate/index.js";
+import { compareProjects } from "../validate/order.js";
+
+export const DIRECTORY_SCHEMA_REF = "../schemas/directory.schema.json";
+
+/** What is known of an entry from an earlier run. */
+export interface Known {
+  github: GithubInfo | null;
+  trend: Trend | null;
+}
+
+/**
+ * Indexes the last-known GitHub data of a directory by repository, under both
+ * the curated `repo` and GitHub's current `nameWithOwner`, so data survives a
+ * `--fix-moved` rewrite of the YAML.
+ */
+export function indexKnown(previous: Directory | null): Map<string, Known> {
+  const known = new Map<string, Known>();
+  for (const p of previous?.projects ?? []) {
+    const entry = { github: p.github, trend: p.trend };
+    if (p.github) known.set(p.github.nameWithOwner.toLowerCase(), entry);
+    if (p.repo) known.set(p.repo.toLowerCase(), entry);
+  }
+  return known;
+}
+
+/**
+ * The directory: curated entries in canonical order, each with its
+ * last-known GitHub data. Pure and deterministic (no clock).
+ */
+export function generateDirectory(
+  catalog: Catalog,
+  known: Map<string, Known>,
+  refreshedAt: string | null,
+): Directory {
+  const projects = [...catalog.projects].sort(compareProjects).map((p) => {
+    const k = p.repo ? known.get(p.repo.toLowerCase()) : undefined;
+    return directoryProject(p, k?.github ?? null, k?.trend ?? null);
+  });
+  return {
+    $schema: DIRECTORY_SCHEMA_REF,
+    refreshedAt,
+    categories: catalog.categories.map(({ id, name, description }) => ({ id, name, description })),
+    projects,
+  };
+}
+
+export function directoryProject(
+  p: Project,
+  github: GithubInfo | null,
+  trend: Trend | null,
+): DirectoryProject {
+  return {
+    name: p.name,
+    repo: p.repo ?? null,
+    homepage: p.homepage ?? null,
+    category: p.category,
+    tags: p.tags ?? [],
+    description: p.description ?? github?.description ?? null,
+    github: p.repo ? github : null,
+    trend: p.repo ? trend : null,
+  };
+}
+
+/** Stable text: two-space JSON and a final newline, so unchanged data gives identical bytes. */
+export function serializeDirectory(directory: Directory): string {
+  return `${JSON.stringify(directory, null, 2)}\n`;
+}

@@ -1,0 +1,38 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { DIRECTORY_FILE } from "../load/catalog.js";
+import type { Directory } from "../model.js";
+import { validateAgainst } from "../validate/schema.js";
+import { serializeDirectory } from "./directory.js";
+import { writeFileAtomic } from "./write.js";
+
+/** Files a build writes into the data folder. */
+export interface Written {
+  path: string;
+  changed: boolean;
+}
+
+/**
+ * Checks the directory against its schema, then writes it atomically. An
+ * unchanged file is left untouched, so a run that changed nothing changes nothing.
+ */
+export async function writeDirectory(dataDir: string, directory: Directory): Promise<Written[]> {
+  const errors = validateAgainst("directory", directory);
+  if (errors.length > 0) {
+    const detail = errors
+      .slice(0, 5)
+      .map((e) => `${e.instancePath || "/"} ${e.message ?? ""}`)
+      .join("; ");
+    throw new Error(
+      `the generated directory does not match schemas/directory.schema.json: ${detail}`,
+    );
+  }
+  return [await writeIfChanged(join(dataDir, DIRECTORY_FILE), serializeDirectory(directory))];
+}
+
+export async function writeIfChanged(path: string, content: string): Promise<Written> {
+  const before = await readFile(path, "utf8").catch(() => undefined);
+  if (before === content) return { path, changed: false };
+  await writeFileAtomic(path, content);
+  return { path, changed: true };
+}

@@ -1,0 +1,40 @@
+import { readFile } from "node:fs/promises";
+import type { Directory } from "../model.js";
+import { validateAgainst } from "../validate/schema.js";
+import { displayPath } from "./source.js";
+
+export class DirectoryError extends Error {
+  override name = "DirectoryError";
+}
+
+/**
+ * Reads the existing directory (the last-known GitHub data). Missing is fine
+ * (first build); unreadable or invalid is an error, because building on top
+ * of it would silently lose that data.
+ */
+export async function readDirectory(path: string, cwd?: string): Promise<Directory | null> {
+  const file = displayPath(path, cwd);
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw new DirectoryError(`${file}: cannot read (${(error as NodeJS.ErrnoException).code})`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new DirectoryError(
+      `${file}:1:1 is not valid JSON (${(error as Error).message}); restore it with \`git checkout -- ${file}\`, or delete it to start without last-known GitHub data`,
+    );
+  }
+  const errors = validateAgainst("directory", value);
+  if (errors.length > 0) {
+    const first = errors[0];
+    throw new DirectoryError(
+      `${file}:1:1 does not match schemas/directory.schema.json (${first?.instancePath || "/"} ${first?.message ?? ""}); restore it with \`git checkout -- ${file}\`, or delete it to start without last-known GitHub data`,
+    );
+  }
+  return value as Directory;
+}

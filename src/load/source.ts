@@ -1,0 +1,123 @@
+import { readFile } from "node:fs/promises";
+import { relative } from "node:path";
+import { type Document, LineCounter, parseDocument } from "yaml";
+import type { Diagnostic } from "../validate/diagnostic.js";
+
+/** A parsed YAML file, with what is needed to locate any node in it. */
+export interface YamlSource {
+  /** Path as shown in messages. */
+  file: string;
+  /** Absolute or cwd-relative path used for I/O. */
+  path: string;
+  text: string;
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+}
+
+export interface ParsedYaml {
+  source: YamlSource | null;
+  /** The plain data, or undefined when the file could not be read or parsed. */
+  value: unknown;
+  diagnostics: Diagnostic[];
+}
+
+/** The path users see: relative to the working directory when it is below it. */
+export function displayPath(path: string, cwd: string = process.cwd()): string {
+  const rel = relative(cwd, path);
+  return rel === "" || rel.startsWith("..") ? path : rel.split("\\").join("/");
+}
+
+export async function readYaml(path: string, cwd?: string): Promise<ParsedYaml> {
+  const file = displayPath(path, cwd);
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const message =
+      code === "ENOENT"
+        ? `file not found; create it or pass --data DIR pointing at the folder that holds it`
+        : `cannot read the file (${code ?? String(error)})`;
+    return { source: null, value: undefined, diagnostics: [at(file, 1, 1, "file", message)] };
+  }
+  return parseYaml(text, file, path);
+}
+
+/** Parses YAML text; every syntax problem becomes a located diagnostic, never an exception. */
+export function parseYaml(rawText: string, file: string, path: string = file): ParsedYaml {
+  // The yaml package rejects a leading byte-order mark; editors on Windows add one.
+  const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const source: YamlSource = { file, path, text, doc, lineCounter };
+  const diagnostics = syntaxDiagnostics(source);
+  if (diagnostics.some((d) => d.severity === "error")) {
+    return { source, value: undefined, diagnostics };
+  }
+  try {
+    // maxAliasCount stops "billion laughs" alias bombs before they eat the memory.
+    return { source, value: doc.toJS({ maxAliasCount: 100 }), diagnostics };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    diagnostics.push(
+      at(file, 1, 1, "yaml-syntax", `${message}; remove the YAML aliases (*name) from this file`),
+    );
+    return { source, value: undefined, diagnostics };
+  }
+}
+
+function syntaxDiagnostics(source: YamlSource): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seenLines = new Set<number>();
+  for (const [severity, list] of [
+    ["error", source.doc.errors],
+    ["warning", source.doc.warnings],
+  ] as const) {
+    for (const e of list) {
+      const { line, col } = source.lineCounter.linePos(e.pos[0]);
+      // One broken line makes the parser report every token after it; the first says enough.
+      if (severity === "error" && seenLines.has(line)) continue;
+      seenLines.add(line);
+      const duplicate = e.code === "DUPLICATE_KEY";
+      const text = e.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? "";
+      out.push(
+        at(
+          source.file,
+          line,
+          col,
+          duplicate ? "duplicate-key" : "yaml-syntax",
+          duplicate ? `${text}: remove or rename the repeated key` : `${text}${syntaxHint(e.code)}`,
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+function syntaxHint(code: string): string {
+  switch (code) {
+    case "BAD_INDENT":
+    case "MISSING_CHAR":
+    case "UNEXPECTED_TOKEN":
+      return "; check the indentation (two spaces under `- `) and that every key is followed by `: `";
+    case "MULTILINE_IMPLICIT_KEY":
+      return "; a key and its value must be on one line, or quote the value";
+    case "BLOCK_AS_IMPLICIT_KEY":
+      return "; check that the keys of this entry line up (two spaces under `- `)";
+    case "TAB_AS_INDENT":
+      return "; indent with spaces, not tabs";
+    default:
+      return "";
+  }
+}
+
+export function at(
+  file: string,
+  line: number,
+  column: number,
+  rule: string,
+  message: string,
+  severity: Diagnostic["severity"] = "error",
+): Diagnostic {
+  return { file, line, column, severity, rule, message };
+}

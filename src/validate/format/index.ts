@@ -1,0 +1,56 @@
+import { ANNOTATIONS_PER_LEVEL, annotation } from "../../actions/commands.js";
+import type { Paint } from "../../cli/io.js";
+import type { Diagnostic } from "../diagnostic.js";
+
+export type DiagnosticFormat = "text" | "github" | "json";
+
+/** `file:line:col severity message (rule)`, one per line. */
+export function formatText(diagnostics: readonly Diagnostic[], p?: Paint): string {
+  return diagnostics
+    .map((d) => {
+      const sev =
+        d.severity === "error" ? (p?.red("error") ?? "error") : (p?.yellow("warning") ?? "warning");
+      const rule = p ? p.dim(`(${d.rule})`) : `(${d.rule})`;
+      return `${d.file}:${d.line}:${d.column} ${sev} ${d.message} ${rule}\n`;
+    })
+    .join("");
+}
+
+/** Workflow annotations, so each problem shows on the pull request's diff at its line. */
+export function formatGithub(diagnostics: readonly Diagnostic[]): string {
+  const used = { error: 0, warning: 0 };
+  const overflow: Diagnostic[] = [];
+  let out = "";
+  for (const d of diagnostics) {
+    if (used[d.severity] >= ANNOTATIONS_PER_LEVEL) {
+      overflow.push(d);
+      continue;
+    }
+    used[d.severity]++;
+    out += `${annotation({ level: d.severity, file: d.file, line: d.line, col: d.column, title: d.rule, message: d.message })}\n`;
+  }
+  if (overflow.length > 0) {
+    out += `${annotation({ level: "notice", message: `${overflow.length} more problem(s) are not annotated (GitHub shows ${ANNOTATIONS_PER_LEVEL} per severity); they are listed below` })}\n`;
+    out += formatText(overflow);
+  }
+  return out;
+}
+
+export function formatJson(diagnostics: readonly Diagnostic[]): string {
+  const rows = diagnostics.map(({ file, line, column, severity, rule, message }) => ({
+    file,
+    line,
+    column,
+    severity,
+    rule,
+    message,
+  }));
+  return `${JSON.stringify(rows, null, 2)}\n`;
+}
+
+export function summaryLine(diagnostics: readonly Diagnostic[]): string {
+  const errors = diagnostics.filter((d) => d.severity === "error").length;
+  const warnings = diagnostics.length - errors;
+  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? "" : "s"}`;
+  return `${plural(errors, "error")}, ${plural(warnings, "warning")}`;
+}

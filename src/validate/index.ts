@@ -1,0 +1,67 @@
+import type { LoadedCatalog } from "../load/catalog.js";
+import type { Category, Project } from "../model.js";
+import { type Diagnostic, hasErrors, sortDiagnostics } from "./diagnostic.js";
+import { rules } from "./rules/index.js";
+import type { Item, RuleContext } from "./rules/rule.js";
+import { schemaDiagnostics } from "./schema-diagnostics.js";
+
+/** The curated data, once it passed validation. */
+export interface Catalog {
+  projects: Project[];
+  categories: Category[];
+}
+
+export interface ValidationResult {
+  /** Every problem found, errors and warnings, in file/position order. */
+  diagnostics: Diagnostic[];
+  /** The typed data when there is no error (warnings allowed), else null. */
+  catalog: Catalog | null;
+}
+
+/**
+ * Validates in two stages: syntax and schema for each file, then the semantic
+ * rules over whatever is well-formed, so one run reports every problem.
+ */
+export function validateCatalog(loaded: LoadedCatalog): ValidationResult {
+  const diagnostics = [...loaded.diagnostics];
+  const { projects, categories } = loaded;
+  if (projects.source && projects.value !== undefined) {
+    diagnostics.push(...schemaDiagnostics("projects", projects.source, projects.value));
+  }
+  if (categories.source && categories.value !== undefined) {
+    diagnostics.push(...schemaDiagnostics("categories", categories.source, categories.value));
+  }
+  if (projects.source && categories.source) {
+    const ctx: RuleContext = {
+      projects: items(projects.value),
+      categories: items(categories.value),
+      projectsSource: projects.source,
+      categoriesSource: categories.source,
+    };
+    // Rules about cross-file references need both files to have parsed.
+    const bothParsed = projects.value !== undefined && categories.value !== undefined;
+    for (const rule of rules) {
+      if (!bothParsed && rule.id !== "sort-order" && !rule.id.startsWith("duplicate-")) continue;
+      rule.check(ctx, (d) => diagnostics.push({ ...d, rule: rule.id }));
+    }
+  }
+  sortDiagnostics(diagnostics);
+  const catalog = hasErrors(diagnostics)
+    ? null
+    : {
+        projects: projects.value as Project[],
+        categories: categories.value as Category[],
+      };
+  return { diagnostics, catalog };
+}
+
+function items(value: unknown): Item[] {
+  if (!Array.isArray(value)) return [];
+  const out: Item[] = [];
+  value.forEach((v, index) => {
+    if (v !== null && typeof v === "object" && !Array.isArray(v)) {
+      out.push({ index, value: v as Record<string, unknown> });
+    }
+  });
+  return out;
+}

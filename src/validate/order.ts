@@ -1,0 +1,46 @@
+/**
+ * The canonical order of projects: by category id, then by name ignoring case.
+ * Plain code-point comparison (not locale-aware) so every machine agrees.
+ */
+export function compareProjects(
+  a: { category?: unknown; name?: unknown },
+  b: { category?: unknown; name?: unknown },
+): number {
+  return (
+    cmp(String(a.category ?? ""), String(b.category ?? "")) ||
+    cmp(String(a.name ?? "").toLowerCase(), String(b.name ?? "").toLowerCase()) ||
+    cmp(String(a.name ?? ""), String(b.name ?? ""))
+  );
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Indexes of the items that are out of place: those outside a longest run
+ * that is already in order. Moving just these sorts the list, so one
+ * misplaced entry is reported once, not every entry after it.
+ */
+export function misplaced<T>(items: readonly T[], compare: (a: T, b: T) => number): number[] {
+  // Patience sorting for a longest non-decreasing subsequence, O(n log n).
+  const tails: number[] = [];
+  const prev = new Array<number>(items.length).fill(-1);
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as T;
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compare(items[tails[mid] as number] as T, item) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) prev[i] = tails[lo - 1] as number;
+    tails[lo] = i;
+  }
+  const keep = new Set<number>();
+  for (let i = tails.at(-1) ?? -1; i !== -1; i = prev[i] as number) keep.add(i);
+  const out: number[] = [];
+  for (let i = 0; i < items.length; i++) if (!keep.has(i)) out.push(i);
+  return out;
+}

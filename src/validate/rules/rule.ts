@@ -1,0 +1,45 @@
+import { keyPosition, positionOf } from "../../load/locate.js";
+import type { YamlSource } from "../../load/source.js";
+import type { Diagnostic } from "../diagnostic.js";
+
+/** An entry of a curated list that is at least a mapping (fields not yet trusted). */
+export interface Item {
+  index: number;
+  value: Record<string, unknown>;
+}
+
+export interface RuleContext {
+  projects: Item[];
+  categories: Item[];
+  projectsSource: YamlSource;
+  categoriesSource: YamlSource;
+}
+
+/** A semantic rule over the parsed data, named as an assertion; it reports, never throws. */
+export interface Rule {
+  id: string;
+  check(ctx: RuleContext, report: Reporter): void;
+}
+
+export type Reporter = (d: Omit<Diagnostic, "rule">) => void;
+
+/** Position of an item's key (its value when present), or of the item itself. */
+export function locate(
+  source: YamlSource,
+  item: Item,
+  key?: string,
+  severity: Diagnostic["severity"] = "error",
+): Omit<Diagnostic, "rule" | "message"> {
+  const pos =
+    key === undefined
+      ? positionOf(source, [item.index])
+      : item.value[key] === undefined
+        ? keyPosition(source, [item.index], key)
+        : positionOf(source, [item.index, key]);
+  return { file: source.file, line: pos.line, column: pos.column, severity };
+}
+
+export function str(item: Item, key: string): string | undefined {
+  const v = item.value[key];
+  return typeof v === "string" ? v : undefined;
+}

@@ -1,0 +1,76 @@
+import type { YamlSource } from "../../load/source.js";
+import { quote } from "../diagnostic.js";
+import { type Item, locate, type Reporter, type Rule, str } from "./rule.js";
+
+/**
+ * Reports every item whose `key` (normalised) repeats an earlier one,
+ * pointing back at the first occurrence.
+ */
+function checkUnique(
+  source: YamlSource,
+  items: Item[],
+  key: string,
+  normalize: (v: string) => string,
+  report: Reporter,
+  what: string,
+): void {
+  const first = new Map<string, Item>();
+  for (const item of items) {
+    const value = str(item, key);
+    if (value === undefined) continue;
+    const norm = normalize(value);
+    const earlier = first.get(norm);
+    if (earlier === undefined) {
+      first.set(norm, item);
+      continue;
+    }
+    const where = locate(source, earlier, key);
+    report({
+      ...locate(source, item, key),
+      message: `${what} ${quote(value)} is already used at line ${where.line} (${quote(str(earlier, "name") ?? str(earlier, "id") ?? "")}); remove this duplicate entry or merge the two`,
+    });
+  }
+}
+
+const lower = (v: string) => v.toLowerCase();
+
+/** https://Falco.org/ and https://falco.org are the same homepage. */
+export function normalizeHomepage(v: string): string {
+  try {
+    const u = new URL(v);
+    return `${u.host}${u.pathname.replace(/\/+$/, "")}${u.search}`.toLowerCase();
+  } catch {
+    return v.toLowerCase();
+  }
+}
+
+export const uniqueName: Rule = {
+  id: "duplicate-name",
+  check: (ctx, report) =>
+    checkUnique(ctx.projectsSource, ctx.projects, "name", lower, report, "name"),
+};
+
+export const uniqueRepo: Rule = {
+  id: "duplicate-repo",
+  check: (ctx, report) =>
+    checkUnique(ctx.projectsSource, ctx.projects, "repo", lower, report, "repo"),
+};
+
+export const uniqueHomepage: Rule = {
+  id: "duplicate-homepage",
+  check: (ctx, report) =>
+    checkUnique(
+      ctx.projectsSource,
+      ctx.projects,
+      "homepage",
+      normalizeHomepage,
+      report,
+      "homepage",
+    ),
+};
+
+export const uniqueCategoryId: Rule = {
+  id: "duplicate-category",
+  check: (ctx, report) =>
+    checkUnique(ctx.categoriesSource, ctx.categories, "id", (v) => v, report, "category id"),
+};

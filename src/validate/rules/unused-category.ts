@@ -1,0 +1,19 @@
+import { locate, type Rule, str } from "./rule.js";
+
+/** A category nobody uses is probably a leftover (a warning: it does not fail validation). */
+export const usedCategories: Rule = {
+  id: "unused-category",
+  check(ctx, report) {
+    // Without projects (an empty or broken file) every category would be "unused": say nothing.
+    if (ctx.projects.length === 0) return;
+    const used = new Set(ctx.projects.map((p) => str(p, "category")));
+    for (const item of ctx.categories) {
+      const id = str(item, "id");
+      if (id === undefined || used.has(id)) continue;
+      report({
+        ...locate(ctx.categoriesSource, item, "id", "warning"),
+        message: `category \`${id}\` has no projects; add one or remove the category`,
+      });
+    }
+  },
+};
