@@ -86,7 +86,9 @@ function syntaxDiagnostics(source: YamlSource): Diagnostic[] {
           line,
           col,
           duplicate ? "duplicate-key" : "yaml-syntax",
-          duplicate ? `${text}: remove or rename the repeated key` : `${text}${syntaxHint(e.code)}`,
+          duplicate
+            ? `${text}: remove or rename the repeated key`
+            : `${text}${syntaxHint(e.code, lineText(source, line), col)}`,
         ),
       );
     }
@@ -94,21 +96,43 @@ function syntaxDiagnostics(source: YamlSource): Diagnostic[] {
   return out;
 }
 
-function syntaxHint(code: string): string {
+/**
+ * What to do about a syntax error, in a contributor's words. `line` is the
+ * text of the line the parser stopped at, `col` (1-based) where it stopped:
+ * the same parser code has different causes that the line tells apart.
+ */
+function syntaxHint(code: string, line: string, col: number): string {
   switch (code) {
     case "BAD_INDENT":
     case "MISSING_CHAR":
-    case "UNEXPECTED_TOKEN":
+    case "UNEXPECTED_TOKEN": {
+      if (/^[ ]*\t/.test(line)) return "; indent with spaces, not tabs (two spaces under `- `)";
+      const key = /^([A-Za-z][\w-]*):(?:\s|$)/.exec(line)?.[1];
+      if (key !== undefined) {
+        return `; \`${key}:\` starts at the beginning of the line: indent it by two spaces so it belongs to the entry above (keys line up two spaces under \`- \`)`;
+      }
       return "; check the indentation (two spaces under `- `) and that every key is followed by `: `";
+    }
     case "MULTILINE_IMPLICIT_KEY":
       return "; a key and its value must be on one line, or quote the value";
     case "BLOCK_AS_IMPLICIT_KEY":
-      return "; check that the keys of this entry line up (two spaces under `- `)";
+      // YAML reads `a: b: c` as a key inside a value: a value with ": " in it needs quotes.
+      if (/:\s/.test(line.slice(col - 1))) {
+        return '; this value contains `: `, which YAML reads as another key: put the value in double quotes, e.g. `description: "Falco: runtime security"`';
+      }
+      return "; the next line is indented further than this entry's other keys: line up every key two spaces under `- `";
     case "TAB_AS_INDENT":
       return "; indent with spaces, not tabs";
     default:
       return "";
   }
+}
+
+function lineText(source: YamlSource, line: number): string {
+  const starts = source.lineCounter.lineStarts;
+  const start = starts[line - 1] ?? 0;
+  const end = starts[line] ?? source.text.length;
+  return source.text.slice(start, end).replace(/\r?\n$/, "");
 }
 
 export function at(

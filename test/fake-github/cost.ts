@@ -1,0 +1,106 @@
+/**
+ * Query cost and node count, per "Rate limits and node limits for the GraphQL API":
+ * https://docs.github.com/en/graphql/overview/rate-limits-and-node-limits-for-the-graphql-api
+ *
+ * - Each connection needs as many requests as the product of the `first`/`last` of the
+ *   connections above it (1 at the top); "add up the number of requests needed to fulfill each
+ *   unique connection", "divide by 100 and round the result to get the final aggregate cost",
+ *   with a minimum of 1 point.
+ * - Node count: each connection returns up to `first`/`last` nodes per request; at most 500,000.
+ */
+import {
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLField,
+  GraphQLIncludeDirective,
+  GraphQLInt,
+  type GraphQLSchema,
+  GraphQLSkipDirective,
+  getDirectiveValues,
+  getNamedType,
+  isCompositeType,
+  isInterfaceType,
+  isObjectType,
+  Kind,
+  type OperationDefinitionNode,
+  type SelectionNode,
+  type SelectionSetNode,
+  valueFromAST,
+} from "graphql";
+
+/** "The rate limit score is calculated by dividing the total requests by 100." */
+export const REQUESTS_PER_POINT = 100;
+/** "Individual calls cannot request more than 500,000 total nodes." */
+export const MAX_NODES = 500_000;
+
+export interface QueryCost {
+  /** Requests needed to fulfil every connection. */
+  requests: number;
+  /** Most nodes the query may return (what `rateLimit { nodeCount }` reports). */
+  nodes: number;
+  /** Points charged: max(1, round(requests / 100)). */
+  cost: number;
+}
+
+type Variables = Record<string, unknown>;
+
+/** A field whose type is a *Connection taking `first`/`last` (e.g. `repositoryTopics`). */
+export function isConnectionField(field: GraphQLField<unknown, unknown>): boolean {
+  return (
+    getNamedType(field.type).name.endsWith("Connection") &&
+    field.args.some((a) => a.name === "first" || a.name === "last")
+  );
+}
+
+export function queryCost(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+  variables: Variables,
+): QueryCost {
+  const total = { requests: 0, nodes: 0 };
+
+  const included = (node: SelectionNode): boolean => {
+    const skip = getDirectiveValues(GraphQLSkipDirective, node, variables);
+    const include = getDirectiveValues(GraphQLIncludeDirective, node, variables);
+    return skip?.if !== true && include?.if !== false;
+  };
+
+  const pageSize = (node: SelectionNode, name: "first" | "last"): number | undefined => {
+    if (node.kind !== Kind.FIELD) return undefined;
+    const arg = node.arguments?.find((a) => a.name.value === name);
+    const value = arg ? valueFromAST(arg.value, GraphQLInt, variables) : undefined;
+    return typeof value === "number" ? value : undefined;
+  };
+
+  const walk = (set: SelectionSetNode, parent: GraphQLCompositeType, multiplier: number): void => {
+    for (const sel of set.selections) {
+      if (!included(sel)) continue;
+      if (sel.kind === Kind.INLINE_FRAGMENT || sel.kind === Kind.FRAGMENT_SPREAD) {
+        const fragment = sel.kind === Kind.FRAGMENT_SPREAD ? fragments.get(sel.name.value) : sel;
+        if (!fragment) continue;
+        const cond = fragment.typeCondition && schema.getType(fragment.typeCondition.name.value);
+        const type = cond && isCompositeType(cond) ? cond : parent;
+        walk(fragment.selectionSet, type, multiplier);
+        continue;
+      }
+      if (!(isObjectType(parent) || isInterfaceType(parent))) continue;
+      const field = parent.getFields()[sel.name.value];
+      if (!field || !sel.selectionSet) continue;
+      let inner = multiplier;
+      if (isConnectionField(field)) {
+        const size = pageSize(sel, "first") ?? pageSize(sel, "last");
+        total.requests += multiplier;
+        total.nodes += multiplier * (size ?? 0);
+        inner = multiplier * (size ?? 1);
+      }
+      const type = getNamedType(field.type);
+      if (isCompositeType(type)) walk(sel.selectionSet, type, inner);
+    }
+  };
+
+  const root = schema.getRootType(operation.operation);
+  if (root) walk(operation.selectionSet, root, 1);
+  const cost = Math.max(1, Math.round(total.requests / REQUESTS_PER_POINT));
+  return { ...total, cost };
+}
