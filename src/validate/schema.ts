@@ -3,7 +3,7 @@ import type { ErrorObject, ValidateFunction } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 
-export type SchemaName = "projects" | "categories" | "directory";
+export type SchemaName = "projects" | "categories" | "directory" | "link-check";
 
 const cache = new Map<SchemaName, ValidateFunction>();
 let ajv: Ajv2020 | undefined;

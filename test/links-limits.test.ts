@@ -1,0 +1,49 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { Agent } from "undici";
+import { checkLinks } from "../src/links/index.js";
+import { type Gauge, startLinkServer } from "./helpers/links-server.js";
+
+/**
+ * Two local "hosts" (two ports: the limiter keys on host:port) with slow
+ * pages. The agent has no socket cap of its own, so only the limiters keep
+ * the numbers down.
+ */
+async function measure(perHost: number, concurrency: number) {
+  const gauge: Gauge = { inFlight: 0, max: 0 };
+  const a = await startLinkServer({ busyMs: 30, gauge });
+  const b = await startLinkServer({ busyMs: 30, gauge });
+  const agent = new Agent();
+  try {
+    const urls = [a, b].flatMap((s) =>
+      Array.from({ length: 8 }, (_, i) => `${s.origin}/busy?page=${i}`),
+    );
+    const results = await checkLinks(urls, {
+      allowHttp: true,
+      dispatcher: agent,
+      perHost,
+      concurrency,
+      timeoutMs: 2_000,
+    });
+    assert.equal(results.size, 16);
+    assert.ok([...results.values()].every((r) => r.status === "ok"));
+    return { a: a.maxInFlight, b: b.maxInFlight, total: gauge.max };
+  } finally {
+    await agent.close();
+    await Promise.all([a.close(), b.close()]);
+  }
+}
+
+test("at most --per-host requests per host, and --concurrency overall", async () => {
+  assert.deepEqual(await measure(2, 3), { a: 2, b: 2, total: 3 });
+});
+
+test("one request at a time per host still checks hosts in parallel", async () => {
+  assert.deepEqual(await measure(1, 16), { a: 1, b: 1, total: 2 });
+});
+
+test("with a loose per-host limit the global limit is what binds", async () => {
+  const m = await measure(8, 5);
+  assert.equal(m.total, 5);
+  assert.ok(m.a <= 5 && m.b <= 5, JSON.stringify(m));
+});
