@@ -1,0 +1,144 @@
+import { resolve } from "node:path";
+import {
+  type CheckOptions,
+  githubBase,
+  LINK_DEFAULTS,
+  linkSummary,
+  runLinkCheck,
+  skippedLines,
+} from "../../links/index.js";
+import { hasErrors } from "../../validate/diagnostic.js";
+import {
+  type DiagnosticFormat,
+  formatGithub,
+  formatJson,
+  formatText,
+} from "../../validate/format/index.js";
+import { type Args, type Command, commonOptions, stringOpt } from "../command.js";
+import { ExitCode, UsageError } from "../errors.js";
+import { type Io, paint, progress, useColor } from "../io.js";
+import { resolveData } from "../paths.js";
+
+const FORMATS: readonly DiagnosticFormat[] = ["text", "github", "json"];
+
+const HELP = `Usage: cooltech check-links [--data DIR] [--concurrency N] [--per-host N]
+                           [--timeout MS] [--format text|github|json] [--config FILE]
+
+Checks every homepage and every repository page (GITHUB_SERVER_URL/<repo>,
+default https://github.com/<repo>) of DIR/projects.yaml over the network:
+HEAD first, then GET of the first byte when HEAD is refused; one retry on
+network errors, 429 and 5xx; redirects followed (at most ${LINK_DEFAULTS.maxRedirects}).
+
+  error    dead-link        404/410, unknown host, connection refused, TLS error,
+                            or no answer within the timeout (twice)
+  warning  moved-link       a permanent redirect (301/308): update the URL
+  warning  unverified-link  403 to HEAD and GET, 429, 5xx, a redirect loop, or
+                            another status: check it in a browser
+  (info)   skipped          hosts listed in DIR/link-check.yaml, with the reason
+
+Temporary redirects (302/303/307) are fine. Each problem is located at the
+entry's value in projects.yaml. Meant for a weekly job, not for pull requests:
+sites go down and come back.
+
+Options:
+  --data DIR         folder with projects.yaml (default: data)
+  --config FILE      hosts not to check (default: DIR/link-check.yaml if present)
+  --concurrency N    requests in flight overall (default: ${LINK_DEFAULTS.concurrency})
+  --per-host N       requests in flight per host (default: ${LINK_DEFAULTS.perHost})
+  --timeout MS       per request (default: ${LINK_DEFAULTS.timeoutMs})
+  --format FORMAT    text (default), github (annotations; default when
+                     GITHUB_ACTIONS=true) or json (an array of diagnostics)
+  -h, --help         show this help
+
+Progress is drawn on stderr when it is a terminal; the summary goes to stderr.
+
+Exit codes: 0 no dead link (warnings allowed), 1 dead links found (or
+projects.yaml / the config cannot be used), 2 usage error, 4 no host
+answered at all (the network is down; nothing is reported dead).
+
+Examples:
+  cooltech check-links
+  cooltech check-links --concurrency 8 --per-host 1 --timeout 20000
+  cooltech check-links --format json | jq '.[] | select(.rule == "dead-link")'
+`;
+
+/** The command, with test-only overrides (a dispatcher, http:// URLs, a short retry delay). */
+export function checkLinksCommandWith(overrides: Omit<CheckOptions, "skip"> = {}): Command {
+  return {
+    name: "check-links",
+    summary: "Check every homepage and repository URL; report dead links and permanent redirects",
+    options: {
+      ...commonOptions,
+      format: { type: "string" },
+      config: { type: "string" },
+      concurrency: { type: "string" },
+      "per-host": { type: "string" },
+      timeout: { type: "string" },
+    },
+    help: HELP,
+    async run(args, io) {
+      const format = chooseFormat(stringOpt(args, "format"), io);
+      const configOpt = stringOpt(args, "config");
+      const bar = progress(io);
+      const check: Omit<CheckOptions, "skip"> = {
+        concurrency: intOpt(args, "concurrency", 1, 256),
+        perHost: intOpt(args, "per-host", 1, 64),
+        timeoutMs: intOpt(args, "timeout", 100, 600_000),
+        onProgress: (done, total) => bar.update(`checking links ${done}/${total}`),
+        ...overrides,
+      };
+      let outcome: Awaited<ReturnType<typeof runLinkCheck>>;
+      try {
+        outcome = await runLinkCheck({
+          dataDir: resolveData(args, io),
+          cwd: io.cwd,
+          githubUrl: githubBase(io.env),
+          ...(configOpt !== undefined ? { configPath: resolve(io.cwd, configOpt) } : {}),
+          check,
+        });
+      } finally {
+        bar.done();
+      }
+      const { diagnostics, report, offline } = outcome;
+      const p = paint(useColor(io));
+      if (offline) {
+        io.stderr.write(
+          `${p.red("error:")} no host answered: all ${offline.urls} URLs on ${offline.hosts} hosts failed below HTTP (e.g. ${offline.example}).\nIs this machine offline, or behind a proxy? No link was reported dead.\n`,
+        );
+        return ExitCode.io;
+      }
+      if (format === "json") io.stdout.write(formatJson(diagnostics));
+      else if (format === "github") io.stdout.write(formatGithub(diagnostics));
+      else io.stdout.write(formatText(diagnostics, p));
+      if (report === null) {
+        io.stderr.write(
+          `${p.red("✖")} links not checked: fix the problems above (\`cooltech validate\` helps)\n`,
+        );
+        return ExitCode.invalid;
+      }
+      for (const line of skippedLines(report)) io.stderr.write(`${p.dim("info:")} ${line}\n`);
+      const dead = hasErrors(diagnostics);
+      io.stderr.write(`${dead ? p.red("✖") : p.green("✔")} ${linkSummary(report)}\n`);
+      return dead ? ExitCode.invalid : ExitCode.ok;
+    },
+  };
+}
+
+export const checkLinksCommand: Command = checkLinksCommandWith();
+
+function intOpt(args: Args, name: string, min: number, max: number): number | undefined {
+  const raw = stringOpt(args, name);
+  if (raw === undefined) return undefined;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not '${raw}'`);
+  }
+  return Number(raw);
+}
+
+function chooseFormat(value: string | undefined, io: Io): DiagnosticFormat {
+  if (value === undefined) return io.env.GITHUB_ACTIONS === "true" ? "github" : "text";
+  if (!FORMATS.includes(value as DiagnosticFormat)) {
+    throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, not '${value}'`);
+  }
+  return value as DiagnosticFormat;
+}

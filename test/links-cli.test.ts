@@ -1,0 +1,233 @@
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { fileURLToPath } from "node:url";
+import { Agent } from "undici";
+import { checkLinksCommandWith } from "../src/cli/commands/check-links.js";
+import type { Io } from "../src/cli/io.js";
+import { runMain } from "../src/cli/main.js";
+import {
+  fixtureDataDir,
+  type LinkServer,
+  startLinkServer,
+  testCaPath,
+} from "./helpers/links-server.js";
+
+const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
+
+function fakeIo(cwd: string, env: Record<string, string> = {}, isTTY = false) {
+  const out = { stdout: "", stderr: "" };
+  const io: Io = {
+    stdout: { write: (s: string) => (out.stdout += s) },
+    stderr: { write: (s: string) => (out.stderr += s), isTTY },
+    env: { NO_COLOR: "1", ...env },
+    cwd,
+  };
+  return { io, out };
+}
+
+/** Runs the real binary (asynchronously: the test server lives in this process). */
+function runBinary(
+  args: string[],
+  cwd: string,
+  env: Record<string, string>,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [join(repoRoot, "bin/cooltech.js"), ...args],
+      { cwd, env: { PATH: process.env.PATH ?? "", NO_COLOR: "1", ...env } },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+let https: LinkServer;
+let httpsRoot: string;
+
+before(async () => {
+  https = await startLinkServer({ tls: true, slowMs: 3_000 });
+  httpsRoot = await fixtureDataDir(https.origin);
+});
+after(async () => {
+  await https.close();
+  await rm(httpsRoot, { recursive: true, force: true });
+});
+
+test("the real binary checks the https fixture: located diagnostics, exit 1", async () => {
+  // The fixture's homepages are https://127.0.0.1:PORT/… (valid per the data schema);
+  // the spawned process trusts the test certificate, and repos point at the fake /gh.
+  const r = await runBinary(
+    ["check-links", "--timeout", "500", "--per-host", "16", "--format", "json"],
+    httpsRoot,
+    {
+      NODE_EXTRA_CA_CERTS: testCaPath(),
+      GITHUB_SERVER_URL: `${https.origin}/gh`,
+    },
+  );
+  assert.equal(r.code, 1, r.stderr);
+  const rows = JSON.parse(r.stdout) as Array<Record<string, unknown>>;
+  const o = https.origin;
+  assert.deepEqual(
+    rows.map((d) => `${d.line}:${d.column} ${d.severity} ${d.rule}`),
+    [
+      "8:13 error dead-link",
+      "11:13 error dead-link",
+      "14:13 warning moved-link",
+      "20:13 warning unverified-link",
+      "26:13 warning unverified-link",
+      "29:13 error dead-link",
+      "35:13 warning unverified-link",
+      "38:9 warning moved-link",
+      "41:9 error dead-link",
+    ],
+  );
+  assert.ok(rows.every((d) => d.file === "data/projects.yaml"));
+  assert.equal(
+    rows[2]?.message,
+    `homepage "${o}/moved" redirects permanently (301) to "${o}/ok"; update it`,
+  );
+  assert.equal(
+    rows[5]?.message,
+    `homepage "${o}/slow" is dead: no answer within 500 ms (tried twice); fix the URL or remove it`,
+  );
+  assert.equal(
+    rows[7]?.message,
+    `repo "old/name" moved to "new/name" (301 from ${o}/gh/old/name); update \`repo\` to \`new/name\``,
+  );
+  assert.match(r.stderr, /info: skipped npmjs\.com \(1 link\): Answers 403 to CI runners\./);
+  assert.match(r.stderr, /✖ 16 links \(16 URLs\): 4 dead, 2 moved, 3 unverified, 2 skipped\n$/);
+});
+
+test("a certificate the machine does not trust is a dead link (TLS error)", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "cooltech-tls-"));
+  await writeFile(
+    join(dir, "projects.yaml"),
+    `- name: A\n  homepage: ${https.origin}/ok\n  category: tools\n`,
+  );
+  try {
+    const r = await runBinary(["check-links", "--data", ".", "--format", "json"], dir, {});
+    assert.equal(r.code, 1, r.stderr);
+    const [row] = JSON.parse(r.stdout) as Array<{ rule: string; message: string; line: number }>;
+    assert.equal(row?.rule, "dead-link");
+    assert.equal(row?.line, 2);
+    assert.match(row?.message ?? "", /is dead: TLS error: .*\((?:SELF_SIGNED|DEPTH_ZERO)\w*\)/);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+/** The command in process, over http (test-only option), with a fast retry. */
+async function runHttp(args: string[], env: Record<string, string> = {}) {
+  const server = await startLinkServer({ slowMs: 3_000 });
+  const root = await fixtureDataDir(server.origin);
+  const agent = new Agent();
+  const { io, out } = fakeIo(root, { GITHUB_SERVER_URL: `${server.origin}/gh`, ...env });
+  try {
+    const command = checkLinksCommandWith({ allowHttp: true, dispatcher: agent, retryDelayMs: 0 });
+    const values = {
+      data: "data",
+      timeout: "250",
+      "per-host": "16",
+      ...Object.fromEntries(pairs(args)),
+    };
+    const code = await command.run({ values, positionals: [] }, io);
+    return { code, ...out, origin: server.origin };
+  } finally {
+    await agent.close();
+    await server.close();
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
+function pairs(args: string[]): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (let i = 0; i < args.length; i += 2) out.push([args[i]?.slice(2) ?? "", args[i + 1] ?? ""]);
+  return out;
+}
+
+test("text format: file:line:col severity message (rule), summary on stderr", async () => {
+  const r = await runHttp(["--format", "text"]);
+  assert.equal(r.code, 1);
+  const lines = r.stdout.trimEnd().split("\n");
+  assert.equal(lines.length, 9);
+  assert.equal(
+    lines[1],
+    `data/projects.yaml:11:13 error homepage "${r.origin}/gone" is dead: 410 Gone; fix the URL or remove it (dead-link)`,
+  );
+  assert.match(r.stderr, /^info: skipped npmjs\.com/m);
+});
+
+test("github format: annotations at the entry's line (default inside Actions)", async () => {
+  const r = await runHttp([], { GITHUB_ACTIONS: "true" });
+  assert.equal(r.code, 1);
+  const lines = r.stdout.trimEnd().split("\n");
+  assert.ok(
+    lines[0]?.startsWith("::error file=data/projects.yaml,line=8,col=13,title=dead-link::"),
+  );
+  assert.ok(
+    lines[2]?.startsWith("::warning file=data/projects.yaml,line=14,col=13,title=moved-link::"),
+  );
+});
+
+test("exit 0 when nothing is dead, even with warnings; progress on a terminal", async () => {
+  const server = await startLinkServer();
+  const dir = await mkdtemp(join(tmpdir(), "cooltech-okay-"));
+  const yaml = ["ok", "temp", "moved", "forbidden"]
+    .map((p) => `- name: ${p}\n  homepage: ${server.origin}/${p}\n  category: tools\n`)
+    .join("");
+  await writeFile(join(dir, "projects.yaml"), yaml);
+  const agent = new Agent();
+  const { io, out } = fakeIo(dir, {}, true);
+  try {
+    const command = checkLinksCommandWith({ allowHttp: true, dispatcher: agent, retryDelayMs: 0 });
+    const code = await command.run({ values: { data: ".", format: "text" }, positionals: [] }, io);
+    assert.equal(code, 0, out.stdout);
+    assert.equal(out.stdout.split("\n").filter(Boolean).length, 2, "moved + refused warnings");
+    assert.match(out.stderr, /✔ 4 links \(4 URLs\): 0 dead, 1 moved, 1 unverified, 0 skipped/);
+    // The progress line is drawn on the terminal, then erased before the summary.
+    assert.ok(out.stderr.startsWith("\r\u001b[2Kchecking links 1/4\r\u001b[2K"), out.stderr);
+  } finally {
+    await agent.close();
+    await server.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test("usage errors exit 2 with a hint; --help documents the exit codes", async () => {
+  for (const args of [
+    ["--concurrency", "0"],
+    ["--per-host", "many"],
+    ["--timeout", "5"],
+    ["--format", "xml"],
+    ["--nope"],
+  ]) {
+    const { io, out } = fakeIo(repoRoot);
+    assert.equal(await runMain(["check-links", ...args], io), 2, args.join(" "));
+    assert.match(out.stderr, /^error: .+\nSee 'cooltech check-links --help'\.\n$/);
+  }
+  const { io, out } = fakeIo(repoRoot);
+  assert.equal(await runMain(["check-links", "--help"], io), 0);
+  assert.match(out.stdout, /Exit codes: 0 no dead link/);
+  assert.match(out.stdout, /--per-host N/);
+});
+
+test("a missing --config file or a broken config stops before any request, exit 1", async () => {
+  const { io, out } = fakeIo(httpsRoot);
+  const before = https.requests.length;
+  assert.equal(await runMain(["check-links", "--config", "nowhere.yaml"], io), 1);
+  assert.match(out.stdout, /^nowhere\.yaml:1:1 error file not found/);
+  assert.match(out.stderr, /links not checked/);
+  const bad = join(httpsRoot, "bad.yaml");
+  await writeFile(bad, "skip:\n  - host: NPMJS.com\n    reason: shouting\n");
+  const second = fakeIo(httpsRoot);
+  assert.equal(await runMain(["check-links", "--config", "bad.yaml"], second.io), 1);
+  assert.match(second.out.stdout, /^bad\.yaml:2:11 error `host` must be a lowercase host name/);
+  assert.equal(https.requests.length, before);
+});
