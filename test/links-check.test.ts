@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { Agent } from "undici";
 import { type CheckOptions, checkLinks, type LinkResult } from "../src/links/index.js";
-import { type LinkServer, startLinkServer } from "./helpers/links-server.js";
+import { type LinkServer, startLinkServer, testCa } from "./helpers/links-server.js";
 
 let server: LinkServer;
 let agent: Agent;
@@ -180,8 +180,22 @@ test("connection refused is dead", async () => {
 
 test("http:// URLs are refused unless allowed (real data is https-only)", async () => {
   const r = await check("/ok", { allowHttp: false });
-  assert.equal(r.status, "unverified");
-  assert.match(r.detail, /non-https URL/);
+  assert.deepEqual([r.status, r.detail], ["unverified", "it is not an https URL"]);
+  // An https page that redirects to http is not followed.
+  const tls = await startLinkServer({ tls: true });
+  const trusting = new Agent({ connect: { ca: testCa() } });
+  try {
+    const url = `${tls.origin}/away?to=http://127.0.0.1:1/x`;
+    const results = await checkLinks([url], { ...fast, allowHttp: false, dispatcher: trusting });
+    const down = results.get(url);
+    assert.deepEqual(
+      [down?.status, down?.detail],
+      ["unverified", "it redirects to a non-https URL http://127.0.0.1:1/x"],
+    );
+  } finally {
+    await trusting.close();
+    await tls.close();
+  }
 });
 
 test("a host listed in the config is skipped without a request, also after a redirect", async () => {

@@ -49,7 +49,9 @@ export async function checkUrl(start: string, deps: UrlCheckDeps): Promise<LinkR
     const url = new URL(current);
     const schemeOk = url.protocol === "https:" || (deps.allowHttp && url.protocol === "http:");
     if (!schemeOk) {
-      return result({ status: "unverified", detail: `it redirects to a non-https URL ${current}` });
+      const detail =
+        hops.length === 0 ? "it is not an https URL" : `it redirects to a non-https URL ${current}`;
+      return result({ status: "unverified", detail });
     }
     const skip = deps.skipFor(url);
     if (skip) return result({ status: "skipped", detail: skip.reason, skip });
