@@ -1,0 +1,127 @@
+import { type RepoInfo, repoInfo, spdx } from "./repo-info.js";
+
+/**
+ * The GraphQL batch: one aliased `repository(owner:, name:)` per repository
+ * (`followRenames` defaults to true, so an old name answers with the current
+ * `nameWithOwner`), plus `rateLimit` to report the budget.
+ *
+ * Owner and name travel as variables, never spliced into the text, so any
+ * name is safe and every batch of the same size sends the same query text.
+ */
+
+/**
+ * "You can add up to 20 topics to a repository"
+ * (https://docs.github.com/en/repositories/managing-your-repositorys-settings-and-features/customizing-your-repository/classifying-your-repository-with-topics),
+ * so one page of 20 holds them all.
+ */
+export const TOPICS_PAGE = 20;
+
+export const REPO_FRAGMENT = `fragment repo on Repository {
+  nameWithOwner
+  url
+  description
+  stargazerCount
+  forkCount
+  issues(states: OPEN) { totalCount }
+  licenseInfo { spdxId }
+  primaryLanguage { name }
+  repositoryTopics(first: ${TOPICS_PAGE}) { nodes { topic { name } } }
+  isArchived
+  pushedAt
+  createdAt
+  latestRelease { tagName publishedAt url }
+}`;
+
+/** Connections in the fragment (`issues`, `repositoryTopics`): each costs one request per repo. */
+export const CONNECTIONS_PER_REPO = 2;
+
+/**
+ * A query's cost is "the number of requests needed to fulfil each unique
+ * connection, divided by 100 and rounded", minimum 1
+ * (https://docs.github.com/en/graphql/overview/rate-limits-and-node-limits-for-the-graphql-api).
+ * The largest batch that still costs one point: 74 × 2 = 148 requests → 1.48 → 1 point.
+ */
+export const ONE_POINT_BATCH = Math.floor(149 / CONNECTIONS_PER_REPO);
+
+/** The default batch size: the most repositories one point buys. */
+export const DEFAULT_BATCH_SIZE = ONE_POINT_BATCH;
+
+/**
+ * Upper bound of --batch-size. GitHub documents no cap on aliases, but big
+ * queries hit its ~10 s server timeout (502); 100 is what practitioners use.
+ */
+export const MAX_BATCH_SIZE = 100;
+
+export const alias = (i: number): string => `r${i}`;
+
+const queries = new Map<number, string>();
+
+/** The query text for a batch of `n` repositories (cached: one text per size). */
+export function batchQuery(n: number): string {
+  const cached = queries.get(n);
+  if (cached !== undefined) return cached;
+  const vars: string[] = [];
+  const fields: string[] = [];
+  for (let i = 0; i < n; i++) {
+    vars.push(`$o${i}: String!, $n${i}: String!`);
+    fields.push(`  ${alias(i)}: repository(owner: $o${i}, name: $n${i}) { ...repo }`);
+  }
+  const text = `query CooltechRepos(${vars.join(", ")}) {
+  rateLimit { cost remaining resetAt }
+${fields.join("\n")}
+}
+${REPO_FRAGMENT}
+`;
+  queries.set(n, text);
+  return text;
+}
+
+export function batchVariables(repos: ReadonlyArray<{ owner: string; name: string }>) {
+  const variables: Record<string, string> = {};
+  repos.forEach((r, i) => {
+    variables[`o${i}`] = r.owner;
+    variables[`n${i}`] = r.name;
+  });
+  return variables;
+}
+
+/** The `repo` fragment as GitHub answers it. */
+interface RepoNode {
+  nameWithOwner: string;
+  url: string;
+  description: string | null;
+  stargazerCount: number;
+  forkCount: number;
+  issues: { totalCount: number } | null;
+  licenseInfo: { spdxId: string | null } | null;
+  primaryLanguage: { name: string } | null;
+  repositoryTopics: { nodes: Array<{ topic: { name: string } | null } | null> | null } | null;
+  isArchived: boolean;
+  pushedAt: string | null;
+  createdAt: string | null;
+  latestRelease: { tagName: string; publishedAt: string | null; url: string } | null;
+}
+
+/** GraphQL node → RepoInfo (shape is checked afterwards by repoInfoProblem). */
+export function fromGraphql(node: RepoNode): RepoInfo {
+  const release = node.latestRelease;
+  return repoInfo({
+    nameWithOwner: node.nameWithOwner,
+    url: node.url,
+    description: node.description ?? null,
+    stars: node.stargazerCount,
+    forks: node.forkCount,
+    openIssues: node.issues?.totalCount ?? 0,
+    license: spdx(node.licenseInfo?.spdxId),
+    language: node.primaryLanguage?.name ?? null,
+    topics: (node.repositoryTopics?.nodes ?? [])
+      .map((n) => n?.topic?.name)
+      .filter((t): t is string => typeof t === "string"),
+    archived: node.isArchived,
+    pushedAt: node.pushedAt ?? null,
+    createdAt: node.createdAt ?? null,
+    latestRelease: release
+      ? { tag: release.tagName, publishedAt: release.publishedAt ?? null, url: release.url }
+      : null,
+  });
+}

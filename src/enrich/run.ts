@@ -1,0 +1,78 @@
+import type { Octokit } from "octokit";
+import type { GitHubConfig } from "./config.js";
+import type { Failure } from "./failure.js";
+import type { RateState } from "./rate-state.js";
+import type { RepoInfo } from "./repo-info.js";
+
+export type LookupResult =
+  | { kind: "ok"; info: RepoInfo }
+  | { kind: "missing" }
+  | { kind: "failed"; reason: string };
+
+/** One repository to look up: `key` is the lower-cased `owner/name` the caller asked for. */
+export interface Target {
+  key: string;
+  owner: string;
+  name: string;
+}
+
+/** The state of one lookupRepos call, shared by its requests. */
+export class LookupRun {
+  readonly results = new Map<string, LookupResult>();
+  /** Set when the run must not start more requests (budget exhausted, token rejected). */
+  private stopped: Failure | null = null;
+
+  constructor(
+    readonly octokit: Octokit,
+    readonly config: GitHubConfig,
+    readonly state: RateState,
+    readonly total: number,
+    private readonly progress: (done: number) => void,
+  ) {}
+
+  record(target: Target, result: LookupResult): void {
+    this.results.set(target.key, result);
+    this.progress(this.results.size);
+  }
+
+  fail(targets: readonly Target[], reason: string): void {
+    for (const t of targets) this.record(t, { kind: "failed", reason });
+  }
+
+  get stop(): Failure | null {
+    return this.stopped;
+  }
+
+  /** Stops the run: a rejected token or an exhausted budget fails whatever is left. */
+  halt(failure: Failure): void {
+    if (failure.kind === "primary") this.state.rateLimited = true;
+    if (this.stopped === null || failure.kind === "auth") this.stopped = failure;
+  }
+
+  /** Why a lookup not attempted failed, once the run stopped. */
+  stopReason(): string | null {
+    const s = this.stopped;
+    if (s === null) return null;
+    if (s.kind === "primary") {
+      return `rate limit exhausted${s.resetAt ? `; it resets at ${s.resetAt}` : ""}`;
+    }
+    return s.reason;
+  }
+
+  /** Handles a request that failed for a whole group of targets. */
+  failure(targets: readonly Target[], failure: Failure): void {
+    if (failure.kind !== "failed") {
+      this.halt(failure);
+      this.fail(targets, this.stopReason() ?? "stopped");
+      return;
+    }
+    this.fail(targets, failure.reason);
+  }
+}
+
+/** Splits `owner/name`; null when it is not of that form (GitHub cannot have it). */
+export function target(repo: string): Target | null {
+  const m = /^([^/\s]+)\/([^/\s]+)$/.exec(repo.trim());
+  if (!m?.[1] || !m[2]) return null;
+  return { key: repo.trim().toLowerCase(), owner: m[1], name: m[2] };
+}
