@@ -21,6 +21,10 @@ export const commands: Record<string, { summary: string; load: () => Promise<Com
     summary: "Write data/directory.json from the YAML and the last-known GitHub data (offline)",
     load: async () => (await import("./build.js")).buildCommand,
   },
+  refresh: {
+    summary: "Fetch live GitHub metadata into data/directory.json (stars, releases, moves, trends)",
+    load: async () => (await import("./refresh.js")).refreshCommand,
+  },
   "check-links": {
     summary: "Check every homepage and repository URL; report dead links and permanent redirects",
     load: async () => (await import("./check-links.js")).checkLinksCommand,

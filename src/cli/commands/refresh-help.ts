@@ -1,0 +1,55 @@
+export const REFRESH_HELP = `Usage: cooltech refresh [--data DIR] [--only NAME ...] [--batch-size N]
+                        [--concurrency N] [--dry-run] [--fix-moved] [--json]
+
+Validates the curated YAML, looks up every entry's repository on GitHub, and
+writes DIR/directory.json the way \`build\` does (schema check, deterministic,
+atomic), with refreshedAt set. Nothing is ever dropped: an entry whose lookup
+fails keeps its last-known data.
+
+Each entry's github.status:
+  ok       fetched now (fetchedAt = checkedAt = now)
+  moved    GitHub answered under another owner/name (renamed or transferred)
+  missing  GitHub says the repository does not exist; last-known data kept
+  stale    this run failed for it (timeout, reset, 5xx, rate limit after
+           retries); last-known data and its fetchedAt kept
+checkedAt records every attempt, fetchedAt the last success.
+
+With a token: batched GraphQL (74 repositories per query, 1 point each; a few
+queries in flight). Without one: REST GET /repos/{owner}/{repo}, 60 requests
+an hour, conditional on the ETags kept in DIR/.etags.json (a 304 is free).
+Star counts go to DIR/history.json (one point per UTC day, 90 days) and give
+trend.stars7d / stars30d.
+
+Options:
+  --data DIR         folder with the curated YAML and the directory (default: data)
+  --only NAME ...    refresh only these entries (project name or owner/name);
+                     the others are left exactly as they are
+  --batch-size N     repositories per GraphQL query, 1-100 (default 74)
+  --concurrency N    requests in flight, 1-20 (default 4; halved on a
+                     secondary rate limit)
+  --dry-run          look up and report, write nothing
+  --fix-moved        rewrite \`repo\` of moved entries in DIR/projects.yaml
+                     (only that value changes; comments and layout are kept)
+  --json             print the summary as JSON on stdout
+  -h, --help         show this help
+
+Environment:
+  GITHUB_TOKEN, GH_TOKEN  token (never printed); without one, the REST API
+  GITHUB_API_URL          REST base (default https://api.github.com;
+                          GitHub Enterprise Server: https://HOST/api/v3)
+  GITHUB_GRAPHQL_URL      GraphQL endpoint (default: derived from
+                          GITHUB_API_URL, /api/v3 -> /api/graphql, else /graphql)
+  GITHUB_STEP_SUMMARY     when set, the summary is appended there as Markdown
+  COOLTECH_RETRY_BASE_MS, COOLTECH_TIMEOUT_MS, COOLTECH_NOW
+                          for tests: ms per second of retry wait, request
+                          deadline in ms, a fixed clock (ISO time)
+
+Exit codes: 0 every entry ok or moved; 3 some entries stale or missing (the
+directory is still written); 1 invalid data (nothing fetched) or the token was
+rejected; 2 usage error; 4 a file could not be written.
+
+Examples:
+  GITHUB_TOKEN=$(gh auth token) cooltech refresh
+  cooltech refresh --only kured --only Falco --dry-run
+  cooltech refresh --fix-moved && git diff data/projects.yaml
+`;

@@ -1,0 +1,157 @@
+import { appendFile } from "node:fs/promises";
+import { ConfigError, githubConfigFromEnv, redact } from "../../enrich/config.js";
+import { HistoryError } from "../../enrich/history.js";
+import { LookupAuthError, type LookupStats, MAX_CONCURRENCY } from "../../enrich/lookup.js";
+import { MAX_BATCH_SIZE } from "../../enrich/query.js";
+import { type RefreshResult, refresh } from "../../enrich/refresh.js";
+import { UnknownEntryError } from "../../enrich/select.js";
+import { complete, summarize } from "../../enrich/summary.js";
+import { summaryMarkdown, summaryText } from "../../enrich/summary-format.js";
+import { DirectoryError } from "../../load/directory.js";
+import { formatText, summaryLine } from "../../validate/format/index.js";
+import { boolOpt, type Command, commonOptions, listOpt, stringOpt } from "../command.js";
+import { ExitCode, UsageError, UserError } from "../errors.js";
+import { type Io, paint, progress, useColor } from "../io.js";
+import { resolveData } from "../paths.js";
+import { REFRESH_HELP } from "./refresh-help.js";
+import { clockFromEnv, intOpt, testKnobs } from "./refresh-options.js";
+
+/** Io whose every write goes through redact(): the token can never reach the output. */
+function redacting(io: Io, token: string | undefined): Io {
+  return {
+    ...io,
+    stdout: { write: (c: string) => io.stdout.write(redact(c, token)) },
+    stderr: {
+      write: (c: string) => io.stderr.write(redact(c, token)),
+      ...(io.stderr.isTTY !== undefined && { isTTY: io.stderr.isTTY }),
+    },
+  };
+}
+
+export const refreshCommand: Command = {
+  name: "refresh",
+  summary: "Fetch live GitHub metadata into data/directory.json (stars, releases, moves, trends)",
+  options: {
+    ...commonOptions,
+    only: { type: "string", multiple: true },
+    "batch-size": { type: "string" },
+    concurrency: { type: "string" },
+    "dry-run": { type: "boolean", default: false },
+    "fix-moved": { type: "boolean", default: false },
+    json: { type: "boolean", default: false },
+  },
+  allowPositionals: true,
+  help: REFRESH_HELP,
+  async run(args, rawIo) {
+    let config: ReturnType<typeof githubConfigFromEnv>;
+    try {
+      config = githubConfigFromEnv(rawIo.env);
+    } catch (error) {
+      if (error instanceof ConfigError) throw new UserError(error.message, ExitCode.usage);
+      throw error;
+    }
+    const io = redacting(rawIo, config.token);
+    try {
+      return await runRefresh(args, io, config);
+    } catch (error) {
+      if (error instanceof Error) error.message = redact(error.message, config.token);
+      throw error;
+    }
+  },
+};
+
+async function runRefresh(
+  args: Parameters<Command["run"]>[0],
+  io: Io,
+  config: ReturnType<typeof githubConfigFromEnv>,
+): Promise<number> {
+  const only = listOpt(args, "only");
+  if (args.positionals.length > 0 && only.length === 0) {
+    throw new UsageError(
+      `unexpected argument '${args.positionals[0]}'; to refresh some entries, use --only NAME ...`,
+    );
+  }
+  only.push(...args.positionals);
+  const batchSize = intOpt(stringOpt(args, "batch-size"), "--batch-size", 1, MAX_BATCH_SIZE);
+  const concurrency = intOpt(stringOpt(args, "concurrency"), "--concurrency", 1, MAX_CONCURRENCY);
+  const dryRun = boolOpt(args, "dry-run");
+  const json = boolOpt(args, "json");
+  const p = paint(useColor(io));
+  const bar = progress(io);
+  const started = performance.now();
+  const api = config.token ? "graphql" : "rest";
+  if (api === "rest") {
+    io.stderr.write(
+      `${p.yellow("!")} No GITHUB_TOKEN or GH_TOKEN: using the REST API without a token (60 requests/hour). Unchanged repositories cost nothing (ETags in .etags.json); a changed one costs 2 requests.\n`,
+    );
+  }
+  let result: RefreshResult;
+  try {
+    result = await refresh({
+      dataDir: resolveData(args, io),
+      cwd: io.cwd,
+      config,
+      only,
+      dryRun,
+      fixMoved: boolOpt(args, "fix-moved"),
+      now: clockFromEnv(io.env),
+      lookup: {
+        ...(batchSize !== undefined && { batchSize }),
+        ...(concurrency !== undefined && { concurrency }),
+        ...testKnobs(io.env),
+        onProgress: (done, total, stats) => bar.update(progressLine(done, total, stats, api)),
+        onBudget: (stats, total) => io.stderr.write(budgetLine(stats, total)),
+      },
+    });
+  } catch (error) {
+    if (error instanceof UnknownEntryError) throw new UsageError(error.message);
+    if (error instanceof DirectoryError || error instanceof HistoryError) {
+      throw new UserError(error.message);
+    }
+    if (error instanceof LookupAuthError) {
+      throw new UserError(
+        `${error.message}: check GITHUB_TOKEN / GH_TOKEN (expired or revoked?), or unset both to use the REST API without a token. Nothing was written.`,
+      );
+    }
+    throw error;
+  } finally {
+    bar.done();
+  }
+  if (result.directory === null) {
+    io.stdout.write(formatText(result.diagnostics, p));
+    io.stderr.write(
+      `${p.red("✖")} ${summaryLine(result.diagnostics)}; nothing fetched or written\n`,
+    );
+    return ExitCode.invalid;
+  }
+  const summary = summarize(result, dryRun, Math.round(performance.now() - started), io.cwd);
+  if (json) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+  else io.stdout.write(summaryText(summary, p, result.projectsFile));
+  const stepSummary = io.env.GITHUB_STEP_SUMMARY;
+  if (stepSummary) {
+    await appendFile(stepSummary, redact(summaryMarkdown(summary), config.token)).catch(
+      (error: NodeJS.ErrnoException) =>
+        io.stderr.write(
+          `${p.yellow("!")} could not append to GITHUB_STEP_SUMMARY (${error.code ?? error.message})\n`,
+        ),
+    );
+  }
+  return complete(summary) ? ExitCode.ok : ExitCode.incomplete;
+}
+
+function progressLine(done: number, total: number, s: LookupStats, api: string): string {
+  const unit = api === "graphql" ? "points" : "charged";
+  const left = s.remaining === null ? "" : `, ${s.remaining.toLocaleString("en-US")} left`;
+  return `refresh: ${done}/${total} repositories · ${s.requests} requests · ${s.points} ${unit}${left}`;
+}
+
+function budgetLine(s: LookupStats, total: number): string {
+  if (s.remaining === null) return "";
+  const reset = s.resetAt ? `, resets at ${s.resetAt}` : "";
+  const line = `REST budget: ${s.remaining} requests left${reset}; ${total} repositories to check.`;
+  const short =
+    s.remaining < total
+      ? ` It may not cover them all: the oldest data is refreshed first, the rest stays stale until the next run.`
+      : "";
+  return `${line}${short}\n`;
+}
