@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
@@ -164,16 +164,29 @@ test("text format: file:line:col severity message (rule), summary on stderr", as
   assert.match(r.stderr, /^info: skipped npmjs\.com/m);
 });
 
-test("github format: annotations at the entry's line (default inside Actions)", async () => {
-  const r = await runHttp([], { GITHUB_ACTIONS: "true" });
-  assert.equal(r.code, 1);
-  const lines = r.stdout.trimEnd().split("\n");
-  assert.ok(
-    lines[0]?.startsWith("::error file=data/projects.yaml,line=8,col=13,title=dead-link::"),
-  );
-  assert.ok(
-    lines[2]?.startsWith("::warning file=data/projects.yaml,line=14,col=13,title=moved-link::"),
-  );
+test("github format: annotations at the entry's line, and a job summary table", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "cooltech-summary-"));
+  const summary = join(dir, "summary.md");
+  try {
+    const r = await runHttp([], { GITHUB_ACTIONS: "true", GITHUB_STEP_SUMMARY: summary });
+    assert.equal(r.code, 1);
+    const lines = r.stdout.trimEnd().split("\n");
+    assert.ok(
+      lines[0]?.startsWith("::error file=data/projects.yaml,line=8,col=13,title=dead-link::"),
+    );
+    assert.ok(
+      lines[2]?.startsWith("::warning file=data/projects.yaml,line=14,col=13,title=moved-link::"),
+    );
+    // Markdown escaping is the actions/markdown helpers' business: compare without backslashes.
+    const md = (await readFile(summary, "utf8")).replaceAll("\\", "");
+    assert.ok(md.startsWith("## Link check\n\n16 links (16 URLs): 4 dead, 2 moved"), md);
+    const rows = md.split("\n").filter((l) => /^\| (error|warning) \|/.test(l));
+    assert.equal(rows.length, 9);
+    assert.ok(rows[0]?.startsWith("| error | `data/projects.yaml:8` | `dead-link` | homepage "));
+    assert.match(md, /^- skipped npmjs\.com \(1 link\): Answers 403 to CI runners\.$/m);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });
 
 test("exit 0 when nothing is dead, even with warnings; progress on a terminal", async () => {

@@ -1,4 +1,6 @@
 import { resolve } from "node:path";
+import { escapeMarkdown } from "../../actions/markdown.js";
+import { appendStepSummary } from "../../actions/summary.js";
 import {
   type CheckOptions,
   githubBase,
@@ -7,6 +9,7 @@ import {
   runLinkCheck,
   skippedLines,
 } from "../../links/index.js";
+import { linkSummaryMarkdown } from "../../links/summary.js";
 import { hasErrors } from "../../validate/diagnostic.js";
 import {
   type DiagnosticFormat,
@@ -50,7 +53,8 @@ Options:
                      GITHUB_ACTIONS=true) or json (an array of diagnostics)
   -h, --help         show this help
 
-Progress is drawn on stderr when it is a terminal; the summary goes to stderr.
+Progress is drawn on stderr when it is a terminal; the summary goes to stderr,
+and, inside GitHub Actions, a table of every problem to GITHUB_STEP_SUMMARY.
 
 Exit codes: 0 no dead link (warnings allowed), 1 dead links found (or
 projects.yaml / the config cannot be used), 2 usage error, 4 no host
@@ -102,9 +106,9 @@ export function checkLinksCommandWith(overrides: Omit<CheckOptions, "skip"> = {}
       const { diagnostics, report, offline } = outcome;
       const p = paint(useColor(io));
       if (offline) {
-        io.stderr.write(
-          `${p.red("error:")} no host answered: all ${offline.urls} URLs on ${offline.hosts} hosts failed below HTTP (e.g. ${offline.example}).\nIs this machine offline, or behind a proxy? No link was reported dead.\n`,
-        );
+        const text = `no host answered: all ${offline.urls} URLs on ${offline.hosts} hosts failed below HTTP (e.g. ${offline.example}). Is this machine offline, or behind a proxy? No link was reported dead.`;
+        io.stderr.write(`${p.red("error:")} ${text}\n`);
+        await appendStepSummary(io.env, `## Link check\n\n${escapeMarkdown(text)}\n`);
         return ExitCode.io;
       }
       if (format === "json") io.stdout.write(formatJson(diagnostics));
@@ -117,6 +121,7 @@ export function checkLinksCommandWith(overrides: Omit<CheckOptions, "skip"> = {}
         return ExitCode.invalid;
       }
       for (const line of skippedLines(report)) io.stderr.write(`${p.dim("info:")} ${line}\n`);
+      await appendStepSummary(io.env, linkSummaryMarkdown(report, diagnostics, io.env));
       const dead = hasErrors(diagnostics);
       io.stderr.write(`${dead ? p.red("✖") : p.green("✔")} ${linkSummary(report)}\n`);
       return dead ? ExitCode.invalid : ExitCode.ok;
