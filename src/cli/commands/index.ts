@@ -29,4 +29,12 @@ export const commands: Record<string, { summary: string; load: () => Promise<Com
     summary: "Check every homepage and repository URL; report dead links and permanent redirects",
     load: async () => (await import("./check-links.js")).checkLinksCommand,
   },
+  site: {
+    summary: "Generate the static site (search, filters, sorting) from directory.json",
+    load: async () => (await import("./site.js")).siteCommand,
+  },
+  markdown: {
+    summary: "Write DIRECTORY.md, the directory as an awesome-list style Markdown list",
+    load: async () => (await import("./markdown.js")).markdownCommand,
+  },
 };

@@ -1,0 +1,36 @@
+import { join, resolve } from "node:path";
+import { type Command, commonOptions, stringOpt } from "../command.js";
+import { ExitCode } from "../errors.js";
+
+export const markdownCommand: Command = {
+  name: "markdown",
+  summary: "Write DIRECTORY.md, the directory as an awesome-list style Markdown list",
+  help: `Usage: cooltech markdown [--data DIR] [--out FILE]
+
+Writes the directory as Markdown, grouped by category, one line per project:
+  - [name](homepage or repository) - tagline ★1.2k
+Star counts are rounded down ("1.2k" = at least 1,200); archived, moved and
+missing repositories are marked. Reads DIR/directory.json (run 'cooltech build'
+first). The output is deterministic, so it can be committed.
+
+Options:
+  --data DIR   folder of directory.json (default: data)
+  --out FILE   output file (default: DIR/DIRECTORY.md)
+  -h, --help   show this help
+
+Examples:
+  cooltech markdown
+  cooltech markdown --out README-list.md
+`,
+  options: { ...commonOptions, out: { type: "string" } },
+  async run(args, io) {
+    const { readDirectory, writeFileAtomic } = await import("../../generate/site/files.js");
+    const { renderMarkdown } = await import("../../generate/markdown.js");
+    const dataDir = resolve(io.cwd, stringOpt(args, "data") ?? "data");
+    const out = resolve(io.cwd, stringOpt(args, "out") ?? join(dataDir, "DIRECTORY.md"));
+    const directory = await readDirectory(dataDir);
+    await writeFileAtomic(out, renderMarkdown(directory));
+    io.stdout.write(`Wrote ${out}: ${directory.projects.length} projects.\n`);
+    return ExitCode.ok;
+  },
+};

@@ -1,0 +1,40 @@
+import { resolve } from "node:path";
+import { type Command, commonOptions, stringOpt } from "../command.js";
+import { ExitCode } from "../errors.js";
+
+export const siteCommand: Command = {
+  name: "site",
+  summary: "Generate the static site (search, filters, sorting) from directory.json",
+  help: `Usage: cooltech site [--data DIR] [--out DIR]
+
+Writes a single-page static site to browse the directory: OUT/index.html (page,
+style, data and script in one file, so it also works from file://) and
+OUT/directory.json next to it. Reads DIR/directory.json (run 'cooltech build'
+first). Host OUT on any static host, e.g. GitHub Pages.
+
+Options:
+  --data DIR   folder of directory.json (default: data)
+  --out DIR    output folder (default: dist/site)
+  -h, --help   show this help
+
+Examples:
+  cooltech site
+  cooltech site --out public
+`,
+  options: { ...commonOptions, out: { type: "string", default: "dist/site" } },
+  async run(args, io) {
+    // Loaded here, not at the top, so parsing --help never reads the page script.
+    const { readDirectory } = await import("../../generate/site/files.js");
+    const { renderSite, writeSite } = await import("../../generate/site/index.js");
+    const dataDir = resolve(io.cwd, stringOpt(args, "data") ?? "data");
+    const outDir = resolve(io.cwd, stringOpt(args, "out") ?? "dist/site");
+    const directory = await readDirectory(dataDir);
+    const files = renderSite(directory);
+    await writeSite(outDir, files);
+    const page = Buffer.byteLength(files.get("index.html") ?? "", "utf8");
+    io.stdout.write(
+      `Wrote ${outDir}/index.html (${(page / 1024).toFixed(1)} KiB) and directory.json: ${directory.projects.length} projects.\n`,
+    );
+    return ExitCode.ok;
+  },
+};

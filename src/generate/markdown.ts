@@ -1,0 +1,165 @@
+/**
+ * The directory as an awesome-list style Markdown document (DIRECTORY.md),
+ * committed next to directory.json so the list reads well on GitHub itself.
+ *
+ * Format: a title, an intro, a table of contents, then one section per
+ * category (in `directory.categories` order, with its description) listing
+ * its projects by name:
+ *
+ *     - [name](link) - tagline ★1.2k *(archived)*
+ *
+ * The link is the homepage, else the GitHub repository; a URL that is not
+ * https renders no link. Stars use `formatCount`: exact below 1,000, else
+ * rounded down to one decimal ("1.2k" = at least 1,200), so the nightly
+ * refresh does not rewrite every line. Archived, moved and missing
+ * repositories are marked (stale is not: it is a transient fetch failure).
+ *
+ * All text from the data is untrusted: Markdown and HTML syntax in it is
+ * backslash-escaped and whitespace collapsed, so it cannot inject HTML, links,
+ * emphasis or new blocks. Pure and importable without side effects (`cooltech
+ * build` calls it too).
+ */
+import type { Category, Directory, DirectoryProject } from "../model.js";
+import { formatCount, formatDay, safeHttps } from "../site/format.js";
+import { INTRO, TITLE } from "./site/html.js";
+
+const MAX_TAGLINE = 200;
+
+/**
+ * Escapes what could make inline Markdown or HTML (emphasis, code, links,
+ * images, autolinks, tags, entities, strikethrough, heading closers) and
+ * collapses whitespace (a newline could start a block). Parentheses need no
+ * escape: with every `[` escaped, they cannot form a link.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/[\\`*_[\]<>#~&]/g, "\\$&");
+}
+
+/** Like `escapeMarkdown`, for text that starts a line: also defuses list, quote and rule markers. */
+export function escapeMarkdownBlock(text: string): string {
+  return escapeMarkdown(text)
+    .replace(/^([-+=])/, "\\$1")
+    .replace(/^(\d+)([.)])/, "$1\\$2");
+}
+
+/** A URL fit for `[text](url)`: https only, and no bare parentheses or spaces to end it early. */
+export function markdownUrl(url: string | null | undefined): string | null {
+  const href = safeHttps(url);
+  return href === null ? null : href.replace(/[()\s]/g, (c) => `%${c.charCodeAt(0).toString(16)}`);
+}
+
+/** GitHub's heading anchor: lower case, punctuation dropped, spaces as hyphens. */
+export function headingSlug(text: string): string {
+  return text
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, "")
+    .replace(/ /g, "-");
+}
+
+function truncate(text: string, max: number): string {
+  const chars = [...text.replace(/\s+/g, " ").trim()];
+  return chars.length <= max
+    ? chars.join("")
+    : `${chars
+        .slice(0, max - 1)
+        .join("")
+        .trimEnd()}…`;
+}
+
+function marks(p: DirectoryProject): string {
+  const gh = p.github;
+  if (gh === null) return "";
+  const out: string[] = [];
+  if (gh.archived) out.push(" *(archived)*");
+  if (gh.status === "moved") out.push(` *(moved to ${escapeMarkdown(gh.nameWithOwner)})*`);
+  if (gh.status === "missing") out.push(" *(repository missing)*");
+  return out.join("");
+}
+
+export function projectLine(p: DirectoryProject): string {
+  const name = escapeMarkdown(p.name);
+  const repoUrl = p.github?.url ?? (p.repo === null ? null : `https://github.com/${p.repo}`);
+  const link = markdownUrl(p.homepage) ?? markdownUrl(repoUrl);
+  let line = link === null ? `- ${name}` : `- [${name}](${link})`;
+  const tagline = p.description ?? p.github?.description ?? null;
+  if (tagline !== null && tagline.trim() !== "") {
+    line += ` - ${escapeMarkdown(truncate(tagline, MAX_TAGLINE))}`;
+  }
+  if (p.github !== null) line += ` ★${formatCount(p.github.stars)}`;
+  return line + marks(p);
+}
+
+/** Case-insensitive by name, by code unit (no locale data), then by position: deterministic. */
+function byName(a: { p: DirectoryProject; i: number }, b: { p: DirectoryProject; i: number }) {
+  const x = a.p.name.toLowerCase();
+  const y = b.p.name.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : a.i - b.i;
+}
+
+interface Section {
+  name: string;
+  description: string;
+  projects: DirectoryProject[];
+}
+
+/** Categories in directory order, without empty ones; unknown category ids go to a last "Other". */
+function sections(directory: Directory): Section[] {
+  const known = new Set(directory.categories.map((c) => c.id));
+  const withOther: Category[] = [
+    ...directory.categories,
+    {
+      id: "\0other",
+      name: "Other",
+      description: "Projects in a category the directory does not define.",
+    },
+  ];
+  const indexed = directory.projects.map((p, i) => ({ p, i }));
+  return withOther
+    .map((c) => ({
+      name: c.name,
+      description: c.description,
+      projects: indexed
+        .filter(({ p }) => (c.id === "\0other" ? !known.has(p.category) : p.category === c.id))
+        .sort(byName)
+        .map(({ p }) => p),
+    }))
+    .filter((s) => s.projects.length > 0);
+}
+
+export function renderMarkdown(directory: Directory): string {
+  const day = formatDay(directory.refreshedAt);
+  const starsAsOf = day === null ? "" : ` as of ${day}`;
+  const out: string[] = [
+    `# ${TITLE}`,
+    "",
+    INTRO,
+    "",
+    `Generated from [\`directory.json\`](directory.json) by \`cooltech markdown\`: edit the curated YAML, not this file. ★ is GitHub stars${starsAsOf}, rounded down (1.2k means at least 1,200).`,
+    "",
+    "## Contents",
+    "",
+  ];
+  const all = sections(directory);
+  const used = new Set([headingSlug(TITLE), "contents"]);
+  const slugs = all.map((s) => {
+    const base = headingSlug(s.name);
+    let slug = base;
+    for (let n = 1; used.has(slug); n++) slug = `${base}-${n}`;
+    used.add(slug);
+    return slug;
+  });
+  all.forEach((s, i) => {
+    out.push(`- [${escapeMarkdown(s.name)}](#${slugs[i]}) (${s.projects.length})`);
+  });
+  for (const s of all) {
+    out.push("", `## ${escapeMarkdown(s.name)}`, "");
+    if (s.description.trim() !== "") out.push(escapeMarkdownBlock(s.description), "");
+    for (const p of s.projects) out.push(projectLine(p));
+  }
+  return `${out.join("\n")}\n`;
+}

@@ -1,0 +1,50 @@
+/**
+ * Small pure formatters shared by the page (bundled into its script) and the
+ * Markdown list, so both show the same numbers. No DOM, no imports: this file
+ * is concatenated into the page script as is.
+ */
+
+/**
+ * Star counts, compact and never overstated: exact below 1,000, else rounded
+ * DOWN to one decimal with k or M ("1.2k" means at least 1,200). Rounding down
+ * keeps nightly diffs of the Markdown list quiet and avoids "1000k".
+ */
+export function formatCount(n: number): string {
+  const abs = Math.abs(n);
+  const sign = n < 0 ? "-" : "";
+  if (abs < 1000) return `${n}`;
+  const [div, unit] = abs < 1_000_000 ? [1000, "k"] : [1_000_000, "M"];
+  const tenths = Math.floor((abs * 10) / div);
+  const text = tenths % 10 === 0 ? `${tenths / 10}` : (tenths / 10).toFixed(1);
+  return `${sign}${text}${unit}`;
+}
+
+/** A star gain: "+12", "-3", "0"; compact like `formatCount`. */
+export function formatGain(n: number): string {
+  return n > 0 ? `+${formatCount(n)}` : formatCount(n);
+}
+
+/** The day of an ISO timestamp ("2024-05-01"), or null when it is not one. */
+export function formatDay(iso: string | null): string | null {
+  if (iso === null) return null;
+  return /^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 10) : null;
+}
+
+/**
+ * The URL as a string when it is an absolute `https:` URL without
+ * credentials, else null. Everything else (javascript:, data:, http:,
+ * relative or malformed) must not become a link.
+ */
+export function safeHttps(url: string | null | undefined): string | null {
+  if (typeof url !== "string") return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== "https:" || parsed.username !== "" || parsed.password !== "") {
+    return null;
+  }
+  return parsed.href;
+}
