@@ -69,8 +69,15 @@ export async function lookupRest(
   onBudget?: () => void,
 ): Promise<void> {
   await startingBudget(run);
+  const start = { remaining: run.state.remaining, resetAt: run.state.resetAt };
   onBudget?.();
   await Promise.all(targets.map((t) => limit(() => lookupOne(t, run, etags))));
+  // What GitHub charged is best read from the budget itself: the count kept on the way
+  // misses the 301s fetch follows for renamed repositories (they cost one request each).
+  const { remaining, resetAt } = run.state;
+  if (start.remaining !== null && remaining !== null && start.resetAt === resetAt) {
+    run.state.points = Math.max(run.state.points, start.remaining - remaining);
+  }
 }
 
 /** GET /rate_limit: "does not count against your primary rate limit" (REST rate-limit doc). */

@@ -1,0 +1,241 @@
+/** lookupRepos against the fake GitHub: outcomes, cost, concurrency and every fault kind. */
+import assert from "node:assert/strict";
+import { after, before, beforeEach, describe, test } from "node:test";
+import { schema } from "@octokit/graphql-schema";
+import { buildClientSchema, type IntrospectionQuery, parse, validate } from "graphql";
+import {
+  type EtagEntry,
+  LookupAuthError,
+  type LookupOptions,
+  type LookupResult,
+  lookupRepos,
+} from "../src/enrich/lookup.js";
+import {
+  demoRepos,
+  type FakeGitHub,
+  startFakeGitHub,
+  syntheticRepos,
+} from "./fake-github/index.js";
+
+const TOKEN = "ghp_lookupTESTtoken_9f8e7d";
+let gh: FakeGitHub;
+
+const opts = (extra: Partial<LookupOptions> = {}): LookupOptions => ({
+  token: TOKEN,
+  apiUrl: gh.url,
+  graphqlUrl: gh.graphqlUrl,
+  retryDelayMs: 1,
+  timeoutMs: 1500,
+  ...extra,
+});
+const kinds = (results: Map<string, LookupResult>) => {
+  const out: Record<string, number> = {};
+  for (const r of results.values()) out[r.kind] = (out[r.kind] ?? 0) + 1;
+  return out;
+};
+const info = (r: LookupResult | undefined) => {
+  assert.equal(r?.kind, "ok", JSON.stringify(r));
+  return (r as Extract<LookupResult, { kind: "ok" }>).info;
+};
+const SYNTH = syntheticRepos(300, 3);
+const synthNames = () => SYNTH.map((r) => `${r.owner}/${r.name}`);
+
+before(async () => {
+  gh = await startFakeGitHub({ repos: [...demoRepos(), ...SYNTH], token: TOKEN });
+});
+after(() => gh.close());
+beforeEach(() => {
+  gh.clearFaults();
+  gh.resetStats();
+  gh.resetRateLimits();
+});
+
+describe("GraphQL (with a token)", () => {
+  test("ok, moved, missing and archived; keys exactly as given", async () => {
+    const asked = [
+      "kubernetes/kubernetes",
+      "weaveworks/kured",
+      "nobody/nothing",
+      "SERVICEMESHINTERFACE/smi-spec",
+    ];
+    const { results, stats } = await lookupRepos(asked, opts());
+    assert.deepEqual([...results.keys()], asked);
+    const k8s = info(results.get("kubernetes/kubernetes"));
+    assert.equal(k8s.stars, 118_000);
+    assert.equal(k8s.license, "Apache-2.0");
+    assert.deepEqual(k8s.latestRelease?.tag, "v1.34.2");
+    assert.equal(info(results.get("weaveworks/kured")).nameWithOwner, "kubereboot/kured");
+    assert.deepEqual(results.get("nobody/nothing"), { kind: "missing" });
+    const smi = info(results.get("SERVICEMESHINTERFACE/smi-spec"));
+    assert.equal(smi.archived, true);
+    assert.equal(smi.nameWithOwner, "servicemeshinterface/smi-spec");
+    assert.equal(stats.requests, 1);
+    assert.equal(stats.points, 1);
+    assert.equal(gh.stats.pointsUsed, 1);
+    assert.equal(typeof stats.remaining, "number");
+    assert.match(stats.resetAt ?? "", /^\d{4}-\d{2}-\d{2}T/);
+  });
+
+  test("batches: 316 repos at 74 per query = 5 queries, 1 point each, several in flight", async () => {
+    const all = [...gh.repos.keys()];
+    gh.addFault({ kind: "slow", ms: 100, api: "graphql" }); // long enough to overlap
+    const { results, stats } = await lookupRepos(all, opts({ concurrency: 3 }));
+    assert.deepEqual(kinds(results), { ok: all.length });
+    assert.equal(stats.requests, Math.ceil(all.length / 74));
+    assert.equal(stats.points, stats.requests);
+    assert.equal(gh.stats.pointsUsed, stats.points);
+    assert.ok(
+      gh.stats.maxConcurrency >= 2 && gh.stats.maxConcurrency <= 3,
+      `${gh.stats.maxConcurrency}`,
+    );
+  });
+
+  test("--batch-size and --concurrency are honoured", async () => {
+    gh.addFault({ kind: "slow", ms: 20, api: "graphql" });
+    const { stats } = await lookupRepos(
+      synthNames().slice(0, 50),
+      opts({ batchSize: 10, concurrency: 1 }),
+    );
+    assert.equal(stats.requests, 5);
+    assert.equal(gh.stats.maxConcurrency, 1);
+  });
+
+  test("every query sent validates against GitHub's real schema", async () => {
+    await lookupRepos(["rook/rook", "nobody/nothing"], opts());
+    await lookupRepos(synthNames().slice(0, 80), opts());
+    const json = schema.json as IntrospectionQuery | { data: IntrospectionQuery };
+    const github = buildClientSchema("data" in json ? json.data : json);
+    const queries = gh.stats.log.flatMap((e) => (e.query ? [e.query] : []));
+    assert.equal(queries.length, 3);
+    for (const q of queries) assert.deepEqual(validate(github, parse(q)).map(String), []);
+  });
+
+  test("a rejected token throws LookupAuthError without the token in it", async () => {
+    await assert.rejects(
+      lookupRepos(["rook/rook"], opts({ token: "ghp_wrongTOKENvalue" })),
+      (e: Error) => e instanceof LookupAuthError && !e.message.includes("ghp_wrong"),
+    );
+  });
+});
+
+describe("faults (GraphQL)", () => {
+  const some = () => synthNames().slice(0, 150); // 3 batches
+
+  test("502 once: retried, all ok", async () => {
+    gh.addFault({ kind: "status", status: 502, times: 1, api: "graphql" });
+    const { results, stats } = await lookupRepos(some(), opts());
+    assert.deepEqual(kinds(results), { ok: 150 });
+    assert.equal(stats.requests, 4);
+  });
+
+  test("502 for good: that batch fails after 3 retries, the others succeed", async () => {
+    const victim = some()[0] as string;
+    gh.addFault({ kind: "status", status: 502, api: "graphql", repo: victim });
+    const { results, stats } = await lookupRepos(some(), opts());
+    assert.deepEqual(kinds(results), { ok: 76, failed: 74 });
+    const failed = results.get(victim);
+    assert.equal(failed?.kind, "failed");
+    assert.match((failed as { reason: string }).reason, /502/);
+    assert.equal(stats.requests, 2 + 4);
+  });
+
+  test("connection reset mid-response: retried", async () => {
+    gh.addFault({ kind: "reset", times: 2, api: "graphql" });
+    const { results } = await lookupRepos(some(), opts());
+    assert.deepEqual(kinds(results), { ok: 150 });
+  });
+
+  test("reset every time: failed with a readable reason", async () => {
+    gh.addFault({ kind: "reset", api: "graphql" });
+    const { results } = await lookupRepos(["rook/rook"], opts());
+    assert.deepEqual(results.get("rook/rook"), {
+      kind: "failed",
+      reason: "connection reset by GitHub",
+    });
+  });
+
+  test("slow past the client deadline: retried, then fails if it stays slow", async () => {
+    gh.addFault({ kind: "slow", ms: 600, times: 1, api: "graphql" });
+    const first = await lookupRepos(["rook/rook"], opts({ timeoutMs: 300 }));
+    assert.equal(first.results.get("rook/rook")?.kind, "ok");
+    gh.addFault({ kind: "slow", ms: 600, api: "graphql" });
+    const second = await lookupRepos(["rook/rook"], opts({ timeoutMs: 300, retries: 1 }));
+    assert.deepEqual(second.results.get("rook/rook"), {
+      kind: "failed",
+      reason: "timed out after 300 ms",
+    });
+  });
+
+  test("secondary limit (403 retry-after): backs off, then succeeds", async () => {
+    gh.addFault({ kind: "secondary", retryAfter: 2, times: 1, api: "graphql" });
+    gh.addFault({ kind: "secondary", status: 429, times: 1, api: "graphql" });
+    const { results, stats } = await lookupRepos(some(), opts({ retryDelayMs: 5 }));
+    assert.deepEqual(kinds(results), { ok: 150 });
+    assert.equal(stats.requests, 5);
+    assert.equal(stats.rateLimited, false);
+  });
+
+  test("primary budget exhausted mid-run: what was fetched is kept, the rest fails, reset known", async () => {
+    gh.addFault({ kind: "exhaust", api: "graphql", repo: some()[80] as string });
+    const { results, stats } = await lookupRepos(some(), opts({ concurrency: 1 }));
+    assert.deepEqual(kinds(results), { ok: 74, failed: 76 });
+    assert.equal(stats.rateLimited, true);
+    assert.match(stats.resetAt ?? "", /^\d{4}-\d{2}-\d{2}T/);
+    const last = results.get(some()[149] as string) as { reason: string };
+    assert.match(last.reason, /rate limit exhausted; it resets at \d{4}-/);
+    assert.equal(gh.stats.graphqlRequests, 2, "no request after the exhaustion");
+  });
+
+  test("malformed JSON: retried; for good: failed", async () => {
+    gh.addFault({ kind: "malformed", times: 1, api: "graphql" });
+    assert.deepEqual(kinds((await lookupRepos(some(), opts())).results), { ok: 150 });
+    gh.addFault({ kind: "malformed", api: "graphql" });
+    const { results } = await lookupRepos(["rook/rook"], opts());
+    assert.match((results.get("rook/rook") as { reason: string }).reason, /malformed JSON/);
+  });
+});
+
+describe("REST (no token)", () => {
+  const rest = (extra: Partial<LookupOptions> = {}) => {
+    const { token: _t, ...o } = opts(extra);
+    return o;
+  };
+
+  test("ok, moved (301), missing (404); the ETags make a second run free", async () => {
+    const asked = ["rook/rook", "weaveworks/kured", "nobody/nothing", "kubernetes/cri-api"];
+    const etags = new Map<string, EtagEntry>();
+    const first = await lookupRepos(asked, rest({ etags }));
+    assert.equal(info(first.results.get("weaveworks/kured")).nameWithOwner, "kubereboot/kured");
+    assert.equal(info(first.results.get("rook/rook")).latestRelease?.tag, "v1.18.7");
+    assert.equal(info(first.results.get("kubernetes/cri-api")).latestRelease, null);
+    assert.deepEqual(first.results.get("nobody/nothing"), { kind: "missing" });
+    assert.equal(etags.size, 3);
+    assert.ok(gh.stats.log.every((e) => !e.authorization));
+    gh.resetStats();
+    const second = await lookupRepos(asked, rest({ etags }));
+    assert.deepEqual(second.results, first.results);
+    // The 304s are free; the 404 and the 301 of the renamed repo cost one each.
+    assert.equal(gh.stats.restUsed, 2);
+    assert.equal(second.stats.points, 2);
+    const rook = gh.repos.get("rook/rook");
+    assert.ok(rook);
+    rook.stars += 5;
+    const third = await lookupRepos(asked, rest({ etags }));
+    assert.equal(
+      info(third.results.get("rook/rook")).stars,
+      info(first.results.get("rook/rook")).stars + 5,
+    );
+  });
+
+  test("budget exhausted: the rest fails with the reset time", async () => {
+    gh.addFault({ kind: "exhaust", api: "rest", path: "/repos/rook/rook" });
+    const asked = ["kubernetes/kubernetes", "rook/rook", "google/gvisor"];
+    const { results, stats } = await lookupRepos(asked, rest({ concurrency: 1 }));
+    assert.equal(results.get("kubernetes/kubernetes")?.kind, "ok");
+    assert.match(
+      (results.get("google/gvisor") as { reason: string }).reason,
+      /rate limit exhausted/,
+    );
+    assert.equal(stats.rateLimited, true);
+  });
+});

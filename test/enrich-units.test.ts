@@ -1,0 +1,162 @@
+/** Configuration from the environment, the merge rules, the query cost, and --fix-moved's YAML edit. */
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { fixMoved } from "../src/edit/fix-moved.js";
+import { ConfigError, githubConfigFromEnv, redact } from "../src/enrich/config.js";
+import { mergeResult } from "../src/enrich/merge.js";
+import { batchQuery, CONNECTIONS_PER_REPO, DEFAULT_BATCH_SIZE } from "../src/enrich/query.js";
+import { parseYaml } from "../src/load/source.js";
+import type { GithubInfo } from "../src/model.js";
+
+describe("githubConfigFromEnv", () => {
+  test("github.com by default; GITHUB_TOKEN before GH_TOKEN", () => {
+    assert.deepEqual(githubConfigFromEnv({}), {
+      apiUrl: "https://api.github.com",
+      graphqlUrl: "https://api.github.com/graphql",
+    });
+    assert.equal(githubConfigFromEnv({ GH_TOKEN: "b" }).token, "b");
+    assert.equal(githubConfigFromEnv({ GITHUB_TOKEN: "a", GH_TOKEN: "b" }).token, "a");
+    assert.equal(githubConfigFromEnv({ GITHUB_TOKEN: "  " }).token, undefined);
+  });
+
+  test("GraphQL URL derived from GITHUB_API_URL (Enterprise Server: /api/v3 → /api/graphql)", () => {
+    assert.equal(
+      githubConfigFromEnv({ GITHUB_API_URL: "https://ghe.example.com/api/v3/" }).graphqlUrl,
+      "https://ghe.example.com/api/graphql",
+    );
+    assert.equal(
+      githubConfigFromEnv({ GITHUB_API_URL: "http://127.0.0.1:9/" }).graphqlUrl,
+      "http://127.0.0.1:9/graphql",
+    );
+    const explicit = githubConfigFromEnv({
+      GITHUB_API_URL: "https://x/api/v3",
+      GITHUB_GRAPHQL_URL: "https://y/gql",
+    });
+    assert.deepEqual([explicit.apiUrl, explicit.graphqlUrl], ["https://x/api/v3", "https://y/gql"]);
+  });
+
+  test("a bad URL says which variable to fix", () => {
+    assert.throws(() => githubConfigFromEnv({ GITHUB_API_URL: "api.github.com" }), ConfigError);
+    assert.throws(
+      () => githubConfigFromEnv({ GITHUB_GRAPHQL_URL: "ftp://x" }),
+      /GITHUB_GRAPHQL_URL/,
+    );
+  });
+
+  test("redact removes every occurrence of the token", () => {
+    assert.equal(redact("a TOK b TOK", "TOK"), "a *** b ***");
+    assert.equal(redact("a TOK", undefined), "a TOK");
+  });
+});
+
+describe("query", () => {
+  test("the default batch is the largest costing one point (per GitHub's formula)", () => {
+    const requests = DEFAULT_BATCH_SIZE * CONNECTIONS_PER_REPO;
+    assert.equal(Math.max(1, Math.round(requests / 100)), 1);
+    assert.equal(Math.round(((DEFAULT_BATCH_SIZE + 1) * CONNECTIONS_PER_REPO) / 100), 2);
+    const text = batchQuery(3);
+    assert.equal((text.match(/\.\.\.repo/g) ?? []).length, 3);
+    assert.equal((text.match(/\(first:/g) ?? []).length + 1, CONNECTIONS_PER_REPO);
+  });
+});
+
+describe("mergeResult", () => {
+  const prev: GithubInfo = {
+    nameWithOwner: "a/b",
+    url: "https://github.com/a/b",
+    description: "old",
+    stars: 5,
+    forks: 1,
+    openIssues: 0,
+    license: null,
+    language: null,
+    topics: [],
+    archived: false,
+    pushedAt: null,
+    createdAt: null,
+    latestRelease: null,
+    fetchedAt: "2025-01-01T00:00:00.000Z",
+    checkedAt: "2025-01-01T00:00:00.000Z",
+    status: "ok",
+  };
+  const now = "2025-02-02T00:00:00.000Z";
+
+  test("failed and missing keep every last-known field and fetchedAt; checkedAt = now", () => {
+    const stale = mergeResult("a/b", prev, { kind: "failed", reason: "HTTP 502" }, now);
+    assert.deepEqual(stale, {
+      github: { ...prev, checkedAt: now, status: "stale" },
+      status: "stale",
+      reason: "HTTP 502",
+    });
+    const missing = mergeResult("a/b", prev, { kind: "missing" }, now);
+    assert.deepEqual(missing.github, { ...prev, checkedAt: now, status: "missing" });
+    assert.deepEqual(mergeResult("a/b", null, { kind: "missing" }, now), {
+      github: null,
+      status: "missing",
+    });
+  });
+
+  test("success: fetchedAt = checkedAt = now; moved when the name differs beyond case", () => {
+    const { fetchedAt: _f, checkedAt: _c, status: _s, ...info } = prev;
+    const ok = mergeResult("A/B", prev, { kind: "ok", info: { ...info, stars: 9 } }, now);
+    assert.equal(ok.status, "ok");
+    assert.equal(ok.github?.stars, 9);
+    assert.deepEqual([ok.github?.fetchedAt, ok.github?.checkedAt], [now, now]);
+    const moved = mergeResult("old/b", prev, { kind: "ok", info }, now);
+    assert.equal(moved.github?.status, "moved");
+    assert.deepEqual(Object.keys(moved.github ?? {}), Object.keys(prev), "stable key order");
+  });
+});
+
+describe("fixMoved", () => {
+  const yaml = `# header comment
+- name: kured
+  # kured moved to its own org
+  repo: weaveworks/kured   # trailing comment
+  category: ops
+- name: Quoted
+  repo: "old/quoted"
+  category: ops
+- name: Taken
+  repo: new/taken
+  category: ops
+- name: Dup
+  repo: old/dup
+  category: ops
+`;
+  const source = () => {
+    const parsed = parseYaml(yaml, "projects.yaml");
+    assert.ok(parsed.source);
+    return parsed.source;
+  };
+
+  test("rewrites only the values; comments, quoting and layout stay", () => {
+    const moves = new Map([
+      ["Weaveworks/Kured", "kubereboot/kured"],
+      ["old/quoted", "new/quoted"],
+    ]);
+    const { text, fixed, skipped } = fixMoved(source(), moves);
+    assert.equal(
+      text,
+      yaml
+        .replace("repo: weaveworks/kured   #", "repo: kubereboot/kured   #")
+        .replace('repo: "old/quoted"', 'repo: "new/quoted"'),
+    );
+    assert.deepEqual(
+      fixed.map((f) => [f.name, f.from, f.to, f.line]),
+      [
+        ["kured", "weaveworks/kured", "kubereboot/kured", 4],
+        ["Quoted", "old/quoted", "new/quoted", 7],
+      ],
+    );
+    assert.deepEqual(skipped, []);
+  });
+
+  test("a move onto a repo another entry lists is skipped, not duplicated", () => {
+    const { text, fixed, skipped } = fixMoved(source(), new Map([["old/dup", "NEW/taken"]]));
+    assert.equal(text, yaml);
+    assert.deepEqual(fixed, []);
+    assert.equal(skipped[0]?.name, "Dup");
+    assert.match(skipped[0]?.reason ?? "", /already listed/);
+  });
+});
