@@ -1,29 +1,42 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { ErrorObject, ValidateFunction } from "ajv";
-import { Ajv2020 } from "ajv/dist/2020.js";
-import addFormats from "ajv-formats";
+import { createAjv } from "./ajv.js";
+import { precompiled } from "./compiled-schemas.js";
 
 export type SchemaName = "projects" | "categories" | "directory" | "link-check";
 
 const cache = new Map<SchemaName, ValidateFunction>();
-let ajv: Ajv2020 | undefined;
 
 /** Folder of the JSON Schemas: `schemas/` at the repository root (this file runs from dist/src/validate/). */
 export const schemasDir = new URL("../../../schemas/", import.meta.url);
 
-export function readSchema(name: SchemaName): Record<string, unknown> {
-  return JSON.parse(readFileSync(new URL(`${name}.schema.json`, schemasDir), "utf8"));
+export function readSchemaText(name: SchemaName): string {
+  return readFileSync(new URL(`${name}.schema.json`, schemasDir), "utf8");
 }
 
-/** Compiled validators, built once per process on first use. */
+export function readSchema(name: SchemaName): Record<string, unknown> {
+  return JSON.parse(readSchemaText(name));
+}
+
+export function sha256(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+/**
+ * The validator of a schema, built once per process on first use: the
+ * precompiled one when it was generated from the schema file as it is now,
+ * else compiled by Ajv at run time (slower to start, same result).
+ */
 export function schemaValidator(name: SchemaName): ValidateFunction {
   let fn = cache.get(name);
   if (fn === undefined) {
-    if (ajv === undefined) {
-      ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
-      addFormats.default(ajv, ["uri", "date-time"]);
-    }
-    fn = ajv.compile(readSchema(name));
+    const text = readSchemaText(name);
+    const pre = precompiled[name as keyof typeof precompiled];
+    fn =
+      pre !== undefined && pre.sha256 === sha256(text)
+        ? pre.validate
+        : createAjv().compile(JSON.parse(text));
     cache.set(name, fn);
   }
   return fn;
