@@ -40,7 +40,7 @@ export function keyPosition(source: YamlSource, mapPath: DataPath, key: string):
   const map = nodeAt(source, mapPath);
   if (isMap(map)) {
     for (const pair of map.items) {
-      if (isPair(pair) && isScalar(pair.key) && pair.key.value === key && pair.key.range) {
+      if (isPair(pair) && isScalar(pair.key) && String(pair.key.value) === key && pair.key.range) {
         return offsetPosition(source, pair.key.range[0]);
       }
     }

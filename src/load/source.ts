@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { relative } from "node:path";
-import { type Document, LineCounter, parseDocument } from "yaml";
-import type { Diagnostic } from "../validate/diagnostic.js";
+import { type Document, isScalar, LineCounter, parseDocument, visit } from "yaml";
+import { type Diagnostic, plain, quote } from "../validate/diagnostic.js";
 
 /** A parsed YAML file, with what is needed to locate any node in it. */
 export interface YamlSource {
@@ -59,11 +59,29 @@ export function parseYaml(rawText: string, file: string, path: string = file): P
     return { source, value: doc.toJS({ maxAliasCount: 100 }), diagnostics };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    const { line, col } = lineCounter.linePos(firstAliasOffset(doc));
     diagnostics.push(
-      at(file, 1, 1, "yaml-syntax", `${message}; remove the YAML aliases (*name) from this file`),
+      at(
+        file,
+        line,
+        col,
+        "yaml-syntax",
+        `${message}; remove the YAML aliases (*name) from this file`,
+      ),
     );
     return { source, value: undefined, diagnostics };
   }
+}
+
+function firstAliasOffset(doc: Document.Parsed): number {
+  let offset = 0;
+  visit(doc, {
+    Alias(_, node) {
+      offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return offset;
 }
 
 function syntaxDiagnostics(source: YamlSource): Diagnostic[] {
@@ -78,61 +96,88 @@ function syntaxDiagnostics(source: YamlSource): Diagnostic[] {
       // One broken line makes the parser report every token after it; the first says enough.
       if (severity === "error" && seenLines.has(line)) continue;
       seenLines.add(line);
-      const duplicate = e.code === "DUPLICATE_KEY";
-      const text = e.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? "";
+      if (e.code === "DUPLICATE_KEY") {
+        const key = keyAt(source.doc, e.pos[0]);
+        const what = key === undefined ? "a key" : `the key ${quote(key)}`;
+        out.push(
+          at(
+            source.file,
+            line,
+            col,
+            "duplicate-key",
+            `${what} appears twice in this mapping; remove or rename the repeated key`,
+          ),
+        );
+        continue;
+      }
+      // A tab in the indentation confuses the parser into many different messages.
+      const tab = e.code === "TAB_AS_INDENT" ? col - 1 : tabInIndent(source, line);
+      const message =
+        tab === undefined
+          ? e.code === "MULTIPLE_DOCS"
+            ? "a second YAML document starts here; remove the `---` separator: the file holds one list"
+            : `${parserMessage(e.message)}${syntaxHint(e.code)}`
+          : "tabs are not allowed in the indentation; indent with spaces (two under `- `)";
       out.push(
-        at(
-          source.file,
-          line,
-          col,
-          duplicate ? "duplicate-key" : "yaml-syntax",
-          duplicate
-            ? `${text}: remove or rename the repeated key`
-            : `${text}${syntaxHint(e.code, lineText(source, line), col)}`,
-        ),
+        at(source.file, line, tab === undefined ? col : tab + 1, "yaml-syntax", message, severity),
       );
     }
   }
   return out;
 }
 
-/**
- * What to do about a syntax error, in a contributor's words. `line` is the
- * text of the line the parser stopped at, `col` (1-based) where it stopped:
- * the same parser code has different causes that the line tells apart.
- */
-function syntaxHint(code: string, line: string, col: number): string {
+/** The yaml package's message, without its own position and with any quoted source text made safe and short. */
+function parserMessage(raw: string): string {
+  const text = raw.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? "";
+  const m = /^(.*?): (".*")$/.exec(text);
+  if (m?.[1] !== undefined && m[2] !== undefined) {
+    try {
+      return `${m[1]}: ${quote(JSON.parse(m[2]))}`;
+    } catch {
+      // not a JSON string after all: fall through
+    }
+  }
+  return plain(text);
+}
+
+/** 0-based column of a tab in the leading whitespace (or `- ` markers) of a line. */
+function tabInIndent(source: YamlSource, line: number): number | undefined {
+  const start = source.lineCounter.lineStarts[line - 1] ?? 0;
+  const indent = /^[ \t-]*/.exec(source.text.slice(start, start + 200))?.[0] ?? "";
+  const i = indent.indexOf("\t");
+  return i === -1 ? undefined : i;
+}
+
+function keyAt(doc: Document.Parsed, offset: number): string | undefined {
+  let key: string | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.range?.[0] === offset) {
+        key = String(pair.key.value);
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return key;
+}
+
+function syntaxHint(code: string): string {
   switch (code) {
     case "BAD_INDENT":
     case "MISSING_CHAR":
-    case "UNEXPECTED_TOKEN": {
-      if (/^[ ]*\t/.test(line)) return "; indent with spaces, not tabs (two spaces under `- `)";
-      const key = /^([A-Za-z][\w-]*):(?:\s|$)/.exec(line)?.[1];
-      if (key !== undefined) {
-        return `; \`${key}:\` starts at the beginning of the line: indent it by two spaces so it belongs to the entry above (keys line up two spaces under \`- \`)`;
-      }
+    case "UNEXPECTED_TOKEN":
       return "; check the indentation (two spaces under `- `) and that every key is followed by `: `";
-    }
     case "MULTILINE_IMPLICIT_KEY":
       return "; a key and its value must be on one line, or quote the value";
     case "BLOCK_AS_IMPLICIT_KEY":
-      // YAML reads `a: b: c` as a key inside a value: a value with ": " in it needs quotes.
-      if (/:\s/.test(line.slice(col - 1))) {
-        return '; this value contains `: `, which YAML reads as another key: put the value in double quotes, e.g. `description: "Falco: runtime security"`';
-      }
-      return "; the next line is indented further than this entry's other keys: line up every key two spaces under `- `";
-    case "TAB_AS_INDENT":
-      return "; indent with spaces, not tabs";
+      return "; check that the keys of this entry line up (two spaces under `- `)";
+
+    case "RESOURCE_EXHAUSTION":
+      return "; the data is nested far too deeply for a catalog entry";
     default:
       return "";
   }
-}
-
-function lineText(source: YamlSource, line: number): string {
-  const starts = source.lineCounter.lineStarts;
-  const start = starts[line - 1] ?? 0;
-  const end = starts[line] ?? source.text.length;
-  return source.text.slice(start, end).replace(/\r?\n$/, "");
 }
 
 export function at(

@@ -28,11 +28,32 @@ export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   );
 }
 
-/** Shortens untrusted text quoted in a message, and makes control characters visible. */
+/**
+ * Characters JSON.stringify leaves as they are but that hide or reorder text
+ * on screen: C1 controls, soft hyphen, zero-width and bidirectional controls,
+ * line/paragraph separators, word joiners, byte-order mark.
+ */
+const INVISIBLE = /[\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
+
+const unicodeEscape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+
+/** Shortens untrusted text quoted in a message, and makes control and invisible characters visible. */
 export function quote(value: unknown, max = 60): string {
   const text = typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
   const shown = text.length > max ? `${text.slice(0, max)}… (${text.length} characters)` : text;
-  // JSON.stringify escapes control characters and quotes, so a hostile string cannot
-  // forge extra lines or terminal escapes in our output.
-  return JSON.stringify(shown);
+  // JSON.stringify escapes C0 controls and quotes, so a hostile string cannot forge
+  // extra lines or terminal escapes in our output; \uXXXX shows the invisible rest.
+  return JSON.stringify(shown).replace(INVISIBLE, unicodeEscape);
+}
+
+/** An untrusted id as `code` when it is a plain identifier, else quoted like quote(). */
+export function code(value: unknown): string {
+  return typeof value === "string" && /^[\w./-]{1,60}$/.test(value) ? `\`${value}\`` : quote(value);
+}
+
+/** Untrusted text shown without quotes: shortened, with control and invisible characters escaped. */
+export function plain(text: string, max = 200): string {
+  const shown = text.length > max ? `${text.slice(0, max)}…` : text;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters to unicodeEscape
+  return shown.replace(/[\u0000-\u001f]/g, unicodeEscape).replace(INVISIBLE, unicodeEscape);
 }

@@ -1,3 +1,4 @@
+import { code } from "../diagnostic.js";
 import { didYouMean } from "../suggest.js";
 import { locate, type Rule, str } from "./rule.js";
 
@@ -7,12 +8,15 @@ export const knownCategory: Rule = {
   check(ctx, report) {
     const ids = ctx.categories.map((c) => str(c, "id")).filter((id) => id !== undefined);
     const known = new Set(ids);
+    const hints = new Map<string, string>();
     for (const item of ctx.projects) {
       const category = str(item, "category");
       if (category === undefined || known.has(category)) continue;
+      const hint = hints.get(category) ?? didYouMean(category, ids);
+      hints.set(category, hint);
       report({
         ...locate(ctx.projectsSource, item, "category"),
-        message: `unknown category \`${category}\`${didYouMean(category, ids)}; use an id from ${ctx.categoriesSource.file} or add the category there`,
+        message: `unknown category ${code(category)}${hint}; use an id from ${ctx.categoriesSource.file} or add the category there`,
       });
     }
   },

@@ -1,3 +1,4 @@
+import { code } from "../diagnostic.js";
 import { locate, type Rule, str } from "./rule.js";
 
 /** A category nobody uses is probably a leftover (a warning: it does not fail validation). */
@@ -12,7 +13,7 @@ export const usedCategories: Rule = {
       if (id === undefined || used.has(id)) continue;
       report({
         ...locate(ctx.categoriesSource, item, "id", "warning"),
-        message: `category \`${id}\` has no projects; add one or remove the category`,
+        message: `category ${code(id)} has no projects; add one or remove the category`,
       });
     }
   },
