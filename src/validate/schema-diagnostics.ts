@@ -28,13 +28,23 @@ export function schemaDiagnostics(
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
   for (const error of validateAgainst(name as SchemaName, value)) {
-    // pattern + format + maxLength on one value say the same thing: keep the first.
-    const key = `${error.instancePath}|${error.keyword === "additionalProperties" ? error.params.additionalProperty : ""}`;
+    const key = dedupeKey(error);
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(toDiagnostic(name, source, value, error));
   }
   return out;
+}
+
+/** Text keywords on one value (pattern, format, length) say the same thing: one message for them. */
+const TEXT_KEYWORDS = new Set(["pattern", "format", "minLength", "maxLength"]);
+
+function dedupeKey(error: ErrorObject): string {
+  const p = error.params as Record<string, unknown>;
+  const what = TEXT_KEYWORDS.has(error.keyword)
+    ? "text"
+    : `${error.keyword}:${String(p.additionalProperty ?? p.missingProperty ?? "")}`;
+  return `${error.instancePath}|${what}`;
 }
 
 function toDiagnostic(
@@ -58,7 +68,9 @@ function toDiagnostic(
       "schema",
     );
   }
-  const pos = positionOf(source, path);
+  // A repeated tag is shown where it repeats, not at the start of the list.
+  const at = error.keyword === "uniqueItems" ? [...path, Number(p.j)] : path;
+  const pos = positionOf(source, at);
   return diag(source, pos.line, pos.column, message(name, error, field, value, path), "schema");
 }
 
@@ -86,7 +98,9 @@ function message(
     case "maxItems":
       return `${label} has ${(value as unknown[]).length} items; keep at most ${String(p.limit)}`;
     case "minItems":
-      return `${label} must not be empty`;
+      return path.length === 0
+        ? `the file must not be empty; it must be ${ROOT_SHAPE[name]}`
+        : `${label} must not be empty`;
     case "uniqueItems":
       return `${label} lists ${quote((value as unknown[])[Number(p.j)])} twice; remove the repeat`;
     case "pattern":

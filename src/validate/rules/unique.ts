@@ -1,5 +1,6 @@
 import type { YamlSource } from "../../load/source.js";
 import { quote } from "../diagnostic.js";
+import { normalizeRepo } from "../repo-url.js";
 import { type Item, locate, type Reporter, type Rule, str } from "./rule.js";
 
 /**
@@ -34,6 +35,9 @@ function checkUnique(
 
 const lower = (v: string) => v.toLowerCase();
 
+/** `https://github.com/Rook/rook` and `rook/rook` are the same repository. */
+const repoKey = (v: string) => (normalizeRepo(v) ?? v).toLowerCase();
+
 /** https://Falco.org/ and https://falco.org are the same homepage. */
 export function normalizeHomepage(v: string): string {
   try {
@@ -53,7 +57,7 @@ export const uniqueName: Rule = {
 export const uniqueRepo: Rule = {
   id: "duplicate-repo",
   check: (ctx, report) =>
-    checkUnique(ctx.projectsSource, ctx.projects, "repo", lower, report, "repo"),
+    checkUnique(ctx.projectsSource, ctx.projects, "repo", repoKey, report, "repo"),
 };
 
 export const uniqueHomepage: Rule = {
