@@ -19,8 +19,8 @@ export interface BuildResult {
  * last-known GitHub data of the existing directory. No network.
  */
 export async function buildDirectory(dataDir: string, cwd?: string): Promise<BuildResult> {
-  const loaded = await loadCatalog(dataDir, cwd);
-  const { diagnostics, catalog } = validateCatalog(loaded);
+  // The parsed YAML (its syntax tree is most of the memory) is not kept past validation.
+  const { diagnostics, catalog } = validateCatalog(await loadCatalog(dataDir, cwd));
   if (catalog === null) return { diagnostics, directory: null, written: [] };
   const previous = await readDirectory(join(dataDir, DIRECTORY_FILE), cwd);
   const directory = generateDirectory(catalog, indexKnown(previous), previous?.refreshedAt ?? null);

@@ -6,11 +6,23 @@ export function compareProjects(
   a: { category?: unknown; name?: unknown },
   b: { category?: unknown; name?: unknown },
 ): number {
-  return (
-    cmp(String(a.category ?? ""), String(b.category ?? "")) ||
-    cmp(String(a.name ?? "").toLowerCase(), String(b.name ?? "").toLowerCase()) ||
-    cmp(String(a.name ?? ""), String(b.name ?? ""))
-  );
+  return compareKeys(sortKey(a), sortKey(b));
+}
+
+/** What the order looks at, computed once per entry when sorting many. */
+export interface SortKey {
+  category: string;
+  folded: string;
+  name: string;
+}
+
+export function sortKey(p: { category?: unknown; name?: unknown }): SortKey {
+  const name = String(p.name ?? "");
+  return { category: String(p.category ?? ""), folded: name.toLowerCase(), name };
+}
+
+export function compareKeys(a: SortKey, b: SortKey): number {
+  return cmp(a.category, b.category) || cmp(a.folded, b.folded) || cmp(a.name, b.name);
 }
 
 function cmp(a: string, b: string): number {
@@ -23,6 +35,12 @@ function cmp(a: string, b: string): number {
  * misplaced entry is reported once, not every entry after it.
  */
 export function misplaced<T>(items: readonly T[], compare: (a: T, b: T) => number): number[] {
+  // The usual case, a sorted list, in one pass.
+  let sorted = true;
+  for (let i = 1; i < items.length && sorted; i++) {
+    sorted = compare(items[i - 1] as T, items[i] as T) <= 0;
+  }
+  if (sorted) return [];
   // Patience sorting for a longest non-decreasing subsequence, O(n log n).
   const tails: number[] = [];
   const prev = new Array<number>(items.length).fill(-1);

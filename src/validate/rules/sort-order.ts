@@ -1,5 +1,5 @@
 import { quote } from "../diagnostic.js";
-import { compareProjects, misplaced } from "../order.js";
+import { compareKeys, misplaced, type SortKey, sortKey } from "../order.js";
 import { locate, type Rule, str } from "./rule.js";
 
 /** Entries are sorted by category id, then by name, so concurrent PRs rarely touch the same lines. */
@@ -7,14 +7,21 @@ export const sortedProjects: Rule = {
   id: "sort-order",
   check(ctx, report) {
     const items = ctx.projects;
-    const cmp = (a: (typeof items)[number], b: (typeof items)[number]) =>
-      compareProjects(a.value, b.value);
-    const sorted = [...items].sort(cmp);
-    const rank = new Map(sorted.map((item, i) => [item, i]));
-    for (const i of misplaced(items, cmp)) {
+    // Keys computed once: this runs on every entry of every validation.
+    const keys = items.map((item) => sortKey(item.value));
+    const byKey = (a: number, b: number) => compareKeys(keys[a] as SortKey, keys[b] as SortKey);
+    const order = items.map((_, i) => i);
+    const wrong = misplaced(order, byKey);
+    if (wrong.length === 0) return;
+    const sorted = [...order].sort(byKey);
+    const rank = new Array<number>(items.length);
+    sorted.forEach((i, r) => {
+      rank[i] = r;
+    });
+    for (const i of wrong) {
       const item = items[i];
       if (item === undefined) continue;
-      const before = sorted[(rank.get(item) ?? 0) - 1];
+      const before = items[sorted[(rank[i] ?? 0) - 1] ?? -1];
       const where =
         before === undefined
           ? "it belongs first in the list"
