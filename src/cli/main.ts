@@ -71,6 +71,9 @@ export async function runMain(rawArgs: string[], io: Io = processIo()): Promise<
   }
 }
 
+/** File-system failures the user can fix (permissions, read-only or full disk, quota, file size limit). */
+const IO_CODES = new Set(["EACCES", "EPERM", "ENOSPC", "EROFS", "EDQUOT", "EFBIG"]);
+
 function report(
   error: unknown,
   io: Io,
@@ -88,7 +91,7 @@ function report(
   }
   const err = error instanceof Error ? error : new Error(String(error));
   const code = (err as NodeJS.ErrnoException).code;
-  if (code === "EACCES" || code === "EPERM" || code === "ENOSPC" || code === "EROFS") {
+  if (code !== undefined && IO_CODES.has(code)) {
     io.stderr.write(
       `${p.red("error:")} ${err.message}\nCheck the path's permissions and free space.\n`,
     );

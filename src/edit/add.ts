@@ -4,11 +4,11 @@ import { type LoadedCatalog, loadCatalog } from "../load/catalog.js";
 import { positionOf } from "../load/locate.js";
 import { parseYaml } from "../load/source.js";
 import type { Project } from "../model.js";
-import type { Diagnostic } from "../validate/diagnostic.js";
+import { type Diagnostic, quote } from "../validate/diagnostic.js";
 import { validateCatalog } from "../validate/index.js";
 import { compareProjects } from "../validate/order.js";
 import { normalizeRepo } from "../validate/repo-url.js";
-import { PRINT_OPTIONS } from "./canonical.js";
+import { PRINT_OPTIONS, putHeader, takeHeader } from "./canonical.js";
 
 export interface AddInput {
   repo: string;
@@ -34,7 +34,8 @@ export async function addProject(
 ): Promise<AddOutcome> {
   const loaded = await loadCatalog(dataDir, cwd);
   const source = loaded.projects.source;
-  const broken = loaded.diagnostics.filter((d) => d.severity === "error");
+  // Problems already in the files are not the new entry's fault: say so, and write nothing.
+  const broken = validateCatalog(loaded).diagnostics.filter((d) => d.severity === "error");
   if (source === null || broken.length > 0 || !isSeq(source.doc.contents)) {
     return {
       ok: false,
@@ -46,7 +47,7 @@ export async function addProject(
   if (repo === undefined) {
     return {
       ok: false,
-      reason: `'${input.repo}' is not a GitHub repository: give owner/name or https://github.com/owner/name`,
+      reason: `${quote(input.repo)} is not a GitHub repository: give owner/name or https://github.com/owner/name`,
       diagnostics: [],
     };
   }
@@ -60,13 +61,11 @@ export async function addProject(
   const tags = isMap(node) ? node.get("tags", true) : undefined;
   if (isSeq(tags)) tags.flow = true;
   const at = insertionIndex(seq.items, project);
-  const first = seq.items[0];
-  if (at === 0 && first?.commentBefore && source.text.startsWith("#")) {
-    // Keep the file's header comment at the top of the file.
-    node.commentBefore = first.commentBefore;
-    first.commentBefore = null;
-  }
+  // Keep the file's header comment at the top of the file.
+  const header = at === 0 ? takeHeader(seq.items[0], source.text.startsWith("#")) : undefined;
   seq.items.splice(at, 0, node);
+  putHeader(node, header);
+  seq.flow = false; // `[]` (an empty list) becomes a block list
   const text = doc.toString(PRINT_OPTIONS);
 
   const after = parseYaml(text, source.file, source.path);
@@ -111,12 +110,15 @@ function findDuplicate(loaded: LoadedCatalog, project: Project): string | undefi
   for (const [i, raw] of list.entries()) {
     const e = raw as Partial<Project> | null;
     if (e === null || typeof e !== "object") continue;
-    const sameName = e.name?.toLowerCase() === project.name.toLowerCase();
-    const sameRepo = e.repo !== undefined && e.repo.toLowerCase() === project.repo?.toLowerCase();
+    const sameName =
+      typeof e.name === "string" && e.name.toLowerCase() === project.name.toLowerCase();
+    const sameRepo =
+      typeof e.repo === "string" &&
+      (normalizeRepo(e.repo) ?? e.repo).toLowerCase() === project.repo?.toLowerCase();
     if (!sameName && !sameRepo) continue;
     const line = source ? positionOf(source, [i]).line : 1;
-    const what = sameRepo ? `repo ${project.repo}` : `name '${project.name}'`;
-    return `${what} is already listed as '${e.name}' at ${source?.file}:${line}; edit that entry instead${sameRepo ? "" : ", or choose another --name"}`;
+    const what = sameRepo ? `repo ${quote(project.repo)}` : `name ${quote(project.name)}`;
+    return `${what} is already listed as ${quote(e.name)} at ${source?.file}:${line}; edit that entry instead${sameRepo ? "" : ", or choose another --name"}`;
   }
   return undefined;
 }

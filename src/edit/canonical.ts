@@ -51,6 +51,7 @@ export function canonicalize(source: YamlSource, kind: "projects" | "categories"
   if (kind === "projects") sortEntries(seq.items as Node[], source.text.startsWith("#"), note);
   const text = doc.toString(PRINT_OPTIONS);
   if (text !== source.text && changes.length === 0) note(null, "quoting or layout normalised");
+  changes.sort((a, b) => a.line - b.line || a.column - b.column);
   return { text, changes };
 }
 
@@ -77,15 +78,27 @@ function normalizeEntry(map: YAMLMap, note: (n: Node, m: string) => void): void 
   if (isSeq(tags)) tags.flow = true;
 }
 
+/**
+ * The file's header comment (its first lines, e.g. the yaml-language-server
+ * modeline) is attached by the parser to the first entry, together with that
+ * entry's own comment after a blank line. Detaches and returns the header.
+ */
+export function takeHeader(first: Node | undefined, hasHeader: boolean): string | undefined {
+  if (!hasHeader || !first?.commentBefore) return undefined;
+  const split = first.commentBefore.lastIndexOf("\n\n");
+  const header = split === -1 ? first.commentBefore : first.commentBefore.slice(0, split);
+  first.commentBefore = split === -1 ? null : first.commentBefore.slice(split + 2);
+  return header;
+}
+
+/** Puts a header taken by takeHeader() back above the (new) first entry. */
+export function putHeader(top: Node | undefined, header: string | undefined): void {
+  if (header === undefined || top === undefined) return;
+  top.commentBefore = top.commentBefore ? `${header}\n\n${top.commentBefore}` : header;
+}
+
 function sortEntries(items: Node[], hasHeader: boolean, note: (n: Node, m: string) => void): void {
-  const first = items[0];
-  // The file's header comment is attached to the first entry: keep it at the top.
-  let header: string | undefined;
-  if (hasHeader && first?.commentBefore) {
-    const split = first.commentBefore.lastIndexOf("\n\n");
-    header = split === -1 ? first.commentBefore : first.commentBefore.slice(0, split);
-    first.commentBefore = split === -1 ? null : first.commentBefore.slice(split + 2);
-  }
+  const header = takeHeader(items[0], hasHeader);
   const values = new Map<Node, Record<string, unknown>>(
     items.map((n) => [n, isMap(n) ? (n.toJSON() as Record<string, unknown>) : {}]),
   );
@@ -96,8 +109,5 @@ function sortEntries(items: Node[], hasHeader: boolean, note: (n: Node, m: strin
     if (n) note(n, `${JSON.stringify(value(n).name ?? "")} moved to its sorted place`);
   }
   items.sort(cmp);
-  const top = items[0];
-  if (header !== undefined && top) {
-    top.commentBefore = top.commentBefore ? `${header}\n\n${top.commentBefore}` : header;
-  }
+  putHeader(items[0], header);
 }

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { Directory } from "../model.js";
+import { plain } from "../validate/diagnostic.js";
 import { validateAgainst } from "../validate/schema.js";
 import { displayPath } from "./source.js";
 
@@ -25,16 +26,27 @@ export async function readDirectory(path: string, cwd?: string): Promise<Directo
   try {
     value = JSON.parse(text);
   } catch (error) {
+    const message = (error as Error).message;
+    const { line, column } = jsonPosition(text, message);
     throw new DirectoryError(
-      `${file}:1:1 is not valid JSON (${(error as Error).message}); restore it with \`git checkout -- ${file}\`, or delete it to start without last-known GitHub data`,
+      `${file}:${line}:${column} is not valid JSON (${plain(message, 120)}); restore it with \`git checkout -- ${file}\`, or delete it to start without last-known GitHub data`,
     );
   }
   const errors = validateAgainst("directory", value);
   if (errors.length > 0) {
     const first = errors[0];
     throw new DirectoryError(
-      `${file}:1:1 does not match schemas/directory.schema.json (${first?.instancePath || "/"} ${first?.message ?? ""}); restore it with \`git checkout -- ${file}\`, or delete it to start without last-known GitHub data`,
+      `${file}:1:1 does not match schemas/directory.schema.json (${plain(`${first?.instancePath || "/"} ${first?.message ?? ""}`, 120)}); restore it with \`git checkout -- ${file}\`, or delete it to start without last-known GitHub data`,
     );
   }
   return value as Directory;
+}
+
+/** Line and column of a JSON.parse error ("… in JSON at position N"), else the end or the start. */
+function jsonPosition(text: string, message: string): { line: number; column: number } {
+  const m = /at position (\d+)/.exec(message);
+  const offset = m ? Number(m[1]) : /end of JSON input/.test(message) ? text.length : 0;
+  const before = text.slice(0, offset);
+  const line = before.split("\n").length;
+  return { line, column: offset - before.lastIndexOf("\n") };
 }
