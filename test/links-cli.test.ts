@@ -50,27 +50,39 @@ function runBinary(
 
 let https: LinkServer;
 let httpsRoot: string;
+let summaryDir: string;
+// The three full runs over the fixture take a second or more each (the /slow
+// route times out twice): start them together, the tests await them.
+let binaryRun: ReturnType<typeof runBinary>;
+let textRun: ReturnType<typeof runHttp>;
+let githubRun: ReturnType<typeof runHttp>;
 
 before(async () => {
   https = await startLinkServer({ tls: true, slowMs: 3_000 });
   httpsRoot = await fixtureDataDir(https.origin);
+  summaryDir = await mkdtemp(join(tmpdir(), "cooltech-summary-"));
+  // The fixture's homepages are https://127.0.0.1:PORT/… (valid per the data schema);
+  // the spawned process trusts the test certificate, and repos point at the fake /gh.
+  binaryRun = runBinary(
+    ["check-links", "--timeout", "800", "--per-host", "16", "--format", "json"],
+    httpsRoot,
+    { NODE_EXTRA_CA_CERTS: testCaPath(), GITHUB_SERVER_URL: `${https.origin}/gh` },
+  );
+  textRun = runHttp(["--format", "text"]);
+  githubRun = runHttp([], {
+    GITHUB_ACTIONS: "true",
+    GITHUB_STEP_SUMMARY: join(summaryDir, "summary.md"),
+  });
 });
 after(async () => {
+  await Promise.allSettled([binaryRun, textRun, githubRun]);
   await https.close();
   await rm(httpsRoot, { recursive: true, force: true });
+  await rm(summaryDir, { recursive: true, force: true });
 });
 
 test("the real binary checks the https fixture: located diagnostics, exit 1", async () => {
-  // The fixture's homepages are https://127.0.0.1:PORT/… (valid per the data schema);
-  // the spawned process trusts the test certificate, and repos point at the fake /gh.
-  const r = await runBinary(
-    ["check-links", "--timeout", "500", "--per-host", "16", "--format", "json"],
-    httpsRoot,
-    {
-      NODE_EXTRA_CA_CERTS: testCaPath(),
-      GITHUB_SERVER_URL: `${https.origin}/gh`,
-    },
-  );
+  const r = await binaryRun;
   assert.equal(r.code, 1, r.stderr);
   const rows = JSON.parse(r.stdout) as Array<Record<string, unknown>>;
   const o = https.origin;
@@ -95,7 +107,7 @@ test("the real binary checks the https fixture: located diagnostics, exit 1", as
   );
   assert.equal(
     rows[5]?.message,
-    `homepage "${o}/slow" is dead: no answer within 500 ms (tried twice); fix the URL or remove it`,
+    `homepage "${o}/slow" is dead: no answer within 800 ms (tried twice); fix the URL or remove it`,
   );
   assert.equal(
     rows[7]?.message,
@@ -133,7 +145,7 @@ async function runHttp(args: string[], env: Record<string, string> = {}) {
     const command = checkLinksCommandWith({ allowHttp: true, dispatcher: agent, retryDelayMs: 0 });
     const values = {
       data: "data",
-      timeout: "250",
+      timeout: "800",
       "per-host": "16",
       ...Object.fromEntries(pairs(args)),
     };
@@ -153,7 +165,7 @@ function pairs(args: string[]): Array<[string, string]> {
 }
 
 test("text format: file:line:col severity message (rule), summary on stderr", async () => {
-  const r = await runHttp(["--format", "text"]);
+  const r = await textRun;
   assert.equal(r.code, 1);
   const lines = r.stdout.trimEnd().split("\n");
   assert.equal(lines.length, 9);
@@ -165,10 +177,8 @@ test("text format: file:line:col severity message (rule), summary on stderr", as
 });
 
 test("github format: annotations at the entry's line, and a job summary table", async () => {
-  const dir = await mkdtemp(join(tmpdir(), "cooltech-summary-"));
-  const summary = join(dir, "summary.md");
-  try {
-    const r = await runHttp([], { GITHUB_ACTIONS: "true", GITHUB_STEP_SUMMARY: summary });
+  {
+    const r = await githubRun;
     assert.equal(r.code, 1);
     const lines = r.stdout.trimEnd().split("\n");
     assert.ok(
@@ -178,14 +188,12 @@ test("github format: annotations at the entry's line, and a job summary table", 
       lines[2]?.startsWith("::warning file=data/projects.yaml,line=14,col=13,title=moved-link::"),
     );
     // Markdown escaping is the actions/markdown helpers' business: compare without backslashes.
-    const md = (await readFile(summary, "utf8")).replaceAll("\\", "");
+    const md = (await readFile(join(summaryDir, "summary.md"), "utf8")).replaceAll("\\", "");
     assert.ok(md.startsWith("## Link check\n\n16 links (16 URLs): 4 dead, 2 moved"), md);
     const rows = md.split("\n").filter((l) => /^\| (error|warning) \|/.test(l));
     assert.equal(rows.length, 9);
     assert.ok(rows[0]?.startsWith("| error | `data/projects.yaml:8` | `dead-link` | homepage "));
     assert.match(md, /^- skipped npmjs\.com \(1 link\): Answers 403 to CI runners\.$/m);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
   }
 });
 

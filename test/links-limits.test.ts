@@ -11,8 +11,8 @@ import { type Gauge, startLinkServer } from "./helpers/links-server.js";
  */
 async function measure(perHost: number, concurrency: number) {
   const gauge: Gauge = { inFlight: 0, max: 0 };
-  const a = await startLinkServer({ busyMs: 30, gauge });
-  const b = await startLinkServer({ busyMs: 30, gauge });
+  const a = await startLinkServer({ busyMs: 60, gauge });
+  const b = await startLinkServer({ busyMs: 60, gauge });
   const agent = new Agent();
   try {
     const urls = [a, b].flatMap((s) =>
@@ -35,11 +35,15 @@ async function measure(perHost: number, concurrency: number) {
 }
 
 test("at most --per-host requests per host, and --concurrency overall", async () => {
-  assert.deepEqual(await measure(2, 3), { a: 2, b: 2, total: 3 });
+  const m = await measure(2, 3);
+  // The upper bounds are the point; A's pages are queued first, so A and the
+  // global limit are certainly reached, B's peak depends on timing.
+  assert.ok(m.a === 2 && m.b <= 2 && m.b >= 1 && m.total === 3, JSON.stringify(m));
 });
 
 test("one request at a time per host still checks hosts in parallel", async () => {
-  assert.deepEqual(await measure(1, 16), { a: 1, b: 1, total: 2 });
+  const m = await measure(1, 16);
+  assert.ok(m.a === 1 && m.b === 1 && m.total === 2, JSON.stringify(m));
 });
 
 test("with a loose per-host limit the global limit is what binds", async () => {
