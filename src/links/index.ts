@@ -5,5 +5,6 @@ export { LINK_CONFIG_FILE, type LinkConfig, linkConfigFrom, loadLinkConfig } fro
 export { createLinkAgent } from "./http.js";
 export { LINK_RULES, type LinkReport, linkSummary, reportLinks, skippedLines } from "./report.js";
 export { type LinkCheckInput, type LinkCheckOutcome, runLinkCheck } from "./run.js";
+export { linkSummaryMarkdown } from "./summary.js";
 export { collectLinkTargets, githubBase } from "./targets.js";
 export type { Hop, LinkField, LinkResult, LinkStatus, LinkTarget, SkipRule } from "./types.js";
