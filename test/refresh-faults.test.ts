@@ -1,0 +1,175 @@
+/**
+ * `cooltech refresh` through every fault the fake GitHub can inject: whatever
+ * the network does, every entry and its last-known data survive, and a run
+ * killed mid-flight leaves the previous directory.json untouched.
+ */
+import assert from "node:assert/strict";
+import { readdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { after, afterEach, before, beforeEach, describe, test } from "node:test";
+import { setTimeout as sleep } from "node:timers/promises";
+import type { Directory } from "../src/model.js";
+import {
+  demoRepos,
+  type FakeGitHub,
+  type FaultKind,
+  startFakeGitHub,
+} from "./fake-github/index.js";
+import {
+  assertNoToken,
+  fakeEnv,
+  readJson,
+  runCli,
+  startCli,
+  TOKEN,
+  tempData,
+} from "./helpers/refresh-cli.js";
+
+const T1 = "2025-11-20T03:00:00.000Z";
+const T2 = "2025-11-21T03:00:00.000Z";
+
+let gh: FakeGitHub;
+let tmp: Awaited<ReturnType<typeof tempData>>;
+/** directory.json after a clean run at T1: the "previous data" every case starts from. */
+let baseline: string;
+
+const dirFile = () => join(tmp.data, "directory.json");
+
+async function refresh(args: string[], env: Record<string, string> = {}) {
+  const run = await runCli(
+    ["refresh", "--data", "data", "--json", ...args],
+    fakeEnv(gh, { COOLTECH_NOW: T2, ...env }),
+    tmp.dir,
+  );
+  await assertNoToken(run, tmp.dir);
+  return run;
+}
+
+/** Every entry is still there, and none lost any last-known data. */
+async function assertNothingLost(): Promise<Directory> {
+  const before = JSON.parse(baseline) as Directory;
+  const after = await readJson<Directory>(dirFile());
+  assert.deepEqual(
+    after.projects.map((p) => p.name),
+    before.projects.map((p) => p.name),
+  );
+  for (const old of before.projects) {
+    const now = after.projects.find((p) => p.name === old.name);
+    if (!old.github) continue;
+    assert.ok(now?.github, `${old.name} kept its github block`);
+    if (now.github.status === "stale") {
+      const { checkedAt: _a, status: _b, ...kept } = now.github;
+      const { checkedAt: _c, status: _d, ...was } = old.github;
+      assert.deepEqual(kept, was, `${old.name}: last-known data and fetchedAt kept`);
+      assert.equal(now.github.checkedAt, T2);
+      assert.equal(now.github.fetchedAt, T1);
+    }
+  }
+  return after;
+}
+
+const statuses = (d: Directory) => {
+  const out: Record<string, number> = {};
+  for (const p of d.projects) if (p.github) out[p.github.status] = (out[p.github.status] ?? 0) + 1;
+  return out;
+};
+
+before(async () => {
+  gh = await startFakeGitHub({ repos: demoRepos(), token: TOKEN });
+  const seed = await tempData();
+  try {
+    const run = await runCli(
+      ["refresh", "--data", "data", "--fix-moved"],
+      fakeEnv(gh, { COOLTECH_NOW: T1 }),
+      seed.dir,
+    );
+    assert.equal(run.code, 0, run.stderr);
+    baseline = await readFile(join(seed.data, "directory.json"), "utf8");
+  } finally {
+    await seed.cleanup();
+  }
+});
+after(() => gh.close());
+beforeEach(async () => {
+  tmp = await tempData();
+  const yaml = join(tmp.data, "projects.yaml");
+  await writeFile(
+    yaml,
+    (await readFile(yaml, "utf8")).replace("repo: weaveworks/kured", "repo: kubereboot/kured"),
+  );
+  await writeFile(dirFile(), baseline);
+  gh.clearFaults();
+  gh.resetStats();
+  gh.resetRateLimits();
+});
+afterEach(() => tmp.cleanup());
+
+describe("a fault on every request: all stale, nothing lost, exit 3", () => {
+  const cases: Array<[string, FaultKind, Record<string, string>?]> = [
+    ["HTTP 502", { kind: "status", status: 502 }],
+    ["connection reset mid-response", { kind: "reset" }],
+    ["slow past the client timeout", { kind: "slow", ms: 1500 }, { COOLTECH_TIMEOUT_MS: "200" }],
+    ["malformed JSON", { kind: "malformed" }],
+  ];
+  for (const [label, fault, env] of cases) {
+    test(label, async () => {
+      gh.addFault({ ...fault, api: "graphql" });
+      const run = await refresh([], env);
+      assert.equal(run.code, 3, run.stderr);
+      const d = await assertNothingLost();
+      assert.deepEqual(statuses(d), { stale: 16 });
+      const summary = JSON.parse(run.stdout);
+      assert.equal(summary.counts.stale, 16);
+      assert.equal(gh.stats.graphqlRequests, 4, "one attempt and 3 retries");
+    });
+  }
+});
+
+describe("transient faults: retried, all ok, exit 0", () => {
+  const cases: Array<[string, FaultKind]> = [
+    ["HTTP 502 once", { kind: "status", status: 502 }],
+    ["reset once", { kind: "reset" }],
+    ["malformed once", { kind: "malformed" }],
+    ["secondary rate limit (403, retry-after) then success", { kind: "secondary", retryAfter: 3 }],
+  ];
+  for (const [label, fault] of cases) {
+    test(label, async () => {
+      gh.addFault({ ...fault, api: "graphql", times: 1 });
+      const run = await refresh(["--batch-size", "5"]);
+      assert.equal(run.code, 0, run.stderr);
+      assert.deepEqual(statuses(await assertNothingLost()), { ok: 16 });
+      assert.equal(gh.stats.graphqlRequests, 5, "4 batches + 1 retry");
+    });
+  }
+});
+
+test("primary budget exhausted mid-run: fetched kept, the rest stale, reset time said", async () => {
+  // Batches of 5 in canonical order, one at a time: the 2nd query hits the exhausted budget.
+  gh.addFault({ kind: "exhaust", api: "graphql", repo: "vitessio/arewefastyet" });
+  const run = await refresh(["--batch-size", "5", "--concurrency", "1"]);
+  assert.equal(run.code, 3, run.stderr);
+  const d = await assertNothingLost();
+  assert.deepEqual(statuses(d), { ok: 5, stale: 11 });
+  assert.equal(gh.stats.graphqlRequests, 2, "stopped after the exhaustion");
+  const s = JSON.parse(run.stdout);
+  assert.equal(s.usage.rateLimited, true);
+  assert.match(s.usage.resetAt, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+  assert.match(s.stale[0].reason, /rate limit exhausted; it resets at /);
+});
+
+test("killed mid-run (SIGKILL while requests hang): directory.json byte-identical", async () => {
+  gh.addFault({ kind: "slow", ms: 60_000, api: "graphql" });
+  const { child, done } = startCli(
+    ["refresh", "--data", "data"],
+    fakeEnv(gh, { COOLTECH_NOW: T2, COOLTECH_TIMEOUT_MS: "120000" }),
+    tmp.dir,
+  );
+  for (let i = 0; i < 200 && gh.stats.graphqlRequests === 0; i++) await sleep(25);
+  assert.equal(gh.stats.graphqlRequests, 1, "the request is hanging");
+  child.kill("SIGKILL");
+  const run = await done;
+  assert.equal(run.signal, "SIGKILL");
+  assert.equal(await readFile(dirFile(), "utf8"), baseline);
+  const leftovers = (await readdir(tmp.data)).filter((f) => f.endsWith(".tmp"));
+  assert.deepEqual(leftovers, []);
+});

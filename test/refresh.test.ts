@@ -1,0 +1,281 @@
+/** `cooltech refresh` end to end: the real binary against the fake GitHub, on a temp data dir. */
+import assert from "node:assert/strict";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, afterEach, before, beforeEach, describe, test } from "node:test";
+import type { Directory, DirectoryProject } from "../src/model.js";
+import { demoRepos, type FakeGitHub, startFakeGitHub } from "./fake-github/index.js";
+import {
+  assertNoToken,
+  fakeEnv,
+  readJson,
+  runCli,
+  TOKEN,
+  tempData,
+  withoutRunTimes,
+} from "./helpers/refresh-cli.js";
+
+let gh: FakeGitHub;
+let tmp: Awaited<ReturnType<typeof tempData>>;
+
+const T1 = "2025-11-20T03:00:00.000Z";
+const T2 = "2025-11-20T04:00:00.000Z";
+
+async function refresh(args: string[] = [], env: Record<string, string | undefined> = {}) {
+  const run = await runCli(["refresh", "--data", "data", ...args], fakeEnv(gh, env), tmp.dir);
+  await assertNoToken(run, tmp.dir);
+  return run;
+}
+const directory = () => readJson<Directory>(join(tmp.data, "directory.json"));
+const project = (d: Directory, name: string) => {
+  const p = d.projects.find((x) => x.name === name);
+  assert.ok(p, `${name} is in the directory`);
+  return p as DirectoryProject;
+};
+
+before(async () => {
+  gh = await startFakeGitHub({ repos: demoRepos(), token: TOKEN });
+});
+after(() => gh.close());
+beforeEach(async () => {
+  tmp = await tempData();
+  gh.repos.clear();
+  for (const r of demoRepos()) gh.repos.set(`${r.owner}/${r.name}`, r);
+  gh.clearFaults();
+  gh.resetStats();
+  gh.resetRateLimits();
+});
+afterEach(() => tmp.cleanup());
+
+describe("refresh with a token (GraphQL)", () => {
+  test("clean refresh: every entry, one query, moved and archived reported, exit 0", async () => {
+    const run = await refresh([], { COOLTECH_NOW: T1 });
+    assert.equal(run.code, 0, run.stderr);
+    const d = await directory();
+    assert.equal(d.refreshedAt, T1);
+    assert.equal(d.projects.length, 17);
+    assert.equal(d.projects.filter((p) => p.github).length, 16);
+    const kured = project(d, "kured");
+    assert.equal(kured.repo, "weaveworks/kured");
+    assert.equal(kured.github?.status, "moved");
+    assert.equal(kured.github?.nameWithOwner, "kubereboot/kured");
+    assert.equal(project(d, "Service Mesh Interface").github?.archived, true);
+    assert.equal(project(d, "Zz Homepage Only").github, null);
+    const k8s = project(d, "Kubernetes");
+    assert.deepEqual(
+      [k8s.github?.status, k8s.github?.stars, k8s.github?.fetchedAt],
+      ["ok", 118_000, T1],
+    );
+    assert.deepEqual(k8s.trend, { stars7d: null, stars30d: null });
+    assert.equal(gh.stats.graphqlRequests, 1);
+    assert.equal(gh.stats.pointsUsed, 1);
+    assert.match(run.stdout, /16 repositories via GraphQL .*: 15 ok, 1 moved, 0 missing, 0 stale/);
+    assert.match(run.stdout, /kured: weaveworks\/kured → kubereboot\/kured/);
+    assert.match(run.stdout, /1 HTTP requests, 1 GraphQL points/);
+    const history = await readJson<{ repos: Record<string, unknown> }>(
+      join(tmp.data, "history.json"),
+    );
+    assert.equal(Object.keys(history.repos).length, 16);
+    assert.ok("kubereboot/kured" in history.repos);
+  });
+
+  test("--fix-moved rewrites only the repo value in projects.yaml, comments kept", async () => {
+    const before = await readFile(join(tmp.data, "projects.yaml"), "utf8");
+    const run = await refresh(["--fix-moved"]);
+    assert.equal(run.code, 0, run.stderr);
+    const after = await readFile(join(tmp.data, "projects.yaml"), "utf8");
+    assert.equal(after, before.replace("repo: weaveworks/kured", "repo: kubereboot/kured"));
+    assert.match(after, /# kured moved from weaveworks\/kured to its own organisation\./);
+    const kured = project(await directory(), "kured");
+    assert.deepEqual([kured.repo, kured.github?.status], ["kubereboot/kured", "ok"]);
+    assert.match(run.stdout, /kubereboot\/kured \(fixed in data\/projects.yaml\)/);
+    const check = await runCli(["validate", "--data", "data"], fakeEnv(gh), tmp.dir);
+    assert.equal(check.code, 0, check.stdout);
+  });
+
+  test("a deleted repo is missing: its last-known data and fetchedAt are kept, exit 3", async () => {
+    assert.equal((await refresh([], { COOLTECH_NOW: T1 })).code, 0);
+    const before = project(await directory(), "Rook").github;
+    gh.repos.delete("rook/rook");
+    const run = await refresh([], { COOLTECH_NOW: T2 });
+    assert.equal(run.code, 3, run.stderr);
+    assert.match(run.stdout, /Rook \(rook\/rook\): last-known data from 2025-11-20T03:00:00.000Z/);
+    const rook = project(await directory(), "Rook").github;
+    assert.deepEqual(rook, { ...before, status: "missing", checkedAt: T2 });
+  });
+
+  test("two runs with nothing changed: identical bytes but for the run's timestamps", async () => {
+    assert.equal((await refresh([], { COOLTECH_NOW: T1 })).code, 0);
+    const first = await readFile(join(tmp.data, "directory.json"), "utf8");
+    const history = await readFile(join(tmp.data, "history.json"), "utf8");
+    assert.equal((await refresh([], { COOLTECH_NOW: T2 })).code, 0);
+    const second = await readFile(join(tmp.data, "directory.json"), "utf8");
+    assert.notEqual(second, first);
+    assert.equal(withoutRunTimes(second), withoutRunTimes(first));
+    const changed = second.split("\n").filter((line, i) => line !== first.split("\n")[i]);
+    assert.ok(changed.every((l) => /"(refreshedAt|checkedAt|fetchedAt)": "2025-11-20T04/.test(l)));
+    assert.equal(await readFile(join(tmp.data, "history.json"), "utf8"), history, "same UTC day");
+  });
+
+  test("star trends from the history: 7 days later the gain shows", async () => {
+    assert.equal((await refresh([], { COOLTECH_NOW: "2025-11-13T03:00:00Z" })).code, 0);
+    const k8s = gh.repos.get("kubernetes/kubernetes");
+    assert.ok(k8s);
+    k8s.stars += 420;
+    const run = await refresh([], { COOLTECH_NOW: T1 });
+    assert.equal(run.code, 0);
+    const p = project(await directory(), "Kubernetes");
+    assert.deepEqual(p.trend, { stars7d: 420, stars30d: null });
+    assert.match(
+      run.stdout,
+      /Biggest star gains since the last refresh:\n {2}Kubernetes: \+420 \(118,420 stars\)/,
+    );
+  });
+
+  test("--json prints the summary; GITHUB_STEP_SUMMARY gets Markdown appended", async () => {
+    const summaryFile = join(tmp.dir, "step-summary.md");
+    await writeFile(summaryFile, "earlier step\n");
+    gh.repos.delete("rook/rook");
+    const run = await refresh(["--json"], { GITHUB_STEP_SUMMARY: summaryFile, COOLTECH_NOW: T1 });
+    assert.equal(run.code, 3);
+    const s = JSON.parse(run.stdout);
+    assert.deepEqual(s.counts, { ok: 14, moved: 1, missing: 1, stale: 0 });
+    assert.deepEqual(s.moved, [
+      { name: "kured", from: "weaveworks/kured", to: "kubereboot/kured", fixed: false },
+    ]);
+    assert.deepEqual(s.missing, [{ name: "Rook", repo: "rook/rook", fetchedAt: null }]);
+    assert.equal(s.api, "graphql");
+    assert.equal(s.usage.requests, 1);
+    assert.equal(s.usage.points, 1);
+    assert.deepEqual(s.written, ["data/directory.json", "data/history.json"]);
+    const md = await readFile(summaryFile, "utf8");
+    assert.match(md, /^earlier step\n## cooltech refresh\n/);
+    assert.match(md, /\| 14 \| 1 \| 1 \| 0 \|/);
+    assert.match(md, /\| kured \| weaveworks\/kured \| kubereboot\/kured \| no \|/);
+    assert.match(md, /\| Rook \| rook\/rook \| missing \|/);
+  });
+
+  test("--only refreshes the named entries and leaves the others byte-identical", async () => {
+    assert.equal((await refresh([], { COOLTECH_NOW: T1 })).code, 0);
+    const before = await directory();
+    const run = await refresh(["--only", "rook", "kubernetes/kubernetes"], { COOLTECH_NOW: T2 });
+    assert.equal(run.code, 0, run.stderr);
+    const after = await directory();
+    for (const p of after.projects) {
+      const old = project(before, p.name);
+      if (p.name === "Rook" || p.name === "Kubernetes") assert.equal(p.github?.checkedAt, T2);
+      else assert.deepEqual(p, old);
+    }
+    assert.match(run.stdout, /Refreshed 2 repositories/);
+  });
+
+  test("--dry-run writes nothing", async () => {
+    const run = await refresh(["--dry-run", "--fix-moved"]);
+    assert.equal(run.code, 0);
+    assert.match(run.stdout, /Dry run: nothing written/);
+    const files = await tempData();
+    try {
+      for (const f of ["projects.yaml", "categories.yaml"]) {
+        assert.equal(
+          await readFile(join(tmp.data, f), "utf8"),
+          await readFile(join(files.data, f), "utf8"),
+        );
+      }
+      await assert.rejects(readFile(join(tmp.data, "directory.json")));
+    } finally {
+      await files.cleanup();
+    }
+  });
+});
+
+describe("refresh without a token (REST)", () => {
+  test("conditional requests: the second run's 304s cost nothing", async () => {
+    const env = { GITHUB_TOKEN: undefined, COOLTECH_NOW: T1 };
+    const first = await refresh([], env);
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.stderr, /No GITHUB_TOKEN or GH_TOKEN: using the REST API/);
+    assert.match(first.stderr, /REST budget: 60 requests left/);
+    assert.ok(gh.stats.log.every((e) => !e.authorization));
+    const etags = await readJson<{ etags: Record<string, string> }>(join(tmp.data, ".etags.json"));
+    assert.equal(Object.keys(etags.etags).length, 16);
+    const d1 = await readFile(join(tmp.data, "directory.json"), "utf8");
+    gh.resetStats();
+    const second = await refresh([], { ...env, COOLTECH_NOW: T2 });
+    assert.equal(second.code, 0);
+    // 15 x 304 (free) + 1 x 301 for the renamed kured (charged, like on GitHub).
+    assert.equal(gh.stats.restUsed, 1);
+    assert.match(second.stdout, /1 REST requests charged/);
+    const d2 = await readFile(join(tmp.data, "directory.json"), "utf8");
+    assert.equal(withoutRunTimes(d2), withoutRunTimes(d1));
+  });
+});
+
+describe("exit codes and errors", () => {
+  test("2 for usage errors, with a hint", async () => {
+    const bad = await refresh(["--batch-size", "0"]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--batch-size must be a whole number from 1 to 100/);
+    const unknown = await refresh(["--only", "Kubernets"]);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /no entry named 'Kubernets' \(did you mean `Kubernetes`\?\)/);
+    assert.equal(gh.stats.requests, 0);
+  });
+
+  test("1 for invalid data: nothing fetched, nothing written", async () => {
+    const file = join(tmp.data, "projects.yaml");
+    await writeFile(
+      file,
+      (await readFile(file, "utf8")).replace("category: storage", "category: nope"),
+    );
+    const run = await refresh();
+    assert.equal(run.code, 1);
+    assert.match(run.stdout, /projects\.yaml:\d+:\d+/);
+    assert.equal(gh.stats.requests, 0);
+    await assert.rejects(readFile(join(tmp.data, "directory.json")));
+  });
+
+  test("1 when the token is rejected, without printing it", async () => {
+    const other = await startFakeGitHub({ repos: demoRepos(), token: "the-right-one" });
+    try {
+      const run = await runCli(["refresh", "--data", "data"], fakeEnv(other), tmp.dir);
+      await assertNoToken(run, tmp.dir);
+      assert.equal(run.code, 1);
+      assert.match(run.stderr, /GitHub rejected the token \(401 Bad credentials\)/);
+      await assert.rejects(readFile(join(tmp.data, "directory.json")));
+    } finally {
+      await other.close();
+    }
+  });
+
+  test("a bad GITHUB_API_URL is a usage error naming the variable", async () => {
+    const run = await refresh([], { GITHUB_API_URL: "api.github.com" });
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /GITHUB_API_URL is not a URL/);
+  });
+});
+
+test("help documents options, environment and exit codes", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "cooltech-help-"));
+  try {
+    const run = await runCli(["refresh", "--help"], { PATH: process.env.PATH ?? "" }, dir);
+    assert.equal(run.code, 0);
+    for (const word of [
+      "--only",
+      "--batch-size",
+      "--concurrency",
+      "--dry-run",
+      "--fix-moved",
+      "--json",
+    ]) {
+      assert.ok(run.stdout.includes(word), word);
+    }
+    assert.match(run.stdout, /GITHUB_GRAPHQL_URL/);
+    assert.match(
+      run.stdout,
+      /Exit codes: 0 every entry ok or moved; 3 some entries stale or missing/,
+    );
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
