@@ -37,6 +37,8 @@ network errors, 429 and 5xx; redirects followed (at most ${LINK_DEFAULTS.maxRedi
   warning  moved-link       a permanent redirect (301/308): update the URL
   warning  unverified-link  403 to HEAD and GET, 429, 5xx, a redirect loop, or
                             another status: check it in a browser
+  warning  unchecked-link   a homepage that is not https, a repo not owner/name
+                            (\`cooltech validate\` explains)
   (info)   skipped          hosts listed in DIR/link-check.yaml, with the reason
 
 Temporary redirects (302/303/307) are fine. Each problem is located at the
