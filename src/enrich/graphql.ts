@@ -1,4 +1,4 @@
-import pLimit, { type LimitFunction } from "p-limit";
+import type { LimitFunction } from "p-limit";
 import { classify, isRateLimitedBody } from "./failure.js";
 import { alias, batchQuery, batchVariables, fromGraphql } from "./query.js";
 import { repoInfoProblem } from "./repo-info.js";
@@ -24,7 +24,7 @@ export async function lookupGraphql(
   targets: readonly Target[],
   run: LookupRun,
   batchSize: number,
-  limit: LimitFunction = pLimit(4),
+  limit: LimitFunction,
 ): Promise<void> {
   const batches: Target[][] = [];
   for (let i = 0; i < targets.length; i += batchSize) {

@@ -19,8 +19,16 @@ export type { RepoInfo } from "./repo-info.js";
 export type { EtagEntry } from "./rest.js";
 export type { LookupResult } from "./run.js";
 
-/** Queries in flight at once. GitHub allows 100 concurrent requests; a few suffice. */
-export const DEFAULT_CONCURRENCY = 4;
+/**
+ * Requests in flight at once. GitHub's secondary limits allow 100 concurrent
+ * requests and 2,000 query requests a minute; a few in flight keep a nightly
+ * run to seconds (2,000 repos: 28 queries, 4 rounds). GitHub's other
+ * secondary limit, GraphQL CPU time (60 s per minute), is not knowable in
+ * advance: when GitHub answers with a secondary limit, new requests wait for
+ * retry-after and the concurrency halves.
+ * https://docs.github.com/en/graphql/overview/rate-limits-and-node-limits-for-the-graphql-api#secondary-rate-limits
+ */
+export const DEFAULT_CONCURRENCY = 8;
 export const MAX_CONCURRENCY = 20;
 /** Deadline of one attempt. GitHub stops a GraphQL query after ~10 s (then answers 502). */
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -32,7 +40,7 @@ export const DEFAULT_MAX_WAIT_S = 120;
 export interface LookupOptions extends GitHubConfig {
   /** Repositories per GraphQL query (1..100, default 74: the most one point buys). */
   batchSize?: number;
-  /** Requests in flight (1..20, default 4). Halved each time a secondary limit is hit. */
+  /** Requests in flight (1..20, default 8). Halved each time a secondary limit is hit. */
   concurrency?: number;
   /** Deadline of one attempt in ms (default 30 s). */
   timeoutMs?: number;

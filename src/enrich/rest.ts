@@ -1,4 +1,4 @@
-import pLimit, { type LimitFunction } from "p-limit";
+import type { LimitFunction } from "p-limit";
 import { classify } from "./failure.js";
 import { epochToIso } from "./rate-state.js";
 import { type RepoInfo, repoInfo, repoInfoProblem, spdx } from "./repo-info.js";
@@ -65,7 +65,7 @@ export async function lookupRest(
   targets: readonly Target[],
   run: LookupRun,
   etags: Map<string, EtagEntry>,
-  limit: LimitFunction = pLimit(4),
+  limit: LimitFunction,
   onBudget?: () => void,
 ): Promise<void> {
   await startingBudget(run);

@@ -14,7 +14,7 @@ Each entry's github.status:
            retries); last-known data and its fetchedAt kept
 checkedAt records every attempt, fetchedAt the last success.
 
-With a token: batched GraphQL (74 repositories per query, 1 point each; a few
+With a token: batched GraphQL (74 repositories per query, 1 point each; up to 8
 queries in flight). Without one: REST GET /repos/{owner}/{repo}, 60 requests
 an hour, conditional on the ETags kept in DIR/.etags.json (a 304 is free).
 Star counts go to DIR/history.json (one point per UTC day, 90 days) and give
@@ -25,7 +25,7 @@ Options:
   --only NAME ...    refresh only these entries (project name or owner/name);
                      the others are left exactly as they are
   --batch-size N     repositories per GraphQL query, 1-100 (default 74)
-  --concurrency N    requests in flight, 1-20 (default 4; halved on a
+  --concurrency N    requests in flight, 1-20 (default 8; halved on a
                      secondary rate limit)
   --dry-run          look up and report, write nothing
   --fix-moved        rewrite \`repo\` of moved entries in DIR/projects.yaml

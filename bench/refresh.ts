@@ -1,0 +1,248 @@
+/**
+ * `npm run bench:refresh`: on the fake GitHub (100 ms per request + 5 ms per
+ * repository resolved), side by side for 2,000 repositories:
+ *   (a) per-repo REST, one at a time (what most scripts do),
+ *   (b) per-repo REST, 10 at a time,
+ *   (c) `cooltech refresh` (the real CLI as a child process, peak RSS measured),
+ * and (c) again for 20,000 repositories. Prints the figures and the targets,
+ * exits 1 when a target is missed.
+ *   --quick   time (a) on 200 repositories and extrapolate (clearly labelled)
+ */
+import { spawn } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import pLimit from "p-limit";
+import { compareProjects } from "../src/validate/order.js";
+import {
+  type FakeGitHub,
+  type FakeRepo,
+  startFakeGitHub,
+  syntheticRepos,
+} from "../test/fake-github/index.js";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const BIN = join(ROOT, "bin/cooltech.js");
+const TOKEN = "bench-token";
+const LATENCY_MS = 100;
+const PER_REPO_MS = 5;
+const N = 2_000;
+const BIG = 20_000;
+const QUICK_SAMPLE = 200;
+const quick = process.argv.includes("--quick");
+
+/** Records the child's peak RSS (getrusage ru_maxrss, KiB) at exit. */
+const RSS_HOOK =
+  'data:text/javascript,import{writeFileSync}from"node:fs";const o=process.env.BENCH_RSS_OUT;' +
+  'if(o)process.on("exit",()=>writeFileSync(o,String(process.resourceUsage().maxRSS)));';
+
+interface Row {
+  label: string;
+  repos: number;
+  ms: number;
+  requests: number;
+  points: number;
+  budget: string;
+  rssMb: number | null;
+  note?: string;
+}
+
+const fullName = (r: FakeRepo) => `${r.owner}/${r.name}`;
+
+/** (a)/(b): GET /repos/{owner}/{repo} for each repo with plain fetch, `concurrency` at a time. */
+async function restLoop(gh: FakeGitHub, repos: FakeRepo[], concurrency: number) {
+  gh.resetStats();
+  gh.resetRateLimits();
+  const limit = pLimit(concurrency);
+  const start = performance.now();
+  await Promise.all(
+    repos.map((r) =>
+      limit(async () => {
+        const res = await fetch(`${gh.url}/repos/${fullName(r)}`, {
+          headers: { authorization: `token ${TOKEN}`, accept: "application/vnd.github+json" },
+        });
+        if (res.status !== 200) throw new Error(`GET /repos/${fullName(r)}: ${res.status}`);
+        await res.json();
+      }),
+    ),
+  );
+  return { ms: performance.now() - start, requests: gh.stats.requests, points: gh.stats.restUsed };
+}
+
+/** A valid catalog of `repos` in one category, in canonical order. */
+async function writeCatalog(dir: string, repos: FakeRepo[]): Promise<void> {
+  const projects = repos
+    .map((r) => ({ name: r.name, repo: fullName(r), category: "bench" }))
+    .sort(compareProjects);
+  const yaml = projects
+    .map((p) => `- name: ${p.name}\n  repo: ${p.repo}\n  category: ${p.category}\n`)
+    .join("");
+  await writeFile(join(dir, "projects.yaml"), yaml);
+  await writeFile(
+    join(dir, "categories.yaml"),
+    "- id: bench\n  name: Bench\n  description: Synthetic repositories.\n",
+  );
+}
+
+/** (c): the real CLI as a child process; wall time from spawn to exit. */
+async function cooltech(gh: FakeGitHub, repos: FakeRepo[]): Promise<Row> {
+  const dir = await mkdtemp(join(tmpdir(), "cooltech-bench-refresh-"));
+  try {
+    await writeCatalog(dir, repos);
+    gh.resetStats();
+    gh.resetRateLimits();
+    const rssFile = join(dir, "rss");
+    const env = {
+      PATH: process.env.PATH ?? "",
+      NO_COLOR: "1",
+      GITHUB_API_URL: gh.url,
+      GITHUB_GRAPHQL_URL: gh.graphqlUrl,
+      GITHUB_TOKEN: TOKEN,
+      BENCH_RSS_OUT: rssFile,
+    };
+    const start = performance.now();
+    const child = spawn(
+      process.execPath,
+      ["--import", RSS_HOOK, BIN, "refresh", "--data", dir, "--json"],
+      {
+        env,
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (c: Buffer) => {
+      out += c;
+    });
+    child.stderr.on("data", (c: Buffer) => {
+      err += c;
+    });
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    const ms = performance.now() - start;
+    if (code !== 0) throw new Error(`cooltech refresh exited ${code}: ${err.slice(0, 2000)}`);
+    const summary = JSON.parse(out) as { counts: { ok: number } };
+    if (summary.counts.ok !== repos.length) throw new Error(`only ${summary.counts.ok} ok`);
+    return {
+      label: "(c) cooltech refresh",
+      repos: repos.length,
+      ms,
+      requests: gh.stats.requests,
+      points: gh.stats.pointsUsed,
+      budget: "GraphQL points",
+      rssMb: Number(await readFile(rssFile, "utf8")) / 1024,
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] as number;
+const fmt = (n: number) => n.toLocaleString("en-US");
+const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+async function main(): Promise<number> {
+  const all = syntheticRepos(BIG, 42).map((r) => ({ ...r, formerNames: [] }));
+  const small = all.slice(0, N);
+  const gh = await startFakeGitHub({
+    repos: all,
+    token: TOKEN,
+    latencyMs: LATENCY_MS,
+    perRepoLatencyMs: PER_REPO_MS,
+    graphqlPoints: 100_000,
+    restLimit: 100_000,
+  });
+  const rows: Row[] = [];
+  try {
+    process.stderr.write(`(c) cooltech refresh, ${fmt(N)} repos, 3 runs...\n`);
+    const runs = [];
+    for (let i = 0; i < 3; i++) runs.push(await cooltech(gh, small));
+    const c = { ...(runs[1] as Row), ms: median(runs.map((r) => r.ms)) };
+    c.rssMb = Math.max(...runs.map((r) => r.rssMb ?? 0));
+    process.stderr.write(`(c) cooltech refresh, ${fmt(BIG)} repos...\n`);
+    const c20 = await cooltech(gh, all);
+    process.stderr.write(`(b) REST, 10 at a time, ${fmt(N)} repos...\n`);
+    const b = await restLoop(gh, small, 10);
+    const aRepos = quick ? small.slice(0, QUICK_SAMPLE) : small;
+    process.stderr.write(
+      `(a) REST, one at a time, ${fmt(aRepos.length)} repos (~${Math.round((aRepos.length * (LATENCY_MS + PER_REPO_MS)) / 1000)} s)...\n`,
+    );
+    const aRaw = await restLoop(gh, aRepos, 1);
+    const scale = N / aRepos.length;
+    const a: Row = {
+      label: "(a) REST, one at a time",
+      repos: N,
+      ms: aRaw.ms * scale,
+      requests: aRaw.requests * scale,
+      points: aRaw.points * scale,
+      budget: "REST requests",
+      rssMb: null,
+      ...(quick && { note: `extrapolated ×${scale} from ${aRepos.length} repos (--quick)` }),
+    };
+    rows.push(
+      a,
+      { label: "(b) REST, 10 at a time", repos: N, ...b, budget: "REST requests", rssMb: null },
+      c,
+      c20,
+    );
+  } finally {
+    await gh.close();
+  }
+  const [a, b, c, c20] = rows as [Row, Row, Row, Row];
+  printTable(rows, a);
+  const pointsMax = Math.ceil(N / 100) + 2;
+  const targets: Array<[string, boolean, string]> = [
+    [`(c) GraphQL points ≤ ${pointsMax}`, c.points <= pointsMax, fmt(c.points)],
+    ["(c) requests ≤ 30", c.requests <= 30, fmt(c.requests)],
+    ["(c) wall time ≤ 5 s", c.ms <= 5000, secs(c.ms)],
+    ["(c) ≥ 40× faster than (a)", a.ms / c.ms >= 40, `${(a.ms / c.ms).toFixed(1)}×`],
+    ["(c) peak RSS ≤ 200 MB", (c.rssMb ?? 0) <= 200, `${(c.rssMb ?? 0).toFixed(0)} MB`],
+    [
+      `(c) ${fmt(BIG)} repos: wall grows at most linearly (≤ ${BIG / N}× the ${fmt(N)} time)`,
+      c20.ms <= (BIG / N) * c.ms,
+      `${(c20.ms / c.ms).toFixed(1)}×`,
+    ],
+  ];
+  console.log("\nTargets:");
+  for (const [name, ok, value] of targets) console.log(`  ${ok ? "✔" : "✖"} ${name}: ${value}`);
+  console.log(
+    `\nNote: every repository costs 2 GraphQL connections (issues, repositoryTopics), so by GitHub's\n` +
+      `cost formula one point buys at most 74 repositories: ${fmt(N)} repos need at least ${Math.ceil(N / 74)} points.`,
+  );
+  return targets.every(([, ok]) => ok) ? 0 : 1;
+}
+
+function printTable(rows: Row[], a: Row): void {
+  console.log(
+    `\nrefresh benchmark: fake GitHub, ${LATENCY_MS} ms per request + ${PER_REPO_MS} ms per repository resolved\n`,
+  );
+  const head = [
+    "run",
+    "repos",
+    "wall",
+    "requests",
+    "rate-limit cost",
+    "peak RSS",
+    "speed-up vs (a)",
+  ];
+  const body = rows.map((r) => [
+    r.label,
+    fmt(r.repos),
+    secs(r.ms) + (r.note ? " *" : ""),
+    fmt(Math.round(r.requests)),
+    `${fmt(Math.round(r.points))} ${r.budget}`,
+    r.rssMb === null ? "-" : `${r.rssMb.toFixed(0)} MB`,
+    r.repos === a.repos ? `${(a.ms / r.ms).toFixed(1)}×` : "-",
+  ]);
+  const widths = head.map((h, i) =>
+    Math.max(h.length, ...body.map((r) => (r[i] as string).length)),
+  );
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => c.padEnd(widths[i] as number)).join(" | ")} |`;
+  console.log(line(head));
+  console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
+  for (const r of body) console.log(line(r));
+  for (const r of rows) if (r.note) console.log(`* ${r.note}`);
+}
+
+process.exitCode = await main();
