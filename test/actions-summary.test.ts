@@ -155,10 +155,11 @@ describe("Markdown helpers", () => {
     const escaped = escapeMarkdown(hostile);
     assert.equal(
       escaped,
-      "\\<img src=x onerror=alert\\(1\\)\\> \\[click\\]\\(https\\://evil\\.example\\) \\!\\[i\\]\\(x\\) \\| \\@octocat \\# h",
+      "\\<img src=x onerror=alert(1)\\> \\[click\\](https://evil.example) !\\[i\\](x) \\| \\@octocat # h",
     );
     assert.ok(!/(^|[^\\])[<[|]/.test(escaped), "every special character is escaped");
     assert.equal(escapeMarkdown("a\u0000b\r\nc\u2028d"), "a b c d");
+    assert.equal(escapeMarkdown("costs $5 *or* ~~$10~~ `x`"), "costs \\$5 \\*or\\* \\~\\~\\$10\\~\\~ \\`x\\`");
   });
 
   test("table, code, link, counts, truncation", () => {

@@ -4,8 +4,13 @@
  * can add no link, image, HTML, mention or table cell of its own.
  */
 
-/** ASCII punctuation GFM gives a meaning to; a backslash makes each literal (GFM spec 2.4). */
-const SPECIAL = /[\\`*_{}[\]<>()#+\-.!|~@&:"']/g;
+/**
+ * The characters that mean something in the middle of a line of GFM (emphasis,
+ * code, links and images, HTML, table cells, strikethrough, mentions, math);
+ * a backslash makes each literal (GFM spec 2.4). Callers never put untrusted
+ * text at the start of a line, where `#`, `-` or `1.` would matter too.
+ */
+const SPECIAL = /[\\`*_[\]<>|~@$]/g;
 
 // Control characters (C0, DEL, C1) and the Unicode line/paragraph separators.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point

@@ -1,5 +1,9 @@
+import { annotation } from "../../actions/commands.js";
+import { appendStepSummary } from "../../actions/summary.js";
+import type { LookupOptions } from "../../enrich/lookup.js";
 import { loadCatalog } from "../../load/catalog.js";
-import { hasErrors } from "../../validate/diagnostic.js";
+import type { Git } from "../../validate/changed.js";
+import { type Diagnostic, hasErrors, sortDiagnostics } from "../../validate/diagnostic.js";
 import {
   type DiagnosticFormat,
   formatGithub,
@@ -8,60 +12,156 @@ import {
   summaryLine,
 } from "../../validate/format/index.js";
 import { validateCatalog } from "../../validate/index.js";
-import { type Command, commonOptions, stringOpt } from "../command.js";
+import type { LookupFn, OnlineCheck } from "../../validate/online.js";
+import { boolOpt, type Command, commonOptions, stringOpt } from "../command.js";
 import { ExitCode, UsageError } from "../errors.js";
 import { type Io, paint, useColor } from "../io.js";
 import { resolveData } from "../paths.js";
 
 const FORMATS: readonly DiagnosticFormat[] = ["text", "github", "json"];
 
-export const validateCommand: Command = {
-  name: "validate",
-  summary: "Check the curated YAML and report every problem at file:line:col",
-  options: { ...commonOptions, format: { type: "string" } },
-  help: `Usage: cooltech validate [--data DIR] [--format text|github|json]
+const HELP = `Usage: cooltech validate [--data DIR] [--format text|github|json]
+                         [--online [--changed-since REF]]
 
 Checks DIR/projects.yaml and DIR/categories.yaml: YAML syntax, duplicate keys,
 the JSON Schemas in schemas/, then the rules (unknown category, duplicate
 name/repo/homepage, sort order, unused category). Every problem is reported in
 one run, located at file:line:col, with how to fix it.
 
-Options:
-  --data DIR       folder with the curated YAML (default: data)
-  --format FORMAT  text: file:line:col severity message (rule)   (default)
-                   github: workflow annotations shown on the pull request
-                           (default when GITHUB_ACTIONS=true)
-                   json: an array of {file, line, column, severity, rule, message}
-  -h, --help       show this help
+With --online, also looks the entries up on GitHub (GITHUB_TOKEN or GH_TOKEN;
+anonymous otherwise, 60 requests an hour; GITHUB_API_URL for GitHub Enterprise):
+  error    repo-not-found   GitHub has no such repository
+  error    repo-archived    the repository is archived
+  error    duplicate-repo   it moved to a repository the catalog already lists
+  warning  repo-moved       renamed or transferred: the owner/name to write
+  warning  github-lookup    GitHub could not be reached: the entry is unverified
+With --changed-since, not-found and archived are errors only for the entries
+whose repo the change introduces, warnings for the others. A network failure
+or a missing token never fails the check. When GITHUB_STEP_SUMMARY is set, a
+table of the entries (stars, license, last push, description) is appended.
 
-Exit codes: 0 valid (warnings allowed), 1 invalid data, 2 usage error.
+Options:
+  --data DIR            folder with the curated YAML (default: data)
+  --format FORMAT       text: file:line:col severity message (rule)   (default)
+                        github: workflow annotations shown on the pull request
+                                (default when GITHUB_ACTIONS=true)
+                        json: an array of {file, line, column, severity, rule, message}
+  --online              look the entries up on GitHub (all, unless --changed-since)
+  --changed-since REF   only the entries added or changed since git REF, e.g. the
+                        pull request's base: origin/main (HEAD^1 on its merge commit)
+  -h, --help            show this help
+
+Exit codes: 0 valid (warnings allowed), 1 invalid data or an online error,
+2 usage error (including a REF that git does not know).
 
 Examples:
   cooltech validate
   cooltech validate --format json | jq '.[] | select(.severity == "error")'
-`,
-  async run(args, io) {
-    const format = chooseFormat(stringOpt(args, "format"), io);
-    const loaded = await loadCatalog(resolveData(args, io), io.cwd);
-    const { diagnostics, catalog } = validateCatalog(loaded);
-    const p = paint(useColor(io));
-    if (format === "json") io.stdout.write(formatJson(diagnostics));
-    else if (format === "github") io.stdout.write(formatGithub(diagnostics));
-    else io.stdout.write(formatText(diagnostics, p));
-    if (format !== "json") {
-      const ok = !hasErrors(diagnostics);
-      const what = catalog
-        ? `${catalog.projects.length} projects in ${catalog.categories.length} categories`
-        : summaryLine(diagnostics);
-      io.stderr.write(
-        ok
-          ? `${p.green("✔")} valid: ${what}${diagnostics.length > 0 ? ` (${summaryLine(diagnostics)})` : ""}\n`
-          : `${p.red("✖")} ${what}\n`,
-      );
+  GITHUB_TOKEN=$(gh auth token) cooltech validate --online --changed-since origin/main
+`;
+
+/** Test seams: a git runner, a GitHub lookup, lookup options (e.g. short retry delays). */
+export interface ValidateDeps {
+  git?: Git;
+  lookup?: LookupFn;
+  lookupOptions?: Partial<LookupOptions>;
+}
+
+export function validateCommandWith(deps: ValidateDeps = {}): Command {
+  return {
+    name: "validate",
+    summary: "Check the curated YAML and report every problem at file:line:col",
+    options: {
+      ...commonOptions,
+      format: { type: "string" },
+      online: { type: "boolean", default: false },
+      "changed-since": { type: "string" },
+    },
+    help: HELP,
+    async run(args, io) {
+      const format = chooseFormat(stringOpt(args, "format"), io);
+      const online = boolOpt(args, "online");
+      const since = stringOpt(args, "changed-since");
+      if (since !== undefined && !online) {
+        throw new UsageError(
+          "--changed-since REF selects the entries --online looks up on GitHub; add --online",
+        );
+      }
+      const dataDir = resolveData(args, io);
+      const loaded = await loadCatalog(dataDir, io.cwd);
+      const { diagnostics: offline, catalog } = validateCatalog(loaded);
+      let report: OnlineCheck | null = null;
+      if (online) {
+        // Loaded only when asked, so plain `validate` never pays for the GitHub client.
+        const { runOnlineCheck } = await import("../../validate/online-run.js");
+        const { testKnobs } = await import("./refresh-options.js");
+        report = await runOnlineCheck(loaded, {
+          dataDir,
+          env: io.env,
+          cwd: io.cwd,
+          ...(since !== undefined && { since }),
+          ...deps,
+          // The same test-only knobs as `refresh` (COOLTECH_RETRY_BASE_MS, COOLTECH_TIMEOUT_MS).
+          lookupOptions: { ...testKnobs(io.env), ...deps.lookupOptions },
+        });
+      }
+      const diagnostics: Diagnostic[] = report
+        ? sortDiagnostics([...offline, ...report.diagnostics])
+        : offline;
+      const p = paint(useColor(io));
+      if (format === "json") io.stdout.write(formatJson(diagnostics));
+      else if (format === "github") io.stdout.write(formatGithub(diagnostics));
+      else io.stdout.write(formatText(diagnostics, p));
+      if (report) await reportOnline(report, since, format, io);
+      if (format !== "json") {
+        const ok = !hasErrors(diagnostics);
+        const what = catalog
+          ? `${catalog.projects.length} projects in ${catalog.categories.length} categories`
+          : "";
+        io.stderr.write(
+          ok
+            ? `${p.green("✔")} valid: ${what}${diagnostics.length > 0 ? ` (${summaryLine(diagnostics)})` : ""}\n`
+            : `${p.red("✖")} ${summaryLine(diagnostics)}\n`,
+        );
+      }
+      return hasErrors(diagnostics) ? ExitCode.invalid : ExitCode.ok;
+    },
+  };
+}
+
+export const validateCommand: Command = validateCommandWith();
+
+/** The triage table in the job summary; per-entry lines on a terminal; a notice without a token. */
+async function reportOnline(
+  report: OnlineCheck,
+  since: string | undefined,
+  format: DiagnosticFormat,
+  io: Io,
+): Promise<void> {
+  const { onlineSummaryMarkdown, onlineSummaryText } = await import(
+    "../../validate/online-summary.js"
+  );
+  await appendStepSummary(
+    io.env,
+    onlineSummaryMarkdown(report, since === undefined ? {} : { base: since }),
+  );
+  const anonymous = !report.authenticated && report.checks.some((c) => c.repo !== undefined);
+  if (format === "text") {
+    io.stderr.write(
+      report.checks.length === 0
+        ? `online: no entry added or changed since ${since ?? "the ref"}, nothing to look up\n`
+        : `online:\n${onlineSummaryText(report)}`,
+    );
+    if (anonymous) {
+      io.stderr.write("note: no GITHUB_TOKEN or GH_TOKEN: looked up anonymously (60 an hour)\n");
     }
-    return hasErrors(diagnostics) ? ExitCode.invalid : ExitCode.ok;
-  },
-};
+  } else if (format === "github" && anonymous) {
+    // A notice, not a warning: the check did run, and notices have their own annotation budget.
+    io.stdout.write(
+      `${annotation({ level: "notice", title: "No GitHub token", message: "GITHUB_TOKEN is not set: the entries were looked up anonymously (60 requests an hour); give the step env GITHUB_TOKEN" })}\n`,
+    );
+  }
+}
 
 function chooseFormat(value: string | undefined, io: Io): DiagnosticFormat {
   if (value === undefined) return io.env.GITHUB_ACTIONS === "true" ? "github" : "text";

@@ -1,0 +1,450 @@
+/**
+ * The pull-request new-entry check, `cooltech validate --online --changed-since REF`:
+ * entries added or changed since a base commit of a temp git repository, looked
+ * up on the local fake GitHub, through the real binary.
+ */
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { readFile, rm } from "node:fs/promises";
+import { join } from "node:path";
+import { after, before, beforeEach, describe, test } from "node:test";
+import { fileURLToPath } from "node:url";
+import { UserError } from "../src/cli/errors.js";
+import { changedEntries, execGit, readAtRef } from "../src/validate/changed.js";
+import type { Item } from "../src/validate/rules/rule.js";
+import { demoRepos, type FakeGitHub, type FakeRepo, startFakeGitHub } from "./fake-github/index.js";
+import { type TempGit, tempGit } from "./helpers/temp-git.js";
+
+const BIN = fileURLToPath(new URL("../../bin/cooltech.js", import.meta.url));
+const TOKEN = "pr-check-test-token";
+
+const CATEGORIES = `- id: cluster-operations
+  name: Cluster operations
+  description: Day-2 tools.
+- id: security
+  name: Security
+  description: Runtime security.
+- id: standards
+  name: Open standards
+  description: Interfaces.
+- id: storage
+  name: Storage
+  description: Storage for Kubernetes.
+`;
+
+const BASE = `- name: kured (100% uptime, reboots)
+  repo: kubereboot/kured
+  category: cluster-operations
+- name: Falco
+  repo: falcosecurity/falco
+  category: security
+- name: Service Mesh Interface
+  repo: servicemeshinterface/smi-spec
+  category: standards
+- name: Longhorn
+  repo: longhorn/longhorn
+  category: storage
+`;
+
+// The pull request: line numbers matter, they are asserted below.
+const HEAD = `- name: kured (100% uptime, reboots)
+  repo: kubereboot/kured
+  category: cluster-operations
+- name: Weave kured
+  repo: weaveworks/kured
+  category: cluster-operations
+- name: Falco
+  repo: falcosecurity/falco
+  category: security
+- name: Ghost
+  repo: nobody/ghost
+  category: security
+- name: Legacy Mesh
+  repo: legacy/mesh
+  category: standards
+- name: Service Mesh Interface
+  repo: servicemeshinterface/smi-spec
+  category: standards
+  description: A standard interface for service meshes.
+- name: Longhorn
+  repo: longhorn/longhorn
+  category: storage
+- name: Rook
+  repo: rook/rook
+  category: storage
+- name: Tool
+  repo: old-org/tool
+  category: storage
+`;
+
+function extraRepos(): FakeRepo[] {
+  const base = {
+    forks: 1,
+    openIssues: 0,
+    language: "Go",
+    topics: [],
+    pushedAt: "2026-10-01T12:00:00Z",
+    createdAt: "2020-01-01T00:00:00Z",
+    latestRelease: null,
+    homepageUrl: null,
+  };
+  return [
+    {
+      ...base,
+      id: 9001,
+      owner: "legacy",
+      name: "mesh",
+      description: "An old mesh",
+      stars: 42,
+      license: "MIT",
+      archived: true,
+    },
+    {
+      ...base,
+      id: 9002,
+      owner: "new-org",
+      name: "tool",
+      description: "<img src=x onerror=alert(1)> | *bold* 100%",
+      stars: 1234,
+      license: null,
+      archived: false,
+      formerNames: ["old-org/tool"],
+    },
+  ];
+}
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+  summary: string;
+}
+
+let gh: FakeGitHub;
+let repo: TempGit;
+
+before(async () => {
+  gh = await startFakeGitHub({ repos: [...demoRepos(), ...extraRepos()], token: TOKEN });
+  repo = await tempGit("cooltech-pr-check-");
+  await repo.commit({ "data/categories.yaml": CATEGORIES, "data/projects.yaml": BASE }, "base");
+});
+
+after(async () => {
+  await gh.close();
+  await repo.remove();
+});
+
+beforeEach(async () => {
+  gh.clearFaults();
+  gh.resetStats();
+  await repo.write({ "data/projects.yaml": HEAD });
+});
+
+async function cooltech(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  const summaryFile = join(repo.dir, "step-summary.md");
+  await rm(summaryFile, { force: true });
+  const fullEnv = {
+    PATH: process.env.PATH ?? "",
+    NO_COLOR: "1",
+    GITHUB_ACTIONS: "true",
+    GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_API_URL: gh.url,
+    GITHUB_GRAPHQL_URL: gh.graphqlUrl,
+    GITHUB_TOKEN: TOKEN,
+    // Test knobs shared with `refresh`: no real waits between retries, short deadlines.
+    COOLTECH_RETRY_BASE_MS: "1",
+    COOLTECH_TIMEOUT_MS: "3000",
+    ...env,
+  };
+  const result = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { cwd: repo.dir, env: fullEnv }, (e, so, se) =>
+      resolve({ code: e ? Number(e.code) : 0, stdout: so, stderr: se }),
+    );
+  });
+  const summary = await readFile(summaryFile, "utf8").catch(() => "");
+  return { ...result, summary };
+}
+
+const CHECK = ["validate", "--online", "--changed-since", "HEAD", "--format", "github"];
+
+describe("the new-entry check against the fake GitHub", () => {
+  test("added, moved, archived, missing and duplicate-under-new-name entries", async () => {
+    const r = await cooltech(CHECK);
+    assert.equal(r.code, 1, r.stderr);
+    assert.equal(
+      r.stdout,
+      [
+        '::error file=data/projects.yaml,line=5,col=9,title=duplicate-repo::`weaveworks/kured` is `kubereboot/kured` on GitHub, which is already listed at line 1 ("kured (100%25 uptime, reboots)"); remove this duplicate entry or merge the two',
+        "::error file=data/projects.yaml,line=11,col=9,title=repo-not-found::GitHub has no repository `nobody/ghost` (deleted, private, or misspelt); check https://github.com/nobody/ghost and fix `repo`",
+        "::error file=data/projects.yaml,line=14,col=9,title=repo-archived::`legacy/mesh` is archived on GitHub (read-only, no longer maintained); the directory lists maintained projects: point `repo` at the maintained fork or successor, or drop the entry",
+        "::warning file=data/projects.yaml,line=17,col=9,title=repo-archived::`servicemeshinterface/smi-spec` was archived on GitHub since it was listed; consider removing the entry or pointing it at a maintained successor in a separate pull request",
+        "::warning file=data/projects.yaml,line=27,col=9,title=repo-moved::`old-org/tool` moved to `new-org/tool` on GitHub (renamed or transferred); write `repo: new-org/tool`",
+        "",
+      ].join("\n"),
+    );
+    assert.equal(
+      r.summary,
+      `### New-entry check
+
+5 added, 1 changed since \`HEAD\`: 3 to fix, 2 warnings.
+
+| Check | Entry | Repository | Stars | License | Last push | Description (GitHub) |
+| --- | --- | --- | ---: | --- | --- | --- |
+| ❌ duplicate of kured (100% uptime, reboots) (line 1) | Weave kured (added) | \`weaveworks/kured\` → [kubereboot/kured](https://github.com/kubereboot/kured) | 2,300 | Apache-2.0 | 2025-11-12 | Kubernetes Reboot Daemon |
+| ❌ not found | Ghost (added) | \`nobody/ghost\` | — | — | — | — |
+| ❌ archived | Legacy Mesh (added) | [legacy/mesh](https://github.com/legacy/mesh) | 42 | MIT | 2026-10-01 | An old mesh |
+| ⚠️ archived | Service Mesh Interface (changed) | [servicemeshinterface/smi-spec](https://github.com/servicemeshinterface/smi-spec) | 1,060 | Apache-2.0 | 2023-08-03 | Service Mesh Interface |
+| ✅ ok | Rook (added) | [rook/rook](https://github.com/rook/rook) | 13,000 | Apache-2.0 | 2025-11-20 | Storage Orchestration for Kubernetes |
+| ⚠️ moved | Tool (added) | \`old-org/tool\` → [new-org/tool](https://github.com/new-org/tool) | 1,234 | none | 2026-10-01 | \\<img src=x onerror=alert(1)\\> \\| \\*bold\\* 100% |
+`,
+    );
+    // One batched GraphQL query for the six entries, nothing else.
+    assert.equal(gh.stats.graphqlRequests, 1);
+    assert.equal(gh.stats.restRequests, 0);
+    assert.ok(!`${r.stdout}${r.stderr}${r.summary}`.includes(TOKEN), "the token is never printed");
+  });
+
+  test("nothing changed: nothing looked up, a one-line summary, exit 0", async () => {
+    await repo.write({ "data/projects.yaml": BASE });
+    const r = await cooltech(CHECK);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, "");
+    assert.equal(
+      r.summary,
+      "### New-entry check\n\nNo entry of projects.yaml added or changed since `HEAD`.\n",
+    );
+    assert.equal(gh.stats.requests, 0);
+  });
+
+  test("GitHub failing (502 on every request): warnings, not a failed check", async () => {
+    await repo.write({ "data/projects.yaml": `${BASE}${ROOK}` });
+    gh.addFault({ kind: "status", status: 502 });
+    const r = await cooltech(CHECK);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(
+      r.stdout,
+      "::warning file=data/projects.yaml,line=14,col=9,title=github-lookup::could not check `rook/rook` on GitHub (HTTP 502); the entry is not verified: re-run the check later\n",
+    );
+    assert.match(
+      r.summary,
+      /\| ⚠️ not checked \| Rook \(added\) \| `rook\/rook` \| — \| — \| — \| — \|\n/,
+    );
+    assert.match(r.summary, /^- Not checked: `rook\/rook`: HTTP 502$/m);
+    assert.ok(gh.stats.graphqlRequests >= 2, "retried before giving up");
+  });
+
+  test("GitHub unreachable (connection refused): warnings, exit 0", async () => {
+    await repo.write({ "data/projects.yaml": `${BASE}${ROOK}` });
+    const closed = await startFakeGitHub({ repos: [] });
+    const url = closed.url;
+    await closed.close();
+    const r = await cooltech(CHECK, { GITHUB_API_URL: url, GITHUB_GRAPHQL_URL: `${url}/graphql` });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(
+      r.stdout,
+      /^::warning file=data\/projects\.yaml,line=14,col=9,title=github-lookup::could not check `rook\/rook` on GitHub \(/,
+    );
+    assert.equal(r.stdout.split("\n").length, 2, "one annotation");
+  });
+
+  test("a rejected token: warnings that never show the token", async () => {
+    await repo.write({ "data/projects.yaml": `${BASE}${ROOK}` });
+    const wrong = "wrong-token-0123456789";
+    const r = await cooltech(CHECK, { GITHUB_TOKEN: wrong });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(
+      r.stdout,
+      "::warning file=data/projects.yaml,line=14,col=9,title=github-lookup::could not check `rook/rook` on GitHub (GitHub rejected the token (401 Bad credentials)); the entry is not verified: re-run the check later\n",
+    );
+    assert.ok(!`${r.stdout}${r.stderr}${r.summary}`.includes(wrong));
+  });
+
+  test("no token: looked up anonymously over REST, with a notice", async () => {
+    await repo.write({ "data/projects.yaml": `${BASE}${ROOK}` });
+    const r = await cooltech(CHECK, { GITHUB_TOKEN: "", GH_TOKEN: "" });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(
+      r.stdout,
+      "::notice title=No GitHub token::GITHUB_TOKEN is not set: the entries were looked up anonymously (60 requests an hour); give the step env GITHUB_TOKEN\n",
+    );
+    assert.match(
+      r.summary,
+      /\| ✅ ok \| Rook \(added\) \| \[rook\/rook\]\(https:\/\/github\.com\/rook\/rook\) \| 13,000 \|/,
+    );
+    assert.match(r.summary, /> Looked up without a token/);
+    assert.equal(gh.stats.graphqlRequests, 0);
+    assert.ok(gh.stats.log.every((l) => !l.authorization));
+  });
+
+  test("a repository the last refresh saw move, added under its new name, is a duplicate", async () => {
+    // directory.json (written by the nightly refresh) knows that `Weave kured` is kubereboot/kured now.
+    const directory = {
+      $schema: "../schemas/directory.schema.json",
+      refreshedAt: null,
+      categories: [],
+      projects: [
+        {
+          name: "Weave kured",
+          repo: "weaveworks/kured",
+          homepage: null,
+          category: "cluster-operations",
+          tags: [],
+          description: null,
+          github: { ...GITHUB_INFO, nameWithOwner: "kubereboot/kured", status: "moved" },
+          trend: null,
+        },
+      ],
+    };
+    const base = "- name: Weave kured\n  repo: weaveworks/kured\n  category: cluster-operations\n";
+    const head = `- name: kured\n  repo: kubereboot/kured\n  category: cluster-operations\n${base}`;
+    const local = await tempGit("cooltech-pr-known-");
+    try {
+      await local.commit({
+        "data/categories.yaml": CATEGORIES.slice(0, 77),
+        "data/projects.yaml": base,
+      });
+      await local.write({
+        "data/projects.yaml": head,
+        "data/directory.json": JSON.stringify(directory),
+      });
+      const saved = repo;
+      repo = local;
+      const r = await cooltech(CHECK).finally(() => {
+        repo = saved;
+      });
+      assert.equal(r.code, 1, r.stderr);
+      assert.equal(
+        r.stdout,
+        '::error file=data/projects.yaml,line=2,col=9,title=duplicate-repo::`kubereboot/kured` is `kubereboot/kured` on GitHub, which is already listed at line 4 ("Weave kured"); remove this duplicate entry or merge the two\n',
+      );
+    } finally {
+      await local.remove();
+    }
+  });
+});
+
+const ROOK = "- name: Rook\n  repo: rook/rook\n  category: storage\n";
+
+const GITHUB_INFO = {
+  nameWithOwner: "weaveworks/kured",
+  url: "https://github.com/kubereboot/kured",
+  description: "Kubernetes Reboot Daemon",
+  stars: 2300,
+  forks: 210,
+  openIssues: 40,
+  license: "Apache-2.0",
+  language: "Go",
+  topics: [],
+  archived: false,
+  pushedAt: "2025-11-12T15:48:20Z",
+  createdAt: "2017-03-23T11:03:15Z",
+  latestRelease: null,
+  fetchedAt: "2026-11-01T00:00:00Z",
+  checkedAt: "2026-11-01T00:00:00Z",
+};
+
+describe("command line", () => {
+  test("--changed-since without --online is a usage error that says what to add", async () => {
+    const r = await cooltech(["validate", "--changed-since", "HEAD"]);
+    assert.equal(r.code, 2);
+    assert.match(
+      r.stderr,
+      /--changed-since REF selects the entries --online looks up on GitHub; add --online/,
+    );
+  });
+
+  test("an unknown ref: exit 2 and how to fetch it", async () => {
+    const r = await cooltech(["validate", "--online", "--changed-since", "origin/nope"]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /git knows no commit 'origin\/nope' here; fetch it first/);
+    assert.equal(gh.stats.requests, 0);
+  });
+
+  test("text format: per-entry lines on stderr, diagnostics on stdout", async () => {
+    await repo.write({ "data/projects.yaml": `${BASE}${ROOK}` });
+    const r = await cooltech([
+      "validate",
+      "--online",
+      "--changed-since",
+      "HEAD",
+      "--format",
+      "text",
+    ]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, "");
+    assert.match(
+      r.stderr,
+      /online:\n {2}"Rook" rook\/rook: ★13,000, Apache-2\.0, last push 2025-11-20\n/,
+    );
+  });
+});
+
+describe("changed entries", () => {
+  const items = (list: Record<string, unknown>[]): Item[] =>
+    list.map((value, index) => ({ index, value }));
+
+  test("added, changed (renamed, repo fixed, new tagline) and unchanged (reordered keys)", () => {
+    const base = `- name: A
+  repo: o/a
+  category: x
+- name: B
+  repo: o/b
+  category: x
+- name: C
+  repo: o/c
+  category: x
+- name: D
+  repo: o/d
+  category: x
+`;
+    const head = items([
+      { category: "x", repo: "o/a", name: "A" }, // same, keys reordered
+      { name: "B2", repo: "o/b", category: "x" }, // renamed: same repo
+      { name: "C", repo: "https://github.com/O/C", category: "x", description: "new" }, // same repo as a URL, new tagline
+      { name: "D", repo: "o/d-moved", category: "x" }, // repo changed
+      { name: "E", repo: "o/e", category: "x" }, // added
+    ]);
+    const changed = changedEntries(head, base);
+    assert.deepEqual(
+      changed.map((c) => [c.item.value.name, c.kind, c.baseRepo]),
+      [
+        ["B2", "changed", "o/b"],
+        ["C", "changed", "o/c"],
+        ["D", "changed", "o/d"],
+        ["E", "added", undefined],
+      ],
+    );
+    assert.deepEqual(
+      changedEntries(head, null).map((c) => c.kind),
+      ["added", "added", "added", "added", "added"],
+    );
+    assert.deepEqual(changedEntries(head, "{not: [valid").length, 5, "an unreadable base: all new");
+  });
+
+  test("readAtRef reads the committed version; a file absent at the ref is null", async () => {
+    const path = join(repo.dir, "data/projects.yaml");
+    assert.equal(await readAtRef("HEAD", path, repo.dir), BASE);
+    assert.equal(await readAtRef("HEAD", join(repo.dir, "data/none.yaml"), repo.dir), null);
+    // From a sub-folder: the path is taken relative to the working directory.
+    assert.equal(await readAtRef("HEAD", path, join(repo.dir, "data")), BASE);
+  });
+
+  test("readAtRef: refs that look like options, unknown refs, no repository", async () => {
+    const path = join(repo.dir, "data/projects.yaml");
+    await assert.rejects(readAtRef("--output=/tmp/x", path, repo.dir), (e: unknown) => {
+      assert.ok(e instanceof UserError);
+      assert.equal(e.exitCode, 2);
+      return true;
+    });
+    await assert.rejects(readAtRef("nope", path, repo.dir), /git knows no commit 'nope'/);
+    const outside = fileURLToPath(new URL(".", import.meta.url));
+    const calls: string[][] = [];
+    const fake = async (args: readonly string[]) => {
+      calls.push([...args]);
+      throw Object.assign(new Error("fatal: not a git repository"), { name: "GitError" });
+    };
+    await assert.rejects(readAtRef("HEAD", path, outside, fake), UserError);
+    assert.deepEqual(calls, [["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]]);
+    assert.equal(typeof execGit, "function");
+  });
+});
