@@ -98,8 +98,8 @@ test("a key at the start of the line: which key, and indent it by two spaces", a
 test("a tab used for indentation: spaces, not tabs", async () => {
   const { rows } = await validate(`${PROMETHEUS}${FALCO.replace("  repo:", "\trepo:")}`);
   const d = first(rows);
-  assert.deepEqual([d.line, d.rule], [5, "yaml-syntax"]);
-  assert.match(d.message, /indent with spaces, not tabs/);
+  assert.deepEqual([d.line, d.column, d.rule], [5, 1, "yaml-syntax"]);
+  assert.match(d.message, /tabs are not allowed in the indentation; indent with spaces/);
 });
 
 test("an unquoted value containing ': ': quote it", async () => {

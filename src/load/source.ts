@@ -116,7 +116,7 @@ function syntaxDiagnostics(source: YamlSource): Diagnostic[] {
         tab === undefined
           ? e.code === "MULTIPLE_DOCS"
             ? "a second YAML document starts here; remove the `---` separator: the file holds one list"
-            : `${parserMessage(e.message)}${syntaxHint(e.code)}`
+            : `${parserMessage(e.message)}${syntaxHint(e.code, lineText(source, line), col)}`
           : "tabs are not allowed in the indentation; indent with spaces (two under `- `)";
       out.push(
         at(source.file, line, tab === undefined ? col : tab + 1, "yaml-syntax", message, severity),
@@ -162,22 +162,42 @@ function keyAt(doc: Document.Parsed, offset: number): string | undefined {
   return key;
 }
 
-function syntaxHint(code: string): string {
+/**
+ * What to do about a syntax error, in a contributor's words. `text` is the
+ * line the parser stopped at and `col` (1-based) where: one parser code has
+ * several causes, which the line tells apart.
+ */
+function syntaxHint(code: string, text: string, col: number): string {
   switch (code) {
     case "BAD_INDENT":
     case "MISSING_CHAR":
-    case "UNEXPECTED_TOKEN":
+    case "UNEXPECTED_TOKEN": {
+      const key = /^([A-Za-z][\w-]*):(?:\s|$)/.exec(text)?.[1];
+      if (key !== undefined) {
+        return `; \`${key}:\` starts at the beginning of the line: indent it by two spaces so it belongs to the entry above (keys line up two spaces under \`- \`)`;
+      }
       return "; check the indentation (two spaces under `- `) and that every key is followed by `: `";
+    }
     case "MULTILINE_IMPLICIT_KEY":
       return "; a key and its value must be on one line, or quote the value";
     case "BLOCK_AS_IMPLICIT_KEY":
-      return "; check that the keys of this entry line up (two spaces under `- `)";
-
+      // `description: Falco: runtime security` reads as a key inside a value.
+      if (/:\s/.test(text.slice(col - 1))) {
+        return '; this value contains `: `, which YAML reads as another key: put the value in double quotes, e.g. `description: "Falco: runtime security"`';
+      }
+      return "; the next line is indented further than this entry's other keys: line up every key two spaces under `- `";
     case "RESOURCE_EXHAUSTION":
       return "; the data is nested far too deeply for a catalog entry";
     default:
       return "";
   }
+}
+
+function lineText(source: YamlSource, line: number): string {
+  const starts = source.lineCounter.lineStarts;
+  const start = starts[line - 1] ?? 0;
+  const end = starts[line] ?? source.text.length;
+  return source.text.slice(start, end).replace(/\r?\n$/, "");
 }
 
 export function at(
