@@ -1,6 +1,7 @@
 import { type Document, isMap, isScalar, isSeq, type Node, visit, type YAMLMap } from "yaml";
 import { offsetPosition } from "../load/locate.js";
 import type { YamlSource } from "../load/source.js";
+import { code, quote } from "../validate/diagnostic.js";
 import { compareProjects, misplaced } from "../validate/order.js";
 import { normalizeRepo } from "../validate/repo-url.js";
 
@@ -70,7 +71,7 @@ function normalizeEntry(map: YAMLMap, note: (n: Node, m: string) => void): void 
   if (isScalar(repo) && typeof repo.value === "string") {
     const fixed = normalizeRepo(repo.value);
     if (fixed !== undefined && fixed !== repo.value) {
-      note(repo, `repo ${JSON.stringify(repo.value)} written as ${fixed}`);
+      note(repo, `repo ${quote(repo.value)} written as ${code(fixed)}`);
       repo.value = fixed;
     }
   }
@@ -106,7 +107,7 @@ function sortEntries(items: Node[], hasHeader: boolean, note: (n: Node, m: strin
   const cmp = (a: Node, b: Node) => compareProjects(value(a), value(b));
   for (const i of misplaced(items, cmp)) {
     const n = items[i];
-    if (n) note(n, `${JSON.stringify(value(n).name ?? "")} moved to its sorted place`);
+    if (n) note(n, `${quote(value(n).name ?? "")} moved to its sorted place`);
   }
   items.sort(cmp);
   putHeader(items[0], header);
