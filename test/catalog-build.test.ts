@@ -1,0 +1,250 @@
+/**
+ * `cooltech build`: the seed catalog's snapshot, determinism, last-known GitHub
+ * data kept, nothing dropped, nothing written on invalid data or a corrupt
+ * directory.json, and an atomic write. UPDATE_SNAPSHOTS=1 rewrites the snapshot.
+ */
+import assert from "node:assert/strict";
+import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { after, describe, test } from "node:test";
+import { parse } from "yaml";
+import { writeFileAtomic } from "../src/generate/write.js";
+import type { Directory, GithubInfo } from "../src/model.js";
+import {
+  CATEGORIES,
+  FIXTURES,
+  listFiles,
+  looksLikeCrash,
+  mtime,
+  ROOT,
+  removeTemp,
+  runCli,
+  tempCopy,
+  tempData,
+  tempDir,
+} from "./helpers/catalog.js";
+
+const SNAPSHOT = join(FIXTURES, "directory.snapshot.json");
+
+const temps: string[] = [];
+after(() => Promise.all(temps.map(removeTemp)));
+const track = (dir: string) => {
+  temps.push(dir);
+  return dir;
+};
+
+/** A temp folder with the committed YAML only (no directory.json yet). */
+async function seedYaml(): Promise<string> {
+  const dir = track(await tempDir());
+  for (const f of ["projects.yaml", "categories.yaml"]) {
+    await copyFile(join(ROOT, "data", f), join(dir, f));
+  }
+  return dir;
+}
+
+const build = (dir: string, shellPrefix?: string) =>
+  runCli(["build", "--data", "."], { cwd: dir, ...(shellPrefix && { shellPrefix }) });
+const directoryOf = (dir: string) => readFile(join(dir, "directory.json"), "utf8");
+
+describe("build", () => {
+  test("the seed catalog gives the committed snapshot", async () => {
+    const dir = await seedYaml();
+    const r = await build(dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /^✔ directory\.json written \(\d+ projects\)\n$/);
+    const text = await directoryOf(dir);
+    if (process.env.UPDATE_SNAPSHOTS === "1") await writeFile(SNAPSHOT, text);
+    assert.equal(text, await readFile(SNAPSHOT, "utf8"), "run with UPDATE_SNAPSHOTS=1 if intended");
+  });
+
+  test("drops nothing: every curated entry is in the directory, in order", async () => {
+    const dir = await seedYaml();
+    assert.equal((await build(dir)).code, 0);
+    const curated = parse(await readFile(join(dir, "projects.yaml"), "utf8")) as Array<{
+      name: string;
+    }>;
+    const directory = JSON.parse(await directoryOf(dir)) as Directory;
+    assert.deepEqual(
+      directory.projects.map((p) => p.name),
+      curated.map((p) => p.name),
+    );
+  });
+
+  test("is deterministic: same input, byte-identical output; a rebuild leaves the file alone", async () => {
+    const [a, b] = [await seedYaml(), await seedYaml()];
+    assert.equal((await build(a)).code, 0);
+    assert.equal((await build(b)).code, 0);
+    assert.equal(await directoryOf(a), await directoryOf(b));
+    const before = await mtime(join(a, "directory.json"));
+    const again = await build(a);
+    assert.equal(again.code, 0);
+    assert.match(again.stderr, /directory\.json unchanged/);
+    assert.equal(await mtime(join(a, "directory.json")), before);
+  });
+
+  test("the committed data/directory.json is what build produces", async () => {
+    const dir = track(await tempCopy(join(ROOT, "data")));
+    const committed = await directoryOf(dir);
+    const r = await build(dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(await directoryOf(dir), committed, "run `npx cooltech build` and commit");
+  });
+
+  test("keeps the last-known github and trend, also after the YAML followed a rename", async () => {
+    const dir = track(await tempData({ "projects.yaml": PROJECTS, "categories.yaml": CATEGORIES }));
+    await writeFile(join(dir, "directory.json"), JSON.stringify(PREVIOUS, null, 2));
+    const r = await build(dir);
+    assert.equal(r.code, 0, r.stderr);
+    const out = JSON.parse(await directoryOf(dir)) as Directory;
+    const byName = new Map(out.projects.map((p) => [p.name, p]));
+    assert.equal(out.refreshedAt, PREVIOUS.refreshedAt);
+    assert.deepEqual(byName.get("Falco")?.github, github("falcosecurity/falco", "ok"));
+    assert.deepEqual(byName.get("Falco")?.trend, { stars7d: 5, stars30d: 20 });
+    assert.equal(byName.get("Falco")?.description, "Cloud-native runtime security.");
+    // The YAML now says kubereboot/kured; the data was fetched as weaveworks/kured.
+    assert.deepEqual(byName.get("kured")?.github, github("kubereboot/kured", "moved"));
+    assert.deepEqual(byName.get("kured")?.trend, { stars7d: null, stars30d: 3 });
+    assert.equal(byName.get("kured")?.description, "GitHub's words for kubereboot/kured");
+    assert.equal(byName.get("Rook")?.github, null);
+    assert.equal(byName.get("No Repo")?.github, null);
+    assert.deepEqual(
+      out.projects.map((p) => p.name),
+      ["Falco", "kured", "No Repo", "Rook"],
+    );
+  });
+
+  test("invalid data: exit 1, nothing written", async () => {
+    const dir = await seedYaml();
+    assert.equal((await build(dir)).code, 0);
+    const before = await directoryOf(dir);
+    const time = await mtime(join(dir, "directory.json"));
+    await writeFile(join(dir, "projects.yaml"), "- name: Falco\n  category: nowhere\n");
+    const r = await build(dir);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /^projects\.yaml:2:13 error unknown category `nowhere`/m);
+    assert.match(r.stderr, /✖ 1 error, \d+ warnings?; nothing written\n$/);
+    assert.equal(await directoryOf(dir), before);
+    assert.equal(await mtime(join(dir, "directory.json")), time);
+  });
+
+  const corrupt: Array<[string, string, RegExp]> = [
+    [
+      "not JSON",
+      '{ "refreshedAt": nul',
+      /^error: directory\.json:1:\d+ is not valid JSON \(.+\); restore it with `git checkout -- directory\.json`, or delete it/,
+    ],
+    ["empty", "", /^error: directory\.json:1:1 is not valid JSON \(Unexpected end of JSON input\)/],
+    [
+      "not the schema",
+      '{ "projects": 1 }\n',
+      /^error: directory\.json:1:1 does not match schemas\/directory\.schema\.json \(.+\); restore it/,
+    ],
+  ];
+  for (const [what, content, message] of corrupt) {
+    test(`a corrupt directory.json (${what}): exit 1, a message, the file untouched`, async () => {
+      const dir = await seedYaml();
+      await writeFile(join(dir, "directory.json"), content);
+      const r = await build(dir);
+      assert.equal(r.code, 1);
+      assert.match(r.stderr, message);
+      assert.equal(looksLikeCrash(r.stderr), false, r.stderr);
+      assert.equal(await directoryOf(dir), content);
+    });
+  }
+
+  test("atomic: a write that fails (file size limit) leaves the old file intact and no temp file", async () => {
+    const dir = await seedYaml();
+    assert.equal((await build(dir)).code, 0);
+    const before = await directoryOf(dir);
+    const files = await listFiles(dir);
+    const more = "- name: Zeta\n  repo: zeta/zeta\n  category: storage\n";
+    await writeFile(
+      join(dir, "projects.yaml"),
+      `${await readFile(join(dir, "projects.yaml"))}${more}`,
+    );
+    // RLIMIT_FSIZE of 2 x 512 bytes: writing the new (~10 kB) directory fails with EFBIG.
+    const r = await build(dir, "ulimit -f 2;");
+    assert.equal(r.code, 4, r.stderr);
+    assert.match(
+      r.stderr,
+      /^error: EFBIG: file too large.*\nCheck the path's permissions and free space\.\n$/,
+    );
+    assert.equal(looksLikeCrash(r.stderr), false);
+    assert.equal(await directoryOf(dir), before);
+    assert.deepEqual(await listFiles(dir), files);
+    // Without the limit the same build succeeds.
+    assert.equal((await build(dir)).code, 0);
+  });
+
+  test("writeFileAtomic removes its temp file when the rename fails", async () => {
+    const dir = track(await tempDir());
+    await mkdir(join(dir, "target"));
+    await writeFile(join(dir, "target", "inside"), "x");
+    await assert.rejects(writeFileAtomic(join(dir, "target"), "new"));
+    assert.deepEqual(await listFiles(dir), ["target"]);
+  });
+});
+
+function github(nameWithOwner: string, status: GithubInfo["status"]): GithubInfo {
+  return {
+    nameWithOwner,
+    url: `https://github.com/${nameWithOwner}`,
+    description: `GitHub's words for ${nameWithOwner}`,
+    stars: 100,
+    forks: 10,
+    openIssues: 1,
+    license: "Apache-2.0",
+    language: "Go",
+    topics: ["kubernetes"],
+    archived: false,
+    pushedAt: "2026-11-01T00:00:00Z",
+    createdAt: "2016-01-01T00:00:00Z",
+    latestRelease: null,
+    fetchedAt: "2026-11-20T03:00:00Z",
+    checkedAt: "2026-11-20T03:00:00Z",
+    status,
+  };
+}
+
+const PROJECTS = `- name: Falco
+  repo: falcosecurity/falco
+  category: security
+  description: Cloud-native runtime security.
+- name: kured
+  repo: kubereboot/kured
+  category: storage
+- name: No Repo
+  homepage: https://example.org/
+  category: storage
+- name: Rook
+  repo: rook/rook
+  category: storage
+`;
+
+const entry = (name: string, repo: string | null, category: string) => ({
+  name,
+  repo,
+  homepage: null,
+  category,
+  tags: [],
+  description: null,
+});
+
+const PREVIOUS: Directory = {
+  $schema: "../schemas/directory.schema.json",
+  refreshedAt: "2026-11-20T03:00:00Z",
+  categories: [],
+  projects: [
+    {
+      ...entry("Falco", "falcosecurity/falco", "security"),
+      github: github("falcosecurity/falco", "ok"),
+      trend: { stars7d: 5, stars30d: 20 },
+    },
+    {
+      ...entry("kured", "weaveworks/kured", "storage"),
+      github: github("kubereboot/kured", "moved"),
+      trend: { stars7d: null, stars30d: 3 },
+    },
+    { ...entry("Gone", "gone/gone", "storage"), github: null, trend: null },
+  ],
+};
