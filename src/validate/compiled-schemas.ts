@@ -709,14 +709,16 @@ const schema33 = {
           type: "string",
           minLength: 1,
           maxLength: 60,
-          pattern: "^[^\\u0000-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069]+$",
+          pattern:
+            "^[^\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff]+$",
         },
         description: {
           description: "One sentence saying what belongs in the category.",
           type: "string",
           minLength: 1,
           maxLength: 300,
-          pattern: "^[^\\u0000-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069]+$",
+          pattern:
+            "^[^\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff]+$",
         },
       },
     },
@@ -740,19 +742,21 @@ const schema34 = {
       type: "string",
       minLength: 1,
       maxLength: 60,
-      pattern: "^[^\\u0000-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069]+$",
+      pattern:
+        "^[^\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff]+$",
     },
     description: {
       description: "One sentence saying what belongs in the category.",
       type: "string",
       minLength: 1,
       maxLength: 300,
-      pattern: "^[^\\u0000-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069]+$",
+      pattern:
+        "^[^\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff]+$",
     },
   },
 };
 const pattern11 = new RegExp(
-  "^[^\\u0000-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069]+$",
+  "^[^\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff]+$",
   "u",
 );
 function validate21(
@@ -939,11 +943,12 @@ function validate21(
                 schemaPath: "#/$defs/category/properties/name/pattern",
                 keyword: "pattern",
                 params: {
-                  pattern: "^[^\\u0000-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069]+$",
+                  pattern:
+                    "^[^\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff]+$",
                 },
                 message:
                   'must match pattern "' +
-                  "^[^\\u0000-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069]+$" +
+                  "^[^\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff]+$" +
                   '"',
               };
               if (vErrors === null) {
@@ -1008,11 +1013,12 @@ function validate21(
                 schemaPath: "#/$defs/category/properties/description/pattern",
                 keyword: "pattern",
                 params: {
-                  pattern: "^[^\\u0000-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069]+$",
+                  pattern:
+                    "^[^\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff]+$",
                 },
                 message:
                   'must match pattern "' +
-                  "^[^\\u0000-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069]+$" +
+                  "^[^\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff]+$" +
                   '"',
               };
               if (vErrors === null) {
@@ -3337,7 +3343,7 @@ export const precompiled: Record<
     validate: projectsSchema,
   },
   categories: {
-    sha256: "07d5e06b06281e4d982d98041c73145e9d6d7503588050446f0412802d9e2ffe",
+    sha256: "f08621fdd43a8f3c86c1d9cd856af61bab3a51b3c4b2374742aae36acb82cea2",
     validate: categoriesSchema,
   },
   directory: {
