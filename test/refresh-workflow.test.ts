@@ -1,0 +1,299 @@
+/**
+ * The nightly job of .github/workflows/refresh.yml, its shell steps run for
+ * real with bash: against the fake GitHub, a bare git repository as `origin`,
+ * and a stand-in `gh` that records what it was asked. Checks the commit of
+ * data/, the push race, exit code 3, and the one fix-up pull request.
+ */
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { promisify } from "node:util";
+import { DEMO_TOKEN, demoRepos, type FakeGitHub, startFakeGitHub } from "./fake-github/index.js";
+import { ROOT, readWorkflow, type Step, steps } from "./helpers/workflows.js";
+
+const exec = promisify(execFile);
+const NOW = "2026-11-20T03:23:00Z";
+
+const CATEGORIES = `- id: cluster-operations
+  name: Cluster operations
+  description: Day-2 tools.
+- id: storage
+  name: Storage
+  description: Storage for Kubernetes.
+`;
+// kured moved (weaveworks/kured -> kubereboot/kured); Ghost does not exist (exit 3).
+const PROJECTS = `# The curated list.
+- name: kured
+  repo: weaveworks/kured # moved in 2023
+  category: cluster-operations
+- name: Ghost
+  repo: nobody/ghost
+  category: storage
+- name: Rook
+  repo: rook/rook
+  category: storage
+`;
+
+let gh: FakeGitHub;
+let root: string;
+let work: string;
+let origin: string;
+let stubs: string;
+
+const jobSteps = (): Step[] => steps(readWorkflow("refresh.yml")).map((s) => s.step);
+const step = (id: string): Step => {
+  const found = jobSteps().find((s) => s.id === id || s.name === id);
+  assert.ok(found, `refresh.yml has a step ${id}`);
+  return found;
+};
+
+/** The values of the expressions refresh.yml puts in env; an unknown one fails the test. */
+const EXPRESSIONS: Record<string, string> = {
+  "github.token": DEMO_TOKEN,
+  "secrets.COOLTECH_BOT_TOKEN || github.token": DEMO_TOKEN,
+  "github.ref_name": "main",
+  "github.server_url": "https://github.example",
+  "github.repository": "acme/cooltech",
+  "github.run_id": "42",
+};
+
+function stepEnv(s: Step): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(s.env ?? {})) {
+    out[k] = String(v).replace(/\$\{\{\s*(.*?)\s*\}\}/g, (_, e: string) => {
+      const value = EXPRESSIONS[e];
+      assert.ok(value !== undefined, `no test value for the expression ${e}`);
+      return value;
+    });
+  }
+  return out;
+}
+
+interface StepRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs one step's script the way the runner does: bash -e -o pipefail, in the checkout. */
+async function runStep(id: string, files: Record<string, string>): Promise<StepRun> {
+  const s = step(id);
+  const env = {
+    PATH: `${stubs}:${process.env.PATH ?? ""}`,
+    HOME: root,
+    GIT_CONFIG_NOSYSTEM: "1",
+    GITHUB_ACTIONS: "true",
+    GITHUB_OUTPUT: files.output ?? "",
+    GITHUB_STEP_SUMMARY: files.summary ?? "",
+    GITHUB_SERVER_URL: "https://github.example",
+    GITHUB_REPOSITORY: "acme/cooltech",
+    GITHUB_RUN_ID: "42",
+    RUNNER_TEMP: root,
+    GITHUB_API_URL: gh.url,
+    GITHUB_GRAPHQL_URL: gh.graphqlUrl,
+    COOLTECH_NOW: NOW,
+    COOLTECH_RETRY_BASE_MS: "1",
+    GH_LOG: join(root, "gh.log"),
+    GH_PR_NUMBER: join(root, "gh-pr-number"),
+    ...stepEnv(s),
+  };
+  return new Promise((resolve) => {
+    execFile(
+      "bash",
+      ["--noprofile", "--norc", "-eo", "pipefail", "-c", s.run ?? ""],
+      { cwd: work, env },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+    );
+  });
+}
+
+const git = async (cwd: string, ...args: string[]) =>
+  (await exec("git", args, { cwd, env: { ...process.env, HOME: root, GIT_CONFIG_NOSYSTEM: "1" } }))
+    .stdout;
+
+async function nightly(): Promise<{
+  runs: Record<string, StepRun>;
+  output: string;
+  summary: string;
+}> {
+  const files = { output: join(root, "output"), summary: join(root, "summary.md") };
+  await rm(files.output, { force: true });
+  await rm(files.summary, { force: true });
+  const runs: Record<string, StepRun> = {};
+  for (const id of [
+    "refresh",
+    "Update DIRECTORY.md",
+    "commit",
+    "Open or update the fix-up pull request for moved repositories",
+  ]) {
+    runs[id] = await runStep(id, files);
+    assert.equal(runs[id].code, 0, `${id}: ${runs[id].stderr}${runs[id].stdout}`);
+  }
+  return {
+    runs,
+    output: await readFile(files.output, "utf8").catch(() => ""),
+    summary: await readFile(files.summary, "utf8").catch(() => ""),
+  };
+}
+
+const ghLog = async () =>
+  (await readFile(join(root, "gh.log"), "utf8").catch(() => "")).trim().split("\n").filter(Boolean);
+
+before(async () => {
+  gh = await startFakeGitHub({ repos: demoRepos(), token: DEMO_TOKEN });
+  root = await mkdtemp(join(tmpdir(), "cooltech-refresh-job-"));
+  origin = join(root, "origin.git");
+  work = join(root, "work");
+  stubs = join(root, "bin");
+  await mkdir(stubs);
+  await mkdir(work);
+  // `npx cooltech …` runs this checkout's CLI; `gh` records its arguments and answers `pr list`.
+  await writeFile(
+    join(stubs, "npx"),
+    `#!/bin/sh\n[ "$1" = cooltech ] || { echo "unexpected: npx $*" >&2; exit 97; }\nshift\nexec "${process.execPath}" "${ROOT}bin/cooltech.js" "$@"\n`,
+  );
+  await writeFile(
+    join(stubs, "gh"),
+    `#!/bin/sh\necho "$*" >> "$GH_LOG"\ncase "$1 $2" in\n  "pr list") cat "$GH_PR_NUMBER" 2>/dev/null || true ;;\n  "pr create") echo "https://github.example/acme/cooltech/pull/7" ;;\nesac\n`,
+  );
+  await chmod(join(stubs, "npx"), 0o755);
+  await chmod(join(stubs, "gh"), 0o755);
+  await git(root, "init", "--quiet", "--bare", "--initial-branch=main", origin);
+  await git(root, "clone", "--quiet", origin, work);
+  await mkdir(join(work, "data"));
+  await writeFile(join(work, "data/categories.yaml"), CATEGORIES);
+  await writeFile(join(work, "data/projects.yaml"), PROJECTS);
+  await git(work, "add", "--all");
+  await git(
+    work,
+    "-c",
+    "user.name=Maintainer",
+    "-c",
+    "user.email=m@example.invalid",
+    "commit",
+    "--quiet",
+    "-m",
+    "catalog",
+  );
+  await git(work, "push", "--quiet", "origin", "main");
+});
+
+after(async () => {
+  await gh.close();
+  await rm(root, { recursive: true, force: true });
+});
+
+test("night 1: commits data/ as the bot (after a concurrent merge), opens ONE fix-up PR", async () => {
+  // A pull request merged on origin while the refresh runs: the bot's first push is rejected.
+  const other = join(root, "other");
+  await git(root, "clone", "--quiet", origin, other);
+  await writeFile(join(other, "README.md"), "merged meanwhile\n");
+  await git(other, "add", "README.md");
+  await git(
+    other,
+    "-c",
+    "user.name=C",
+    "-c",
+    "user.email=c@example.invalid",
+    "commit",
+    "--quiet",
+    "-m",
+    "docs",
+  );
+  await git(other, "push", "--quiet", "origin", "main");
+
+  const { runs, output, summary } = await nightly();
+  // Exit 3 (Ghost is missing) is a warning, and the directory is still committed.
+  assert.match(output, /^exit-code=3$/m);
+  assert.match(
+    runs.refresh?.stdout ?? "",
+    /^::warning title=Refresh incomplete::some entries are stale or missing/m,
+  );
+
+  const log = await git(origin, "log", "--format=%an <%ae>|%s", "main");
+  const [top, merged] = log.trim().split("\n");
+  // Dated by the runner's clock (UTC), as `date -u` prints it.
+  assert.match(
+    top ?? "",
+    /^github-actions\[bot\] <41898282\+github-actions\[bot\]@users\.noreply\.github\.com>\|data: nightly GitHub refresh \d{4}-\d{2}-\d{2}$/,
+  );
+  assert.equal(merged?.split("|")[1], "docs", "replayed on top of the concurrent merge");
+  const files = (await git(origin, "show", "--name-only", "--format=", "main"))
+    .trim()
+    .split("\n")
+    .sort();
+  assert.deepEqual(files, ["data/DIRECTORY.md", "data/directory.json", "data/history.json"]);
+  const head = (await git(origin, "rev-parse", "main")).trim();
+  assert.match(output, /^changed=true$/m);
+  assert.match(output, new RegExp(`^commit=${head}$`, "m"));
+
+  // The fix-up branch: main plus one commit that changes only the moved repo field, comment kept.
+  const diff = await git(origin, "diff", "main", "cooltech/fix-moved");
+  assert.match(diff, /^- {2}repo: weaveworks\/kured # moved in 2023$/m);
+  assert.match(diff, /^\+ {2}repo: kubereboot\/kured # moved in 2023$/m);
+  assert.deepEqual(
+    (await git(origin, "diff", "--name-only", "main", "cooltech/fix-moved")).trim(),
+    "data/projects.yaml",
+  );
+  assert.deepEqual(await ghLog(), [
+    "pr list --head cooltech/fix-moved --base main --state open --json number --jq .[0].number // empty",
+    `pr create --base main --head cooltech/fix-moved --title Follow moved repositories --body-file ${join(root, "fix-moved.md")}`,
+  ]);
+  const body = await readFile(join(root, "fix-moved.md"), "utf8");
+  assert.match(body, /^- kured: `weaveworks\/kured` is now `kubereboot\/kured`$/m);
+  assert.match(
+    body,
+    /\[Refresh workflow\]\(https:\/\/github\.example\/acme\/cooltech\/actions\/runs\/42\)/,
+  );
+  assert.match(
+    summary,
+    /^### Moved repositories\n\n- kured: `weaveworks\/kured` is now `kubereboot\/kured`$/m,
+  );
+  assert.match(
+    summary,
+    /^Opened fix-up pull request: https:\/\/github\.example\/acme\/cooltech\/pull\/7$/m,
+  );
+  assert.match(
+    summary,
+    /^Committed [0-9a-f]+ to main: data\/DIRECTORY\.md data\/directory\.json data\/history\.json $/m,
+  );
+});
+
+test("night 2, nothing new: no commit, the open fix-up PR is left alone", async () => {
+  await git(work, "checkout", "--quiet", "main");
+  await git(work, "reset", "--quiet", "--hard", "origin/main");
+  await writeFile(join(root, "gh-pr-number"), "7\n");
+  await writeFile(join(root, "gh.log"), "");
+  const fixBefore = (await git(origin, "rev-parse", "cooltech/fix-moved")).trim();
+  const mainBefore = (await git(origin, "rev-parse", "main")).trim();
+  const { output, summary } = await nightly();
+  assert.match(output, /^changed=false$/m);
+  assert.equal((await git(origin, "rev-parse", "main")).trim(), mainBefore);
+  assert.equal(
+    (await git(origin, "rev-parse", "cooltech/fix-moved")).trim(),
+    fixBefore,
+    "no force-push",
+  );
+  assert.match(summary, /^Nothing changed under data\/: no commit\.$/m);
+  assert.match(summary, /^Fix-up pull request #7 is up to date\.$/m);
+  assert.deepEqual(
+    (await ghLog()).map((l) => l.split(" --")[0]),
+    ["pr list"],
+  );
+});
+
+test("night 3, the fix merged: the fix-up PR is closed", async () => {
+  await git(work, "checkout", "--quiet", "main");
+  await git(work, "reset", "--quiet", "--hard", "origin/main");
+  await git(work, "merge", "--quiet", "--ff-only", "origin/cooltech/fix-moved");
+  await git(work, "push", "--quiet", "origin", "main");
+  await writeFile(join(root, "gh.log"), "");
+  const { summary } = await nightly();
+  assert.deepEqual((await ghLog()).slice(1), [
+    "pr close 7 --delete-branch --comment Every repository resolves under its listed name again: nothing left to fix.",
+  ]);
+  assert.match(summary, /^Closed fix-up pull request #7: no moved repositories left\.$/m);
+});
