@@ -4,6 +4,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, afterEach, before, beforeEach, describe, test } from "node:test";
+import { runMain } from "../src/cli/main.js";
 import type { Directory, DirectoryProject } from "../src/model.js";
 import { demoRepos, type FakeGitHub, startFakeGitHub } from "./fake-github/index.js";
 import {
@@ -208,6 +209,47 @@ describe("refresh without a token (REST)", () => {
     assert.match(second.stdout, /1 REST requests charged/);
     const d2 = await readFile(join(tmp.data, "directory.json"), "utf8");
     assert.equal(withoutRunTimes(d2), withoutRunTimes(d1));
+  });
+});
+
+describe("refresh without a token, budget too small", () => {
+  test("refreshes what the budget covers, says so, keeps the rest as stale (exit 3)", async () => {
+    const small = await startFakeGitHub({ repos: demoRepos(), restLimit: 9 });
+    try {
+      const env = fakeEnv(small, { GITHUB_TOKEN: undefined, COOLTECH_NOW: T1 });
+      const run = await runCli(["refresh", "--data", "data", "--concurrency", "1"], env, tmp.dir);
+      assert.equal(run.code, 3, run.stderr);
+      assert.match(
+        run.stderr,
+        /REST budget: 9 requests left, resets at .*; 16 repositories to check\. It may not cover them all/,
+      );
+      assert.match(run.stdout, /The rate limit ran out: .* It resets at \d{4}-.* Set GITHUB_TOKEN/);
+      const d = await directory();
+      assert.equal(d.projects.length, 17);
+      const fetched = d.projects.filter(
+        (p) => p.github?.status === "ok" || p.github?.status === "moved",
+      );
+      assert.ok(fetched.length >= 4 && fetched.length <= 5, `${fetched.length} fetched`);
+    } finally {
+      await small.close();
+    }
+  });
+});
+
+describe("progress", () => {
+  test("on a TTY, stderr shows repos done, requests and points; never on a pipe", async () => {
+    const out = { stdout: "", stderr: "" };
+    const io = (tty: boolean) => ({
+      stdout: { write: (c: string) => (out.stdout += c) },
+      stderr: { write: (c: string) => (out.stderr += c), isTTY: tty },
+      env: fakeEnv(gh),
+      cwd: tmp.dir,
+    });
+    assert.equal(await runMain(["refresh", "--data", "data"], io(true)), 0);
+    assert.match(out.stderr, /refresh: \d+\/16 repositories · 1 requests · 1 points, 4,999 left/);
+    out.stderr = "";
+    assert.equal(await runMain(["refresh", "--data", "data"], io(false)), 0);
+    assert.equal(out.stderr, "");
   });
 });
 
