@@ -74,6 +74,10 @@ describe("refresh with a token (GraphQL)", () => {
     assert.match(run.stdout, /16 repositories via GraphQL .*: 15 ok, 1 moved, 0 missing, 0 stale/);
     assert.match(run.stdout, /kured: weaveworks\/kured → kubereboot\/kured/);
     assert.match(run.stdout, /1 HTTP requests, 1 GraphQL points/);
+    assert.match(
+      run.stdout,
+      /Newly archived on GitHub \(read-only now\):\n {2}Service Mesh Interface \(servicemeshinterface\/smi-spec\)/,
+    );
     const history = await readJson<{ repos: Record<string, unknown> }>(
       join(tmp.data, "history.json"),
     );
@@ -146,6 +150,9 @@ describe("refresh with a token (GraphQL)", () => {
       { name: "kured", from: "weaveworks/kured", to: "kubereboot/kured", fixed: false },
     ]);
     assert.deepEqual(s.missing, [{ name: "Rook", repo: "rook/rook", fetchedAt: null }]);
+    assert.deepEqual(s.archived, [
+      { name: "Service Mesh Interface", repo: "servicemeshinterface/smi-spec" },
+    ]);
     assert.equal(s.api, "graphql");
     assert.equal(s.usage.requests, 1);
     assert.equal(s.usage.points, 1);

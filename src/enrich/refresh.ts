@@ -63,6 +63,8 @@ export interface EntryReport {
   fixed?: boolean;
   /** Last successful fetch, when any. */
   fetchedAt: string | null;
+  /** Archived on GitHub now, and was not at the previous refresh (or there was none). */
+  newlyArchived: boolean;
 }
 
 export interface RefreshResult {
@@ -139,6 +141,7 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
       stars: m.github?.stars ?? null,
       gain: fetchedNow && prev && m.github ? m.github.stars - prev.stars : null,
       fetchedAt: m.github?.fetchedAt ?? null,
+      newlyArchived: fetchedNow && m.github?.archived === true && prev?.archived !== true,
       ...(m.reason !== undefined && { reason: m.reason }),
     };
     merged.set(p.name, { github: m.github, report });

@@ -68,6 +68,7 @@ export async function lookupRest(
   limit: LimitFunction,
   onBudget?: () => void,
 ): Promise<void> {
+  if (targets.length === 0) return;
   await startingBudget(run);
   const start = { remaining: run.state.remaining, resetAt: run.state.resetAt };
   onBudget?.();

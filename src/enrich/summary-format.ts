@@ -64,6 +64,10 @@ export function summaryText(s: Summary, p: Paint, projectsFile: string): string 
       ),
     );
   }
+  if (s.archived.length > 0) {
+    out.push(p.bold("Newly archived on GitHub (read-only now):"));
+    out.push(...capped(s.archived, TEXT_ROWS, (m) => `  ${m.name} (${m.repo})`, more));
+  }
   if (s.gains.length > 0) {
     out.push(p.bold("Biggest star gains since the last refresh:"));
     for (const g of s.gains)
@@ -129,6 +133,17 @@ export function summaryMarkdown(s: Summary): string {
         MARKDOWN_ROWS,
         (m) => `| ${cell(m.name)} | ${cell(m.repo)} | ${m.status} | ${cell(m.reason)} |`,
         more,
+      ),
+    );
+  }
+  if (s.archived.length > 0) {
+    out.push("", "### Newly archived on GitHub", "");
+    out.push(
+      ...capped(
+        s.archived,
+        MARKDOWN_ROWS,
+        (m) => `- ${cell(m.name)} (${cell(m.repo)})`,
+        (k) => `- … and ${k} more`,
       ),
     );
   }

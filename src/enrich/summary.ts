@@ -13,6 +13,8 @@ export interface Summary {
   moved: Array<{ name: string; from: string; to: string; fixed: boolean }>;
   missing: Array<{ name: string; repo: string; fetchedAt: string | null }>;
   stale: Array<{ name: string; repo: string; reason: string; fetchedAt: string | null }>;
+  /** Archived on GitHub since the previous refresh. */
+  archived: Array<{ name: string; repo: string }>;
   /** Biggest star gains since the previous refresh. */
   gains: Array<{ name: string; repo: string; stars: number; gain: number }>;
   fixSkipped: MoveSkip[];
@@ -57,6 +59,7 @@ export function summarize(
       reason: reason ?? "failed",
       fetchedAt,
     })),
+    archived: e.filter((x) => x.newlyArchived).map(({ name, repo }) => ({ name, repo })),
     gains: e
       .filter((x) => x.gain !== null && x.gain > 0 && x.stars !== null)
       .sort((a, b) => (b.gain ?? 0) - (a.gain ?? 0) || (a.name < b.name ? -1 : 1))
