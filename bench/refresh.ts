@@ -188,7 +188,7 @@ async function main(): Promise<number> {
   } finally {
     await gh.close();
   }
-  const [a, b, c, c20] = rows as [Row, Row, Row, Row];
+  const [a, , c, c20] = rows as [Row, Row, Row, Row];
   printTable(rows, a);
   const pointsMax = Math.ceil(N / 100) + 2;
   const targets: Array<[string, boolean, string]> = [
