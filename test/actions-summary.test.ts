@@ -159,7 +159,10 @@ describe("Markdown helpers", () => {
     );
     assert.ok(!/(^|[^\\])[<[|]/.test(escaped), "every special character is escaped");
     assert.equal(escapeMarkdown("a\u0000b\r\nc\u2028d"), "a b c d");
-    assert.equal(escapeMarkdown("costs $5 *or* ~~$10~~ `x`"), "costs \\$5 \\*or\\* \\~\\~\\$10\\~\\~ \\`x\\`");
+    assert.equal(
+      escapeMarkdown("costs $5 *or* ~~$10~~ `x`"),
+      "costs \\$5 \\*or\\* \\~\\~\\$10\\~\\~ \\`x\\`",
+    );
   });
 
   test("table, code, link, counts, truncation", () => {
