@@ -216,6 +216,18 @@ describe("the new-entry check against the fake GitHub", () => {
     assert.equal(gh.stats.requests, 0);
   });
 
+  test("projects.yaml that does not parse: the syntax error, nothing looked up, said in the summary", async () => {
+    await repo.write({ "data/projects.yaml": `${BASE}${ROOK.replace("  repo:", "repo:")}` });
+    const r = await cooltech(CHECK);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /^::error file=data\/projects\.yaml,line=14,col=1,title=yaml-syntax::/);
+    assert.equal(
+      r.summary,
+      "### New-entry check\n\nNothing looked up: projects.yaml does not parse. Fix the errors annotated on the diff first.\n",
+    );
+    assert.equal(gh.stats.requests, 0);
+  });
+
   test("GitHub failing (502 on every request): warnings, not a failed check", async () => {
     await repo.write({ "data/projects.yaml": `${BASE}${ROOK}` });
     gh.addFault({ kind: "status", status: 502 });

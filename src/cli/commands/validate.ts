@@ -113,6 +113,12 @@ export function validateCommandWith(deps: ValidateDeps = {}): Command {
       else if (format === "github") io.stdout.write(formatGithub(diagnostics));
       else io.stdout.write(formatText(diagnostics, p));
       if (report) await reportOnline(report, since, format, io);
+      else if (online) {
+        await appendStepSummary(
+          io.env,
+          "### New-entry check\n\nNothing looked up: projects.yaml does not parse. Fix the errors annotated on the diff first.\n",
+        );
+      }
       if (format !== "json") {
         const ok = !hasErrors(diagnostics);
         const what = catalog
