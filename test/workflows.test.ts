@@ -30,7 +30,7 @@ const byFile = (file: string): Workflow => readWorkflow(file);
 const expr = (inner: string): string => `$${"{{"} ${inner} }}`;
 
 test("the expected workflows exist", () => {
-  for (const f of ["ci.yml", "links.yml", "pages.yml", "pr-check.yml", "refresh.yml"]) {
+  for (const f of ["ci.yml", "links.yml", "pages.yml", "refresh.yml"]) {
     assert.ok(FILES.includes(f), `.github/workflows/${f}`);
   }
 });
@@ -105,7 +105,6 @@ describe("policy", () => {
     }
     assert.ok("pull_request" in byFile("ci.yml").on);
     assert.deepEqual(byFile("ci.yml").on.push, { branches: ["main"] });
-    assert.ok("pull_request" in byFile("pr-check.yml").on);
   });
 
   test("every action is pinned to a full commit SHA, with its version in a comment", () => {
@@ -179,16 +178,20 @@ describe("policy", () => {
     );
   });
 
-  test("pr-check.yml: compares with the merge commit's base, with the read-only token", () => {
-    const w = byFile("pr-check.yml");
-    const s = steps(w).map(({ step }) => step);
+  test("ci.yml: on pull requests, the new-entry check against the merge commit's base", () => {
+    const w = byFile("ci.yml");
+    const s = w.jobs.data?.steps ?? [];
     assert.equal(s[0]?.with?.["fetch-depth"], 2, "the merge commit and its first parent");
     const check = s.find((x) => x.run?.includes("--online"));
     assert.equal(
       check?.run,
       "npx cooltech validate --online --changed-since HEAD^1 --format github",
     );
+    assert.equal(check?.if, expr("github.event_name == 'pull_request'"));
     assert.equal(check?.env?.GITHUB_TOKEN, expr("github.token"));
+    // Exactly one validation per event, so no problem is annotated twice.
+    const plain = s.find((x) => x.run === "npx cooltech validate --format github");
+    assert.equal(plain?.if, expr("github.event_name != 'pull_request'"));
   });
 
   test("refresh.yml: nightly at an odd minute, never two at once, exit 3 tolerated", () => {
