@@ -2,16 +2,20 @@ import { readFile } from "node:fs/promises";
 import { relative } from "node:path";
 import { type Document, isScalar, LineCounter, parseDocument, visit } from "yaml";
 import { type Diagnostic, plain, quote } from "../validate/diagnostic.js";
+import { readCanonicalList } from "./fast-yaml.js";
 
-/** A parsed YAML file, with what is needed to locate any node in it. */
+/**
+ * A parsed YAML file, with what is needed to locate any node in it. `doc` and
+ * `lineCounter` may be built on first use (see parseYaml).
+ */
 export interface YamlSource {
   /** Path as shown in messages. */
   file: string;
   /** Absolute or cwd-relative path used for I/O. */
   path: string;
   text: string;
-  doc: Document.Parsed;
-  lineCounter: LineCounter;
+  readonly doc: Document.Parsed;
+  readonly lineCounter: LineCounter;
 }
 
 export interface ParsedYaml {
@@ -47,8 +51,12 @@ export async function readYaml(path: string, cwd?: string): Promise<ParsedYaml> 
 export function parseYaml(rawText: string, file: string, path: string = file): ParsedYaml {
   // The yaml package rejects a leading byte-order mark; editors on Windows add one.
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // A canonical file (what `cooltech fmt` writes) is read without building its syntax
+  // tree; the tree is built on first use, i.e. only when a problem must be located.
+  const fast = readCanonicalList(text);
+  if (fast !== undefined)
+    return { source: lazySource(file, path, text), value: fast, diagnostics: [] };
+  const { doc, lineCounter } = compose(text);
   const source: YamlSource = { file, path, text, doc, lineCounter };
   const diagnostics = syntaxDiagnostics(source);
   if (diagnostics.some((d) => d.severity === "error")) {
@@ -71,6 +79,31 @@ export function parseYaml(rawText: string, file: string, path: string = file): P
     );
     return { source, value: undefined, diagnostics };
   }
+}
+
+function compose(text: string): { doc: Document.Parsed; lineCounter: LineCounter } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  return { doc, lineCounter };
+}
+
+function lazySource(file: string, path: string, text: string): YamlSource {
+  let tree: ReturnType<typeof compose> | undefined;
+  const built = () => {
+    tree ??= compose(text);
+    return tree;
+  };
+  return {
+    file,
+    path,
+    text,
+    get doc() {
+      return built().doc;
+    },
+    get lineCounter() {
+      return built().lineCounter;
+    },
+  };
 }
 
 function firstAliasOffset(doc: Document.Parsed): number {
