@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, test } from "node:test";
+import { batchQuery, batchVariables } from "../src/enrich/query.js";
 import { graphqlRequest, repositoryAlias, restRequest } from "./fake-github/client.js";
 import {
   demoRepos,
@@ -123,6 +124,58 @@ describe("GraphQL", () => {
     const viaFragment = `query { ${aliases.map((a) => a.replace(fields, "...F")).join("\n")} rateLimit { cost } }
       fragment F on Repository { ${fields} }`;
     assert.equal((await gql(viaFragment)).body.data.rateLimit.cost, 1);
+  });
+
+  test("cost: a totalCount-only connection fetches no page and costs nothing; strictCost charges it", async () => {
+    const strict = await fake({
+      repos: [...demoRepos(), ...syntheticRepos(200, 7)],
+      strictCost: true,
+    });
+    const names = [...gh.repos.keys()].slice(0, 150);
+    const only = (fields: string) =>
+      `{ ${names.map((n, i) => repoField(`r${i}`, n, fields)).join("\n")} rateLimit { cost } }`;
+    const costOf = async (q: string, server = gh) => {
+      const { body } = await gql(q, undefined, server);
+      assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+      return body.data.rateLimit.cost;
+    };
+    // 150 × issues { totalCount }: no request by default (minimum 1), 150 → 2 points when strict.
+    const counts = only("issues(states: OPEN) { totalCount }");
+    assert.equal(await costOf(counts), 1);
+    assert.equal(await costOf(counts, strict), 2);
+    // Asking for the page (nodes, edges or pageInfo, also through a fragment) is charged either way.
+    const edges = "fragment E on IssueConnection { edges { cursor } }";
+    for (const q of [
+      only("issues(first: 1) { nodes { title } }"),
+      only("issues(first: 1) { pageInfo { hasNextPage } }"),
+      `${only("issues(first: 1) { totalCount ...E }")} ${edges}`,
+    ]) {
+      assert.equal(await costOf(q), 2, q.slice(-80));
+      assert.equal(await costOf(q, strict), 2, q.slice(-80));
+    }
+    // A skipped page selection is not asked for.
+    assert.equal(
+      await costOf(only("issues(first: 1) { totalCount nodes @skip(if: true) { title } }")),
+      1,
+    );
+  });
+
+  test("cost: the client's batch of 100 costs 1 point by default, 2 with strictCost", async () => {
+    const strict = await fake({
+      repos: [...demoRepos(), ...syntheticRepos(200, 7)],
+      strictCost: true,
+    });
+    const repos = [...gh.repos.values()].slice(0, 100);
+    const variables = batchVariables(repos);
+    for (const [server, cost] of [
+      [gh, 1],
+      [strict, 2],
+    ] as const) {
+      const { body } = await gql(batchQuery(100), variables, server);
+      assert.equal(body.errors, undefined);
+      assert.equal(body.data.rateLimit.cost, cost);
+      assert.equal(server.stats.pointsUsed, cost);
+    }
   });
 
   test("cost: nested connections multiply (GitHub's documented example: 51 points)", async () => {

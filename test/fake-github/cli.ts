@@ -1,5 +1,5 @@
 /**
- * `npm run fake-github [-- --port N] [--latency MS]`: the fake GitHub with the demo fixture,
+ * `npm run fake-github [-- --port N] [--latency MS] [--strict-cost]`: the fake GitHub with the demo fixture,
  * so `cooltech refresh` can be tried locally without a real token. Runs until Ctrl-C.
  */
 import { parseArgs } from "node:util";
@@ -7,11 +7,13 @@ import { DEMO_TOKEN, demoRepos } from "./demo.js";
 import { startFakeGitHub } from "./server.js";
 
 const DEFAULT_PORT = 3999;
-const USAGE = `Usage: npm run fake-github [-- --port N] [--latency MS]
+const USAGE = `Usage: npm run fake-github [-- --port N] [--latency MS] [--strict-cost]
 
 Starts a local fake of api.github.com (GraphQL + REST) serving the demo catalog's repositories.
   --port N       port on 127.0.0.1 (default ${DEFAULT_PORT}; 0 picks a free one)
   --latency MS   delay added to every request (default 0)
+  --strict-cost  also charge GraphQL connections that ask only totalCount (GitHub's documented
+                 cost formula is silent on them; by default they cost nothing)
 `;
 
 function integer(value: string | undefined, fallback: number, what: string): number {
@@ -24,9 +26,15 @@ function integer(value: string | undefined, fallback: number, what: string): num
 async function main(): Promise<number> {
   let port: number;
   let latencyMs: number;
+  let strictCost: boolean;
   try {
     const { values } = parseArgs({
-      options: { port: { type: "string" }, latency: { type: "string" }, help: { type: "boolean" } },
+      options: {
+        port: { type: "string" },
+        latency: { type: "string" },
+        "strict-cost": { type: "boolean" },
+        help: { type: "boolean" },
+      },
     });
     if (values.help) {
       process.stdout.write(USAGE);
@@ -34,12 +42,13 @@ async function main(): Promise<number> {
     }
     port = integer(values.port, DEFAULT_PORT, "--port");
     latencyMs = integer(values.latency, 0, "--latency");
+    strictCost = values["strict-cost"] === true;
   } catch (error) {
     process.stderr.write(`fake-github: ${(error as Error).message}\n\n${USAGE}`);
     return 2;
   }
   const repos = demoRepos();
-  const gh = await startFakeGitHub({ repos, token: DEMO_TOKEN, port, latencyMs });
+  const gh = await startFakeGitHub({ repos, token: DEMO_TOKEN, port, latencyMs, strictCost });
   process.stdout.write(`Fake GitHub listening on ${gh.url} (${repos.length} demo repositories).
 
 Try cooltech against it from another shell in this repository:

@@ -2,11 +2,21 @@
  * Query cost and node count, per "Rate limits and node limits for the GraphQL API":
  * https://docs.github.com/en/graphql/overview/rate-limits-and-node-limits-for-the-graphql-api
  *
- * - Each connection needs as many requests as the product of the `first`/`last` of the
- *   connections above it (1 at the top); "add up the number of requests needed to fulfill each
- *   unique connection", "divide by 100 and round the result to get the final aggregate cost",
- *   with a minimum of 1 point.
+ * What the doc says:
+ * - "Add up the number of requests needed to fulfill each unique connection in the call. Assume
+ *   every request will reach the first or last argument limits." A connection needs as many
+ *   requests as the product of the `first`/`last` of the connections above it (1 at the top);
+ *   "divide by 100 and round the result to get the final aggregate cost", minimum 1 point.
  * - Node count: each connection returns up to `first`/`last` nodes per request; at most 500,000.
+ *
+ * What is inferred (the doc is silent): the formula is stated in terms of `first`/`last`
+ * pagination, and GitHub does not require `first`/`last` on a connection that asks only
+ * `totalCount` (resolvers.ts mirrors that), so such a connection fetches no page. By default,
+ * only a connection whose page is requested (`nodes`, `edges` or `pageInfo` selected) is charged;
+ * a totalCount-only connection costs no request.
+ *
+ * Because the doc does not say either way, `strictCost` (FakeGitHubOptions) also charges
+ * totalCount-only connections, one request each, so clients can be tested against both readings.
  */
 import {
   type FragmentDefinitionNode,
@@ -34,7 +44,7 @@ export const REQUESTS_PER_POINT = 100;
 export const MAX_NODES = 500_000;
 
 export interface QueryCost {
-  /** Requests needed to fulfil every connection. */
+  /** Requests needed to fulfil every charged connection (see the top of this file). */
   requests: number;
   /** Most nodes the query may return (what `rateLimit { nodeCount }` reports). */
   nodes: number;
@@ -43,6 +53,14 @@ export interface QueryCost {
 }
 
 type Variables = Record<string, unknown>;
+
+export interface CostOptions {
+  /** Also charge connections that select only `totalCount` (see the top of this file). */
+  strict?: boolean;
+}
+
+/** Selections of a connection that need its page fetched; `totalCount` alone does not. */
+const PAGE_FIELDS: ReadonlySet<string> = new Set(["nodes", "edges", "pageInfo"]);
 
 /** A field whose type is a *Connection taking `first`/`last` (e.g. `repositoryTopics`). */
 export function isConnectionField(field: GraphQLField<unknown, unknown>): boolean {
@@ -57,6 +75,7 @@ export function queryCost(
   operation: OperationDefinitionNode,
   fragments: ReadonlyMap<string, FragmentDefinitionNode>,
   variables: Variables,
+  options: CostOptions = {},
 ): QueryCost {
   const total = { requests: 0, nodes: 0 };
 
@@ -72,6 +91,15 @@ export function queryCost(
     const value = arg ? valueFromAST(arg.value, GraphQLInt, variables) : undefined;
     return typeof value === "number" ? value : undefined;
   };
+
+  /** Whether a connection's selection asks for its page (through fragments too). */
+  const requestsPage = (set: SelectionSetNode): boolean =>
+    set.selections.some((sel) => {
+      if (!included(sel)) return false;
+      if (sel.kind === Kind.FIELD) return PAGE_FIELDS.has(sel.name.value);
+      const fragment = sel.kind === Kind.FRAGMENT_SPREAD ? fragments.get(sel.name.value) : sel;
+      return fragment !== undefined && requestsPage(fragment.selectionSet);
+    });
 
   const walk = (set: SelectionSetNode, parent: GraphQLCompositeType, multiplier: number): void => {
     for (const sel of set.selections) {
@@ -90,7 +118,7 @@ export function queryCost(
       let inner = multiplier;
       if (isConnectionField(field)) {
         const size = pageSize(sel, "first") ?? pageSize(sel, "last");
-        total.requests += multiplier;
+        if (options.strict === true || requestsPage(sel.selectionSet)) total.requests += multiplier;
         total.nodes += multiplier * (size ?? 0);
         inner = multiplier * (size ?? 1);
       }

@@ -112,6 +112,8 @@ function rememberValid(query: string): void {
 export interface GraphqlEnv {
   repos: ReadonlyMap<string, FakeRepo>;
   budget: Budget;
+  /** Charge totalCount-only connections too (FakeGitHubOptions.strictCost). */
+  strictCost: boolean;
 }
 
 export interface GraphqlOutcome {
@@ -172,7 +174,9 @@ export async function runGraphql(req: GraphqlRequest, env: GraphqlEnv): Promise<
   for (const def of document.definitions) {
     if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
   }
-  const cost = queryCost(schema, operation, fragments, coerced.coerced);
+  const cost = queryCost(schema, operation, fragments, coerced.coerced, {
+    strict: env.strictCost,
+  });
   if (cost.nodes > MAX_NODES) {
     const n = cost.nodes.toLocaleString("en-US");
     const message = `This query requests up to ${n} possible nodes which exceeds the maximum limit of ${MAX_NODES.toLocaleString("en-US")}.`;

@@ -127,7 +127,11 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
           reply = auth === "none" ? graphqlRequiresAuth() : badCredentials();
         } else {
           const before = graphql.used;
-          const out = await runGraphql(gql, { repos, budget: graphql });
+          const out = await runGraphql(gql, {
+            repos,
+            budget: graphql,
+            strictCost: opts.strictCost === true,
+          });
           stats.pointsUsed += graphql.used - before;
           ({ reply, resolved } = out);
         }

@@ -39,6 +39,12 @@ export interface FakeGitHubOptions {
   latencyMs?: number;
   /** Added per repository resolved (GraphQL: per `repository` field; REST: 1 per request). */
   perRepoLatencyMs?: number;
+  /**
+   * Also charge connections that select only `totalCount` (one request each, like a paginated
+   * one). Off by default: GitHub's cost formula counts paginated requests and is silent on
+   * totalCount-only connections; see cost.ts for the reading and why this switch exists.
+   */
+  strictCost?: boolean;
   /** Port to listen on (127.0.0.1), default 0 (a free port). */
   port?: number;
 }
