@@ -234,6 +234,15 @@ describe("--help on every command", () => {
     });
   }
 
+  test("every registered command answers --help with its usage, exit 0", async () => {
+    const { commands } = await import("../src/cli/commands/index.js");
+    for (const name of Object.keys(commands)) {
+      const r = await runCli([name, "--help"]);
+      assert.equal(r.code, 0, `${name}: ${r.stderr}`);
+      assert.match(r.stdout, new RegExp(`^Usage: cooltech ${name}\\b`), name);
+    }
+  });
+
   test("cooltech --help lists the commands", async () => {
     const r = await runCli(["--help"]);
     assert.equal(r.code, 0);
