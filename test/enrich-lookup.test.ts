@@ -76,12 +76,13 @@ describe("GraphQL (with a token)", () => {
     assert.match(stats.resetAt ?? "", /^\d{4}-\d{2}-\d{2}T/);
   });
 
-  test("batches: 316 repos at 74 per query = 5 queries, 1 point each, several in flight", async () => {
+  test("batches: 316 repos at 100 per query = 4 queries, 1 point each, several in flight", async () => {
     const all = [...gh.repos.keys()];
     gh.addFault({ kind: "slow", ms: 100, api: "graphql" }); // long enough to overlap
     const { results, stats } = await lookupRepos(all, opts({ concurrency: 3 }));
     assert.deepEqual(kinds(results), { ok: all.length });
-    assert.equal(stats.requests, Math.ceil(all.length / 74));
+    assert.equal(stats.requests, Math.ceil(all.length / 100));
+    assert.deepEqual(stats.batchSize, { initial: 100, final: 100, firstCost: 1 });
     assert.equal(stats.points, stats.requests);
     assert.equal(gh.stats.pointsUsed, stats.points);
     assert.ok(
@@ -98,6 +99,7 @@ describe("GraphQL (with a token)", () => {
     );
     assert.equal(stats.requests, 5);
     assert.equal(gh.stats.maxConcurrency, 1);
+    assert.deepEqual(stats.batchSize, { initial: 10, final: 10, firstCost: 1 });
   });
 
   test("every query sent validates against GitHub's real schema", async () => {
@@ -106,7 +108,7 @@ describe("GraphQL (with a token)", () => {
     const json = schema.json as IntrospectionQuery | { data: IntrospectionQuery };
     const github = buildClientSchema("data" in json ? json.data : json);
     const queries = gh.stats.log.flatMap((e) => (e.query ? [e.query] : []));
-    assert.equal(queries.length, 3);
+    assert.equal(queries.length, 2);
     for (const q of queries) assert.deepEqual(validate(github, parse(q)).map(String), []);
   });
 
@@ -118,25 +120,115 @@ describe("GraphQL (with a token)", () => {
   });
 });
 
+describe("what a batch costs is measured (2,000 repos)", () => {
+  const REPOS = syntheticRepos(2_000, 11);
+  const names = REPOS.map((r) => `${r.owner}/${r.name}`);
+  const github = () => {
+    const json = schema.json as IntrospectionQuery | { data: IntrospectionQuery };
+    return buildClientSchema("data" in json ? json.data : json);
+  };
+  // Both readings of GitHub's formula: pages only (the fake's default), or totalCount too.
+  let cheap: FakeGitHub;
+  let strict: FakeGitHub;
+  before(async () => {
+    [cheap, strict] = await Promise.all([
+      startFakeGitHub({ repos: REPOS, token: TOKEN }),
+      startFakeGitHub({ repos: REPOS, token: TOKEN, strictCost: true }),
+    ]);
+  });
+  after(() => Promise.all([cheap.close(), strict.close()]));
+  beforeEach(() => {
+    for (const server of [cheap, strict]) {
+      server.clearFaults();
+      server.resetStats();
+      server.resetRateLimits();
+    }
+  });
+  const on = (server: FakeGitHub, extra: Partial<LookupOptions> = {}) =>
+    opts({ apiUrl: server.url, graphqlUrl: server.graphqlUrl, ...extra });
+  const aliasesPerQuery = (server: FakeGitHub) =>
+    server.stats.log.map((e) => (e.query?.match(/\.\.\.repo\b/g) ?? []).length);
+
+  test("pages only charged: batches of 100, ≤ ceil(2000/100) + 2 points, ≤ 30 requests", async () => {
+    const { results, stats } = await lookupRepos(names, on(cheap));
+    assert.deepEqual(kinds(results), { ok: 2_000 });
+    assert.ok(stats.points <= Math.ceil(2_000 / 100) + 2, `${stats.points} points`);
+    assert.ok(stats.requests <= 30, `${stats.requests} requests`);
+    assert.equal(stats.requests, 20);
+    assert.equal(cheap.stats.pointsUsed, stats.points);
+    assert.deepEqual(stats.batchSize, { initial: 100, final: 100, firstCost: 1 });
+    assert.ok(aliasesPerQuery(cheap).every((n) => n === 100));
+  });
+
+  test("totalCount charged too: the first query goes alone, costs 2, the rest shrink to 74", async () => {
+    const spans: Array<{ start: number; end: number }> = [];
+    const timed = async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
+      const span = { start: performance.now(), end: Number.POSITIVE_INFINITY };
+      spans.push(span);
+      try {
+        return await fetch(input, init);
+      } finally {
+        span.end = performance.now();
+      }
+    };
+    strict.addFault({ kind: "slow", ms: 50, api: "graphql" }); // long enough to overlap
+    const { results, stats } = await lookupRepos(
+      names,
+      on(strict, { fetch: timed as typeof fetch }),
+    );
+    assert.deepEqual(kinds(results), { ok: 2_000 });
+    assert.deepEqual(stats.batchSize, { initial: 100, final: 74, firstCost: 2 });
+    const optimum = Math.ceil(1_900 / 74) + 2; // the first 100 at 2 points, then 1 point per 74
+    assert.ok(stats.points <= optimum, `${stats.points} points > ${optimum}`);
+    assert.equal(strict.stats.pointsUsed, stats.points);
+    assert.equal(stats.requests, 1 + Math.ceil(1_900 / 74));
+    const [first, ...rest] = aliasesPerQuery(strict);
+    assert.equal(first, 100);
+    assert.ok(rest.every((n) => n <= 74));
+    assert.equal(
+      rest.reduce((a, b) => a + b, 0),
+      1_900,
+    );
+    const [alone, ...bulk] = spans;
+    assert.ok(alone && bulk.every((s) => s.start >= alone.end), "the first query went alone");
+    assert.ok(strict.stats.maxConcurrency > 1, "the rest went several at a time");
+    const texts = new Set(strict.stats.log.flatMap((e) => (e.query ? [e.query] : [])));
+    assert.equal(texts.size, 3); // 100, 74, and the last 50
+    for (const q of texts) assert.deepEqual(validate(github(), parse(q)).map(String), []);
+  });
+
+  test("--batch-size is the starting size: shrinks when it costs 2 points, never grows", async () => {
+    const some = names.slice(0, 300);
+    const at90 = await lookupRepos(some, on(strict, { batchSize: 90 }));
+    assert.deepEqual(at90.stats.batchSize, { initial: 90, final: 74, firstCost: 2 });
+    assert.equal(at90.stats.requests, 1 + Math.ceil(210 / 74));
+    const at50 = await lookupRepos(some, on(strict, { batchSize: 50 }));
+    assert.deepEqual(at50.stats.batchSize, { initial: 50, final: 50, firstCost: 1 });
+    assert.equal(at50.stats.requests, 6);
+    assert.deepEqual(kinds(at50.results), { ok: 300 });
+  });
+});
+
 describe("faults (GraphQL)", () => {
-  const some = () => synthNames().slice(0, 150); // 3 batches
+  const some = () => synthNames().slice(0, 150); // 2 batches: 100 (alone), then 50
 
   test("502 once: retried, all ok", async () => {
     gh.addFault({ kind: "status", status: 502, times: 1, api: "graphql" });
     const { results, stats } = await lookupRepos(some(), opts());
     assert.deepEqual(kinds(results), { ok: 150 });
-    assert.equal(stats.requests, 4);
+    assert.equal(stats.requests, 3);
   });
 
   test("502 for good: that batch fails after 3 retries, the others succeed", async () => {
-    const victim = some()[0] as string;
+    const victim = some()[0] as string; // in the first batch: no cost measured, size kept
     gh.addFault({ kind: "status", status: 502, api: "graphql", repo: victim });
     const { results, stats } = await lookupRepos(some(), opts());
-    assert.deepEqual(kinds(results), { ok: 76, failed: 74 });
+    assert.deepEqual(kinds(results), { ok: 50, failed: 100 });
     const failed = results.get(victim);
     assert.equal(failed?.kind, "failed");
     assert.match((failed as { reason: string }).reason, /502/);
-    assert.equal(stats.requests, 2 + 4);
+    assert.equal(stats.requests, 4 + 1);
+    assert.deepEqual(stats.batchSize, { initial: 100, final: 100, firstCost: null });
   });
 
   test("connection reset mid-response: retried", async () => {
@@ -171,14 +263,14 @@ describe("faults (GraphQL)", () => {
     gh.addFault({ kind: "secondary", status: 429, times: 1, api: "graphql" });
     const { results, stats } = await lookupRepos(some(), opts({ retryDelayMs: 5 }));
     assert.deepEqual(kinds(results), { ok: 150 });
-    assert.equal(stats.requests, 5);
+    assert.equal(stats.requests, 2 + 2);
     assert.equal(stats.rateLimited, false);
   });
 
   test("primary budget exhausted mid-run: what was fetched is kept, the rest fails, reset known", async () => {
     gh.addFault({ kind: "exhaust", api: "graphql", repo: some()[80] as string });
-    const { results, stats } = await lookupRepos(some(), opts({ concurrency: 1 }));
-    assert.deepEqual(kinds(results), { ok: 74, failed: 76 });
+    const { results, stats } = await lookupRepos(some(), opts({ batchSize: 50, concurrency: 1 }));
+    assert.deepEqual(kinds(results), { ok: 50, failed: 100 });
     assert.equal(stats.rateLimited, true);
     assert.match(stats.resetAt ?? "", /^\d{4}-\d{2}-\d{2}T/);
     const last = results.get(some()[149] as string) as { reason: string };

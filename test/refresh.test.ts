@@ -1,12 +1,19 @@
 /** `cooltech refresh` end to end: the real binary against the fake GitHub, on a temp data dir. */
 import assert from "node:assert/strict";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, afterEach, before, beforeEach, describe, test } from "node:test";
 import { runMain } from "../src/cli/main.js";
 import type { Directory, DirectoryProject } from "../src/model.js";
-import { demoRepos, type FakeGitHub, startFakeGitHub } from "./fake-github/index.js";
+import { compareProjects } from "../src/validate/order.js";
+import {
+  demoRepos,
+  type FakeGitHub,
+  type FakeRepo,
+  startFakeGitHub,
+  syntheticRepos,
+} from "./fake-github/index.js";
 import {
   assertNoToken,
   fakeEnv,
@@ -73,7 +80,7 @@ describe("refresh with a token (GraphQL)", () => {
     assert.equal(gh.stats.pointsUsed, 1);
     assert.match(run.stdout, /16 repositories via GraphQL .*: 15 ok, 1 moved, 0 missing, 0 stale/);
     assert.match(run.stdout, /kured: weaveworks\/kured → kubereboot\/kured/);
-    assert.match(run.stdout, /1 HTTP requests, 1 GraphQL points/);
+    assert.match(run.stdout, /1 HTTP requests, 1 GraphQL points \(100 repositories per query\)/);
     assert.match(
       run.stdout,
       /Newly archived on GitHub \(read-only now\):\n {2}Service Mesh Interface \(servicemeshinterface\/smi-spec\)/,
@@ -193,6 +200,52 @@ describe("refresh with a token (GraphQL)", () => {
       await assert.rejects(readFile(join(tmp.data, "directory.json")));
     } finally {
       await files.cleanup();
+    }
+  });
+});
+
+/** A valid catalog of `repos`, one category, in canonical order. */
+async function writeCatalog(data: string, repos: FakeRepo[]): Promise<void> {
+  await mkdir(data, { recursive: true });
+  const projects = repos
+    .map((r) => ({ name: r.name, repo: `${r.owner}/${r.name}`, category: "synthetic" }))
+    .sort(compareProjects);
+  await writeFile(
+    join(data, "projects.yaml"),
+    projects
+      .map((p) => `- name: ${p.name}\n  repo: ${p.repo}\n  category: ${p.category}\n`)
+      .join(""),
+  );
+  await writeFile(
+    join(data, "categories.yaml"),
+    "- id: synthetic\n  name: Synthetic\n  description: Synthetic repositories.\n",
+  );
+}
+
+describe("refresh measures what a batch costs", () => {
+  test("GitHub charging totalCount too: 100, then 74 per query; the summary says so", async () => {
+    const repos = syntheticRepos(200, 5);
+    const strict = await startFakeGitHub({ repos, token: TOKEN, strictCost: true });
+    try {
+      await writeCatalog(join(tmp.dir, "big"), repos);
+      const cli = (args: string[]) =>
+        runCli(["refresh", "--data", "big", ...args], fakeEnv(strict), tmp.dir);
+      const json = await cli(["--json", "--dry-run"]);
+      assert.equal(json.code, 0, json.stderr);
+      const s = JSON.parse(json.stdout);
+      assert.equal(s.counts.ok, 200);
+      assert.deepEqual(s.usage.batchSize, { initial: 100, final: 74, firstCost: 2 });
+      // 100 at 2 points, then 74 + 26 at 1 point each.
+      assert.deepEqual([s.usage.requests, s.usage.points], [3, 4]);
+      assert.equal(strict.stats.pointsUsed, 4);
+      const text = await cli(["--dry-run", "--batch-size", "90"]);
+      assert.equal(text.code, 0, text.stderr);
+      assert.match(
+        text.stdout,
+        /GraphQL points \(90 repositories per query, then 74: the first query cost 2 points\)/,
+      );
+    } finally {
+      await strict.close();
     }
   });
 });

@@ -1,4 +1,5 @@
 import type { LimitFunction } from "p-limit";
+import { BatchSizer } from "./batch-size.js";
 import { classify, isRateLimitedBody } from "./failure.js";
 import { alias, batchQuery, batchVariables, fromGraphql } from "./query.js";
 import { repoInfoProblem } from "./repo-info.js";
@@ -15,10 +16,15 @@ interface GraphqlBody {
   errors?: GraphqlError[];
 }
 
+/** Called with what a query answered for `repos` repositories cost (`rateLimit.cost`). */
+type OnCost = (repos: number, cost: number) => void;
+
 /**
- * Looks up every target with batched GraphQL queries, `concurrency` of them
- * in flight. A failed batch fails its repositories only; an exhausted budget
- * stops the batches not yet sent.
+ * Looks up every target with batched GraphQL queries of `batchSize`
+ * repositories. The first query goes alone: the cost GitHub reports for it
+ * may shrink the batches of the rest (see batch-size.ts), which then go
+ * `limit` at a time. A failed batch fails its repositories only; an exhausted
+ * budget stops the batches not yet sent.
  */
 export async function lookupGraphql(
   targets: readonly Target[],
@@ -26,14 +32,23 @@ export async function lookupGraphql(
   batchSize: number,
   limit: LimitFunction,
 ): Promise<void> {
+  const sizer = new BatchSizer(batchSize);
+  const onCost: OnCost = (repos, cost) => {
+    sizer.measure(repos, cost);
+    run.state.batchSize = sizer.stats();
+  };
+  run.state.batchSize = sizer.stats();
+  const first = targets.slice(0, sizer.size);
+  if (first.length > 0) await limit(() => runBatch(first, run, onCost));
+  const size = sizer.size;
   const batches: Target[][] = [];
-  for (let i = 0; i < targets.length; i += batchSize) {
-    batches.push(targets.slice(i, i + batchSize));
+  for (let i = first.length; i < targets.length; i += size) {
+    batches.push(targets.slice(i, i + size));
   }
   await Promise.all(batches.map((batch) => limit(() => runBatch(batch, run))));
 }
 
-async function runBatch(batch: Target[], run: LookupRun): Promise<void> {
+async function runBatch(batch: Target[], run: LookupRun, onCost?: OnCost): Promise<void> {
   await run.state.gate();
   const stopped = run.stopReason();
   if (stopped !== null) {
@@ -52,11 +67,11 @@ async function runBatch(batch: Target[], run: LookupRun): Promise<void> {
     run.failure(batch, classify(error));
     return;
   }
-  readBatch(batch, body, run);
+  readBatch(batch, body, run, onCost);
 }
 
 /** Sorts one batch's answer into ok / missing / failed per repository. */
-function readBatch(batch: Target[], body: unknown, run: LookupRun): void {
+function readBatch(batch: Target[], body: unknown, run: LookupRun, onCost?: OnCost): void {
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     run.fail(batch, "GitHub sent a response that is not a GraphQL result");
     return;
@@ -68,7 +83,10 @@ function readBatch(batch: Target[], body: unknown, run: LookupRun): void {
     return;
   }
   const rate = data?.rateLimit as { cost?: unknown; remaining?: unknown; resetAt?: unknown } | null;
-  if (typeof rate?.cost === "number") run.state.points += rate.cost;
+  if (typeof rate?.cost === "number") {
+    run.state.points += rate.cost;
+    onCost?.(batch.length, rate.cost);
+  }
   if (typeof rate?.remaining === "number") {
     run.state.budget(rate.remaining, typeof rate.resetAt === "string" ? rate.resetAt : null);
   }

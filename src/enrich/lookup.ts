@@ -13,6 +13,7 @@ import { type EtagEntry, lookupRest } from "./rest.js";
 import { type LookupResult, LookupRun, type Target, target } from "./run.js";
 import { createTransport } from "./transport.js";
 
+export type { BatchSizeStats } from "./batch-size.js";
 export { type GitHubConfig, githubConfigFromEnv, redact } from "./config.js";
 export type { LookupStats } from "./rate-state.js";
 export type { RepoInfo } from "./repo-info.js";
@@ -22,7 +23,8 @@ export type { LookupResult } from "./run.js";
 /**
  * Requests in flight at once. GitHub's secondary limits allow 100 concurrent
  * requests and 2,000 query requests a minute; a few in flight keep a nightly
- * run to seconds (2,000 repos: 28 queries, 4 rounds). GitHub's other
+ * run to seconds (2,000 repos: the first query alone, then 19 to 26 queries in
+ * 3 or 4 rounds, depending on the batch size it measured). GitHub's other
  * secondary limit, GraphQL CPU time (60 s per minute), is not knowable in
  * advance: when GitHub answers with a secondary limit, new requests wait for
  * retry-after and the concurrency halves.
@@ -38,7 +40,10 @@ export const DEFAULT_RETRIES = 3;
 export const DEFAULT_MAX_WAIT_S = 120;
 
 export interface LookupOptions extends GitHubConfig {
-  /** Repositories per GraphQL query (1..100, default 74: the most one point buys). */
+  /**
+   * Repositories per GraphQL query at the start (1..100, default 100). Shrinks
+   * after the first query if that cost more than one point (batch-size.ts).
+   */
   batchSize?: number;
   /** Requests in flight (1..20, default 8). Halved each time a secondary limit is hit. */
   concurrency?: number;

@@ -32,25 +32,19 @@ export const REPO_FRAGMENT = `fragment repo on Repository {
   latestRelease { tagName publishedAt url }
 }`;
 
-/** Connections in the fragment (`issues`, `repositoryTopics`): each costs one request per repo. */
-export const CONNECTIONS_PER_REPO = 2;
-
-/**
- * A query's cost is "the number of requests needed to fulfil each unique
- * connection, divided by 100 and rounded", minimum 1
- * (https://docs.github.com/en/graphql/overview/rate-limits-and-node-limits-for-the-graphql-api).
- * The largest batch that still costs one point: 74 × 2 = 148 requests → 1.48 → 1 point.
- */
-export const ONE_POINT_BATCH = Math.floor(149 / CONNECTIONS_PER_REPO);
-
-/** The default batch size: the most repositories one point buys. */
-export const DEFAULT_BATCH_SIZE = ONE_POINT_BATCH;
-
 /**
  * Upper bound of --batch-size. GitHub documents no cap on aliases, but big
  * queries hit its ~10 s server timeout (502); 100 is what practitioners use.
  */
 export const MAX_BATCH_SIZE = 100;
+
+/**
+ * The default batch size: as many as practitioners send. What a batch costs
+ * depends on whether GitHub charges `issues { totalCount }` (undocumented), so
+ * it is measured on the first query and the batches shrink if it cost more
+ * than one point (batch-size.ts).
+ */
+export const DEFAULT_BATCH_SIZE = MAX_BATCH_SIZE;
 
 export const alias = (i: number): string => `r${i}`;
 

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import type { BatchSizeStats } from "./batch-size.js";
 
 /** What a lookup cost, and the budget GitHub reported at the end. */
 export interface LookupStats {
@@ -12,6 +13,8 @@ export interface LookupStats {
   resetAt: string | null;
   /** The primary budget ran out: the lookups not done are `failed`. */
   rateLimited: boolean;
+  /** GraphQL: repositories per query, before and after the first query's cost was read. */
+  batchSize: BatchSizeStats | null;
 }
 
 /** Seconds since the epoch (x-ratelimit-reset) to an ISO time without milliseconds. */
@@ -32,6 +35,7 @@ export class RateState {
   remaining: number | null = null;
   resetAt: string | null = null;
   rateLimited = false;
+  batchSize: BatchSizeStats | null = null;
   /** Times a secondary limit was hit. */
   secondaryHits = 0;
   private pausedUntil = 0;
@@ -78,6 +82,7 @@ export class RateState {
       remaining: this.remaining,
       resetAt: this.resetAt,
       rateLimited: this.rateLimited,
+      batchSize: this.batchSize && { ...this.batchSize },
     };
   }
 }

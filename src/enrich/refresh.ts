@@ -86,6 +86,7 @@ const EMPTY_STATS: LookupStats = {
   remaining: null,
   resetAt: null,
   rateLimited: false,
+  batchSize: null,
 };
 
 /**

@@ -83,7 +83,15 @@ export function usageLine(s: Summary): string {
   const unit = s.api === "graphql" ? "GraphQL points" : "REST requests charged (304s are free)";
   const left = u.remaining === null ? "" : `; ${n(u.remaining)} left`;
   const reset = u.resetAt === null ? "" : `, resets at ${u.resetAt}`;
-  return `${n(u.requests)} HTTP requests, ${n(u.points)} ${unit}${left}${reset}`;
+  return `${n(u.requests)} HTTP requests, ${n(u.points)} ${unit}${batchNote(u)}${left}${reset}`;
+}
+
+/** " (100 repositories per query)", or how the first query's cost changed that. */
+function batchNote(u: LookupStats): string {
+  const b = u.batchSize;
+  if (b === null) return "";
+  if (b.final === b.initial) return ` (${n(b.initial)} repositories per query)`;
+  return ` (${n(b.initial)} repositories per query, then ${n(b.final)}: the first query cost ${n(b.firstCost ?? 0)} points)`;
 }
 
 export function headline(s: Summary): string {
@@ -98,7 +106,7 @@ export function exhaustedLine(s: Summary): string | null {
   const when = s.usage.resetAt ? ` It resets at ${s.usage.resetAt}.` : "";
   const hint =
     s.api === "rest"
-      ? " Set GITHUB_TOKEN (GraphQL refreshes ~74 repositories per point)."
+      ? " Set GITHUB_TOKEN (GraphQL refreshes 74 to 100 repositories per point)."
       : " Run again after the reset.";
   return `The rate limit ran out: the entries not yet fetched were kept as stale.${when}${hint}`;
 }

@@ -14,9 +14,11 @@ Each entry's github.status:
            retries); last-known data and its fetchedAt kept
 checkedAt records every attempt, fetchedAt the last success.
 
-With a token: batched GraphQL (74 repositories per query, 1 point each; up to 8
-queries in flight). Without one: REST GET /repos/{owner}/{repo}, 60 requests
-an hour, conditional on the ETags kept in DIR/.etags.json (a 304 is free).
+With a token: batched GraphQL, 100 repositories per query (up to 8 queries in
+flight). The first query goes alone: if GitHub says it cost more than 1 point,
+the rest use the largest batch that costs 1 (e.g. 74 at 2 points per 100).
+Without one: REST GET /repos/{owner}/{repo}, 60 requests an hour, conditional
+on the ETags kept in DIR/.etags.json (a 304 is free).
 Star counts go to DIR/history.json (one point per UTC day, 90 days) and give
 trend.stars7d / stars30d.
 
@@ -24,7 +26,8 @@ Options:
   --data DIR         folder with the curated YAML and the directory (default: data)
   --only NAME ...    refresh only these entries (project name or owner/name);
                      the others are left exactly as they are
-  --batch-size N     repositories per GraphQL query, 1-100 (default 74)
+  --batch-size N     repositories per GraphQL query, 1-100 (default 100); only
+                     ever shrinks, as above
   --concurrency N    requests in flight, 1-20 (default 8; halved on a
                      secondary rate limit)
   --dry-run          look up and report, write nothing
