@@ -7,7 +7,7 @@
 import { existsSync } from "node:fs";
 import { type Browser, chromium } from "playwright-core";
 
-export const CHROMIUM_PATH = process.env.COOLTECH_CHROMIUM ?? "/usr/bin/chromium";
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 /** For `describe(..., { skip: skipBrowser() })`: a reason string when skipping was asked for. */
 export function skipBrowser(): string | false {
@@ -18,7 +18,7 @@ export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `Chromium is not installed at ${CHROMIUM_PATH}: the browser tests need it. ` +
-        "Install it with `apt-get install -y chromium` (or set COOLTECH_CHROMIUM to its path), " +
+        "Install it with `apt-get install -y chromium` (or set CHROMIUM_PATH to its path), " +
         "or set COOLTECH_SKIP_BROWSER=1 to skip these tests.",
     );
   }
