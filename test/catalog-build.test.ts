@@ -51,7 +51,10 @@ describe("build", () => {
     const dir = await seedYaml();
     const r = await build(dir);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stderr, /^✔ directory\.json written \(\d+ projects\)\n$/);
+    assert.match(
+      r.stderr,
+      /^✔ directory\.json written \(\d+ projects\)\n✔ DIRECTORY\.md written \(\d+ projects\)\n$/,
+    );
     const text = await directoryOf(dir);
     if (process.env.UPDATE_SNAPSHOTS === "1") await writeFile(SNAPSHOT, text);
     assert.equal(text, await readFile(SNAPSHOT, "utf8"), "run with UPDATE_SNAPSHOTS=1 if intended");
@@ -82,12 +85,15 @@ describe("build", () => {
     assert.equal(await mtime(join(a, "directory.json")), before);
   });
 
-  test("the committed data/directory.json is what build produces", async () => {
+  test("the committed data/directory.json and DIRECTORY.md are what build produces", async () => {
     const dir = track(await tempCopy(join(ROOT, "data")));
     const committed = await directoryOf(dir);
+    const markdown = await readFile(join(dir, "DIRECTORY.md"), "utf8");
     const r = await build(dir);
     assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /directory\.json unchanged.*\n.*DIRECTORY\.md unchanged/);
     assert.equal(await directoryOf(dir), committed, "run `npx cooltech build` and commit");
+    assert.equal(await readFile(join(dir, "DIRECTORY.md"), "utf8"), markdown);
   });
 
   test("keeps the last-known github and trend, also after the YAML followed a rename", async () => {

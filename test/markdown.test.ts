@@ -172,8 +172,8 @@ describe("cooltech markdown", () => {
       await copyFile(join(FIXTURE_DIR, "directory.json"), join(tmp, "directory.json"));
       let out = "";
       const io = {
-        stdout: { write: (s: string) => (out += s) },
-        stderr: { write: () => true },
+        stdout: { write: () => true },
+        stderr: { write: (s: string) => (out += s) },
         env: {},
         cwd: tmp,
       };

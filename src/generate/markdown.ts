@@ -139,7 +139,7 @@ export function renderMarkdown(directory: Directory): string {
     "",
     INTRO,
     "",
-    `Generated from [\`directory.json\`](directory.json) by \`cooltech markdown\`: edit the curated YAML, not this file. ★ is GitHub stars${starsAsOf}, rounded down (1.2k means at least 1,200).`,
+    `Generated from [\`directory.json\`](directory.json) by cooltech (\`cooltech build\` or \`cooltech markdown\`): edit the curated YAML, not this file. ★ is GitHub stars${starsAsOf}, rounded down (1.2k means at least 1,200).`,
     "",
     "## Contents",
     "",

@@ -4,7 +4,11 @@ import { DIRECTORY_FILE } from "../load/catalog.js";
 import type { Directory } from "../model.js";
 import { validateAgainst } from "../validate/schema.js";
 import { serializeDirectory } from "./directory.js";
+import { renderMarkdown } from "./markdown.js";
 import { writeFileAtomic } from "./write.js";
+
+/** The Markdown list committed next to the JSON, so the directory reads well on GitHub itself. */
+export const MARKDOWN_FILE = "DIRECTORY.md";
 
 /** Files a build writes into the data folder. */
 export interface Written {
@@ -13,7 +17,8 @@ export interface Written {
 }
 
 /**
- * Checks the directory against its schema, then writes it atomically. An
+ * Checks the directory against its schema, then writes it and its Markdown
+ * list atomically. An
  * unchanged file is left untouched, so a run that changed nothing changes nothing.
  */
 export async function writeDirectory(dataDir: string, directory: Directory): Promise<Written[]> {
@@ -27,7 +32,10 @@ export async function writeDirectory(dataDir: string, directory: Directory): Pro
       `the generated directory does not match schemas/directory.schema.json: ${detail}`,
     );
   }
-  return [await writeIfChanged(join(dataDir, DIRECTORY_FILE), serializeDirectory(directory))];
+  return [
+    await writeIfChanged(join(dataDir, DIRECTORY_FILE), serializeDirectory(directory)),
+    await writeIfChanged(join(dataDir, MARKDOWN_FILE), renderMarkdown(directory)),
+  ];
 }
 
 export async function writeIfChanged(path: string, content: string): Promise<Written> {

@@ -1,11 +1,26 @@
 import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { UserError } from "../cli/errors.js";
 import type { Directory } from "../model.js";
 import { plain } from "../validate/diagnostic.js";
 import { validateAgainst } from "../validate/schema.js";
 import { displayPath } from "./source.js";
 
-export class DirectoryError extends Error {
+/** directory.json cannot be used: the message says where and how to fix it (exit 1). */
+export class DirectoryError extends UserError {
   override name = "DirectoryError";
+}
+
+/** The directory a generator (site, markdown) reads: it must exist. */
+export async function requireDirectory(dataDir: string, cwd?: string): Promise<Directory> {
+  const path = join(dataDir, "directory.json");
+  const directory = await readDirectory(path, cwd);
+  if (directory === null) {
+    throw new DirectoryError(
+      `${displayPath(path, cwd)} does not exist; run \`cooltech build\` first`,
+    );
+  }
+  return directory;
 }
 
 /**

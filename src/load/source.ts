@@ -128,6 +128,9 @@ function syntaxDiagnostics(source: YamlSource): Diagnostic[] {
       const { line, col } = source.lineCounter.linePos(e.pos[0]);
       // One broken line makes the parser report every token after it; the first says enough.
       if (severity === "error" && seenLines.has(line)) continue;
+      // Once the list is broken, the parser reads the rest of the file as loose tokens
+      // ("Unexpected … in YAML stream"): those follow from the first error, not new ones.
+      if (severity === "error" && out.length > 0 && e.message.includes("in YAML stream")) continue;
       seenLines.add(line);
       if (e.code === "DUPLICATE_KEY") {
         const key = keyAt(source.doc, e.pos[0]);

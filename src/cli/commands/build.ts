@@ -1,9 +1,8 @@
 import { buildDirectory } from "../../generate/build.js";
-import { DirectoryError } from "../../load/directory.js";
 import { displayPath } from "../../load/source.js";
 import { formatText, summaryLine } from "../../validate/format/index.js";
 import { type Command, commonOptions } from "../command.js";
-import { ExitCode, UserError } from "../errors.js";
+import { ExitCode } from "../errors.js";
 import { paint, useColor } from "../io.js";
 import { resolveData } from "../paths.js";
 
@@ -29,13 +28,8 @@ Example:
 `,
   async run(args, io) {
     const p = paint(useColor(io));
-    let result: Awaited<ReturnType<typeof buildDirectory>>;
-    try {
-      result = await buildDirectory(resolveData(args, io), io.cwd);
-    } catch (error) {
-      if (error instanceof DirectoryError) throw new UserError(error.message);
-      throw error;
-    }
+    // A corrupt directory.json is a DirectoryError (a UserError): runMain prints it, exit 1.
+    const result = await buildDirectory(resolveData(args, io), io.cwd);
     io.stdout.write(formatText(result.diagnostics, p));
     if (result.directory === null) {
       io.stderr.write(`${p.red("✖")} ${summaryLine(result.diagnostics)}; nothing written\n`);

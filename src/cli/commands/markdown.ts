@@ -18,19 +18,23 @@ Options:
   --out FILE   output file (default: DIR/DIRECTORY.md)
   -h, --help   show this help
 
+Exit codes: 0 written, 1 directory.json missing or invalid, 2 usage error,
+4 the output could not be written.
+
 Examples:
   cooltech markdown
   cooltech markdown --out README-list.md
 `,
   options: { ...commonOptions, out: { type: "string" } },
   async run(args, io) {
-    const { readDirectory, writeFileAtomic } = await import("../../generate/site/files.js");
+    const { requireDirectory } = await import("../../load/directory.js");
+    const { writeIfChanged } = await import("../../generate/output.js");
     const { renderMarkdown } = await import("../../generate/markdown.js");
     const dataDir = resolve(io.cwd, stringOpt(args, "data") ?? "data");
     const out = resolve(io.cwd, stringOpt(args, "out") ?? join(dataDir, "DIRECTORY.md"));
-    const directory = await readDirectory(dataDir);
-    await writeFileAtomic(out, renderMarkdown(directory));
-    io.stdout.write(`Wrote ${out}: ${directory.projects.length} projects.\n`);
+    const directory = await requireDirectory(dataDir, io.cwd);
+    await writeIfChanged(out, renderMarkdown(directory));
+    io.stderr.write(`Wrote ${out}: ${directory.projects.length} projects.\n`);
     return ExitCode.ok;
   },
 };

@@ -17,6 +17,9 @@ Options:
   --out DIR    output folder (default: dist/site)
   -h, --help   show this help
 
+Exit codes: 0 written, 1 directory.json missing or invalid, 2 usage error,
+4 the output could not be written.
+
 Examples:
   cooltech site
   cooltech site --out public
@@ -24,15 +27,15 @@ Examples:
   options: { ...commonOptions, out: { type: "string", default: "dist/site" } },
   async run(args, io) {
     // Loaded here, not at the top, so parsing --help never reads the page script.
-    const { readDirectory } = await import("../../generate/site/files.js");
+    const { requireDirectory } = await import("../../load/directory.js");
     const { renderSite, writeSite } = await import("../../generate/site/index.js");
     const dataDir = resolve(io.cwd, stringOpt(args, "data") ?? "data");
     const outDir = resolve(io.cwd, stringOpt(args, "out") ?? "dist/site");
-    const directory = await readDirectory(dataDir);
+    const directory = await requireDirectory(dataDir, io.cwd);
     const files = renderSite(directory);
     await writeSite(outDir, files);
     const page = Buffer.byteLength(files.get("index.html") ?? "", "utf8");
-    io.stdout.write(
+    io.stderr.write(
       `Wrote ${outDir}/index.html (${(page / 1024).toFixed(1)} KiB) and directory.json: ${directory.projects.length} projects.\n`,
     );
     return ExitCode.ok;

@@ -6,11 +6,13 @@
  * so it works from static hosting and from file://) plus directory.json, the
  * full directory, published next to it.
  */
+import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Directory } from "../../model.js";
+import { serializeDirectory } from "../directory.js";
+import { writeFileAtomic } from "../write.js";
 import { clientScript } from "./client.js";
 import { toSiteData } from "./data.js";
-import { writeFileAtomic } from "./files.js";
 import { renderPage } from "./html.js";
 import { STYLE } from "./style.js";
 
@@ -20,11 +22,12 @@ export { toSiteData } from "./data.js";
 export function renderSite(directory: Directory): Map<string, string> {
   return new Map([
     ["index.html", renderPage(toSiteData(directory), clientScript(), STYLE)],
-    ["directory.json", `${JSON.stringify(directory, null, 2)}\n`],
+    ["directory.json", serializeDirectory(directory)],
   ]);
 }
 
 /** Writes the files into `outDir` (created if needed). */
 export async function writeSite(outDir: string, files: ReadonlyMap<string, string>): Promise<void> {
+  await mkdir(outDir, { recursive: true });
   for (const [name, content] of files) await writeFileAtomic(join(outDir, name), content);
 }
