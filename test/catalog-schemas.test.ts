@@ -15,7 +15,7 @@ import {
 import { precompiled } from "../src/validate/compiled-schemas.js";
 import { readSchemaText, schemaValidator, sha256 } from "../src/validate/schema.js";
 
-const REGENERATE = "run `npm run build && node dist/src/validate/compile-schemas.js`";
+const REGENERATE = "run `npm run schemas:compile`";
 
 test("compiled-schemas.ts is generated from the current schema files", async () => {
   for (const name of PRECOMPILED) {

@@ -3,7 +3,7 @@
  * (Ajv "standalone": https://ajv.js.org/standalone.html) so the CLI does not
  * load and run Ajv's compiler on every start. Regenerate after editing a schema:
  *
- *   npm run build && node dist/src/validate/compile-schemas.js
+ *   npm run schemas:compile
  *
  * The output records the sha256 of each schema file; schema.ts uses a
  * precompiled validator only while the file still has that hash (else it
