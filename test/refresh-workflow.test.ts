@@ -125,7 +125,6 @@ async function nightly(): Promise<{
   const runs: Record<string, StepRun> = {};
   for (const id of [
     "refresh",
-    "Update DIRECTORY.md",
     "commit",
     "Open or update the fix-up pull request for moved repositories",
   ]) {
