@@ -1,4 +1,4 @@
-import { appendFile } from "node:fs/promises";
+import { appendStepSummary } from "../../actions/summary.js";
 import { ConfigError, githubConfigFromEnv, redact } from "../../enrich/config.js";
 import { HistoryError } from "../../enrich/history.js";
 import { LookupAuthError, type LookupStats, MAX_CONCURRENCY } from "../../enrich/lookup.js";
@@ -127,15 +127,13 @@ async function runRefresh(
   const summary = summarize(result, dryRun, Math.round(performance.now() - started), io.cwd);
   if (json) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   else io.stdout.write(summaryText(summary, p, result.projectsFile));
-  const stepSummary = io.env.GITHUB_STEP_SUMMARY;
-  if (stepSummary) {
-    await appendFile(stepSummary, redact(summaryMarkdown(summary), config.token)).catch(
-      (error: NodeJS.ErrnoException) =>
-        io.stderr.write(
-          `${p.yellow("!")} could not append to GITHUB_STEP_SUMMARY (${error.code ?? error.message})\n`,
-        ),
-    );
-  }
+  // appendStepSummary keeps the step under GitHub's 1 MiB summary limit.
+  await appendStepSummary(io.env, redact(summaryMarkdown(summary), config.token)).catch(
+    (error: NodeJS.ErrnoException) =>
+      io.stderr.write(
+        `${p.yellow("!")} could not append to GITHUB_STEP_SUMMARY (${error.code ?? error.message})\n`,
+      ),
+  );
   return complete(summary) ? ExitCode.ok : ExitCode.incomplete;
 }
 
