@@ -1,48 +1,11 @@
 import assert from "node:assert/strict";
-import { after, before, beforeEach, describe, test } from "node:test";
-import { graphqlRequest, repositoryAlias, restRequest } from "./fake-github/client.js";
-import {
-  demoRepos,
-  type FakeGitHub,
-  type FakeGitHubOptions,
-  startFakeGitHub,
-  syntheticRepos,
-} from "./fake-github/index.js";
+import { describe, test } from "node:test";
+import { demoRepos, type FakeGitHub, syntheticRepos } from "./fake-github/index.js";
+import { AUTH, fakeGitHubSuite } from "./helpers/fake-github-suite.js";
 
-const TOKEN = "test-token-s3cr3t";
-const AUTH = { authorization: `bearer ${TOKEN}` };
-
-let gh: FakeGitHub;
-const extra: FakeGitHub[] = [];
-async function fake(opts: Partial<FakeGitHubOptions> = {}): Promise<FakeGitHub> {
-  const server = await startFakeGitHub({ repos: demoRepos(), token: TOKEN, ...opts });
-  extra.push(server);
-  return server;
-}
-
-const gql = (
-  query: string,
-  variables?: object,
-  server = gh,
-  headers: Record<string, string> = AUTH,
-) => graphqlRequest(server, query, { ...(variables && { variables }), headers });
-const rest = (path: string, init: RequestInit = {}, server = gh) => restRequest(server, path, init);
-const repoField = (alias: string, full: string, fields = "nameWithOwner stargazerCount") =>
-  repositoryAlias(alias, full, fields);
-
-before(async () => {
-  gh = await startFakeGitHub({
-    repos: [...demoRepos(), ...syntheticRepos(200, 7)],
-    token: TOKEN,
-  });
-});
-after(async () => {
-  await Promise.all([gh, ...extra].map((s) => s.close()));
-});
-beforeEach(() => {
-  gh.resetStats();
-  gh.resetRateLimits();
-  gh.clearFaults();
+let gh!: FakeGitHub;
+const { fake, gql, rest, repoField } = fakeGitHubSuite((server) => {
+  gh = server;
 });
 
 describe("faults", () => {
