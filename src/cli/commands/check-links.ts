@@ -11,18 +11,11 @@ import {
 } from "../../links/index.js";
 import { linkSummaryMarkdown } from "../../links/summary.js";
 import { hasErrors } from "../../validate/diagnostic.js";
-import {
-  type DiagnosticFormat,
-  formatGithub,
-  formatJson,
-  formatText,
-} from "../../validate/format/index.js";
 import { type Args, type Command, commonOptions, stringOpt } from "../command.js";
 import { ExitCode, UsageError } from "../errors.js";
-import { type Io, paint, progress, useColor } from "../io.js";
+import { chooseFormat, writeDiagnostics } from "../format-option.js";
+import { paint, progress, useColor } from "../io.js";
 import { resolveData } from "../paths.js";
-
-const FORMATS: readonly DiagnosticFormat[] = ["text", "github", "json"];
 
 const HELP = `Usage: cooltech check-links [--data DIR] [--concurrency N] [--per-host N]
                            [--timeout MS] [--format text|github|json] [--config FILE]
@@ -113,9 +106,7 @@ export function checkLinksCommandWith(overrides: Omit<CheckOptions, "skip"> = {}
         await appendStepSummary(io.env, `## Link check\n\n${escapeMarkdown(text)}\n`);
         return ExitCode.io;
       }
-      if (format === "json") io.stdout.write(formatJson(diagnostics));
-      else if (format === "github") io.stdout.write(formatGithub(diagnostics));
-      else io.stdout.write(formatText(diagnostics, p));
+      writeDiagnostics(io, format, diagnostics, p);
       if (report === null) {
         io.stderr.write(
           `${p.red("✖")} links not checked: fix the problems above (\`cooltech validate\` helps)\n`,
@@ -140,12 +131,4 @@ function intOpt(args: Args, name: string, min: number, max: number): number | un
     throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not '${raw}'`);
   }
   return Number(raw);
-}
-
-function chooseFormat(value: string | undefined, io: Io): DiagnosticFormat {
-  if (value === undefined) return io.env.GITHUB_ACTIONS === "true" ? "github" : "text";
-  if (!FORMATS.includes(value as DiagnosticFormat)) {
-    throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, not '${value}'`);
-  }
-  return value as DiagnosticFormat;
 }

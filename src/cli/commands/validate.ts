@@ -4,21 +4,14 @@ import type { LookupOptions } from "../../enrich/lookup.js";
 import { loadCatalog } from "../../load/catalog.js";
 import type { Git } from "../../validate/changed.js";
 import { type Diagnostic, hasErrors, sortDiagnostics } from "../../validate/diagnostic.js";
-import {
-  type DiagnosticFormat,
-  formatGithub,
-  formatJson,
-  formatText,
-  summaryLine,
-} from "../../validate/format/index.js";
+import { type DiagnosticFormat, summaryLine } from "../../validate/format/index.js";
 import { validateCatalog } from "../../validate/index.js";
 import type { LookupFn, OnlineCheck } from "../../validate/online.js";
 import { boolOpt, type Command, commonOptions, stringOpt } from "../command.js";
 import { ExitCode, UsageError } from "../errors.js";
+import { chooseFormat, writeDiagnostics } from "../format-option.js";
 import { type Io, paint, useColor } from "../io.js";
 import { resolveData } from "../paths.js";
-
-const FORMATS: readonly DiagnosticFormat[] = ["text", "github", "json"];
 
 const HELP = `Usage: cooltech validate [--data DIR] [--format text|github|json]
                          [--online [--changed-since REF]]
@@ -109,9 +102,7 @@ export function validateCommandWith(deps: ValidateDeps = {}): Command {
         ? sortDiagnostics([...offline, ...report.diagnostics])
         : offline;
       const p = paint(useColor(io));
-      if (format === "json") io.stdout.write(formatJson(diagnostics));
-      else if (format === "github") io.stdout.write(formatGithub(diagnostics));
-      else io.stdout.write(formatText(diagnostics, p));
+      writeDiagnostics(io, format, diagnostics, p);
       if (report) await reportOnline(report, since, format, io);
       else if (online) {
         await appendStepSummary(
@@ -167,12 +158,4 @@ async function reportOnline(
       `${annotation({ level: "notice", title: "No GitHub token", message: "GITHUB_TOKEN is not set: the entries were looked up anonymously (60 requests an hour); give the step env GITHUB_TOKEN" })}\n`,
     );
   }
-}
-
-function chooseFormat(value: string | undefined, io: Io): DiagnosticFormat {
-  if (value === undefined) return io.env.GITHUB_ACTIONS === "true" ? "github" : "text";
-  if (!FORMATS.includes(value as DiagnosticFormat)) {
-    throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, not '${value}'`);
-  }
-  return value as DiagnosticFormat;
 }

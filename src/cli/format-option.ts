@@ -1,0 +1,32 @@
+import type { Diagnostic } from "../validate/diagnostic.js";
+import {
+  type DiagnosticFormat,
+  formatGithub,
+  formatJson,
+  formatText,
+} from "../validate/format/index.js";
+import { UsageError } from "./errors.js";
+import type { Io, Paint } from "./io.js";
+
+const FORMATS: readonly DiagnosticFormat[] = ["text", "github", "json"];
+
+/** The --format of commands that report diagnostics: github by default inside GitHub Actions. */
+export function chooseFormat(value: string | undefined, io: Io): DiagnosticFormat {
+  if (value === undefined) return io.env.GITHUB_ACTIONS === "true" ? "github" : "text";
+  if (!FORMATS.includes(value as DiagnosticFormat)) {
+    throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, not '${value}'`);
+  }
+  return value as DiagnosticFormat;
+}
+
+/** Writes the diagnostics to stdout in the chosen format. */
+export function writeDiagnostics(
+  io: Io,
+  format: DiagnosticFormat,
+  diagnostics: readonly Diagnostic[],
+  p: Paint,
+): void {
+  if (format === "json") io.stdout.write(formatJson(diagnostics));
+  else if (format === "github") io.stdout.write(formatGithub(diagnostics));
+  else io.stdout.write(formatText(diagnostics, p));
+}
