@@ -4,8 +4,8 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Directory, GithubInfo, Project } from "../src/model.js";
-import { compareProjects } from "../src/validate/order.js";
+import type { Directory, GithubInfo, Project } from "../src/core/model.js";
+import { compareProjects } from "../src/core/order.js";
 
 const CATEGORY_COUNT = 24;
 const WORDS = [

@@ -17,9 +17,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import pLimit from "p-limit";
-import { onePointBatch } from "../src/enrich/batch-size.js";
-import { MAX_BATCH_SIZE } from "../src/enrich/query.js";
-import { compareProjects } from "../src/validate/order.js";
+import { compareProjects } from "../src/core/order.js";
+import { onePointBatch } from "../src/github/batch-size.js";
+import { MAX_BATCH_SIZE } from "../src/github/query.js";
 import {
   type FakeGitHub,
   type FakeRepo,

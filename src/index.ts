@@ -7,6 +7,23 @@
  *   process.stdout.write(formatText(diagnostics));
  */
 
+// Validation and its diagnostics.
+export { type Diagnostic, hasErrors, sortDiagnostics } from "./core/diagnostic.js";
+// The data model.
+export type {
+  Category,
+  Directory,
+  DirectoryProject,
+  GithubInfo,
+  GithubStatus,
+  LatestRelease,
+  Project,
+  Trend,
+} from "./core/model.js";
+export { compareProjects } from "./core/order.js";
+export { normalizeRepo } from "./core/repo-url.js";
+export { type SchemaName, validateAgainst } from "./core/schema.js";
+export { writeFileAtomic } from "./core/write.js";
 // Editing the curated YAML (comments kept).
 export { type AddInput, type AddOutcome, addProject } from "./edit/add.js";
 export { canonicalize, type FormatChange, type FormatResult } from "./edit/canonical.js";
@@ -21,7 +38,6 @@ export {
   serializeDirectory,
 } from "./generate/directory.js";
 export { type Written, writeDirectory } from "./generate/output.js";
-export { writeFileAtomic } from "./generate/write.js";
 // Loading.
 export {
   CATEGORIES_FILE,
@@ -31,20 +47,7 @@ export {
   PROJECTS_FILE,
 } from "./load/catalog.js";
 export { DirectoryError, readDirectory } from "./load/directory.js";
-export { type ParsedYaml, parseYaml, readYaml, type YamlSource } from "./load/source.js";
-// The data model.
-export type {
-  Category,
-  Directory,
-  DirectoryProject,
-  GithubInfo,
-  GithubStatus,
-  LatestRelease,
-  Project,
-  Trend,
-} from "./model.js";
-// Validation and its diagnostics.
-export { type Diagnostic, hasErrors, sortDiagnostics } from "./validate/diagnostic.js";
+export { type ParsedYaml, parseYaml, readYaml, type YamlSource } from "./load/yaml-source.js";
 export {
   type DiagnosticFormat,
   formatGithub,
@@ -53,6 +56,3 @@ export {
   summaryLine,
 } from "./validate/format/index.js";
 export { type Catalog, type ValidationResult, validateCatalog } from "./validate/index.js";
-export { compareProjects } from "./validate/order.js";
-export { normalizeRepo } from "./validate/repo-url.js";
-export { type SchemaName, validateAgainst } from "./validate/schema.js";

@@ -8,8 +8,8 @@ import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import { parse } from "yaml";
-import { writeFileAtomic } from "../src/generate/write.js";
-import type { Directory, GithubInfo } from "../src/model.js";
+import type { Directory, GithubInfo } from "../src/core/model.js";
+import { writeFileAtomic } from "../src/core/write.js";
 import {
   CATEGORIES,
   FIXTURES,

@@ -11,7 +11,7 @@ import { describe, test } from "node:test";
 import { parseDocument } from "yaml";
 import { makeProjects } from "../bench/catalog-data.js";
 import { readCanonicalList } from "../src/load/fast-yaml.js";
-import { parseYaml } from "../src/load/source.js";
+import { parseYaml } from "../src/load/yaml-source.js";
 import { ROOT } from "./helpers/catalog.js";
 
 /** The invariant. Returns whether the fast reader accepted the text. */

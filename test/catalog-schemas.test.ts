@@ -5,15 +5,15 @@
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { test } from "node:test";
-import { createAjv } from "../src/validate/ajv.js";
 import {
   compiledSchemasPath,
   compiledSchemasSource,
   formatWithBiome,
   PRECOMPILED,
-} from "../src/validate/compile-schemas.js";
-import { precompiled } from "../src/validate/compiled-schemas.js";
-import { readSchemaText, schemaValidator, sha256 } from "../src/validate/schema.js";
+} from "../scripts/compile-schemas.js";
+import { createAjv } from "../src/core/ajv.js";
+import { precompiled } from "../src/core/generated/compiled-schemas.js";
+import { readSchemaText, schemaValidator, sha256 } from "../src/core/schema.js";
 
 const REGENERATE = "run `npm run schemas:compile`";
 

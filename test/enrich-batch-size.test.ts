@@ -1,4 +1,4 @@
-/** The batch size measured from the first query's cost (src/enrich/batch-size.ts). */
+/** The batch size measured from the first query's cost (src/github/batch-size.ts). */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import {
@@ -7,7 +7,7 @@ import {
   onePointBatch,
   pointsFor,
   requestsPerRepo,
-} from "../src/enrich/batch-size.js";
+} from "../src/github/batch-size.js";
 
 describe("batch size", () => {
   test("pointsFor is GitHub's formula: requests / 100, rounded, minimum 1", () => {

@@ -9,7 +9,7 @@ import {
   type LookupOptions,
   type LookupResult,
   lookupRepos,
-} from "../src/enrich/lookup.js";
+} from "../src/github/lookup.js";
 import {
   demoRepos,
   type FakeGitHub,

@@ -1,12 +1,12 @@
 /** Configuration from the environment, the merge rules, the query cost, and --fix-moved's YAML edit. */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import type { GithubInfo } from "../src/core/model.js";
 import { fixMoved } from "../src/edit/fix-moved.js";
-import { ConfigError, githubConfigFromEnv, redact } from "../src/enrich/config.js";
-import { mergeResult } from "../src/enrich/merge.js";
-import { batchQuery, DEFAULT_BATCH_SIZE, MAX_BATCH_SIZE } from "../src/enrich/query.js";
-import { parseYaml } from "../src/load/source.js";
-import type { GithubInfo } from "../src/model.js";
+import { ConfigError, githubConfigFromEnv, redact } from "../src/github/config.js";
+import { batchQuery, DEFAULT_BATCH_SIZE, MAX_BATCH_SIZE } from "../src/github/query.js";
+import { parseYaml } from "../src/load/yaml-source.js";
+import { mergeResult } from "../src/refresh/merge.js";
 
 describe("githubConfigFromEnv", () => {
   test("github.com by default; GITHUB_TOKEN before GH_TOKEN", () => {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { batchQuery, batchVariables } from "../src/enrich/query.js";
+import { batchQuery, batchVariables } from "../src/github/query.js";
 import { demoRepos, type FakeGitHub, syntheticRepos } from "./fake-github/index.js";
 import { AUTH, fakeGitHubSuite, TOKEN } from "./helpers/fake-github-suite.js";
 

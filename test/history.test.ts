@@ -12,7 +12,7 @@ import {
   starGain,
   trendOf,
   utcDay,
-} from "../src/enrich/history.js";
+} from "../src/refresh/history.js";
 
 const day = (iso: string, plus = 0) =>
   utcDay(new Date(Date.parse(`${iso}T12:00:00Z`) + plus * 86_400_000));

@@ -3,7 +3,7 @@ import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { linkConfigFrom } from "../src/links/config.js";
 import { loadLinkConfig, skipRuleFor } from "../src/links/index.js";
-import { parseYaml } from "../src/load/source.js";
+import { parseYaml } from "../src/load/yaml-source.js";
 
 const fixtures = fileURLToPath(new URL("../../test/fixtures/links/", import.meta.url));
 const repoData = fileURLToPath(new URL("../../data/", import.meta.url));

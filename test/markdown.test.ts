@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { runMain } from "../src/cli/main.js";
+import type { Directory, DirectoryProject } from "../src/core/model.js";
 import {
   escapeMarkdown,
   escapeMarkdownBlock,
@@ -17,7 +18,6 @@ import {
   projectLine,
   renderMarkdown,
 } from "../src/generate/markdown.js";
-import type { Directory, DirectoryProject } from "../src/model.js";
 
 const FIXTURE_DIR = fileURLToPath(new URL("../../test/fixtures/site/", import.meta.url));
 const EXPECTED = join(FIXTURE_DIR, "expected.md");

@@ -8,7 +8,7 @@ import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after, afterEach, before, beforeEach, describe, test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { Directory } from "../src/model.js";
+import type { Directory } from "../src/core/model.js";
 import {
   demoRepos,
   type FakeGitHub,

@@ -5,8 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, afterEach, before, beforeEach, describe, test } from "node:test";
 import { runMain } from "../src/cli/main.js";
-import type { Directory, DirectoryProject } from "../src/model.js";
-import { compareProjects } from "../src/validate/order.js";
+import type { Directory, DirectoryProject } from "../src/core/model.js";
+import { compareProjects } from "../src/core/order.js";
 import {
   demoRepos,
   type FakeGitHub,

@@ -1,8 +1,8 @@
-/** The page's pure logic (src/site/format.ts and state.ts), in Node. */
+/** The page's pure logic (src/core/format.ts and src/site/client/state.ts), in Node. */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import type { SiteProject } from "../src/site/data.js";
-import { formatCount, formatDay, formatGain, safeHttps } from "../src/site/format.js";
+import { formatCount, formatDay, formatGain, safeHttps } from "../src/core/format.js";
+import type { SiteProject } from "../src/site/client/data.js";
 import {
   buildIndex,
   DEFAULT_STATE,
@@ -10,7 +10,7 @@ import {
   parseState,
   selectProjects,
   serializeState,
-} from "../src/site/state.js";
+} from "../src/site/client/state.js";
 
 describe("format", () => {
   test("formatCount is exact below 1,000, else rounded down", () => {

@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { renderSite, writeSite } from "../src/generate/site/index.js";
+import { renderSite, writeSite } from "../src/site/build/index.js";
 import { hostileDirectory, PAYLOADS } from "./fixtures/site/hostile.js";
 import { launchBrowser, skipBrowser } from "./helpers/browser.js";
 import { type StaticServer, startStaticServer } from "./helpers/static-server.js";

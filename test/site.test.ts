@@ -12,10 +12,10 @@ import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { Script } from "node:vm";
 import { runMain } from "../src/cli/main.js";
-import { clientScript } from "../src/generate/site/client.js";
-import { embedJson } from "../src/generate/site/html.js";
-import { renderSite, toSiteData, writeSite } from "../src/generate/site/index.js";
-import type { Directory } from "../src/model.js";
+import type { Directory } from "../src/core/model.js";
+import { clientScript } from "../src/site/build/client.js";
+import { embedJson } from "../src/site/build/html.js";
+import { renderSite, toSiteData, writeSite } from "../src/site/build/index.js";
 import { hostileDirectory } from "./fixtures/site/hostile.js";
 
 const FIXTURE_DIR = fileURLToPath(new URL("../../test/fixtures/site/", import.meta.url));

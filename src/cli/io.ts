@@ -1,3 +1,5 @@
+export { type Paint, paint } from "../core/paint.js";
+
 /** Where a command writes, and what it may know of its surroundings. Injected so tests need no process. */
 export interface Io {
   stdout: { write(chunk: string): unknown };
@@ -15,26 +17,6 @@ export function useColor(io: Io): boolean {
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== "") return false;
   if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== "0") return true;
   return io.stderr.isTTY === true;
-}
-
-export interface Paint {
-  red(s: string): string;
-  yellow(s: string): string;
-  green(s: string): string;
-  dim(s: string): string;
-  bold(s: string): string;
-}
-
-export function paint(enabled: boolean): Paint {
-  const wrap = (open: number, close: number) => (s: string) =>
-    enabled ? `\u001b[${open}m${s}\u001b[${close}m` : s;
-  return {
-    red: wrap(31, 39),
-    yellow: wrap(33, 39),
-    green: wrap(32, 39),
-    dim: wrap(2, 22),
-    bold: wrap(1, 22),
-  };
 }
 
 /**

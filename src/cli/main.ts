@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
+import { ExitCode, UsageError, UserError } from "../core/errors.js";
 import type { Args, Command } from "./command.js";
 import { commands } from "./commands/index.js";
-import { ExitCode, UsageError, UserError } from "./errors.js";
 import { type Io, paint, processIo, useColor } from "./io.js";
 
 const VERSION = "0.1.0";

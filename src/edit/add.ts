@@ -1,13 +1,13 @@
 import { isMap, isSeq, type Node, type YAMLSeq } from "yaml";
-import { writeFileAtomic } from "../generate/write.js";
+import { type Diagnostic, quote } from "../core/diagnostic.js";
+import type { Project } from "../core/model.js";
+import { compareProjects } from "../core/order.js";
+import { normalizeRepo } from "../core/repo-url.js";
+import { writeFileAtomic } from "../core/write.js";
 import { type LoadedCatalog, loadCatalog } from "../load/catalog.js";
 import { positionOf } from "../load/locate.js";
-import { parseYaml } from "../load/source.js";
-import type { Project } from "../model.js";
-import { type Diagnostic, quote } from "../validate/diagnostic.js";
+import { parseYaml } from "../load/yaml-source.js";
 import { validateCatalog } from "../validate/index.js";
-import { compareProjects } from "../validate/order.js";
-import { normalizeRepo } from "../validate/repo-url.js";
 import { PRINT_OPTIONS, putHeader, takeHeader } from "./canonical.js";
 
 export interface AddInput {

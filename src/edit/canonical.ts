@@ -1,9 +1,9 @@
 import { type Document, isMap, isScalar, isSeq, type Node, visit, type YAMLMap } from "yaml";
+import { code, quote } from "../core/diagnostic.js";
+import { compareProjects, misplaced } from "../core/order.js";
+import { normalizeRepo } from "../core/repo-url.js";
 import { offsetPosition } from "../load/locate.js";
-import type { YamlSource } from "../load/source.js";
-import { code, quote } from "../validate/diagnostic.js";
-import { compareProjects, misplaced } from "../validate/order.js";
-import { normalizeRepo } from "../validate/repo-url.js";
+import type { YamlSource } from "../load/yaml-source.js";
 
 export const PROJECT_KEYS = ["name", "repo", "homepage", "category", "tags", "description"];
 export const CATEGORY_KEYS = ["id", "name", "description"];

@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, parseDocument, Scalar } from "yaml";
-import type { YamlSource } from "../load/source.js";
+import type { YamlSource } from "../load/yaml-source.js";
 
 /** A `repo` rewritten to where the repository now lives. */
 export interface MoveFix {

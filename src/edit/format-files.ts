@@ -1,7 +1,7 @@
-import { writeFileAtomic } from "../generate/write.js";
+import type { Diagnostic } from "../core/diagnostic.js";
+import { writeFileAtomic } from "../core/write.js";
 import { loadCatalog } from "../load/catalog.js";
-import type { ParsedYaml } from "../load/source.js";
-import type { Diagnostic } from "../validate/diagnostic.js";
+import type { ParsedYaml } from "../load/yaml-source.js";
 import { canonicalize, type FormatChange } from "./canonical.js";
 
 export interface FileFormat {

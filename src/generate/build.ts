@@ -1,8 +1,8 @@
 import { join } from "node:path";
+import type { Diagnostic } from "../core/diagnostic.js";
+import type { Directory } from "../core/model.js";
 import { DIRECTORY_FILE, loadCatalog } from "../load/catalog.js";
 import { readDirectory } from "../load/directory.js";
-import type { Directory } from "../model.js";
-import type { Diagnostic } from "../validate/diagnostic.js";
 import { validateCatalog } from "../validate/index.js";
 import { generateDirectory, indexKnown } from "./directory.js";
 import { type Written, writeDirectory } from "./output.js";

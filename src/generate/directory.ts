@@ -1,6 +1,6 @@
-import type { Directory, DirectoryProject, GithubInfo, Project, Trend } from "../model.js";
+import type { Directory, DirectoryProject, GithubInfo, Project, Trend } from "../core/model.js";
+import { compareProjects } from "../core/order.js";
 import type { Catalog } from "../validate/index.js";
-import { compareProjects } from "../validate/order.js";
 
 export const DIRECTORY_SCHEMA_REF = "../schemas/directory.schema.json";
 

@@ -19,9 +19,10 @@
  * emphasis or new blocks. Pure and importable without side effects (`cooltech
  * build` calls it too).
  */
-import type { Category, Directory, DirectoryProject } from "../model.js";
-import { formatCount, formatDay, safeHttps } from "../site/format.js";
-import { INTRO, TITLE } from "./site/html.js";
+
+import { INTRO, TITLE } from "../core/branding.js";
+import { formatCount, formatDay, safeHttps } from "../core/format.js";
+import type { Category, Directory, DirectoryProject } from "../core/model.js";
 
 const MAX_TAGLINE = 200;
 

@@ -1,11 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import type { Directory } from "../core/model.js";
+import { validateAgainst } from "../core/schema.js";
+import { writeFileAtomic } from "../core/write.js";
 import { DIRECTORY_FILE } from "../load/catalog.js";
-import type { Directory } from "../model.js";
-import { validateAgainst } from "../validate/schema.js";
 import { serializeDirectory } from "./directory.js";
 import { renderMarkdown } from "./markdown.js";
-import { writeFileAtomic } from "./write.js";
 
 /** The Markdown list committed next to the JSON, so the directory reads well on GitHub itself. */
 export const MARKDOWN_FILE = "DIRECTORY.md";

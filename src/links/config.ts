@@ -1,9 +1,9 @@
 import { access } from "node:fs/promises";
 import type { ErrorObject } from "ajv";
+import { type Diagnostic, quote, sortDiagnostics } from "../core/diagnostic.js";
+import { validateAgainst } from "../core/schema.js";
 import { keyPosition, pointerToPath, positionOf } from "../load/locate.js";
-import { displayPath, type ParsedYaml, readYaml } from "../load/source.js";
-import { type Diagnostic, quote, sortDiagnostics } from "../validate/diagnostic.js";
-import { validateAgainst } from "../validate/schema.js";
+import { displayPath, type ParsedYaml, readYaml } from "../load/yaml-source.js";
 import type { SkipRule } from "./types.js";
 
 export const LINK_CONFIG_FILE = "link-check.yaml";

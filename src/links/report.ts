@@ -1,4 +1,4 @@
-import { type Diagnostic, quote, sortDiagnostics } from "../validate/diagnostic.js";
+import { type Diagnostic, quote, sortDiagnostics } from "../core/diagnostic.js";
 import type { LinkResult, LinkTarget, SkipRule } from "./types.js";
 
 /** Rule ids of the link check (documented in the README). */

@@ -1,6 +1,6 @@
 import { join } from "node:path";
+import { type Diagnostic, hasErrors, sortDiagnostics } from "../core/diagnostic.js";
 import { loadCatalog } from "../load/catalog.js";
-import { type Diagnostic, hasErrors, sortDiagnostics } from "../validate/diagnostic.js";
 import { type CheckOptions, checkLinks } from "./check.js";
 import { LINK_CONFIG_FILE, loadLinkConfig } from "./config.js";
 import { type LinkReport, reportLinks } from "./report.js";

@@ -1,5 +1,5 @@
 import { code, escapeMarkdown, link, markdownTable, truncate } from "../actions/markdown.js";
-import type { Diagnostic } from "../validate/diagnostic.js";
+import type { Diagnostic } from "../core/diagnostic.js";
 import { type LinkReport, linkSummary, skippedLines } from "./report.js";
 
 type Env = Record<string, string | undefined>;

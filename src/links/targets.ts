@@ -1,6 +1,6 @@
+import { type Diagnostic, quote } from "../core/diagnostic.js";
 import { positionOf } from "../load/locate.js";
-import type { ParsedYaml } from "../load/source.js";
-import { type Diagnostic, quote } from "../validate/diagnostic.js";
+import type { ParsedYaml } from "../load/yaml-source.js";
 import type { LinkField, LinkTarget } from "./types.js";
 
 /** Same shape as the `repo` pattern of schemas/projects.schema.json. */

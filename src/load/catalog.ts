@@ -1,6 +1,6 @@
 import { join } from "node:path";
-import type { Diagnostic } from "../validate/diagnostic.js";
-import { type ParsedYaml, readYaml } from "./source.js";
+import type { Diagnostic } from "../core/diagnostic.js";
+import { type ParsedYaml, readYaml } from "./yaml-source.js";
 
 export const PROJECTS_FILE = "projects.yaml";
 export const CATEGORIES_FILE = "categories.yaml";

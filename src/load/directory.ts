@@ -1,10 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { UserError } from "../cli/errors.js";
-import type { Directory } from "../model.js";
-import { plain } from "../validate/diagnostic.js";
-import { validateAgainst } from "../validate/schema.js";
-import { displayPath } from "./source.js";
+import { plain } from "../core/diagnostic.js";
+import { UserError } from "../core/errors.js";
+import type { Directory } from "../core/model.js";
+import { validateAgainst } from "../core/schema.js";
+import { displayPath } from "./yaml-source.js";
 
 /** directory.json cannot be used: the message says where and how to fix it (exit 1). */
 export class DirectoryError extends UserError {

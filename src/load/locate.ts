@@ -1,5 +1,5 @@
 import { isMap, isNode, isPair, isScalar, isSeq, type Node } from "yaml";
-import type { YamlSource } from "./source.js";
+import type { YamlSource } from "./yaml-source.js";
 
 export interface Position {
   line: number;

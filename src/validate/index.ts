@@ -1,6 +1,6 @@
+import { type Diagnostic, hasErrors, sortDiagnostics } from "../core/diagnostic.js";
+import type { Category, Project } from "../core/model.js";
 import type { LoadedCatalog } from "../load/catalog.js";
-import type { Category, Project } from "../model.js";
-import { type Diagnostic, hasErrors, sortDiagnostics } from "./diagnostic.js";
 import { rules } from "./rules/index.js";
 import type { Item, RuleContext } from "./rules/rule.js";
 import { schemaDiagnostics } from "./schema-diagnostics.js";

@@ -1,10 +1,10 @@
 import type { ErrorObject } from "ajv";
+import { type Diagnostic, quote } from "../core/diagnostic.js";
+import { normalizeRepo } from "../core/repo-url.js";
+import { type SchemaName, validateAgainst } from "../core/schema.js";
+import { didYouMean } from "../core/suggest.js";
 import { keyPosition, pointerToPath, positionOf } from "../load/locate.js";
-import type { YamlSource } from "../load/source.js";
-import { type Diagnostic, quote } from "./diagnostic.js";
-import { normalizeRepo } from "./repo-url.js";
-import { type SchemaName, validateAgainst } from "./schema.js";
-import { didYouMean } from "./suggest.js";
+import type { YamlSource } from "../load/yaml-source.js";
 
 const KEYS: Record<"projects" | "categories", string[]> = {
   projects: ["name", "repo", "homepage", "category", "tags", "description"],

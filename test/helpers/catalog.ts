@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Io } from "../../src/cli/io.js";
-import type { Diagnostic } from "../../src/validate/diagnostic.js";
+import type { Diagnostic } from "../../src/core/diagnostic.js";
 
 /** The repository root (dist/test/helpers/ → ../../..). */
 export const ROOT = fileURLToPath(new URL("../../../", import.meta.url));

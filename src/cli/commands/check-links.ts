@@ -1,6 +1,8 @@
 import { resolve } from "node:path";
 import { escapeMarkdown } from "../../actions/markdown.js";
 import { appendStepSummary } from "../../actions/summary.js";
+import { hasErrors } from "../../core/diagnostic.js";
+import { ExitCode, UsageError } from "../../core/errors.js";
 import {
   type CheckOptions,
   githubBase,
@@ -10,9 +12,7 @@ import {
   skippedLines,
 } from "../../links/index.js";
 import { linkSummaryMarkdown } from "../../links/summary.js";
-import { hasErrors } from "../../validate/diagnostic.js";
 import { type Args, type Command, commonOptions, stringOpt } from "../command.js";
-import { ExitCode, UsageError } from "../errors.js";
 import { chooseFormat, writeDiagnostics } from "../format-option.js";
 import { paint, progress, useColor } from "../io.js";
 import { resolveData } from "../paths.js";

@@ -1,4 +1,4 @@
-import { UsageError, UserError } from "../errors.js";
+import { UsageError, UserError } from "../../core/errors.js";
 
 /** An integer option within [min, max], or undefined when absent. */
 export function intOpt(value: string | undefined, name: string, min: number, max: number) {

@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
+import { ExitCode } from "../../core/errors.js";
 import { type Command, commonOptions, stringOpt } from "../command.js";
-import { ExitCode } from "../errors.js";
 
 export const siteCommand: Command = {
   name: "site",
@@ -28,7 +28,7 @@ Examples:
   async run(args, io) {
     // Loaded here, not at the top, so parsing --help never reads the page script.
     const { requireDirectory } = await import("../../load/directory.js");
-    const { renderSite, writeSite } = await import("../../generate/site/index.js");
+    const { renderSite, writeSite } = await import("../../site/build/index.js");
     const dataDir = resolve(io.cwd, stringOpt(args, "data") ?? "data");
     const outDir = resolve(io.cwd, stringOpt(args, "out") ?? "dist/site");
     const directory = await requireDirectory(dataDir, io.cwd);

@@ -1,14 +1,14 @@
 import { annotation } from "../../actions/commands.js";
 import { appendStepSummary } from "../../actions/summary.js";
-import type { LookupOptions } from "../../enrich/lookup.js";
+import { type Diagnostic, hasErrors, sortDiagnostics } from "../../core/diagnostic.js";
+import { ExitCode, UsageError } from "../../core/errors.js";
+import type { LookupOptions } from "../../github/lookup.js";
 import { loadCatalog } from "../../load/catalog.js";
-import type { Git } from "../../validate/changed.js";
-import { type Diagnostic, hasErrors, sortDiagnostics } from "../../validate/diagnostic.js";
+import type { Git } from "../../pr-check/changed.js";
+import type { LookupFn, OnlineCheck } from "../../pr-check/online.js";
 import { type DiagnosticFormat, summaryLine } from "../../validate/format/index.js";
 import { validateCatalog } from "../../validate/index.js";
-import type { LookupFn, OnlineCheck } from "../../validate/online.js";
 import { boolOpt, type Command, commonOptions, stringOpt } from "../command.js";
-import { ExitCode, UsageError } from "../errors.js";
 import { chooseFormat, writeDiagnostics } from "../format-option.js";
 import { type Io, paint, useColor } from "../io.js";
 import { resolveData } from "../paths.js";
@@ -86,7 +86,7 @@ export function validateCommandWith(deps: ValidateDeps = {}): Command {
       let report: OnlineCheck | null = null;
       if (online) {
         // Loaded only when asked, so plain `validate` never pays for the GitHub client.
-        const { runOnlineCheck } = await import("../../validate/online-run.js");
+        const { runOnlineCheck } = await import("../../pr-check/online-run.js");
         const { testKnobs } = await import("./refresh-options.js");
         report = await runOnlineCheck(loaded, {
           dataDir,
@@ -136,7 +136,7 @@ async function reportOnline(
   io: Io,
 ): Promise<void> {
   const { onlineSummaryMarkdown, onlineSummaryText } = await import(
-    "../../validate/online-summary.js"
+    "../../pr-check/online-summary.js"
   );
   await appendStepSummary(
     io.env,

@@ -1,6 +1,6 @@
 import { ANNOTATIONS_PER_LEVEL, annotation } from "../../actions/commands.js";
-import type { Paint } from "../../cli/io.js";
-import type { Diagnostic } from "../diagnostic.js";
+import type { Diagnostic } from "../../core/diagnostic.js";
+import type { Paint } from "../../core/paint.js";
 
 export type DiagnosticFormat = "text" | "github" | "json";
 

@@ -1,6 +1,6 @@
+import type { Diagnostic } from "../../core/diagnostic.js";
 import { keyPosition, positionOf } from "../../load/locate.js";
-import type { YamlSource } from "../../load/source.js";
-import type { Diagnostic } from "../diagnostic.js";
+import type { YamlSource } from "../../load/yaml-source.js";
 
 /** An entry of a curated list that is at least a mapping (fields not yet trusted). */
 export interface Item {

@@ -1,5 +1,5 @@
-import { quote } from "../diagnostic.js";
-import { compareKeys, misplaced, type SortKey, sortKey } from "../order.js";
+import { quote } from "../../core/diagnostic.js";
+import { compareKeys, misplaced, type SortKey, sortKey } from "../../core/order.js";
 import { locate, type Rule, str } from "./rule.js";
 
 /** Entries are sorted by category id, then by name, so concurrent PRs rarely touch the same lines. */

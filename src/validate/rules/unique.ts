@@ -1,6 +1,6 @@
-import type { YamlSource } from "../../load/source.js";
-import { quote } from "../diagnostic.js";
-import { normalizeRepo } from "../repo-url.js";
+import { quote } from "../../core/diagnostic.js";
+import { normalizeRepo } from "../../core/repo-url.js";
+import type { YamlSource } from "../../load/yaml-source.js";
 import { type Item, locate, type Reporter, type Rule, str } from "./rule.js";
 
 /**

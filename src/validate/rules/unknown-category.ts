@@ -1,5 +1,5 @@
-import { code } from "../diagnostic.js";
-import { didYouMean } from "../suggest.js";
+import { code } from "../../core/diagnostic.js";
+import { didYouMean } from "../../core/suggest.js";
 import { locate, type Rule, str } from "./rule.js";
 
 /** Every project's `category` is an id from categories.yaml. */

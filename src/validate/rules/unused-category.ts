@@ -1,4 +1,4 @@
-import { code } from "../diagnostic.js";
+import { code } from "../../core/diagnostic.js";
 import { locate, type Rule, str } from "./rule.js";
 
 /** A category nobody uses is probably a leftover (a warning: it does not fail validation). */

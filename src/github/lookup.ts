@@ -1,0 +1,147 @@
+/**
+ * Looks up GitHub repositories: batched GraphQL with a token, conditional
+ * REST without one. The public entry point of the enrich stage, also used by
+ * the pull-request checks.
+ */
+import pLimit from "p-limit";
+import { createClient } from "./client.js";
+import type { GitHubConfig } from "./config.js";
+import { lookupGraphql } from "./graphql.js";
+import { type LookupResult, LookupRun, type Target, target } from "./lookup-run.js";
+import { DEFAULT_BATCH_SIZE, MAX_BATCH_SIZE } from "./query.js";
+import { type LookupStats, RateState } from "./rate-state.js";
+import { type EtagEntry, lookupRest } from "./rest.js";
+import { createTransport } from "./transport.js";
+
+export type { BatchSizeStats } from "./batch-size.js";
+export { type GitHubConfig, githubConfigFromEnv, redact } from "./config.js";
+export type { LookupResult } from "./lookup-run.js";
+export type { LookupStats } from "./rate-state.js";
+export type { RepoInfo } from "./repo-info.js";
+export type { EtagEntry } from "./rest.js";
+
+/**
+ * Requests in flight at once. GitHub's secondary limits allow 100 concurrent
+ * requests and 2,000 query requests a minute; a few in flight keep a nightly
+ * run to seconds (2,000 repos: the first query alone, then 19 to 26 queries in
+ * 3 or 4 rounds, depending on the batch size it measured). GitHub's other
+ * secondary limit, GraphQL CPU time (60 s per minute), is not knowable in
+ * advance: when GitHub answers with a secondary limit, new requests wait for
+ * retry-after and the concurrency halves.
+ * https://docs.github.com/en/graphql/overview/rate-limits-and-node-limits-for-the-graphql-api#secondary-rate-limits
+ */
+export const DEFAULT_CONCURRENCY = 8;
+export const MAX_CONCURRENCY = 20;
+/** Deadline of one attempt. GitHub stops a GraphQL query after ~10 s (then answers 502). */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+/** octokit's default number of retries of a failed request. */
+export const DEFAULT_RETRIES = 3;
+/** Longest wait for a secondary limit's retry-after or a primary limit's reset, in seconds. */
+export const DEFAULT_MAX_WAIT_S = 120;
+
+export interface LookupOptions extends GitHubConfig {
+  /**
+   * Repositories per GraphQL query at the start (1..100, default 100). Shrinks
+   * after the first query if that cost more than one point (batch-size.ts).
+   */
+  batchSize?: number;
+  /** Requests in flight (1..20, default 8). Halved each time a secondary limit is hit. */
+  concurrency?: number;
+  /** Deadline of one attempt in ms (default 30 s). */
+  timeoutMs?: number;
+  onProgress?: (done: number, total: number, stats: LookupStats) => void;
+  /** REST: called once the starting budget is known (GET /rate_limit), with the repos to do. */
+  onBudget?: (stats: LookupStats, total: number) => void;
+  /** Injectable transport; undici over a keep-alive Agent otherwise. */
+  fetch?: typeof fetch;
+  /**
+   * REST only: cached ETags (keys: lower-cased `owner/name`), read for
+   * If-None-Match and updated in place with what this run learnt.
+   */
+  etags?: Map<string, EtagEntry>;
+  /** Milliseconds per second of any wait GitHub asks for (default 1000; tests use ~1). */
+  retryDelayMs?: number;
+  /** Retries of a failed request (default 3). */
+  retries?: number;
+  /** Longest retry-after / reset wait honoured, in seconds (default 120). */
+  maxWaitSeconds?: number;
+  /** Default: "graphql" with a token, "rest" without (GraphQL requires authentication). */
+  api?: "graphql" | "rest";
+}
+
+/** The token was rejected: no lookup can succeed. The message never contains the token. */
+export class LookupAuthError extends Error {
+  override name = "LookupAuthError";
+}
+
+const clamp = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, Math.floor(n)));
+
+/**
+ * Looks up `repos` (`owner/name`). The keys of `results` are the repos exactly
+ * as given; each is ok (info.nameWithOwner differs case-insensitively from the
+ * key when the repository moved), missing, or failed (the caller marks it stale).
+ * Throws LookupAuthError when GitHub rejects the token.
+ */
+export async function lookupRepos(
+  repos: string[],
+  options: LookupOptions,
+): Promise<{ results: Map<string, LookupResult>; stats: LookupStats }> {
+  const api = options.api ?? (options.token ? "graphql" : "rest");
+  const concurrency = clamp(options.concurrency ?? DEFAULT_CONCURRENCY, 1, MAX_CONCURRENCY);
+  const batchSize = clamp(options.batchSize ?? DEFAULT_BATCH_SIZE, 1, MAX_BATCH_SIZE);
+  const retryDelayMs = Math.max(0, options.retryDelayMs ?? 1000);
+  const state = new RateState();
+  const transport = createTransport({
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    connections: concurrency,
+    fetch: options.fetch,
+    onRequest: () => state.requests++,
+    onResponse: (r) => state.observe(r.headers),
+  });
+  const limit = pLimit(concurrency);
+  try {
+    const octokit = createClient({
+      config: options,
+      fetch: transport.fetch,
+      state,
+      retryDelayMs,
+      retries: options.retries ?? DEFAULT_RETRIES,
+      maxWaitSeconds: options.maxWaitSeconds ?? DEFAULT_MAX_WAIT_S,
+      // Back off: each secondary limit halves the requests in flight.
+      onSecondaryLimit: () => {
+        limit.concurrency = Math.max(1, Math.floor(limit.concurrency / 2));
+      },
+    });
+    const unique = new Map<string, Target>();
+    for (const repo of repos) {
+      const t = target(repo);
+      if (t !== null && !unique.has(t.key)) unique.set(t.key, t);
+    }
+    const targets = [...unique.values()];
+    const run = new LookupRun(octokit, options, state, targets.length, (done) =>
+      options.onProgress?.(done, targets.length, state.snapshot()),
+    );
+    if (api === "graphql") {
+      await lookupGraphql(targets, run, batchSize, limit);
+    } else {
+      await lookupRest(targets, run, options.etags ?? new Map(), limit, () =>
+        options.onBudget?.(state.snapshot(), targets.length),
+      );
+    }
+    const stop = run.stop;
+    if (stop?.kind === "auth") throw new LookupAuthError(stop.reason);
+    const results = new Map<string, LookupResult>();
+    for (const repo of repos) {
+      const t = target(repo);
+      // Not owner/name: no such repository can exist on GitHub.
+      results.set(
+        repo,
+        (t && run.results.get(t.key)) ??
+          (t ? { kind: "failed", reason: "not looked up" } : { kind: "missing" }),
+      );
+    }
+    return { results, stats: state.snapshot() };
+  } finally {
+    await transport.close();
+  }
+}

@@ -1,0 +1,45 @@
+import type { GithubInfo, GithubStatus } from "../core/model.js";
+import type { LookupResult } from "../github/lookup-run.js";
+import { type RepoInfo, repoInfo } from "../github/repo-info.js";
+
+/** The `github` block with its fields in schema order (stable JSON). */
+export function githubInfo(
+  info: RepoInfo,
+  fetchedAt: string,
+  checkedAt: string,
+  status: GithubStatus,
+): GithubInfo {
+  return { ...repoInfo(info), fetchedAt, checkedAt, status };
+}
+
+export interface Merged {
+  /** null only when there was never any data (a first lookup that failed or found nothing). */
+  github: GithubInfo | null;
+  status: GithubStatus;
+  /** Why the lookup failed (status stale). */
+  reason?: string;
+}
+
+/** Whether GitHub answered under another name than the curated one. */
+export const isMoved = (curated: string, nameWithOwner: string): boolean =>
+  curated.toLowerCase() !== nameWithOwner.toLowerCase();
+
+/**
+ * The entry's new `github` block. A success replaces the data (fetchedAt =
+ * checkedAt = now); a failure or a missing repository keeps every last-known
+ * field, fetchedAt included, and only records the attempt (checkedAt = now).
+ */
+export function mergeResult(
+  repo: string,
+  previous: GithubInfo | null,
+  result: LookupResult,
+  now: string,
+): Merged {
+  if (result.kind === "ok") {
+    const status = isMoved(repo, result.info.nameWithOwner) ? "moved" : "ok";
+    return { github: githubInfo(result.info, now, now, status), status };
+  }
+  const status = result.kind === "missing" ? "missing" : "stale";
+  const github = previous && githubInfo(previous, previous.fetchedAt, now, status);
+  return result.kind === "failed" ? { github, status, reason: result.reason } : { github, status };
+}

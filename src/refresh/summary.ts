@@ -1,0 +1,112 @@
+import type { MoveSkip } from "../edit/fix-moved.js";
+import type { LookupStats } from "../github/rate-state.js";
+import { displayPath } from "../load/yaml-source.js";
+import type { EntryReport, RefreshResult } from "./refresh.js";
+
+/** The end-of-run summary; also what `--json` prints. */
+export interface Summary {
+  refreshedAt: string;
+  dryRun: boolean;
+  api: "graphql" | "rest";
+  total: number;
+  counts: { ok: number; moved: number; missing: number; stale: number };
+  moved: Array<{ name: string; from: string; to: string; fixed: boolean }>;
+  missing: Array<{ name: string; repo: string; fetchedAt: string | null }>;
+  stale: Array<{ name: string; repo: string; reason: string; fetchedAt: string | null }>;
+  /** Archived on GitHub since the previous refresh. */
+  archived: Array<{ name: string; repo: string }>;
+  /** Biggest star gains since the previous refresh. */
+  gains: Array<{ name: string; repo: string; stars: number; gain: number }>;
+  fixSkipped: MoveSkip[];
+  usage: LookupStats;
+  /** Files this run changed. */
+  written: string[];
+  durationMs: number;
+}
+
+export const TOP_GAINS = 5;
+
+export function summarize(
+  result: RefreshResult,
+  dryRun: boolean,
+  durationMs: number,
+  cwd?: string,
+): Summary {
+  const e = result.entries;
+  const is = (s: EntryReport["status"]) => e.filter((x) => x.status === s);
+  const moved = e.filter((x) => x.status === "moved" || x.fixed);
+  return {
+    refreshedAt: result.refreshedAt,
+    dryRun,
+    api: result.api,
+    total: e.length,
+    counts: {
+      ok: is("ok").length - moved.filter((x) => x.status === "ok").length,
+      moved: moved.length,
+      missing: is("missing").length,
+      stale: is("stale").length,
+    },
+    moved: moved.map((x) => ({
+      name: x.name,
+      from: x.repo,
+      to: x.nameWithOwner ?? "",
+      fixed: x.fixed === true,
+    })),
+    missing: is("missing").map(({ name, repo, fetchedAt }) => ({ name, repo, fetchedAt })),
+    stale: is("stale").map(({ name, repo, reason, fetchedAt }) => ({
+      name,
+      repo,
+      reason: reason ?? "failed",
+      fetchedAt,
+    })),
+    archived: e.filter((x) => x.newlyArchived).map(({ name, repo }) => ({ name, repo })),
+    gains: e
+      .filter((x) => x.gain !== null && x.gain > 0 && x.stars !== null)
+      .sort((a, b) => (b.gain ?? 0) - (a.gain ?? 0) || (a.name < b.name ? -1 : 1))
+      .slice(0, TOP_GAINS)
+      .map((x) => ({ name: x.name, repo: x.repo, stars: x.stars ?? 0, gain: x.gain ?? 0 })),
+    fixSkipped: result.fix?.skipped ?? [],
+    usage: result.stats,
+    written: result.written.filter((w) => w.changed).map((w) => displayPath(w.path, cwd)),
+    durationMs,
+  };
+}
+
+/** Whether every refreshed entry is ok or moved (exit 0). */
+export const complete = (s: Summary): boolean => s.counts.missing + s.counts.stale === 0;
+
+const n = (x: number): string => x.toLocaleString("en-US");
+
+/** The budget sentence shared by the text and Markdown summaries. */
+export function usageLine(s: Summary): string {
+  const u = s.usage;
+  const unit = s.api === "graphql" ? "GraphQL points" : "REST requests charged (304s are free)";
+  const left = u.remaining === null ? "" : `; ${n(u.remaining)} left`;
+  const reset = u.resetAt === null ? "" : `, resets at ${u.resetAt}`;
+  return `${n(u.requests)} HTTP requests, ${n(u.points)} ${unit}${batchNote(u)}${left}${reset}`;
+}
+
+/** " (100 repositories per query)", or how the first query's cost changed that. */
+function batchNote(u: LookupStats): string {
+  const b = u.batchSize;
+  if (b === null) return "";
+  if (b.final === b.initial) return ` (${n(b.initial)} repositories per query)`;
+  return ` (${n(b.initial)} repositories per query, then ${n(b.final)}: the first query cost ${n(b.firstCost ?? 0)} points)`;
+}
+
+export function headline(s: Summary): string {
+  const c = s.counts;
+  const via = s.api === "graphql" ? "GraphQL" : "the REST API (no token)";
+  return `${s.dryRun ? "Dry run: looked up" : "Refreshed"} ${n(s.total)} repositories via ${via} in ${(s.durationMs / 1000).toFixed(1)} s: ${c.ok} ok, ${c.moved} moved, ${c.missing} missing, ${c.stale} stale`;
+}
+
+/** Why the rest is stale, when the budget ran out. */
+export function exhaustedLine(s: Summary): string | null {
+  if (!s.usage.rateLimited) return null;
+  const when = s.usage.resetAt ? ` It resets at ${s.usage.resetAt}.` : "";
+  const hint =
+    s.api === "rest"
+      ? " Set GITHUB_TOKEN (GraphQL refreshes 74 to 100 repositories per point)."
+      : " Run again after the reset.";
+  return `The rate limit ran out: the entries not yet fetched were kept as stale.${when}${hint}`;
+}

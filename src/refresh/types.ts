@@ -1,0 +1,63 @@
+/** The shapes `refresh` takes and returns. */
+import type { Diagnostic } from "../core/diagnostic.js";
+import type { Directory, GithubStatus } from "../core/model.js";
+import type { Written } from "../generate/output.js";
+import type { GitHubConfig, LookupOptions, LookupStats } from "../github/lookup.js";
+import type { AppliedFix } from "./apply-fix.js";
+
+export interface RefreshOptions {
+  dataDir: string;
+  cwd?: string | undefined;
+  config: GitHubConfig;
+  /** Project names or repos to refresh; all entries with a repo when empty. */
+  only?: string[];
+  dryRun?: boolean;
+  fixMoved?: boolean;
+  /** The clock (injected so tests are deterministic). */
+  now: () => Date;
+  lookup?: Pick<
+    LookupOptions,
+    | "batchSize"
+    | "concurrency"
+    | "timeoutMs"
+    | "retryDelayMs"
+    | "fetch"
+    | "onProgress"
+    | "onBudget"
+    | "api"
+  >;
+}
+
+/** What happened to one refreshed entry. */
+export interface EntryReport {
+  name: string;
+  /** `repo` as curated before this run. */
+  repo: string;
+  status: GithubStatus;
+  /** GitHub's current name, when known. */
+  nameWithOwner: string | null;
+  stars: number | null;
+  /** Stars gained since the previous refresh (null: no earlier figure, or not fetched now). */
+  gain: number | null;
+  /** Why the lookup failed (stale). */
+  reason?: string;
+  /** Moved, and `repo` rewritten in projects.yaml (--fix-moved). */
+  fixed?: boolean;
+  /** Last successful fetch, when any. */
+  fetchedAt: string | null;
+  /** Archived on GitHub now, and was not at the previous refresh (or there was none). */
+  newlyArchived: boolean;
+}
+
+export interface RefreshResult {
+  diagnostics: Diagnostic[];
+  /** null when the catalog is invalid: nothing was fetched or written. */
+  directory: Directory | null;
+  api: "graphql" | "rest";
+  entries: EntryReport[];
+  fix: AppliedFix | null;
+  stats: LookupStats;
+  written: Written[];
+  refreshedAt: string;
+  projectsFile: string;
+}

@@ -1,0 +1,55 @@
+/**
+ * Projects a `Directory` onto what the page needs (`SiteData`): the fields a
+ * card shows or a search reads. URLs that are not https are dropped here
+ * already (the page checks them again).
+ */
+
+import { safeHttps } from "../../core/format.js";
+import type { Directory, DirectoryProject } from "../../core/model.js";
+import type { SiteData, SiteProject } from "../client/data.js";
+
+function repoUrl(p: DirectoryProject): string | null {
+  const fromGithub = safeHttps(p.github?.url);
+  if (fromGithub !== null) return fromGithub;
+  return p.repo === null ? null : safeHttps(`https://github.com/${p.repo}`);
+}
+
+export function toSiteProject(p: DirectoryProject): SiteProject {
+  const gh = p.github;
+  const release = gh?.latestRelease ?? null;
+  return {
+    name: p.name,
+    category: p.category,
+    tags: p.tags,
+    topics: gh?.topics ?? [],
+    description: p.description,
+    homepage: safeHttps(p.homepage),
+    repoUrl: repoUrl(p),
+    repo: p.repo,
+    stars: gh?.stars ?? null,
+    stars7d: p.trend?.stars7d ?? null,
+    stars30d: p.trend?.stars30d ?? null,
+    license: gh?.license ?? null,
+    language: gh?.language ?? null,
+    pushedAt: gh?.pushedAt ?? null,
+    release:
+      release === null
+        ? null
+        : { tag: release.tag, url: safeHttps(release.url), publishedAt: release.publishedAt },
+    archived: gh?.archived ?? false,
+    status: gh?.status ?? null,
+    movedTo: gh?.status === "moved" ? gh.nameWithOwner : null,
+  };
+}
+
+export function toSiteData(directory: Directory): SiteData {
+  return {
+    refreshedAt: directory.refreshedAt,
+    categories: directory.categories.map(({ id, name, description }) => ({
+      id,
+      name,
+      description,
+    })),
+    projects: directory.projects.map(toSiteProject),
+  };
+}
