@@ -445,7 +445,7 @@ describe("changed entries", () => {
     const path = join(repo.dir, "data/projects.yaml");
     await assert.rejects(readAtRef("--output=/tmp/x", path, repo.dir), (e: unknown) => {
       assert.ok(e instanceof UserError);
-      assert.equal(e.exitCode, 2);
+      assert.equal(e.kind, "usage");
       return true;
     });
     await assert.rejects(readAtRef("nope", path, repo.dir), /git knows no commit 'nope'/);

@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../core/diagnostic.js";
-import { UsageError } from "../core/errors.js";
+import { UsageError } from "./errors.js";
 import {
   type DiagnosticFormat,
   formatGithub,

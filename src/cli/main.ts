@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
-import { ExitCode, UsageError, UserError } from "../core/errors.js";
+import { ExitCode, exitCodeOf, UsageError } from "./errors.js";
+import { UserError } from "../core/errors.js";
 import type { Args, Command } from "./command.js";
 import { commands } from "./commands/index.js";
 import { type Io, paint, processIo, useColor } from "./io.js";
@@ -87,7 +88,7 @@ function report(
   }
   if (error instanceof UserError) {
     io.stderr.write(`${p.red("error:")} ${error.message}\n`);
-    return error.exitCode;
+    return exitCodeOf(error.kind);
   }
   const err = error instanceof Error ? error : new Error(String(error));
   const code = (err as NodeJS.ErrnoException).code;

@@ -1,4 +1,4 @@
-import { ExitCode, UsageError } from "../../core/errors.js";
+import { ExitCode, UsageError } from "../errors.js";
 import { addProject } from "../../edit/add.js";
 import { formatText } from "../../validate/format/index.js";
 import { type Command, commonOptions, stringOpt } from "../command.js";

@@ -1,4 +1,4 @@
-import { ExitCode } from "../../core/errors.js";
+import { ExitCode } from "../errors.js";
 import { buildDirectory } from "../../generate/build.js";
 import { displayPath } from "../../load/yaml-source.js";
 import { formatText, summaryLine } from "../../validate/format/index.js";

@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import { escapeMarkdown } from "../../actions/markdown.js";
 import { appendStepSummary } from "../../actions/summary.js";
 import { hasErrors } from "../../core/diagnostic.js";
-import { ExitCode, UsageError } from "../../core/errors.js";
+import { ExitCode, UsageError } from "../errors.js";
 import {
   type CheckOptions,
   githubBase,

@@ -1,4 +1,4 @@
-import { ExitCode } from "../../core/errors.js";
+import { ExitCode } from "../errors.js";
 import { formatCatalog } from "../../edit/format-files.js";
 import { formatText } from "../../validate/format/index.js";
 import { boolOpt, type Command, commonOptions } from "../command.js";

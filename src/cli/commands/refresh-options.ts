@@ -1,4 +1,5 @@
-import { UsageError, UserError } from "../../core/errors.js";
+import { UsageError } from "../errors.js";
+import { UserError } from "../../core/errors.js";
 
 /** An integer option within [min, max], or undefined when absent. */
 export function intOpt(value: string | undefined, name: string, min: number, max: number) {

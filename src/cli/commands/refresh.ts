@@ -1,5 +1,6 @@
 import { appendStepSummary } from "../../actions/summary.js";
-import { ExitCode, UsageError, UserError } from "../../core/errors.js";
+import { ExitCode, UsageError } from "../errors.js";
+import { UserError } from "../../core/errors.js";
 import { ConfigError, githubConfigFromEnv, redact } from "../../github/config.js";
 import { LookupAuthError, type LookupStats, MAX_CONCURRENCY } from "../../github/lookup.js";
 import { MAX_BATCH_SIZE } from "../../github/query.js";
@@ -47,7 +48,7 @@ export const refreshCommand: Command = {
     try {
       config = githubConfigFromEnv(rawIo.env);
     } catch (error) {
-      if (error instanceof ConfigError) throw new UserError(error.message, ExitCode.usage);
+      if (error instanceof ConfigError) throw new UserError(error.message, "usage");
       throw error;
     }
     const io = redacting(rawIo, config.token);

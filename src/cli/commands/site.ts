@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { ExitCode } from "../../core/errors.js";
+import { ExitCode } from "../errors.js";
 import { type Command, commonOptions, stringOpt } from "../command.js";
 
 export const siteCommand: Command = {

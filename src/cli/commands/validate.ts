@@ -1,7 +1,7 @@
 import { annotation } from "../../actions/commands.js";
 import { appendStepSummary } from "../../actions/summary.js";
 import { type Diagnostic, hasErrors, sortDiagnostics } from "../../core/diagnostic.js";
-import { ExitCode, UsageError } from "../../core/errors.js";
+import { ExitCode, UsageError } from "../errors.js";
 import type { LookupOptions } from "../../github/lookup.js";
 import { loadCatalog } from "../../load/catalog.js";
 import type { Git } from "../../pr-check/changed.js";
