@@ -1,11 +1,11 @@
 import type { Diagnostic } from "../core/diagnostic.js";
-import { UsageError } from "./errors.js";
 import {
   type DiagnosticFormat,
   formatGithub,
   formatJson,
   formatText,
 } from "../validate/format/index.js";
+import { UsageError } from "./errors.js";
 import type { Io, Paint } from "./io.js";
 
 const FORMATS: readonly DiagnosticFormat[] = ["text", "github", "json"];

@@ -1,8 +1,8 @@
 import { parseArgs } from "node:util";
-import { ExitCode, exitCodeOf, UsageError } from "./errors.js";
 import { UserError } from "../core/errors.js";
 import type { Args, Command } from "./command.js";
 import { commands } from "./commands/index.js";
+import { ExitCode, exitCodeOf, UsageError } from "./errors.js";
 import { type Io, paint, processIo, useColor } from "./io.js";
 
 const VERSION = "0.1.0";

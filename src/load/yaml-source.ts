@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { relative } from "node:path";
 import { type Document, isScalar, LineCounter, parseDocument, visit } from "yaml";
-import { type Diagnostic, plain, quote } from "../core/diagnostic.js";
+import { type Diagnostic, diagnosticAt, plain, quote } from "../core/diagnostic.js";
 import { readCanonicalList } from "./fast-yaml.js";
 
 /**
@@ -42,7 +42,11 @@ export async function readYaml(path: string, cwd?: string): Promise<ParsedYaml> 
       code === "ENOENT"
         ? `file not found; create it or pass --data DIR pointing at the folder that holds it`
         : `cannot read the file (${code ?? String(error)})`;
-    return { source: null, value: undefined, diagnostics: [at(file, 1, 1, "file", message)] };
+    return {
+      source: null,
+      value: undefined,
+      diagnostics: [diagnosticAt(file, 1, 1, "file", message)],
+    };
   }
   return parseYaml(text, file, path);
 }
@@ -69,7 +73,7 @@ export function parseYaml(rawText: string, file: string, path: string = file): P
     const message = error instanceof Error ? error.message : String(error);
     const { line, col } = lineCounter.linePos(firstAliasOffset(doc));
     diagnostics.push(
-      at(
+      diagnosticAt(
         file,
         line,
         col,
@@ -136,7 +140,7 @@ function syntaxDiagnostics(source: YamlSource): Diagnostic[] {
         const key = keyAt(source.doc, e.pos[0]);
         const what = key === undefined ? "a key" : `the key ${quote(key)}`;
         out.push(
-          at(
+          diagnosticAt(
             source.file,
             line,
             col,
@@ -155,7 +159,14 @@ function syntaxDiagnostics(source: YamlSource): Diagnostic[] {
             : `${parserMessage(e.message)}${syntaxHint(e.code, lineText(source, line), col)}`
           : "tabs are not allowed in the indentation; indent with spaces (two under `- `)";
       out.push(
-        at(source.file, line, tab === undefined ? col : tab + 1, "yaml-syntax", message, severity),
+        diagnosticAt(
+          source.file,
+          line,
+          tab === undefined ? col : tab + 1,
+          "yaml-syntax",
+          message,
+          severity,
+        ),
       );
     }
   }
@@ -234,15 +245,4 @@ function lineText(source: YamlSource, line: number): string {
   const start = starts[line - 1] ?? 0;
   const end = starts[line] ?? source.text.length;
   return source.text.slice(start, end).replace(/\r?\n$/, "");
-}
-
-export function at(
-  file: string,
-  line: number,
-  column: number,
-  rule: string,
-  message: string,
-  severity: Diagnostic["severity"] = "error",
-): Diagnostic {
-  return { file, line, column, severity, rule, message };
 }

@@ -1,8 +1,8 @@
-import { ExitCode } from "../errors.js";
 import { buildDirectory } from "../../generate/build.js";
 import { displayPath } from "../../load/yaml-source.js";
 import { formatText, summaryLine } from "../../validate/format/index.js";
 import { type Command, commonOptions } from "../command.js";
+import { ExitCode } from "../errors.js";
 import { paint, useColor } from "../io.js";
 import { resolveData } from "../paths.js";
 

@@ -1,8 +1,7 @@
 import { resolve } from "node:path";
-import { escapeMarkdown } from "../../actions/markdown.js";
+import { escapeSummaryText } from "../../actions/markdown.js";
 import { appendStepSummary } from "../../actions/summary.js";
 import { hasErrors } from "../../core/diagnostic.js";
-import { ExitCode, UsageError } from "../errors.js";
 import {
   type CheckOptions,
   githubBase,
@@ -12,7 +11,8 @@ import {
   skippedLines,
 } from "../../links/index.js";
 import { linkSummaryMarkdown } from "../../links/summary.js";
-import { type Args, type Command, commonOptions, stringOpt } from "../command.js";
+import { type Command, commonOptions, intOpt, stringOpt } from "../command.js";
+import { ExitCode } from "../errors.js";
 import { chooseFormat, writeDiagnostics } from "../format-option.js";
 import { paint, progress, useColor } from "../io.js";
 import { resolveData } from "../paths.js";
@@ -103,7 +103,7 @@ export function checkLinksCommandWith(overrides: Omit<CheckOptions, "skip"> = {}
       if (offline) {
         const text = `no host answered: all ${offline.urls} URLs on ${offline.hosts} hosts failed below HTTP (e.g. ${offline.example}). Is this machine offline, or behind a proxy? No link was reported dead.`;
         io.stderr.write(`${p.red("error:")} ${text}\n`);
-        await appendStepSummary(io.env, `## Link check\n\n${escapeMarkdown(text)}\n`);
+        await appendStepSummary(io.env, `## Link check\n\n${escapeSummaryText(text)}\n`);
         return ExitCode.io;
       }
       writeDiagnostics(io, format, diagnostics, p);
@@ -123,12 +123,3 @@ export function checkLinksCommandWith(overrides: Omit<CheckOptions, "skip"> = {}
 }
 
 export const checkLinksCommand: Command = checkLinksCommandWith();
-
-function intOpt(args: Args, name: string, min: number, max: number): number | undefined {
-  const raw = stringOpt(args, name);
-  if (raw === undefined) return undefined;
-  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not '${raw}'`);
-  }
-  return Number(raw);
-}

@@ -1,6 +1,6 @@
 import { join, resolve } from "node:path";
-import { ExitCode } from "../errors.js";
 import { type Command, commonOptions, stringOpt } from "../command.js";
+import { ExitCode } from "../errors.js";
 
 export const markdownCommand: Command = {
   name: "markdown",

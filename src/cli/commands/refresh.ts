@@ -1,5 +1,4 @@
 import { appendStepSummary } from "../../actions/summary.js";
-import { ExitCode, UsageError } from "../errors.js";
 import { UserError } from "../../core/errors.js";
 import { ConfigError, githubConfigFromEnv, redact } from "../../github/config.js";
 import { LookupAuthError, type LookupStats, MAX_CONCURRENCY } from "../../github/lookup.js";
@@ -11,11 +10,12 @@ import { UnknownEntryError } from "../../refresh/select.js";
 import { complete, summarize } from "../../refresh/summary.js";
 import { summaryMarkdown, summaryText } from "../../refresh/summary-format.js";
 import { formatText, summaryLine } from "../../validate/format/index.js";
-import { boolOpt, type Command, commonOptions, listOpt, stringOpt } from "../command.js";
+import { boolOpt, type Command, commonOptions, intOpt, listOpt } from "../command.js";
+import { clockFromEnv, testKnobs } from "../env-options.js";
+import { ExitCode, UsageError } from "../errors.js";
 import { type Io, paint, progress, useColor } from "../io.js";
 import { resolveData } from "../paths.js";
 import { REFRESH_HELP } from "./refresh-help.js";
-import { clockFromEnv, intOpt, testKnobs } from "./refresh-options.js";
 
 /** Io whose every write goes through redact(): the token can never reach the output. */
 function redacting(io: Io, token: string | undefined): Io {
@@ -73,8 +73,8 @@ async function runRefresh(
     );
   }
   only.push(...args.positionals);
-  const batchSize = intOpt(stringOpt(args, "batch-size"), "--batch-size", 1, MAX_BATCH_SIZE);
-  const concurrency = intOpt(stringOpt(args, "concurrency"), "--concurrency", 1, MAX_CONCURRENCY);
+  const batchSize = intOpt(args, "batch-size", 1, MAX_BATCH_SIZE);
+  const concurrency = intOpt(args, "concurrency", 1, MAX_CONCURRENCY);
   const dryRun = boolOpt(args, "dry-run");
   const json = boolOpt(args, "json");
   const p = paint(useColor(io));

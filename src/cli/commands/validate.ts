@@ -1,7 +1,6 @@
 import { annotation } from "../../actions/commands.js";
 import { appendStepSummary } from "../../actions/summary.js";
 import { type Diagnostic, hasErrors, sortDiagnostics } from "../../core/diagnostic.js";
-import { ExitCode, UsageError } from "../errors.js";
 import type { LookupOptions } from "../../github/lookup.js";
 import { loadCatalog } from "../../load/catalog.js";
 import type { Git } from "../../pr-check/changed.js";
@@ -9,6 +8,7 @@ import type { LookupFn, OnlineCheck } from "../../pr-check/online.js";
 import { type DiagnosticFormat, summaryLine } from "../../validate/format/index.js";
 import { validateCatalog } from "../../validate/index.js";
 import { boolOpt, type Command, commonOptions, stringOpt } from "../command.js";
+import { ExitCode, UsageError } from "../errors.js";
 import { chooseFormat, writeDiagnostics } from "../format-option.js";
 import { type Io, paint, useColor } from "../io.js";
 import { resolveData } from "../paths.js";
@@ -87,7 +87,7 @@ export function validateCommandWith(deps: ValidateDeps = {}): Command {
       if (online) {
         // Loaded only when asked, so plain `validate` never pays for the GitHub client.
         const { runOnlineCheck } = await import("../../pr-check/online-run.js");
-        const { testKnobs } = await import("./refresh-options.js");
+        const { testKnobs } = await import("../env-options.js");
         report = await runOnlineCheck(loaded, {
           dataDir,
           env: io.env,

@@ -4,7 +4,7 @@
  * only through `safeHttps`: never as parsed markup.
  */
 
-import { formatCount, formatDay, formatGain, safeHttps } from "../../core/format.js";
+import { formatCompactCount, formatDay, formatGain, safeHttps } from "../../core/format.js";
 import type { SiteProject } from "./data.js";
 
 function el<K extends keyof HTMLElementTagNameMap>(
@@ -70,7 +70,7 @@ function facts(p: SiteProject): HTMLUListElement {
   const list = el("ul", "facts");
   if (p.stars !== null) {
     list.append(
-      fact("Stars", `★ ${formatCount(p.stars)}`, `${p.stars.toLocaleString("en")} stars`),
+      fact("Stars", `★ ${formatCompactCount(p.stars)}`, `${p.stars.toLocaleString("en")} stars`),
     );
   }
   const gains: string[] = [];
