@@ -16,7 +16,7 @@ import {
   looksLikeCrash,
   memoryIo,
   removeTemp,
-  runCli,
+  runBinary,
   tempData,
 } from "./helpers/catalog.js";
 
@@ -200,7 +200,7 @@ describe("hostile inputs", { concurrency: 4 }, () => {
   for (const [name, c] of Object.entries(cases)) {
     test(name, async () => {
       const dir = await setUp(c);
-      const r = await runCli(["validate", "--data", "."], { cwd: dir });
+      const r = await runBinary(["validate", "--data", "."], { cwd: dir });
       const output = r.stdout + r.stderr;
       assert.equal(r.code, 1, output.slice(0, 2000));
       for (const re of c.expect) assert.match(r.stdout, re);

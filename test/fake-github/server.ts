@@ -82,6 +82,8 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
   };
   let base = "";
   let inFlight = 0;
+  const waiting: Array<{ api: "graphql" | "rest" | undefined; resolve: (e: LogEntry) => void }> =
+    [];
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     inFlight++;
@@ -101,6 +103,10 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
       authorization: req.headers.authorization !== undefined,
     };
     stats.log.push(entry);
+    for (const w of waiting.filter((w) => w.api === undefined || w.api === api)) {
+      waiting.splice(waiting.indexOf(w), 1);
+      w.resolve(entry);
+    }
     const id = requestId();
 
     const body = await readBody(req);
@@ -186,6 +192,7 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
     },
     addFault: (f) => faults.add(f),
     clearFaults: () => faults.clear(),
+    nextRequest: (api) => new Promise((resolve) => waiting.push({ api, resolve })),
     close() {
       closing.abort();
       return new Promise<void>((resolve) => {

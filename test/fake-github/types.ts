@@ -130,5 +130,7 @@ export interface FakeGitHub {
   repos: Map<string, FakeRepo>;
   addFault(f: Fault): void;
   clearFaults(): void;
+  /** Resolves when the next request (of that API, if given) arrives: wait on events, not on time. */
+  nextRequest(api?: "graphql" | "rest"): Promise<LogEntry>;
   close(): Promise<void>;
 }

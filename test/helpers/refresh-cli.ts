@@ -1,9 +1,11 @@
-/** Runs the real `cooltech refresh` binary against the fake GitHub, on a temp copy of a data dir. */
+/** Runs `cooltech refresh` (in-process, or the real binary) against the fake GitHub, on a temp copy of a data dir. */
 import { type ChildProcess, spawn } from "node:child_process";
 import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Io } from "../../src/cli/io.js";
+import { runMain } from "../../src/cli/main.js";
 import type { FakeGitHub } from "../fake-github/index.js";
 
 /** The repository root (dist/test/helpers/ → ../../..). */
@@ -76,8 +78,34 @@ export function startCli(
   return { child, done };
 }
 
-export function runCli(args: string[], env: Record<string, string>, cwd: string): Promise<CliRun> {
+/** Runs the real binary to its end (a few smoke tests; most tests use runCli). */
+export function runBinary(
+  args: string[],
+  env: Record<string, string>,
+  cwd: string,
+): Promise<CliRun> {
   return startCli(args, env, cwd).done;
+}
+
+/**
+ * Runs `cooltech ...args` in this process, through the same `runMain` entry as
+ * bin/cooltech.js, with an Io that records the output (not a terminal).
+ */
+export async function runCli(
+  args: string[],
+  env: Record<string, string>,
+  cwd: string,
+): Promise<CliRun> {
+  let stdout = "";
+  let stderr = "";
+  const io: Io = {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    env,
+    cwd,
+  };
+  const code = await runMain(args, io);
+  return { code, signal: null, stdout, stderr };
 }
 
 export async function readJson<T = unknown>(path: string): Promise<T> {
