@@ -1,22 +1,20 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Diagnostic } from "../core/diagnostic.js";
-import type { Directory, GithubInfo, GithubStatus } from "../core/model.js";
+import type { Directory, GithubInfo } from "../core/model.js";
 import { compareProjects } from "../core/order.js";
 import { generateDirectory, indexKnown, type Known } from "../generate/directory.js";
 import { type Written, writeDirectory, writeIfChanged } from "../generate/output.js";
 import { ETAGS_FILE, parseEtags, serializeEtags } from "../github/etags.js";
 import {
   type EtagEntry,
-  type GitHubConfig,
-  type LookupOptions,
+  type LookupResult,
   type LookupStats,
   lookupRepos,
 } from "../github/lookup.js";
-import { DIRECTORY_FILE, loadCatalog } from "../load/catalog.js";
+import { DIRECTORY_FILE, type LoadedCatalog, loadCatalog } from "../load/catalog.js";
 import { readDirectory } from "../load/directory.js";
 import { displayPath } from "../load/yaml-source.js";
-import { validateCatalog } from "../validate/index.js";
+import { type Catalog, validateCatalog } from "../validate/index.js";
 import { type AppliedFix, applyFixMoved } from "./apply-fix.js";
 import { HISTORY_FILE, pruneHistory, serializeHistory, trendOf, utcDay } from "./history.js";
 import { loadHistory, updateHistory } from "./history-file.js";
@@ -66,15 +64,53 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
     byStaleness(selected, known).map((p) => p.repo),
     { ...config, ...options.lookup, api, etags: cache },
   );
+  keepFreshEtags(selected, cache, etags);
+  const merged = mergeAll(selected, known, results, stamp);
+  const today = utcDay(new Date(stamp));
+  updateHistory(history, selected, merged, known, today);
 
+  const fix = options.fixMoved ? fixMovedRepos(loaded, catalog, merged, etags) : null;
+  const finalCatalog = fix?.catalog ?? catalog;
+  const generation = knownForGeneration(finalCatalog, merged, known, history);
+  const directory = generateDirectory(finalCatalog, generation, stamp);
+  const keep = new Set(directory.projects.flatMap((p) => (p.github ? [key(p.github)] : [])));
+  pruneHistory(history, today, keep);
+
+  const written: Written[] = [];
+  if (!options.dryRun) {
+    written.push(...(await writeDirectory(dataDir, directory)));
+    if (fix?.text) written.push(await writeIfChanged(fix.path, fix.text));
+    written.push(await writeIfChanged(join(dataDir, HISTORY_FILE), serializeHistory(history)));
+    if (api === "rest") written.push(await writeEtags(etagsPath, etags, directory));
+  }
+  const entries = [...merged.values()].map((m) => m.report);
+  return { ...base, directory, entries, fix, stats, written };
+}
+
+type Merged = Map<string, { github: GithubInfo | null; report: EntryReport }>;
+
+/** The ETags GitHub sent this run replace the old ones; a repo that lost its cached data loses its ETag. */
+function keepFreshEtags(
+  selected: readonly RepoProject[],
+  cache: Map<string, EtagEntry>,
+  etags: Map<string, string>,
+): void {
   for (const p of selected) {
     const k = p.repo.toLowerCase();
     const c = cache.get(k);
     if (c) etags.set(k, c.etag);
     else etags.delete(k);
   }
+}
 
-  const merged = new Map<string, { github: GithubInfo | null; report: EntryReport }>();
+/** Each selected entry's new GitHub block (never losing last-known data) and its report line, by name. */
+function mergeAll(
+  selected: readonly RepoProject[],
+  known: Map<string, Known>,
+  results: Map<string, LookupResult>,
+  stamp: string,
+): Merged {
+  const merged: Merged = new Map();
   for (const p of selected) {
     const prev = known.get(p.repo.toLowerCase())?.github ?? null;
     const result = results.get(p.repo) ?? { kind: "failed", reason: "not looked up" };
@@ -93,34 +129,44 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
     };
     merged.set(p.name, { github: m.github, report });
   }
-  const today = utcDay(new Date(stamp));
-  updateHistory(history, selected, merged, known, today);
+  return merged;
+}
 
-  let fix: AppliedFix | null = null;
-  let finalCatalog = catalog;
-  if (options.fixMoved) {
-    const moves = new Map<string, string>();
-    for (const { report } of merged.values()) {
-      if (report.status === "moved" && report.nameWithOwner) {
-        moves.set(report.repo, report.nameWithOwner);
-      }
-    }
-    fix = applyFixMoved(loaded, catalog, moves);
-    finalCatalog = fix.catalog;
-    for (const f of fix.fixed) {
-      const entry = merged.get(f.name);
-      if (!entry) continue;
-      entry.report.fixed = true;
-      // The curated name now matches GitHub's: the entry is simply ok.
-      if (entry.github) entry.github = { ...entry.github, status: "ok" };
-      const key = f.from.toLowerCase();
-      const etag = etags.get(key);
-      if (etag !== undefined) etags.set(f.to.toLowerCase(), etag);
+/** --fix-moved: rewrites moved repos in the YAML; a fixed entry is simply ok, and keeps its ETag. */
+function fixMovedRepos(
+  loaded: LoadedCatalog,
+  catalog: Catalog,
+  merged: Merged,
+  etags: Map<string, string>,
+): AppliedFix {
+  const moves = new Map<string, string>();
+  for (const { report } of merged.values()) {
+    if (report.status === "moved" && report.nameWithOwner) {
+      moves.set(report.repo, report.nameWithOwner);
     }
   }
+  const fix = applyFixMoved(loaded, catalog, moves);
+  for (const f of fix.fixed) {
+    const entry = merged.get(f.name);
+    if (!entry) continue;
+    entry.report.fixed = true;
+    // The curated name now matches GitHub's: the entry is simply ok.
+    if (entry.github) entry.github = { ...entry.github, status: "ok" };
+    const etag = etags.get(f.from.toLowerCase());
+    if (etag !== undefined) etags.set(f.to.toLowerCase(), etag);
+  }
+  return fix;
+}
 
+/** What the generator gets per repo: this run's data and trend where looked up, else the last-known. */
+function knownForGeneration(
+  catalog: Catalog,
+  merged: Merged,
+  known: Map<string, Known>,
+  history: Parameters<typeof trendOf>[0],
+): Map<string, Known> {
   const generation = new Map<string, Known>();
-  for (const p of finalCatalog.projects) {
+  for (const p of catalog.projects) {
     if (!p.repo) continue;
     const m = merged.get(p.name);
     const k = m
@@ -128,25 +174,18 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
       : (known.get(p.repo.toLowerCase()) ?? { github: null, trend: null });
     generation.set(p.repo.toLowerCase(), k);
   }
-  const directory = generateDirectory(finalCatalog, generation, stamp);
-  const keep = new Set(directory.projects.flatMap((p) => (p.github ? [key(p.github)] : [])));
-  pruneHistory(history, today, keep);
+  return generation;
+}
 
-  const written: Written[] = [];
-  if (!options.dryRun) {
-    written.push(...(await writeDirectory(dataDir, directory)));
-    if (fix?.text) written.push(await writeIfChanged(fix.path, fix.text));
-    written.push(await writeIfChanged(join(dataDir, HISTORY_FILE), serializeHistory(history)));
-    if (api === "rest") {
-      const repos = new Set(
-        directory.projects.flatMap((p) => (p.repo ? [p.repo.toLowerCase()] : [])),
-      );
-      for (const k of etags.keys()) if (!repos.has(k)) etags.delete(k);
-      written.push(await writeIfChanged(etagsPath, serializeEtags(etags)));
-    }
-  }
-  const entries = [...merged.values()].map((m) => m.report);
-  return { ...base, directory, entries, fix, stats, written };
+/** .etags.json keeps only the repos still in the directory. */
+function writeEtags(
+  path: string,
+  etags: Map<string, string>,
+  directory: Directory,
+): Promise<Written> {
+  const repos = new Set(directory.projects.flatMap((p) => (p.repo ? [p.repo.toLowerCase()] : [])));
+  for (const k of etags.keys()) if (!repos.has(k)) etags.delete(k);
+  return writeIfChanged(path, serializeEtags(etags));
 }
 
 const key = (github: GithubInfo): string => github.nameWithOwner.toLowerCase();
