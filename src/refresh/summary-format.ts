@@ -21,11 +21,27 @@ const since = (fetchedAt: string | null) =>
   fetchedAt ? `last-known data from ${fetchedAt}` : "no earlier data";
 
 export function summaryText(s: Summary, p: Paint, projectsFile: string): string {
-  const out: string[] = [];
   const c = s.counts;
   const mark = c.missing + c.stale === 0 ? p.green("✔") : p.yellow("!");
-  out.push(`${mark} ${headline(s)}`);
-  const more = (k: number) => `    … and ${k} more (see --json)`;
+  const out = [
+    `${mark} ${headline(s)}`,
+    ...movedText(s, p, projectsFile),
+    ...notRefreshedText(s, p),
+    ...archivedAndGainsText(s, p),
+    `API: ${usageLine(s)}`,
+  ];
+  const exhausted = exhaustedLine(s);
+  if (exhausted) out.push(p.yellow(exhausted));
+  if (s.dryRun) out.push("Dry run: nothing written.");
+  else out.push(s.written.length > 0 ? `Wrote ${s.written.join(", ")}` : "No file changed.");
+  return `${out.join("\n")}\n`;
+}
+
+const moreText = (k: number) => `    … and ${k} more (see --json)`;
+
+/** Moved repos (and whether --fix-moved rewrote them), then the moves it could not fix. */
+function movedText(s: Summary, p: Paint, projectsFile: string): string[] {
+  const out: string[] = [];
   if (s.moved.length > 0) {
     out.push(p.bold("Moved (GitHub answers under a new name):"));
     out.push(
@@ -33,7 +49,7 @@ export function summaryText(s: Summary, p: Paint, projectsFile: string): string 
         s.moved,
         TEXT_ROWS,
         (m) => `  ${m.name}: ${m.from} → ${m.to}${m.fixed ? ` (fixed in ${projectsFile})` : ""}`,
-        more,
+        moreText,
       ),
     );
     if (s.moved.some((m) => !m.fixed) && !s.dryRun) {
@@ -42,6 +58,12 @@ export function summaryText(s: Summary, p: Paint, projectsFile: string): string 
   }
   for (const k of s.fixSkipped)
     out.push(`  ${p.yellow("not fixed")}: ${k.name}: ${k.from} → ${k.to}: ${k.reason}`);
+  return out;
+}
+
+/** Missing and stale entries: why, and how old the data kept for them is. */
+function notRefreshedText(s: Summary, p: Paint): string[] {
+  const out: string[] = [];
   if (s.missing.length > 0) {
     out.push(p.bold("Missing (GitHub says the repository does not exist; last-known data kept):"));
     out.push(
@@ -49,7 +71,7 @@ export function summaryText(s: Summary, p: Paint, projectsFile: string): string 
         s.missing,
         TEXT_ROWS,
         (m) => `  ${m.name} (${m.repo}): ${since(m.fetchedAt)}`,
-        more,
+        moreText,
       ),
     );
   }
@@ -60,13 +82,18 @@ export function summaryText(s: Summary, p: Paint, projectsFile: string): string 
         s.stale,
         TEXT_ROWS,
         (m) => `  ${m.name} (${m.repo}): ${m.reason}; ${since(m.fetchedAt)}`,
-        more,
+        moreText,
       ),
     );
   }
+  return out;
+}
+
+function archivedAndGainsText(s: Summary, p: Paint): string[] {
+  const out: string[] = [];
   if (s.archived.length > 0) {
     out.push(p.bold("Newly archived on GitHub (read-only now):"));
-    out.push(...capped(s.archived, TEXT_ROWS, (m) => `  ${m.name} (${m.repo})`, more));
+    out.push(...capped(s.archived, TEXT_ROWS, (m) => `  ${m.name} (${m.repo})`, moreText));
   }
   if (s.gains.length > 0) {
     out.push(p.bold("Biggest star gains since the last refresh:"));
@@ -75,12 +102,7 @@ export function summaryText(s: Summary, p: Paint, projectsFile: string): string 
         `  ${g.name}: +${g.gain.toLocaleString("en-US")} (${g.stars.toLocaleString("en-US")} stars)`,
       );
   }
-  out.push(`API: ${usageLine(s)}`);
-  const exhausted = exhaustedLine(s);
-  if (exhausted) out.push(p.yellow(exhausted));
-  if (s.dryRun) out.push("Dry run: nothing written.");
-  else out.push(s.written.length > 0 ? `Wrote ${s.written.join(", ")}` : "No file changed.");
-  return `${out.join("\n")}\n`;
+  return out;
 }
 
 /** Markdown table cell: no pipes or line breaks from curated text. */
@@ -96,46 +118,60 @@ export function summaryMarkdown(s: Summary): string {
     "| ok | moved | missing | stale |",
     "|---:|---:|---:|---:|",
     `| ${c.ok} | ${c.moved} | ${c.missing} | ${c.stale} |`,
+    ...movedMarkdown(s),
+    ...notRefreshedMarkdown(s),
+    ...archivedAndGainsMarkdown(s),
+    "",
+    `**API:** ${usageLine(s)}`,
   ];
-  const more = (k: number) => `| … and ${k} more | | | |`;
-  if (s.moved.length > 0) {
-    out.push(
-      "",
-      "### Moved",
-      "",
-      "| Project | Curated repo | Now on GitHub | Fixed |",
-      "|---|---|---|---|",
-    );
-    out.push(
-      ...capped(
-        s.moved,
-        MARKDOWN_ROWS,
-        (m) => `| ${cell(m.name)} | ${cell(m.from)} | ${cell(m.to)} | ${m.fixed ? "yes" : "no"} |`,
-        more,
-      ),
-    );
-  }
+  const exhausted = exhaustedLine(s);
+  if (exhausted) out.push("", `> ${exhausted}`);
+  return `${out.join("\n")}\n\n`;
+}
+
+const moreRow = (k: number) => `| … and ${k} more | | | |`;
+
+function movedMarkdown(s: Summary): string[] {
+  if (s.moved.length === 0) return [];
+  return [
+    "",
+    "### Moved",
+    "",
+    "| Project | Curated repo | Now on GitHub | Fixed |",
+    "|---|---|---|---|",
+    ...capped(
+      s.moved,
+      MARKDOWN_ROWS,
+      (m) => `| ${cell(m.name)} | ${cell(m.from)} | ${cell(m.to)} | ${m.fixed ? "yes" : "no"} |`,
+      moreRow,
+    ),
+  ];
+}
+
+/** Missing and stale entries in one table. */
+function notRefreshedMarkdown(s: Summary): string[] {
   const problems = [
     ...s.missing.map((m) => ({ ...m, status: "missing", reason: "does not exist on GitHub" })),
     ...s.stale.map((m) => ({ ...m, status: "stale" })),
   ];
-  if (problems.length > 0) {
-    out.push(
-      "",
-      "### Not refreshed (last-known data kept)",
-      "",
-      "| Project | Repo | Status | Why |",
-      "|---|---|---|---|",
-    );
-    out.push(
-      ...capped(
-        problems,
-        MARKDOWN_ROWS,
-        (m) => `| ${cell(m.name)} | ${cell(m.repo)} | ${m.status} | ${cell(m.reason)} |`,
-        more,
-      ),
-    );
-  }
+  if (problems.length === 0) return [];
+  return [
+    "",
+    "### Not refreshed (last-known data kept)",
+    "",
+    "| Project | Repo | Status | Why |",
+    "|---|---|---|---|",
+    ...capped(
+      problems,
+      MARKDOWN_ROWS,
+      (m) => `| ${cell(m.name)} | ${cell(m.repo)} | ${m.status} | ${cell(m.reason)} |`,
+      moreRow,
+    ),
+  ];
+}
+
+function archivedAndGainsMarkdown(s: Summary): string[] {
+  const out: string[] = [];
   if (s.archived.length > 0) {
     out.push("", "### Newly archived on GitHub", "");
     out.push(
@@ -151,8 +187,5 @@ export function summaryMarkdown(s: Summary): string {
     out.push("", "### Biggest star gains", "", "| Project | Gain | Stars |", "|---|---:|---:|");
     for (const g of s.gains) out.push(`| ${cell(g.name)} | +${g.gain} | ${g.stars} |`);
   }
-  out.push("", `**API:** ${usageLine(s)}`);
-  const exhausted = exhaustedLine(s);
-  if (exhausted) out.push("", `> ${exhausted}`);
-  return `${out.join("\n")}\n\n`;
+  return out;
 }
