@@ -1,16 +1,21 @@
 import { appendStepSummary } from "../../actions/summary.js";
 import { UserError } from "../../core/errors.js";
-import { ConfigError, githubConfigFromEnv, redact } from "../../github/config.js";
+import {
+  ConfigError,
+  type GitHubConfig,
+  githubConfigFromEnv,
+  redact,
+} from "../../github/config.js";
 import { LookupAuthError, type LookupStats, MAX_CONCURRENCY } from "../../github/lookup.js";
 import { MAX_BATCH_SIZE } from "../../github/query.js";
 import { DirectoryError } from "../../load/directory.js";
 import { HistoryError } from "../../refresh/history.js";
 import { type RefreshResult, refresh } from "../../refresh/refresh.js";
 import { UnknownEntryError } from "../../refresh/select.js";
-import { complete, summarize } from "../../refresh/summary.js";
+import { complete, type Summary, summarize } from "../../refresh/summary.js";
 import { summaryMarkdown, summaryText } from "../../refresh/summary-format.js";
 import { formatText, summaryLine } from "../../validate/format/index.js";
-import { boolOpt, type Command, commonOptions, intOpt, listOpt } from "../command.js";
+import { type Args, boolOpt, type Command, commonOptions, intOpt, listOpt } from "../command.js";
 import { clockFromEnv, testKnobs } from "../env-options.js";
 import { ExitCode, UsageError } from "../errors.js";
 import { type Io, paint, progress, useColor } from "../io.js";
@@ -44,7 +49,7 @@ export const refreshCommand: Command = {
   allowPositionals: true,
   help: REFRESH_HELP,
   async run(args, rawIo) {
-    let config: ReturnType<typeof githubConfigFromEnv>;
+    let config: GitHubConfig;
     try {
       config = githubConfigFromEnv(rawIo.env);
     } catch (error) {
@@ -61,34 +66,22 @@ export const refreshCommand: Command = {
   },
 };
 
-async function runRefresh(
-  args: Parameters<Command["run"]>[0],
-  io: Io,
-  config: ReturnType<typeof githubConfigFromEnv>,
-): Promise<number> {
-  const only = listOpt(args, "only");
-  if (args.positionals.length > 0 && only.length === 0) {
-    throw new UsageError(
-      `unexpected argument '${args.positionals[0]}'; to refresh some entries, use --only NAME ...`,
-    );
-  }
-  only.push(...args.positionals);
-  const batchSize = intOpt(args, "batch-size", 1, MAX_BATCH_SIZE);
-  const concurrency = intOpt(args, "concurrency", 1, MAX_CONCURRENCY);
+async function runRefresh(args: Args, io: Io, config: GitHubConfig): Promise<number> {
   const dryRun = boolOpt(args, "dry-run");
-  const json = boolOpt(args, "json");
   const p = paint(useColor(io));
   const bar = progress(io);
   const started = performance.now();
   const api = config.token ? "graphql" : "rest";
+  const only = onlyOpt(args);
+  const batchSize = intOpt(args, "batch-size", 1, MAX_BATCH_SIZE);
+  const concurrency = intOpt(args, "concurrency", 1, MAX_CONCURRENCY);
   if (api === "rest") {
     io.stderr.write(
       `${p.yellow("!")} No GITHUB_TOKEN or GH_TOKEN: using the REST API without a token (60 requests/hour). Unchanged repositories cost nothing (ETags in .etags.json); a changed one costs 2 requests.\n`,
     );
   }
-  let result: RefreshResult;
-  try {
-    result = await refresh({
+  const result = await withUserErrors(() =>
+    refresh({
       dataDir: resolveData(args, io),
       cwd: io.cwd,
       config,
@@ -103,7 +96,35 @@ async function runRefresh(
         onProgress: (done, total, stats) => bar.update(progressLine(done, total, stats, api)),
         onBudget: (stats, total) => io.stderr.write(budgetLine(stats, total)),
       },
-    });
+    }),
+  ).finally(() => bar.done());
+  if (result.directory === null) {
+    io.stdout.write(formatText(result.diagnostics, p));
+    io.stderr.write(
+      `${p.red("✖")} ${summaryLine(result.diagnostics)}; nothing fetched or written\n`,
+    );
+    return ExitCode.invalid;
+  }
+  const summary = summarize(result, dryRun, Math.round(performance.now() - started), io.cwd);
+  await report(summary, result.projectsFile, boolOpt(args, "json"), io, config.token);
+  return complete(summary) ? ExitCode.ok : ExitCode.incomplete;
+}
+
+/** --only NAME ..., or the names given as arguments with --only. */
+function onlyOpt(args: Args): string[] {
+  const only = listOpt(args, "only");
+  if (args.positionals.length > 0 && only.length === 0) {
+    throw new UsageError(
+      `unexpected argument '${args.positionals[0]}'; to refresh some entries, use --only NAME ...`,
+    );
+  }
+  return [...only, ...args.positionals];
+}
+
+/** Runs the refresh, turning what the user can fix into messages (runMain gives the exit code). */
+async function withUserErrors(run: () => Promise<RefreshResult>): Promise<RefreshResult> {
+  try {
+    return await run();
   } catch (error) {
     if (error instanceof UnknownEntryError) throw new UsageError(error.message);
     if (error instanceof DirectoryError || error instanceof HistoryError) {
@@ -115,27 +136,26 @@ async function runRefresh(
       );
     }
     throw error;
-  } finally {
-    bar.done();
   }
-  if (result.directory === null) {
-    io.stdout.write(formatText(result.diagnostics, p));
-    io.stderr.write(
-      `${p.red("✖")} ${summaryLine(result.diagnostics)}; nothing fetched or written\n`,
-    );
-    return ExitCode.invalid;
-  }
-  const summary = summarize(result, dryRun, Math.round(performance.now() - started), io.cwd);
+}
+
+/** The summary on stdout (text or --json), and in the job summary on GitHub Actions. */
+async function report(
+  summary: Summary,
+  projectsFile: string,
+  json: boolean,
+  io: Io,
+  token: string | undefined,
+): Promise<void> {
   if (json) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-  else io.stdout.write(summaryText(summary, p, result.projectsFile));
+  else io.stdout.write(summaryText(summary, paint(useColor(io)), projectsFile));
   // appendStepSummary keeps the step under GitHub's 1 MiB summary limit.
-  await appendStepSummary(io.env, redact(summaryMarkdown(summary), config.token)).catch(
+  await appendStepSummary(io.env, redact(summaryMarkdown(summary), token)).catch(
     (error: NodeJS.ErrnoException) =>
       io.stderr.write(
-        `${p.yellow("!")} could not append to GITHUB_STEP_SUMMARY (${error.code ?? error.message})\n`,
+        `${paint(useColor(io)).yellow("!")} could not append to GITHUB_STEP_SUMMARY (${error.code ?? error.message})\n`,
       ),
   );
-  return complete(summary) ? ExitCode.ok : ExitCode.incomplete;
 }
 
 function progressLine(done: number, total: number, s: LookupStats, api: string): string {
