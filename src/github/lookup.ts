@@ -112,12 +112,7 @@ export async function lookupRepos(
         limit.concurrency = Math.max(1, Math.floor(limit.concurrency / 2));
       },
     });
-    const unique = new Map<string, Target>();
-    for (const repo of repos) {
-      const t = target(repo);
-      if (t !== null && !unique.has(t.key)) unique.set(t.key, t);
-    }
-    const targets = [...unique.values()];
+    const targets = uniqueTargets(repos);
     const run = new LookupRun(octokit, options, state, targets.length, (done) =>
       options.onProgress?.(done, targets.length, state.snapshot()),
     );
@@ -130,18 +125,33 @@ export async function lookupRepos(
     }
     const stop = run.stop;
     if (stop?.kind === "auth") throw new LookupAuthError(stop.reason);
-    const results = new Map<string, LookupResult>();
-    for (const repo of repos) {
-      const t = target(repo);
-      // Not owner/name: no such repository can exist on GitHub.
-      results.set(
-        repo,
-        (t && run.results.get(t.key)) ??
-          (t ? { kind: "failed", reason: "not looked up" } : { kind: "missing" }),
-      );
-    }
-    return { results, stats: state.snapshot() };
+    return { results: resultsByRepo(repos, run), stats: state.snapshot() };
   } finally {
     await transport.close();
   }
+}
+
+/** The repos to look up: valid owner/name only, each once (names are case-insensitive). */
+function uniqueTargets(repos: readonly string[]): Target[] {
+  const unique = new Map<string, Target>();
+  for (const repo of repos) {
+    const t = target(repo);
+    if (t !== null && !unique.has(t.key)) unique.set(t.key, t);
+  }
+  return [...unique.values()];
+}
+
+/** A result for every repo exactly as given. */
+function resultsByRepo(repos: readonly string[], run: LookupRun): Map<string, LookupResult> {
+  const results = new Map<string, LookupResult>();
+  for (const repo of repos) {
+    const t = target(repo);
+    // Not owner/name: no such repository can exist on GitHub.
+    results.set(
+      repo,
+      (t && run.results.get(t.key)) ??
+        (t ? { kind: "failed", reason: "not looked up" } : { kind: "missing" }),
+    );
+  }
+  return results;
 }

@@ -128,23 +128,8 @@ async function lookupOne(t: Target, run: LookupRun, etags: Map<string, EtagEntry
     run.failure([t], classify(error));
     return;
   }
-  let release: RestRelease | null = null;
-  try {
-    // After a rename, ask under the current name (the old one answers 301 twice over).
-    const [owner = t.owner, name = t.name] = String(repo.full_name).split("/");
-    const response = await run.octokit.request("GET /repos/{owner}/{repo}/releases/latest", {
-      owner,
-      repo: name,
-    });
-    run.state.points++;
-    release = response.data as unknown as RestRelease;
-  } catch (error) {
-    if (statusOf(error) !== 404) {
-      run.failure([t], classify(error));
-      return;
-    }
-    run.state.points++; // "releases/latest" 404s when there is no release
-  }
+  const release = await latestRelease(t, repo, run);
+  if (release === undefined) return;
   const info = fromRest(repo, release);
   const problem = repoInfoProblem(info);
   if (problem !== null) {
@@ -154,4 +139,29 @@ async function lookupOne(t: Target, run: LookupRun, etags: Map<string, EtagEntry
   if (etag) etags.set(t.key, { etag, info });
   else etags.delete(t.key);
   run.record(t, { kind: "ok", info });
+}
+
+/** The latest release, or null when there is none; undefined when the request failed (recorded). */
+async function latestRelease(
+  t: Target,
+  repo: RestRepo,
+  run: LookupRun,
+): Promise<RestRelease | null | undefined> {
+  try {
+    // After a rename, ask under the current name (the old one answers 301 twice over).
+    const [owner = t.owner, name = t.name] = String(repo.full_name).split("/");
+    const response = await run.octokit.request("GET /repos/{owner}/{repo}/releases/latest", {
+      owner,
+      repo: name,
+    });
+    run.state.points++;
+    return response.data as unknown as RestRelease;
+  } catch (error) {
+    if (statusOf(error) !== 404) {
+      run.failure([t], classify(error));
+      return undefined;
+    }
+    run.state.points++; // "releases/latest" 404s when there is no release
+    return null;
+  }
 }

@@ -6,7 +6,7 @@ import { loadCatalog } from "../../load/catalog.js";
 import type { Git } from "../../pr-check/changed.js";
 import type { LookupFn, OnlineCheck } from "../../pr-check/online.js";
 import { type DiagnosticFormat, summaryLine } from "../../validate/format/index.js";
-import { validateCatalog } from "../../validate/index.js";
+import { type Catalog, validateCatalog } from "../../validate/index.js";
 import { boolOpt, type Command, commonOptions, stringOpt } from "../command.js";
 import { ExitCode, UsageError } from "../errors.js";
 import { chooseFormat, writeDiagnostics } from "../format-option.js";
@@ -110,20 +110,23 @@ export function validateCommandWith(deps: ValidateDeps = {}): Command {
           "### New-entry check\n\nNothing looked up: projects.yaml does not parse. Fix the errors annotated on the diff first.\n",
         );
       }
-      if (format !== "json") {
-        const ok = !hasErrors(diagnostics);
-        const what = catalog
-          ? `${catalog.projects.length} projects in ${catalog.categories.length} categories`
-          : "";
-        io.stderr.write(
-          ok
-            ? `${p.green("✔")} valid: ${what}${diagnostics.length > 0 ? ` (${summaryLine(diagnostics)})` : ""}\n`
-            : `${p.red("✖")} ${summaryLine(diagnostics)}\n`,
-        );
-      }
+      if (format !== "json") io.stderr.write(verdictLine(diagnostics, catalog, p));
       return hasErrors(diagnostics) ? ExitCode.invalid : ExitCode.ok;
     },
   };
+}
+
+/** The last line on stderr: valid (how many projects, and any warnings), or how many problems. */
+function verdictLine(
+  diagnostics: readonly Diagnostic[],
+  catalog: Catalog | null,
+  p: ReturnType<typeof paint>,
+): string {
+  if (hasErrors(diagnostics)) return `${p.red("✖")} ${summaryLine(diagnostics)}\n`;
+  const what = catalog
+    ? `${catalog.projects.length} projects in ${catalog.categories.length} categories`
+    : "";
+  return `${p.green("✔")} valid: ${what}${diagnostics.length > 0 ? ` (${summaryLine(diagnostics)})` : ""}\n`;
 }
 
 export const validateCommand: Command = validateCommandWith();
