@@ -38,6 +38,20 @@ const info = (r: LookupResult | undefined) => {
   assert.equal(r?.kind, "ok", JSON.stringify(r));
   return (r as Extract<LookupResult, { kind: "ok" }>).info;
 };
+/**
+ * An onProgress that, once the first query is answered (it goes alone: it measures the cost),
+ * makes the fake answer the next two queries only when both are in flight: proves that
+ * queries overlap without depending on timing.
+ */
+const overlapAfterFirst = (server: FakeGitHub) => {
+  let armed = false;
+  return () => {
+    if (armed) return;
+    armed = true;
+    server.addFault({ kind: "together", gate: "overlap", count: 2, times: 2, api: "graphql" });
+  };
+};
+
 const SYNTH = syntheticRepos(300, 3);
 const synthNames = () => SYNTH.map((r) => `${r.owner}/${r.name}`);
 
@@ -79,8 +93,10 @@ describe("GraphQL (with a token)", () => {
 
   test("batches: 316 repos at 100 per query = 4 queries, 1 point each, several in flight", async () => {
     const all = [...gh.repos.keys()];
-    gh.addFault({ kind: "slow", ms: 100, api: "graphql" }); // long enough to overlap
-    const { results, stats } = await lookupRepos(all, opts({ concurrency: 3 }));
+    const { results, stats } = await lookupRepos(
+      all,
+      opts({ concurrency: 3, onProgress: overlapAfterFirst(gh) }),
+    );
     assert.deepEqual(kinds(results), { ok: all.length });
     assert.equal(stats.requests, Math.ceil(all.length / 100));
     assert.deepEqual(stats.batchSize, { initial: 100, final: 100, firstCost: 1 });
@@ -172,10 +188,9 @@ describe("what a batch costs is measured (2,000 repos)", () => {
         span.end = performance.now();
       }
     };
-    strict.addFault({ kind: "slow", ms: 50, api: "graphql" }); // long enough to overlap
     const { results, stats } = await lookupRepos(
       names,
-      on(strict, { fetch: timed as typeof fetch }),
+      on(strict, { fetch: timed as typeof fetch, onProgress: overlapAfterFirst(strict) }),
     );
     assert.deepEqual(kinds(results), { ok: 2_000 });
     assert.deepEqual(stats.batchSize, { initial: 100, final: 74, firstCost: 2 });

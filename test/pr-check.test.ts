@@ -150,9 +150,9 @@ async function cooltech(args: string[], env: Record<string, string> = {}): Promi
     GITHUB_API_URL: gh.url,
     GITHUB_GRAPHQL_URL: gh.graphqlUrl,
     GITHUB_TOKEN: TOKEN,
-    // Test knobs shared with `refresh`: no real waits between retries, short deadlines.
+    // Test knobs shared with `refresh`: no real waits between retries, a generous deadline.
     COOLTECH_RETRY_BASE_MS: "1",
-    COOLTECH_TIMEOUT_MS: "3000",
+    COOLTECH_TIMEOUT_MS: "30000",
     ...env,
   };
   // In-process, through the same runMain entry as bin/cooltech.js.

@@ -30,7 +30,7 @@ export async function tempData(): Promise<{
 
 /**
  * The environment of a run: nothing inherited but PATH (so a real GITHUB_TOKEN
- * never leaks in), the fake's URLs, and tiny retry waits / request deadlines.
+ * never leaks in), the fake's URLs, tiny retry waits and a generous request deadline.
  */
 export function fakeEnv(gh: FakeGitHub, extra: Record<string, string | undefined> = {}) {
   const env: Record<string, string> = {
@@ -40,7 +40,8 @@ export function fakeEnv(gh: FakeGitHub, extra: Record<string, string | undefined
     GITHUB_GRAPHQL_URL: gh.graphqlUrl,
     GITHUB_TOKEN: TOKEN,
     COOLTECH_RETRY_BASE_MS: "1",
-    COOLTECH_TIMEOUT_MS: "2000",
+    // Generous: only the tests of a slow GitHub are meant to time out (they set their own).
+    COOLTECH_TIMEOUT_MS: "30000",
   };
   for (const [k, v] of Object.entries(extra)) {
     if (v === undefined) delete env[k];
