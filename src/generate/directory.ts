@@ -27,17 +27,21 @@ export function indexKnown(previous: Directory | null): Map<string, Known> {
 
 /**
  * The directory: curated entries in canonical order, each with its
- * last-known GitHub data. Pure and deterministic (no clock).
+ * last-known GitHub data, plus the `kept` last-known records of entries that
+ * are invalid now (see degrade.ts). Pure and deterministic (no clock).
  */
 export function generateDirectory(
   catalog: Catalog,
   known: Map<string, Known>,
   refreshedAt: string | null,
+  kept: readonly DirectoryProject[] = [],
 ): Directory {
-  const projects = [...catalog.projects].sort(compareProjects).map((p) => {
+  const projects = catalog.projects.map((p) => {
     const k = p.repo ? known.get(p.repo.toLowerCase()) : undefined;
     return directoryProject(p, k?.github ?? null, k?.trend ?? null);
   });
+  projects.push(...kept);
+  projects.sort(compareProjects);
   return {
     $schema: DIRECTORY_SCHEMA_REF,
     refreshedAt,

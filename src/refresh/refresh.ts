@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { Diagnostic } from "../core/diagnostic.js";
 import type { Directory, GithubInfo, GithubStatus } from "../core/model.js";
 import { compareProjects } from "../core/order.js";
+import { usableOrNull } from "../generate/degrade.js";
 import { generateDirectory, indexKnown, type Known } from "../generate/directory.js";
 import { type Written, writeDirectory, writeIfChanged } from "../generate/output.js";
 import { ETAGS_FILE, parseEtags, serializeEtags } from "../github/etags.js";
@@ -46,16 +47,30 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
   const api = options.lookup?.api ?? (config.token ? "graphql" : "rest");
   const stamp = options.now().toISOString();
   const loaded = await loadCatalog(dataDir, cwd);
-  const { diagnostics, catalog } = validateCatalog(loaded);
+  const validation = validateCatalog(loaded);
+  const { diagnostics } = validation;
   const projectsFile = displayPath(join(dataDir, "projects.yaml"), cwd);
+  let previous: Directory | null = null;
+  // An invalid entry keeps its last-known record or is left out (degrade.ts).
+  const use = await usableOrNull(loaded, validation, async () => {
+    previous = await readDirectory(join(dataDir, DIRECTORY_FILE), cwd);
+    return previous;
+  });
   const base = { diagnostics, api, refreshedAt: stamp, projectsFile } as const;
-  if (catalog === null) {
-    return { ...base, directory: null, entries: [], fix: null, stats: EMPTY_STATS, written: [] };
+  if (use === null) {
+    const nothing = { directory: null, entries: [], fix: null, stats: EMPTY_STATS, written: [] };
+    return { ...base, ...nothing, setAside: [] };
   }
-  const previous = await readDirectory(join(dataDir, DIRECTORY_FILE), cwd);
+  const { catalog, kept, setAside } = use;
+  if (validation.catalog !== null) {
+    previous = await readDirectory(join(dataDir, DIRECTORY_FILE), cwd);
+  }
   const history = await loadHistory(join(dataDir, HISTORY_FILE), cwd);
   const known = indexKnown(previous);
-  const selected = selectEntries(catalog.projects, options.only ?? []).sort(compareProjects);
+  const unusable = setAside.flatMap((s) => (s.kind === "project" && s.name ? [s.name] : []));
+  const selected = selectEntries(catalog.projects, options.only ?? [], unusable).sort(
+    compareProjects,
+  );
   const etagsPath = join(dataDir, ETAGS_FILE);
   const etags = parseEtags(
     api === "rest" ? await readFile(etagsPath, "utf8").catch(() => undefined) : undefined,
@@ -128,7 +143,7 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
       : (known.get(p.repo.toLowerCase()) ?? { github: null, trend: null });
     generation.set(p.repo.toLowerCase(), k);
   }
-  const directory = generateDirectory(finalCatalog, generation, stamp);
+  const directory = generateDirectory(finalCatalog, generation, stamp, kept);
   const keep = new Set(directory.projects.flatMap((p) => (p.github ? [key(p.github)] : [])));
   pruneHistory(history, today, keep);
 
@@ -146,7 +161,7 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
     }
   }
   const entries = [...merged.values()].map((m) => m.report);
-  return { ...base, directory, entries, fix, stats, written };
+  return { ...base, directory, entries, fix, stats, written, setAside };
 }
 
 const key = (github: GithubInfo): string => github.nameWithOwner.toLowerCase();
