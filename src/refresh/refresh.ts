@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Diagnostic } from "../core/diagnostic.js";
-import type { Directory, GithubInfo, GithubStatus } from "../core/model.js";
+import { type Directory, type GithubBlock, type GithubInfo, isFetched } from "../core/model.js";
 import { compareProjects } from "../core/order.js";
 import { usableOrNull } from "../generate/degrade.js";
 import { generateDirectory, indexKnown, type Known } from "../generate/directory.js";
@@ -89,19 +89,20 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
     else etags.delete(k);
   }
 
-  const merged = new Map<string, { github: GithubInfo | null; report: EntryReport }>();
+  const merged = new Map<string, { github: GithubBlock | null; report: EntryReport }>();
   for (const p of selected) {
-    const prev = known.get(p.repo.toLowerCase())?.github ?? null;
+    const block = known.get(p.repo.toLowerCase())?.github ?? null;
+    const prev = isFetched(block) ? block : null;
     const result = results.get(p.repo) ?? { kind: "failed", reason: "not looked up" };
-    const m = mergeResult(p.repo, prev, result, stamp);
-    const fetchedNow = m.status === "ok" || m.status === "moved";
+    const m = mergeResult(p.repo, block, result, stamp);
+    const fetchedNow = (m.status === "ok" || m.status === "moved") && isFetched(m.github);
     const report: EntryReport = {
       name: p.name,
       repo: p.repo,
       status: m.status,
       nameWithOwner: m.github?.nameWithOwner ?? null,
       stars: m.github?.stars ?? null,
-      gain: fetchedNow && prev && m.github ? m.github.stars - prev.stars : null,
+      gain: fetchedNow && prev && isFetched(m.github) ? m.github.stars - prev.stars : null,
       fetchedAt: m.github?.fetchedAt ?? null,
       newlyArchived: fetchedNow && m.github?.archived === true && prev?.archived !== true,
       ...(m.reason !== undefined && { reason: m.reason }),
@@ -127,7 +128,7 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
       if (!entry) continue;
       entry.report.fixed = true;
       // The curated name now matches GitHub's: the entry is simply ok.
-      if (entry.github) entry.github = { ...entry.github, status: "ok" };
+      if (isFetched(entry.github)) entry.github = { ...entry.github, status: "ok" };
       const key = f.from.toLowerCase();
       const etag = etags.get(key);
       if (etag !== undefined) etags.set(f.to.toLowerCase(), etag);
@@ -139,12 +140,14 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
     if (!p.repo) continue;
     const m = merged.get(p.name);
     const k = m
-      ? { github: m.github, trend: m.github ? trendOf(history, key(m.github)) : null }
+      ? { github: m.github, trend: isFetched(m.github) ? trendOf(history, key(m.github)) : null }
       : (known.get(p.repo.toLowerCase()) ?? { github: null, trend: null });
     generation.set(p.repo.toLowerCase(), k);
   }
   const directory = generateDirectory(finalCatalog, generation, stamp, kept);
-  const keep = new Set(directory.projects.flatMap((p) => (p.github ? [key(p.github)] : [])));
+  const keep = new Set(
+    directory.projects.flatMap((p) => (isFetched(p.github) ? [key(p.github)] : [])),
+  );
   pruneHistory(history, today, keep);
 
   const written: Written[] = [];
@@ -177,7 +180,7 @@ function etagCache(
     const k = p.repo.toLowerCase();
     const etag = etags.get(k);
     const github = known.get(k)?.github;
-    if (etag !== undefined && github) cache.set(k, { etag, info: github });
+    if (etag !== undefined && isFetched(github)) cache.set(k, { etag, info: github });
   }
   return cache;
 }

@@ -1156,8 +1156,8 @@ const schema35 = {
         },
         github: {
           description:
-            "Live GitHub metadata as last fetched, or null until a refresh fetched the repository.",
-          anyOf: [{ $ref: "#/$defs/github" }, { type: "null" }],
+            "Live GitHub metadata as last fetched; a `missing` block (status and checkedAt, the rest null) when GitHub said the repository does not exist and it was never fetched; null until a refresh looked it up.",
+          anyOf: [{ $ref: "#/$defs/github" }, { $ref: "#/$defs/githubMissing" }, { type: "null" }],
         },
         trend: {
           description:
@@ -1181,6 +1181,52 @@ const schema35 = {
             { type: "null" },
           ],
         },
+      },
+    },
+    githubMissing: {
+      type: "object",
+      description:
+        "A repository GitHub says does not exist, never fetched: only the time of the lookup is known.",
+      required: [
+        "nameWithOwner",
+        "url",
+        "description",
+        "stars",
+        "forks",
+        "openIssues",
+        "license",
+        "language",
+        "topics",
+        "archived",
+        "pushedAt",
+        "createdAt",
+        "latestRelease",
+        "fetchedAt",
+        "checkedAt",
+        "status",
+      ],
+      additionalProperties: false,
+      properties: {
+        nameWithOwner: { type: "null" },
+        url: { type: "null" },
+        description: { type: "null" },
+        stars: { type: "null" },
+        forks: { type: "null" },
+        openIssues: { type: "null" },
+        license: { type: "null" },
+        language: { type: "null" },
+        topics: { type: "null" },
+        archived: { type: "null" },
+        pushedAt: { type: "null" },
+        createdAt: { type: "null" },
+        latestRelease: { type: "null" },
+        fetchedAt: { type: "null" },
+        checkedAt: {
+          description: "When GitHub said the repository does not exist.",
+          type: "string",
+          format: "date-time",
+        },
+        status: { description: "Always missing.", const: "missing" },
       },
     },
     github: {
@@ -1280,8 +1326,8 @@ const schema36 = {
     },
     github: {
       description:
-        "Live GitHub metadata as last fetched, or null until a refresh fetched the repository.",
-      anyOf: [{ $ref: "#/$defs/github" }, { type: "null" }],
+        "Live GitHub metadata as last fetched; a `missing` block (status and checkedAt, the rest null) when GitHub said the repository does not exist and it was never fetched; null until a refresh looked it up.",
+      anyOf: [{ $ref: "#/$defs/github" }, { $ref: "#/$defs/githubMissing" }, { type: "null" }],
     },
     trend: {
       description:
@@ -1313,6 +1359,53 @@ const schema37 = {
   maxLength: 2048,
   description: "An https URL.",
 };
+const schema44 = {
+  type: "object",
+  description:
+    "A repository GitHub says does not exist, never fetched: only the time of the lookup is known.",
+  required: [
+    "nameWithOwner",
+    "url",
+    "description",
+    "stars",
+    "forks",
+    "openIssues",
+    "license",
+    "language",
+    "topics",
+    "archived",
+    "pushedAt",
+    "createdAt",
+    "latestRelease",
+    "fetchedAt",
+    "checkedAt",
+    "status",
+  ],
+  additionalProperties: false,
+  properties: {
+    nameWithOwner: { type: "null" },
+    url: { type: "null" },
+    description: { type: "null" },
+    stars: { type: "null" },
+    forks: { type: "null" },
+    openIssues: { type: "null" },
+    license: { type: "null" },
+    language: { type: "null" },
+    topics: { type: "null" },
+    archived: { type: "null" },
+    pushedAt: { type: "null" },
+    createdAt: { type: "null" },
+    latestRelease: { type: "null" },
+    fetchedAt: { type: "null" },
+    checkedAt: {
+      description: "When GitHub said the repository does not exist.",
+      type: "string",
+      format: "date-time",
+    },
+    status: { description: "Always missing.", const: "missing" },
+  },
+};
+const func16 = Object.prototype.hasOwnProperty;
 const pattern14 = new RegExp("^https://", "u");
 const schema38 = {
   type: "object",
@@ -1387,7 +1480,6 @@ const schema40 = {
   format: "date-time",
   description: "An ISO 8601 time, or null.",
 };
-const func16 = Object.prototype.hasOwnProperty;
 function validate24(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -2743,26 +2835,599 @@ function validate23(
       }
       var _valid1 = _errs23 === errors;
       valid5 = valid5 || _valid1;
+      if (_valid1) {
+        var props0 = true;
+      }
       const _errs24 = errors;
-      if (data7 !== null) {
-        const err21 = {
+      if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
+        if (data7.nameWithOwner === undefined) {
+          const err21 = {
+            instancePath: instancePath + "/github",
+            schemaPath: "#/$defs/githubMissing/required",
+            keyword: "required",
+            params: { missingProperty: "nameWithOwner" },
+            message: "must have required property '" + "nameWithOwner" + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+        if (data7.url === undefined) {
+          const err22 = {
+            instancePath: instancePath + "/github",
+            schemaPath: "#/$defs/githubMissing/required",
+            keyword: "required",
+            params: { missingProperty: "url" },
+            message: "must have required property '" + "url" + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+        if (data7.description === undefined) {
+          const err23 = {
+            instancePath: instancePath + "/github",
+            schemaPath: "#/$defs/githubMissing/required",
+            keyword: "required",
+            params: { missingProperty: "description" },
+            message: "must have required property '" + "description" + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+        if (data7.stars === undefined) {
+          const err24 = {
+            instancePath: instancePath + "/github",
+            schemaPath: "#/$defs/githubMissing/required",
+            keyword: "required",
+            params: { missingProperty: "stars" },
+            message: "must have required property '" + "stars" + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
+        }
+        if (data7.forks === undefined) {
+          const err25 = {
+            instancePath: instancePath + "/github",
+            schemaPath: "#/$defs/githubMissing/required",
+            keyword: "required",
+            params: { missingProperty: "forks" },
+            message: "must have required property '" + "forks" + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
+        }
+        if (data7.openIssues === undefined) {
+          const err26 = {
+            instancePath: instancePath + "/github",
+            schemaPath: "#/$defs/githubMissing/required",
+            keyword: "required",
+            params: { missingProperty: "openIssues" },
+            message: "must have required property '" + "openIssues" + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+        if (data7.license === undefined) {
+          const err27 = {
+            instancePath: instancePath + "/github",
+            schemaPath: "#/$defs/githubMissing/required",
+            keyword: "required",
+            params: { missingProperty: "license" },
+            message: "must have required property '" + "license" + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
+        }
+        if (data7.language === undefined) {
+          const err28 = {
+            instancePath: instancePath + "/github",
+            schemaPath: "#/$defs/githubMissing/required",
+            keyword: "required",
+            params: { missingProperty: "language" },
+            message: "must have required property '" + "language" + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err28];
+          } else {
+            vErrors.push(err28);
+          }
+          errors++;
+        }
+        if (data7.topics === undefined) {
+          const err29 = {
+            instancePath: instancePath + "/github",
+            schemaPath: "#/$defs/githubMissing/required",
+            keyword: "required",
+            params: { missingProperty: "topics" },
+            message: "must have required property '" + "topics" + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err29];
+          } else {
+            vErrors.push(err29);
+          }
+          errors++;
+        }
+        if (data7.archived === undefined) {
+          const err30 = {
+            instancePath: instancePath + "/github",
+            schemaPath: "#/$defs/githubMissing/required",
+            keyword: "required",
+            params: { missingProperty: "archived" },
+            message: "must have required property '" + "archived" + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err30];
+          } else {
+            vErrors.push(err30);
+          }
+          errors++;
+        }
+        if (data7.pushedAt === undefined) {
+          const err31 = {
+            instancePath: instancePath + "/github",
+            schemaPath: "#/$defs/githubMissing/required",
+            keyword: "required",
+            params: { missingProperty: "pushedAt" },
+            message: "must have required property '" + "pushedAt" + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err31];
+          } else {
+            vErrors.push(err31);
+          }
+          errors++;
+        }
+        if (data7.createdAt === undefined) {
+          const err32 = {
+            instancePath: instancePath + "/github",
+            schemaPath: "#/$defs/githubMissing/required",
+            keyword: "required",
+            params: { missingProperty: "createdAt" },
+            message: "must have required property '" + "createdAt" + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
+        }
+        if (data7.latestRelease === undefined) {
+          const err33 = {
+            instancePath: instancePath + "/github",
+            schemaPath: "#/$defs/githubMissing/required",
+            keyword: "required",
+            params: { missingProperty: "latestRelease" },
+            message: "must have required property '" + "latestRelease" + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err33];
+          } else {
+            vErrors.push(err33);
+          }
+          errors++;
+        }
+        if (data7.fetchedAt === undefined) {
+          const err34 = {
+            instancePath: instancePath + "/github",
+            schemaPath: "#/$defs/githubMissing/required",
+            keyword: "required",
+            params: { missingProperty: "fetchedAt" },
+            message: "must have required property '" + "fetchedAt" + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err34];
+          } else {
+            vErrors.push(err34);
+          }
+          errors++;
+        }
+        if (data7.checkedAt === undefined) {
+          const err35 = {
+            instancePath: instancePath + "/github",
+            schemaPath: "#/$defs/githubMissing/required",
+            keyword: "required",
+            params: { missingProperty: "checkedAt" },
+            message: "must have required property '" + "checkedAt" + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err35];
+          } else {
+            vErrors.push(err35);
+          }
+          errors++;
+        }
+        if (data7.status === undefined) {
+          const err36 = {
+            instancePath: instancePath + "/github",
+            schemaPath: "#/$defs/githubMissing/required",
+            keyword: "required",
+            params: { missingProperty: "status" },
+            message: "must have required property '" + "status" + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err36];
+          } else {
+            vErrors.push(err36);
+          }
+          errors++;
+        }
+        for (const key1 in data7) {
+          if (!func16.call(schema44.properties, key1)) {
+            const err37 = {
+              instancePath: instancePath + "/github",
+              schemaPath: "#/$defs/githubMissing/additionalProperties",
+              keyword: "additionalProperties",
+              params: { additionalProperty: key1 },
+              message: "must NOT have additional properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err37];
+            } else {
+              vErrors.push(err37);
+            }
+            errors++;
+          }
+        }
+        if (data7.nameWithOwner !== undefined) {
+          if (data7.nameWithOwner !== null) {
+            const err38 = {
+              instancePath: instancePath + "/github/nameWithOwner",
+              schemaPath: "#/$defs/githubMissing/properties/nameWithOwner/type",
+              keyword: "type",
+              params: { type: "null" },
+              message: "must be null",
+            };
+            if (vErrors === null) {
+              vErrors = [err38];
+            } else {
+              vErrors.push(err38);
+            }
+            errors++;
+          }
+        }
+        if (data7.url !== undefined) {
+          if (data7.url !== null) {
+            const err39 = {
+              instancePath: instancePath + "/github/url",
+              schemaPath: "#/$defs/githubMissing/properties/url/type",
+              keyword: "type",
+              params: { type: "null" },
+              message: "must be null",
+            };
+            if (vErrors === null) {
+              vErrors = [err39];
+            } else {
+              vErrors.push(err39);
+            }
+            errors++;
+          }
+        }
+        if (data7.description !== undefined) {
+          if (data7.description !== null) {
+            const err40 = {
+              instancePath: instancePath + "/github/description",
+              schemaPath: "#/$defs/githubMissing/properties/description/type",
+              keyword: "type",
+              params: { type: "null" },
+              message: "must be null",
+            };
+            if (vErrors === null) {
+              vErrors = [err40];
+            } else {
+              vErrors.push(err40);
+            }
+            errors++;
+          }
+        }
+        if (data7.stars !== undefined) {
+          if (data7.stars !== null) {
+            const err41 = {
+              instancePath: instancePath + "/github/stars",
+              schemaPath: "#/$defs/githubMissing/properties/stars/type",
+              keyword: "type",
+              params: { type: "null" },
+              message: "must be null",
+            };
+            if (vErrors === null) {
+              vErrors = [err41];
+            } else {
+              vErrors.push(err41);
+            }
+            errors++;
+          }
+        }
+        if (data7.forks !== undefined) {
+          if (data7.forks !== null) {
+            const err42 = {
+              instancePath: instancePath + "/github/forks",
+              schemaPath: "#/$defs/githubMissing/properties/forks/type",
+              keyword: "type",
+              params: { type: "null" },
+              message: "must be null",
+            };
+            if (vErrors === null) {
+              vErrors = [err42];
+            } else {
+              vErrors.push(err42);
+            }
+            errors++;
+          }
+        }
+        if (data7.openIssues !== undefined) {
+          if (data7.openIssues !== null) {
+            const err43 = {
+              instancePath: instancePath + "/github/openIssues",
+              schemaPath: "#/$defs/githubMissing/properties/openIssues/type",
+              keyword: "type",
+              params: { type: "null" },
+              message: "must be null",
+            };
+            if (vErrors === null) {
+              vErrors = [err43];
+            } else {
+              vErrors.push(err43);
+            }
+            errors++;
+          }
+        }
+        if (data7.license !== undefined) {
+          if (data7.license !== null) {
+            const err44 = {
+              instancePath: instancePath + "/github/license",
+              schemaPath: "#/$defs/githubMissing/properties/license/type",
+              keyword: "type",
+              params: { type: "null" },
+              message: "must be null",
+            };
+            if (vErrors === null) {
+              vErrors = [err44];
+            } else {
+              vErrors.push(err44);
+            }
+            errors++;
+          }
+        }
+        if (data7.language !== undefined) {
+          if (data7.language !== null) {
+            const err45 = {
+              instancePath: instancePath + "/github/language",
+              schemaPath: "#/$defs/githubMissing/properties/language/type",
+              keyword: "type",
+              params: { type: "null" },
+              message: "must be null",
+            };
+            if (vErrors === null) {
+              vErrors = [err45];
+            } else {
+              vErrors.push(err45);
+            }
+            errors++;
+          }
+        }
+        if (data7.topics !== undefined) {
+          if (data7.topics !== null) {
+            const err46 = {
+              instancePath: instancePath + "/github/topics",
+              schemaPath: "#/$defs/githubMissing/properties/topics/type",
+              keyword: "type",
+              params: { type: "null" },
+              message: "must be null",
+            };
+            if (vErrors === null) {
+              vErrors = [err46];
+            } else {
+              vErrors.push(err46);
+            }
+            errors++;
+          }
+        }
+        if (data7.archived !== undefined) {
+          if (data7.archived !== null) {
+            const err47 = {
+              instancePath: instancePath + "/github/archived",
+              schemaPath: "#/$defs/githubMissing/properties/archived/type",
+              keyword: "type",
+              params: { type: "null" },
+              message: "must be null",
+            };
+            if (vErrors === null) {
+              vErrors = [err47];
+            } else {
+              vErrors.push(err47);
+            }
+            errors++;
+          }
+        }
+        if (data7.pushedAt !== undefined) {
+          if (data7.pushedAt !== null) {
+            const err48 = {
+              instancePath: instancePath + "/github/pushedAt",
+              schemaPath: "#/$defs/githubMissing/properties/pushedAt/type",
+              keyword: "type",
+              params: { type: "null" },
+              message: "must be null",
+            };
+            if (vErrors === null) {
+              vErrors = [err48];
+            } else {
+              vErrors.push(err48);
+            }
+            errors++;
+          }
+        }
+        if (data7.createdAt !== undefined) {
+          if (data7.createdAt !== null) {
+            const err49 = {
+              instancePath: instancePath + "/github/createdAt",
+              schemaPath: "#/$defs/githubMissing/properties/createdAt/type",
+              keyword: "type",
+              params: { type: "null" },
+              message: "must be null",
+            };
+            if (vErrors === null) {
+              vErrors = [err49];
+            } else {
+              vErrors.push(err49);
+            }
+            errors++;
+          }
+        }
+        if (data7.latestRelease !== undefined) {
+          if (data7.latestRelease !== null) {
+            const err50 = {
+              instancePath: instancePath + "/github/latestRelease",
+              schemaPath: "#/$defs/githubMissing/properties/latestRelease/type",
+              keyword: "type",
+              params: { type: "null" },
+              message: "must be null",
+            };
+            if (vErrors === null) {
+              vErrors = [err50];
+            } else {
+              vErrors.push(err50);
+            }
+            errors++;
+          }
+        }
+        if (data7.fetchedAt !== undefined) {
+          if (data7.fetchedAt !== null) {
+            const err51 = {
+              instancePath: instancePath + "/github/fetchedAt",
+              schemaPath: "#/$defs/githubMissing/properties/fetchedAt/type",
+              keyword: "type",
+              params: { type: "null" },
+              message: "must be null",
+            };
+            if (vErrors === null) {
+              vErrors = [err51];
+            } else {
+              vErrors.push(err51);
+            }
+            errors++;
+          }
+        }
+        if (data7.checkedAt !== undefined) {
+          let data22 = data7.checkedAt;
+          if (typeof data22 === "string") {
+            if (!formats2.validate(data22)) {
+              const err52 = {
+                instancePath: instancePath + "/github/checkedAt",
+                schemaPath: "#/$defs/githubMissing/properties/checkedAt/format",
+                keyword: "format",
+                params: { format: "date-time" },
+                message: 'must match format "' + "date-time" + '"',
+              };
+              if (vErrors === null) {
+                vErrors = [err52];
+              } else {
+                vErrors.push(err52);
+              }
+              errors++;
+            }
+          } else {
+            const err53 = {
+              instancePath: instancePath + "/github/checkedAt",
+              schemaPath: "#/$defs/githubMissing/properties/checkedAt/type",
+              keyword: "type",
+              params: { type: "string" },
+              message: "must be string",
+            };
+            if (vErrors === null) {
+              vErrors = [err53];
+            } else {
+              vErrors.push(err53);
+            }
+            errors++;
+          }
+        }
+        if (data7.status !== undefined) {
+          if ("missing" !== data7.status) {
+            const err54 = {
+              instancePath: instancePath + "/github/status",
+              schemaPath: "#/$defs/githubMissing/properties/status/const",
+              keyword: "const",
+              params: { allowedValue: "missing" },
+              message: "must be equal to constant",
+            };
+            if (vErrors === null) {
+              vErrors = [err54];
+            } else {
+              vErrors.push(err54);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err55 = {
           instancePath: instancePath + "/github",
-          schemaPath: "#/properties/github/anyOf/1/type",
+          schemaPath: "#/$defs/githubMissing/type",
           keyword: "type",
-          params: { type: "null" },
-          message: "must be null",
+          params: { type: "object" },
+          message: "must be object",
         };
         if (vErrors === null) {
-          vErrors = [err21];
+          vErrors = [err55];
         } else {
-          vErrors.push(err21);
+          vErrors.push(err55);
         }
         errors++;
       }
       var _valid1 = _errs24 === errors;
       valid5 = valid5 || _valid1;
+      if (_valid1) {
+        if (props0 !== true) {
+          props0 = true;
+        }
+      }
+      const _errs59 = errors;
+      if (data7 !== null) {
+        const err56 = {
+          instancePath: instancePath + "/github",
+          schemaPath: "#/properties/github/anyOf/2/type",
+          keyword: "type",
+          params: { type: "null" },
+          message: "must be null",
+        };
+        if (vErrors === null) {
+          vErrors = [err56];
+        } else {
+          vErrors.push(err56);
+        }
+        errors++;
+      }
+      var _valid1 = _errs59 === errors;
+      valid5 = valid5 || _valid1;
       if (!valid5) {
-        const err22 = {
+        const err57 = {
           instancePath: instancePath + "/github",
           schemaPath: "#/properties/github/anyOf",
           keyword: "anyOf",
@@ -2770,9 +3435,9 @@ function validate23(
           message: "must match a schema in anyOf",
         };
         if (vErrors === null) {
-          vErrors = [err22];
+          vErrors = [err57];
         } else {
-          vErrors.push(err22);
+          vErrors.push(err57);
         }
         errors++;
       } else {
@@ -2787,13 +3452,13 @@ function validate23(
       }
     }
     if (data.trend !== undefined) {
-      let data8 = data.trend;
-      const _errs27 = errors;
-      let valid6 = false;
-      const _errs28 = errors;
-      if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
-        if (data8.stars7d === undefined) {
-          const err23 = {
+      let data24 = data.trend;
+      const _errs62 = errors;
+      let valid8 = false;
+      const _errs63 = errors;
+      if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
+        if (data24.stars7d === undefined) {
+          const err58 = {
             instancePath: instancePath + "/trend",
             schemaPath: "#/properties/trend/anyOf/0/required",
             keyword: "required",
@@ -2801,14 +3466,14 @@ function validate23(
             message: "must have required property '" + "stars7d" + "'",
           };
           if (vErrors === null) {
-            vErrors = [err23];
+            vErrors = [err58];
           } else {
-            vErrors.push(err23);
+            vErrors.push(err58);
           }
           errors++;
         }
-        if (data8.stars30d === undefined) {
-          const err24 = {
+        if (data24.stars30d === undefined) {
+          const err59 = {
             instancePath: instancePath + "/trend",
             schemaPath: "#/properties/trend/anyOf/0/required",
             keyword: "required",
@@ -2816,36 +3481,36 @@ function validate23(
             message: "must have required property '" + "stars30d" + "'",
           };
           if (vErrors === null) {
-            vErrors = [err24];
+            vErrors = [err59];
           } else {
-            vErrors.push(err24);
+            vErrors.push(err59);
           }
           errors++;
         }
-        for (const key1 in data8) {
-          if (!(key1 === "stars7d" || key1 === "stars30d")) {
-            const err25 = {
+        for (const key2 in data24) {
+          if (!(key2 === "stars7d" || key2 === "stars30d")) {
+            const err60 = {
               instancePath: instancePath + "/trend",
               schemaPath: "#/properties/trend/anyOf/0/additionalProperties",
               keyword: "additionalProperties",
-              params: { additionalProperty: key1 },
+              params: { additionalProperty: key2 },
               message: "must NOT have additional properties",
             };
             if (vErrors === null) {
-              vErrors = [err25];
+              vErrors = [err60];
             } else {
-              vErrors.push(err25);
+              vErrors.push(err60);
             }
             errors++;
           }
         }
-        if (data8.stars7d !== undefined) {
-          let data9 = data8.stars7d;
+        if (data24.stars7d !== undefined) {
+          let data25 = data24.stars7d;
           if (
-            !(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9)) &&
-            data9 !== null
+            !(typeof data25 == "number" && !(data25 % 1) && !isNaN(data25) && isFinite(data25)) &&
+            data25 !== null
           ) {
-            const err26 = {
+            const err61 = {
               instancePath: instancePath + "/trend/stars7d",
               schemaPath: "#/properties/trend/anyOf/0/properties/stars7d/type",
               keyword: "type",
@@ -2853,20 +3518,20 @@ function validate23(
               message: "must be integer,null",
             };
             if (vErrors === null) {
-              vErrors = [err26];
+              vErrors = [err61];
             } else {
-              vErrors.push(err26);
+              vErrors.push(err61);
             }
             errors++;
           }
         }
-        if (data8.stars30d !== undefined) {
-          let data10 = data8.stars30d;
+        if (data24.stars30d !== undefined) {
+          let data26 = data24.stars30d;
           if (
-            !(typeof data10 == "number" && !(data10 % 1) && !isNaN(data10) && isFinite(data10)) &&
-            data10 !== null
+            !(typeof data26 == "number" && !(data26 % 1) && !isNaN(data26) && isFinite(data26)) &&
+            data26 !== null
           ) {
-            const err27 = {
+            const err62 = {
               instancePath: instancePath + "/trend/stars30d",
               schemaPath: "#/properties/trend/anyOf/0/properties/stars30d/type",
               keyword: "type",
@@ -2874,15 +3539,15 @@ function validate23(
               message: "must be integer,null",
             };
             if (vErrors === null) {
-              vErrors = [err27];
+              vErrors = [err62];
             } else {
-              vErrors.push(err27);
+              vErrors.push(err62);
             }
             errors++;
           }
         }
       } else {
-        const err28 = {
+        const err63 = {
           instancePath: instancePath + "/trend",
           schemaPath: "#/properties/trend/anyOf/0/type",
           keyword: "type",
@@ -2890,17 +3555,17 @@ function validate23(
           message: "must be object",
         };
         if (vErrors === null) {
-          vErrors = [err28];
+          vErrors = [err63];
         } else {
-          vErrors.push(err28);
+          vErrors.push(err63);
         }
         errors++;
       }
-      var _valid2 = _errs28 === errors;
-      valid6 = valid6 || _valid2;
-      const _errs35 = errors;
-      if (data8 !== null) {
-        const err29 = {
+      var _valid2 = _errs63 === errors;
+      valid8 = valid8 || _valid2;
+      const _errs70 = errors;
+      if (data24 !== null) {
+        const err64 = {
           instancePath: instancePath + "/trend",
           schemaPath: "#/properties/trend/anyOf/1/type",
           keyword: "type",
@@ -2908,16 +3573,16 @@ function validate23(
           message: "must be null",
         };
         if (vErrors === null) {
-          vErrors = [err29];
+          vErrors = [err64];
         } else {
-          vErrors.push(err29);
+          vErrors.push(err64);
         }
         errors++;
       }
-      var _valid2 = _errs35 === errors;
-      valid6 = valid6 || _valid2;
-      if (!valid6) {
-        const err30 = {
+      var _valid2 = _errs70 === errors;
+      valid8 = valid8 || _valid2;
+      if (!valid8) {
+        const err65 = {
           instancePath: instancePath + "/trend",
           schemaPath: "#/properties/trend/anyOf",
           keyword: "anyOf",
@@ -2925,16 +3590,16 @@ function validate23(
           message: "must match a schema in anyOf",
         };
         if (vErrors === null) {
-          vErrors = [err30];
+          vErrors = [err65];
         } else {
-          vErrors.push(err30);
+          vErrors.push(err65);
         }
         errors++;
       } else {
-        errors = _errs27;
+        errors = _errs62;
         if (vErrors !== null) {
-          if (_errs27) {
-            vErrors.length = _errs27;
+          if (_errs62) {
+            vErrors.length = _errs62;
           } else {
             vErrors = null;
           }
@@ -2942,7 +3607,7 @@ function validate23(
       }
     }
   } else {
-    const err31 = {
+    const err66 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -2950,9 +3615,9 @@ function validate23(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err31];
+      vErrors = [err66];
     } else {
-      vErrors.push(err31);
+      vErrors.push(err66);
     }
     errors++;
   }
@@ -3347,7 +4012,7 @@ export const precompiled: Record<
     validate: categoriesSchema,
   },
   directory: {
-    sha256: "e8042b8c09ca4b3d72aca60b71e5f719a41e87d31b3967345a56e7ad2957c0da",
+    sha256: "0846cc7ab59212719c380131d62f6d4b957146dcadb84ef594eb60b1304b7551",
     validate: directorySchema,
   },
 };
