@@ -23,13 +23,15 @@ export type GithubStatus = "ok" | "moved" | "missing" | "stale";
 export interface LatestRelease {
   tag: string;
   publishedAt: string | null;
-  url: string;
+  /** null when GitHub sent a URL the directory cannot hold (see sanitizeRepoInfo). */
+  url: string | null;
 }
 
 /** Live GitHub metadata of an entry, as last fetched. */
 export interface GithubInfo {
   nameWithOwner: string;
-  url: string;
+  /** null when GitHub sent a URL the directory cannot hold (see sanitizeRepoInfo). */
+  url: string | null;
   description: string | null;
   stars: number;
   forks: number;

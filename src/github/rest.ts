@@ -1,8 +1,8 @@
 import type { LimitFunction } from "p-limit";
 import { classify } from "./failure.js";
-import type { LookupRun, Target } from "./lookup-run.js";
+import { type LookupRun, okOrFailed, type Target } from "./lookup-run.js";
 import { epochToIso } from "./rate-state.js";
-import { type RepoInfo, repoInfo, repoInfoProblem, spdx } from "./repo-info.js";
+import { type RepoInfo, repoInfo, sanitizeRepoInfo, spdx } from "./repo-info.js";
 
 /** A cached answer: the ETag of `GET /repos/{owner}/{repo}` and the info it carried. */
 export interface EtagEntry {
@@ -145,13 +145,8 @@ async function lookupOne(t: Target, run: LookupRun, etags: Map<string, EtagEntry
     }
     run.state.points++; // "releases/latest" 404s when there is no release
   }
-  const info = fromRest(repo, release);
-  const problem = repoInfoProblem(info);
-  if (problem !== null) {
-    run.record(t, { kind: "failed", reason: problem });
-    return;
-  }
-  if (etag) etags.set(t.key, { etag, info });
+  const result = okOrFailed(sanitizeRepoInfo(fromRest(repo, release)));
+  if (result.kind === "ok" && etag) etags.set(t.key, { etag, info: result.info });
   else etags.delete(t.key);
-  run.record(t, { kind: "ok", info });
+  run.record(t, result);
 }

@@ -19,6 +19,7 @@ import { readDirectory } from "../load/directory.js";
 import { displayPath } from "../load/yaml-source.js";
 import { validateCatalog } from "../validate/index.js";
 import { type AppliedFix, applyFixMoved } from "./apply-fix.js";
+import { conformDirectory } from "./contract.js";
 import { HISTORY_FILE, pruneHistory, serializeHistory, trendOf, utcDay } from "./history.js";
 import { loadHistory, updateHistory } from "./history-file.js";
 import { mergeResult } from "./merge.js";
@@ -106,6 +107,7 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
       fetchedAt: m.github?.fetchedAt ?? null,
       newlyArchived: fetchedNow && m.github?.archived === true && prev?.archived !== true,
       ...(m.reason !== undefined && { reason: m.reason }),
+      ...(result.kind === "ok" && result.changes && { changes: result.changes }),
     };
     merged.set(p.name, { github: m.github, report });
   }
@@ -144,7 +146,8 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
       : (known.get(p.repo.toLowerCase()) ?? { github: null, trend: null });
     generation.set(p.repo.toLowerCase(), k);
   }
-  const directory = generateDirectory(finalCatalog, generation, stamp, kept);
+  const conformed = conformDirectory(generateDirectory(finalCatalog, generation, stamp, kept));
+  const directory = conformed.directory;
   const keep = new Set(
     directory.projects.flatMap((p) => (isFetched(p.github) ? [key(p.github)] : [])),
   );
@@ -164,6 +167,10 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
     }
   }
   const entries = [...merged.values()].map((m) => m.report);
+  for (const f of conformed.fixes) {
+    const entry = merged.get(f.name)?.report;
+    if (entry) entry.changes = [...(entry.changes ?? []), ...f.changes];
+  }
   return { ...base, directory, entries, fix, stats, written, setAside };
 }
 

@@ -22,6 +22,10 @@ function capped<T>(
 const since = (fetchedAt: string | null) =>
   fetchedAt ? `last-known data from ${fetchedAt}` : "no earlier data";
 
+function contractLine(m: Summary["contract"][number]): string {
+  return `${plain(m.name, 80)} (${m.repo}): ${m.changes.join("; ")}`;
+}
+
 function invalidLine(m: SetAside): string {
   const name = m.name === null ? `(${m.kind} without a name)` : plain(m.name, 80);
   const kept = m.outcome === "kept" ? "last-known record kept" : "left out";
@@ -82,6 +86,10 @@ export function summaryText(s: Summary, p: Paint, projectsFile: string): string 
       out.push(
         `  ${g.name}: +${g.gain.toLocaleString("en-US")} (${g.stars.toLocaleString("en-US")} stars)`,
       );
+  }
+  if (s.contract.length > 0) {
+    out.push(p.bold("GitHub values that break the directory's schema (dropped or shortened):"));
+    out.push(...capped(s.contract, TEXT_ROWS, (m) => `  ${contractLine(m)}`, more));
   }
   if (s.invalid.length > 0) {
     out.push(p.bold("Invalid in the curated data (not refreshed; see the errors on stderr):"));
@@ -162,6 +170,17 @@ export function summaryMarkdown(s: Summary): string {
   if (s.gains.length > 0) {
     out.push("", "### Biggest star gains", "", "| Project | Gain | Stars |", "|---|---:|---:|");
     for (const g of s.gains) out.push(`| ${cell(g.name)} | +${g.gain} | ${g.stars} |`);
+  }
+  if (s.contract.length > 0) {
+    out.push("", "### GitHub values dropped or shortened (they break the directory's schema)", "");
+    out.push(
+      ...capped(
+        s.contract,
+        MARKDOWN_ROWS,
+        (m) => `- ${cell(contractLine(m))}`,
+        (k) => `- … and ${k} more`,
+      ),
+    );
   }
   if (s.invalid.length > 0) {
     out.push(

@@ -21,6 +21,8 @@ export interface Summary {
   fixSkipped: MoveSkip[];
   /** Invalid curated entries: kept at their last-known record, or left out. */
   invalid: SetAside[];
+  /** GitHub values that broke the directory's schema: dropped or shortened, per repository. */
+  contract: Array<{ name: string; repo: string; changes: string[] }>;
   usage: LookupStats;
   /** Files this run changed. */
   written: string[];
@@ -70,6 +72,9 @@ export function summarize(
       .map((x) => ({ name: x.name, repo: x.repo, stars: x.stars ?? 0, gain: x.gain ?? 0 })),
     fixSkipped: result.fix?.skipped ?? [],
     invalid: result.setAside,
+    contract: e.flatMap((x) =>
+      x.changes ? [{ name: x.name, repo: x.repo, changes: x.changes }] : [],
+    ),
     usage: result.stats,
     written: result.written.filter((w) => w.changed).map((w) => displayPath(w.path, cwd)),
     durationMs,

@@ -42,6 +42,8 @@ export interface EntryReport {
   gain: number | null;
   /** Why the lookup failed (stale). */
   reason?: string;
+  /** Values GitHub sent that broke the directory's schema: dropped or shortened. */
+  changes?: string[];
   /** Moved, and `repo` rewritten in projects.yaml (--fix-moved). */
   fixed?: boolean;
   /** Last successful fetch, when any. */
