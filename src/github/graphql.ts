@@ -64,6 +64,13 @@ async function runBatch(batch: Target[], run: LookupRun, onCost?: OnCost): Promi
     });
     body = response.data;
   } catch (error) {
+    // GitHub answers a missing repository inside a 200 (NOT_FOUND); an HTTP 404 means
+    // the URL is not a GraphQL endpoint at all, and no other request will do better.
+    if ((error as { status?: unknown })?.status === 404) {
+      const reason = `${run.config.graphqlUrl} answered HTTP 404: it is not a GraphQL endpoint; check GITHUB_GRAPHQL_URL (or GITHUB_API_URL it is derived from)`;
+      run.failure(batch, { kind: "endpoint", reason });
+      return;
+    }
     run.failure(batch, classify(error));
     return;
   }

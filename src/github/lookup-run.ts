@@ -44,10 +44,11 @@ export class LookupRun {
     return this.stopped;
   }
 
-  /** Stops the run: a rejected token or an exhausted budget fails whatever is left. */
+  /** Stops the run: a rejected token, a wrong endpoint or an exhausted budget fails whatever is left. */
   halt(failure: Failure): void {
     if (failure.kind === "primary") this.state.rateLimited = true;
-    if (this.stopped === null || failure.kind === "auth") this.stopped = failure;
+    const fatal = (f: Failure | null) => f?.kind === "auth" || f?.kind === "endpoint";
+    if (this.stopped === null || (fatal(failure) && !fatal(this.stopped))) this.stopped = failure;
   }
 
   /** Why a lookup not attempted failed, once the run stopped. */

@@ -2,7 +2,12 @@ import { appendStepSummary } from "../../actions/summary.js";
 import { hasErrors } from "../../core/diagnostic.js";
 import { ExitCode, UsageError, UserError } from "../../core/errors.js";
 import { ConfigError, githubConfigFromEnv, redact } from "../../github/config.js";
-import { LookupAuthError, type LookupStats, MAX_CONCURRENCY } from "../../github/lookup.js";
+import {
+  LookupAuthError,
+  LookupEndpointError,
+  type LookupStats,
+  MAX_CONCURRENCY,
+} from "../../github/lookup.js";
 import { MAX_BATCH_SIZE } from "../../github/query.js";
 import { DirectoryError } from "../../load/directory.js";
 import { HistoryError } from "../../refresh/history.js";
@@ -109,6 +114,10 @@ async function runRefresh(
     if (error instanceof UnknownEntryError) throw new UsageError(error.message);
     if (error instanceof DirectoryError || error instanceof HistoryError) {
       throw new UserError(error.message);
+    }
+    if (error instanceof LookupEndpointError) {
+      // A configuration error, like a malformed URL: exit 2 (usage), nothing written.
+      throw new UserError(`${error.message}. Nothing was written.`, ExitCode.usage);
     }
     if (error instanceof LookupAuthError) {
       throw new UserError(
