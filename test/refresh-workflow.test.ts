@@ -339,5 +339,8 @@ test("night 4, two merged pull requests list Rook twice: the data is committed, 
   assert.ok(names.includes("Longhorn"), "the valid new entry is refreshed and committed");
   const fail = await runStep("Fail on invalid entries", { output: join(root, "output") });
   assert.equal(fail.code, 5);
-  assert.equal(step("Fail on invalid entries").if, "${{ steps.refresh.outputs.exit-code == '5' }}");
+  assert.match(
+    step("Fail on invalid entries").if ?? "",
+    /steps\.refresh\.outputs\.exit-code == '5'/,
+  );
 });

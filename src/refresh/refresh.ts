@@ -1,19 +1,12 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Diagnostic } from "../core/diagnostic.js";
 import { type Directory, type GithubBlock, type GithubInfo, isFetched } from "../core/model.js";
 import { compareProjects } from "../core/order.js";
 import { usableOrNull } from "../generate/degrade.js";
 import { generateDirectory, indexKnown, type Known } from "../generate/directory.js";
 import { type Written, writeDirectory, writeIfChanged } from "../generate/output.js";
 import { ETAGS_FILE, parseEtags, serializeEtags } from "../github/etags.js";
-import {
-  type EtagEntry,
-  type GitHubConfig,
-  type LookupOptions,
-  type LookupStats,
-  lookupRepos,
-} from "../github/lookup.js";
+import { type EtagEntry, type LookupStats, lookupRepos } from "../github/lookup.js";
 import { DIRECTORY_FILE, loadCatalog } from "../load/catalog.js";
 import { readDirectory } from "../load/directory.js";
 import { displayPath } from "../load/yaml-source.js";
