@@ -177,6 +177,17 @@ describe("an invalid entry does not stop refresh", () => {
     assert.equal(project(d, "gVisor").homepage, "https://kubernetes.io/");
   });
 
+  test("--only naming an invalid entry is a usage error that says so", async () => {
+    await editProjects((t) => t.replace("  repo: rook/rook\n", "  repo: rook/rook\n  stras: 5\n"));
+    const run = await refresh(["--only", "Rook"]);
+    assert.equal(run.code, 2, run.stderr);
+    assert.match(
+      run.stderr,
+      /--only: 'Rook' is invalid; `cooltech validate` says why; fix it first/,
+    );
+    assert.equal(gh.stats.requests, 0);
+  });
+
   test("a file that cannot be parsed still stops: exit 1, nothing fetched or written", async () => {
     await editProjects((t) => t.replace("category: storage", "category: [storage"));
     const run = await refresh();
