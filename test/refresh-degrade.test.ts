@@ -188,6 +188,18 @@ describe("an invalid entry does not stop refresh", () => {
     assert.equal(gh.stats.requests, 0);
   });
 
+  test("--fix-moved rewrites nothing while the file has errors, and says why", async () => {
+    await editProjects((t) => t.replace("  repo: rook/rook\n", "  repo: rook/rook\n  stras: 5\n"));
+    const before = await readFile(projectsFile(), "utf8");
+    const run = await refresh(["--fix-moved"]);
+    assert.equal(run.code, 5, run.stderr);
+    assert.equal(await readFile(projectsFile(), "utf8"), before);
+    assert.match(
+      run.stdout,
+      /not fixed: kured: weaveworks\/kured → kubereboot\/kured: the rewritten file would not validate \(unknown key "stras"/,
+    );
+  });
+
   test("a file that cannot be parsed still stops: exit 1, nothing fetched or written", async () => {
     await editProjects((t) => t.replace("category: storage", "category: [storage"));
     const run = await refresh();
