@@ -1,21 +1,18 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Directory, GithubInfo } from "../core/model.js";
+import { type Directory, type GithubBlock, type GithubInfo, isFetched } from "../core/model.js";
 import { compareProjects } from "../core/order.js";
+import { usableOrNull } from "../generate/degrade.js";
 import { generateDirectory, indexKnown, type Known } from "../generate/directory.js";
 import { type Written, writeDirectory, writeIfChanged } from "../generate/output.js";
 import { ETAGS_FILE, parseEtags, serializeEtags } from "../github/etags.js";
-import {
-  type EtagEntry,
-  type LookupResult,
-  type LookupStats,
-  lookupRepos,
-} from "../github/lookup.js";
-import { DIRECTORY_FILE, type LoadedCatalog, loadCatalog } from "../load/catalog.js";
+import { type EtagEntry, type LookupStats, lookupRepos } from "../github/lookup.js";
+import { DIRECTORY_FILE, loadCatalog } from "../load/catalog.js";
 import { readDirectory } from "../load/directory.js";
 import { displayPath } from "../load/yaml-source.js";
-import { type Catalog, validateCatalog } from "../validate/index.js";
+import { validateCatalog } from "../validate/index.js";
 import { type AppliedFix, applyFixMoved } from "./apply-fix.js";
+import { conformDirectory } from "./contract.js";
 import { HISTORY_FILE, pruneHistory, serializeHistory, trendOf, utcDay } from "./history.js";
 import { loadHistory, updateHistory } from "./history-file.js";
 import { mergeResult } from "./merge.js";
@@ -44,16 +41,30 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
   const api = options.lookup?.api ?? (config.token ? "graphql" : "rest");
   const stamp = options.now().toISOString();
   const loaded = await loadCatalog(dataDir, cwd);
-  const { diagnostics, catalog } = validateCatalog(loaded);
+  const validation = validateCatalog(loaded);
+  const { diagnostics } = validation;
   const projectsFile = displayPath(join(dataDir, "projects.yaml"), cwd);
+  let previous: Directory | null = null;
+  // An invalid entry keeps its last-known record or is left out (degrade.ts).
+  const use = await usableOrNull(loaded, validation, async () => {
+    previous = await readDirectory(join(dataDir, DIRECTORY_FILE), cwd);
+    return previous;
+  });
   const base = { diagnostics, api, refreshedAt: stamp, projectsFile } as const;
-  if (catalog === null) {
-    return { ...base, directory: null, entries: [], fix: null, stats: EMPTY_STATS, written: [] };
+  if (use === null) {
+    const nothing = { directory: null, entries: [], fix: null, stats: EMPTY_STATS, written: [] };
+    return { ...base, ...nothing, setAside: [] };
   }
-  const previous = await readDirectory(join(dataDir, DIRECTORY_FILE), cwd);
+  const { catalog, kept, setAside } = use;
+  if (validation.catalog !== null) {
+    previous = await readDirectory(join(dataDir, DIRECTORY_FILE), cwd);
+  }
   const history = await loadHistory(join(dataDir, HISTORY_FILE), cwd);
   const known = indexKnown(previous);
-  const selected = selectEntries(catalog.projects, options.only ?? []).sort(compareProjects);
+  const unusable = setAside.flatMap((s) => (s.kind === "project" && s.name ? [s.name] : []));
+  const selected = selectEntries(catalog.projects, options.only ?? [], unusable).sort(
+    compareProjects,
+  );
   const etagsPath = join(dataDir, ETAGS_FILE);
   const etags = parseEtags(
     api === "rest" ? await readFile(etagsPath, "utf8").catch(() => undefined) : undefined,
@@ -64,16 +75,75 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
     byStaleness(selected, known).map((p) => p.repo),
     { ...config, ...options.lookup, api, etags: cache },
   );
-  keepFreshEtags(selected, cache, etags);
-  const merged = mergeAll(selected, known, results, stamp);
+
+  for (const p of selected) {
+    const k = p.repo.toLowerCase();
+    const c = cache.get(k);
+    if (c) etags.set(k, c.etag);
+    else etags.delete(k);
+  }
+
+  const merged = new Map<string, { github: GithubBlock | null; report: EntryReport }>();
+  for (const p of selected) {
+    const block = known.get(p.repo.toLowerCase())?.github ?? null;
+    const prev = isFetched(block) ? block : null;
+    const result = results.get(p.repo) ?? { kind: "failed", reason: "not looked up" };
+    const m = mergeResult(p.repo, block, result, stamp);
+    const fetchedNow = (m.status === "ok" || m.status === "moved") && isFetched(m.github);
+    const report: EntryReport = {
+      name: p.name,
+      repo: p.repo,
+      status: m.status,
+      nameWithOwner: m.github?.nameWithOwner ?? null,
+      stars: m.github?.stars ?? null,
+      gain: fetchedNow && prev && isFetched(m.github) ? m.github.stars - prev.stars : null,
+      fetchedAt: m.github?.fetchedAt ?? null,
+      newlyArchived: fetchedNow && m.github?.archived === true && prev?.archived !== true,
+      ...(m.reason !== undefined && { reason: m.reason }),
+      ...(result.kind === "ok" && result.changes && { changes: result.changes }),
+    };
+    merged.set(p.name, { github: m.github, report });
+  }
   const today = utcDay(new Date(stamp));
   updateHistory(history, selected, merged, known, today);
 
-  const fix = options.fixMoved ? fixMovedRepos(loaded, catalog, merged, etags) : null;
-  const finalCatalog = fix?.catalog ?? catalog;
-  const generation = knownForGeneration(finalCatalog, merged, known, history);
-  const directory = generateDirectory(finalCatalog, generation, stamp);
-  const keep = new Set(directory.projects.flatMap((p) => (p.github ? [key(p.github)] : [])));
+  let fix: AppliedFix | null = null;
+  let finalCatalog = catalog;
+  if (options.fixMoved) {
+    const moves = new Map<string, string>();
+    for (const { report } of merged.values()) {
+      if (report.status === "moved" && report.nameWithOwner) {
+        moves.set(report.repo, report.nameWithOwner);
+      }
+    }
+    fix = applyFixMoved(loaded, catalog, moves);
+    finalCatalog = fix.catalog;
+    for (const f of fix.fixed) {
+      const entry = merged.get(f.name);
+      if (!entry) continue;
+      entry.report.fixed = true;
+      // The curated name now matches GitHub's: the entry is simply ok.
+      if (isFetched(entry.github)) entry.github = { ...entry.github, status: "ok" };
+      const key = f.from.toLowerCase();
+      const etag = etags.get(key);
+      if (etag !== undefined) etags.set(f.to.toLowerCase(), etag);
+    }
+  }
+
+  const generation = new Map<string, Known>();
+  for (const p of finalCatalog.projects) {
+    if (!p.repo) continue;
+    const m = merged.get(p.name);
+    const k = m
+      ? { github: m.github, trend: isFetched(m.github) ? trendOf(history, key(m.github)) : null }
+      : (known.get(p.repo.toLowerCase()) ?? { github: null, trend: null });
+    generation.set(p.repo.toLowerCase(), k);
+  }
+  const conformed = conformDirectory(generateDirectory(finalCatalog, generation, stamp, kept));
+  const directory = conformed.directory;
+  const keep = new Set(
+    directory.projects.flatMap((p) => (isFetched(p.github) ? [key(p.github)] : [])),
+  );
   pruneHistory(history, today, keep);
 
   const written: Written[] = [];
@@ -81,111 +151,20 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
     written.push(...(await writeDirectory(dataDir, directory)));
     if (fix?.text) written.push(await writeIfChanged(fix.path, fix.text));
     written.push(await writeIfChanged(join(dataDir, HISTORY_FILE), serializeHistory(history)));
-    if (api === "rest") written.push(await writeEtags(etagsPath, etags, directory));
-  }
-  const entries = [...merged.values()].map((m) => m.report);
-  return { ...base, directory, entries, fix, stats, written };
-}
-
-type Merged = Map<string, { github: GithubInfo | null; report: EntryReport }>;
-
-/** The ETags GitHub sent this run replace the old ones; a repo that lost its cached data loses its ETag. */
-function keepFreshEtags(
-  selected: readonly RepoProject[],
-  cache: Map<string, EtagEntry>,
-  etags: Map<string, string>,
-): void {
-  for (const p of selected) {
-    const k = p.repo.toLowerCase();
-    const c = cache.get(k);
-    if (c) etags.set(k, c.etag);
-    else etags.delete(k);
-  }
-}
-
-/** Each selected entry's new GitHub block (never losing last-known data) and its report line, by name. */
-function mergeAll(
-  selected: readonly RepoProject[],
-  known: Map<string, Known>,
-  results: Map<string, LookupResult>,
-  stamp: string,
-): Merged {
-  const merged: Merged = new Map();
-  for (const p of selected) {
-    const prev = known.get(p.repo.toLowerCase())?.github ?? null;
-    const result = results.get(p.repo) ?? { kind: "failed", reason: "not looked up" };
-    const m = mergeResult(p.repo, prev, result, stamp);
-    const fetchedNow = m.status === "ok" || m.status === "moved";
-    const report: EntryReport = {
-      name: p.name,
-      repo: p.repo,
-      status: m.status,
-      nameWithOwner: m.github?.nameWithOwner ?? null,
-      stars: m.github?.stars ?? null,
-      gain: fetchedNow && prev && m.github ? m.github.stars - prev.stars : null,
-      fetchedAt: m.github?.fetchedAt ?? null,
-      newlyArchived: fetchedNow && m.github?.archived === true && prev?.archived !== true,
-      ...(m.reason !== undefined && { reason: m.reason }),
-    };
-    merged.set(p.name, { github: m.github, report });
-  }
-  return merged;
-}
-
-/** --fix-moved: rewrites moved repos in the YAML; a fixed entry is simply ok, and keeps its ETag. */
-function fixMovedRepos(
-  loaded: LoadedCatalog,
-  catalog: Catalog,
-  merged: Merged,
-  etags: Map<string, string>,
-): AppliedFix {
-  const moves = new Map<string, string>();
-  for (const { report } of merged.values()) {
-    if (report.status === "moved" && report.nameWithOwner) {
-      moves.set(report.repo, report.nameWithOwner);
+    if (api === "rest") {
+      const repos = new Set(
+        directory.projects.flatMap((p) => (p.repo ? [p.repo.toLowerCase()] : [])),
+      );
+      for (const k of etags.keys()) if (!repos.has(k)) etags.delete(k);
+      written.push(await writeIfChanged(etagsPath, serializeEtags(etags)));
     }
   }
-  const fix = applyFixMoved(loaded, catalog, moves);
-  for (const f of fix.fixed) {
-    const entry = merged.get(f.name);
-    if (!entry) continue;
-    entry.report.fixed = true;
-    // The curated name now matches GitHub's: the entry is simply ok.
-    if (entry.github) entry.github = { ...entry.github, status: "ok" };
-    const etag = etags.get(f.from.toLowerCase());
-    if (etag !== undefined) etags.set(f.to.toLowerCase(), etag);
+  const entries = [...merged.values()].map((m) => m.report);
+  for (const f of conformed.fixes) {
+    const entry = merged.get(f.name)?.report;
+    if (entry) entry.changes = [...(entry.changes ?? []), ...f.changes];
   }
-  return fix;
-}
-
-/** What the generator gets per repo: this run's data and trend where looked up, else the last-known. */
-function knownForGeneration(
-  catalog: Catalog,
-  merged: Merged,
-  known: Map<string, Known>,
-  history: Parameters<typeof trendOf>[0],
-): Map<string, Known> {
-  const generation = new Map<string, Known>();
-  for (const p of catalog.projects) {
-    if (!p.repo) continue;
-    const m = merged.get(p.name);
-    const k = m
-      ? { github: m.github, trend: m.github ? trendOf(history, key(m.github)) : null }
-      : (known.get(p.repo.toLowerCase()) ?? { github: null, trend: null });
-    generation.set(p.repo.toLowerCase(), k);
-  }
-  return generation;
-}
-
-/** .etags.json keeps only the repos still in the directory. */
-function writeEtags(
-  path: string,
-  etags: Map<string, string>,
-  directory: Directory,
-): Promise<Written> {
-  const repos = new Set(directory.projects.flatMap((p) => (p.repo ? [p.repo.toLowerCase()] : [])));
-  for (const k of etags.keys()) if (!repos.has(k)) etags.delete(k);
-  return writeIfChanged(path, serializeEtags(etags));
+  return { ...base, directory, entries, fix, stats, written, setAside };
 }
 
 const key = (github: GithubInfo): string => github.nameWithOwner.toLowerCase();
@@ -201,7 +180,7 @@ function etagCache(
     const k = p.repo.toLowerCase();
     const etag = etags.get(k);
     const github = known.get(k)?.github;
-    if (etag !== undefined && github) cache.set(k, { etag, info: github });
+    if (etag !== undefined && isFetched(github)) cache.set(k, { etag, info: github });
   }
   return cache;
 }

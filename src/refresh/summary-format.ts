@@ -1,4 +1,6 @@
+import { plain } from "../core/diagnostic.js";
 import type { Paint } from "../core/paint.js";
+import type { SetAside } from "../generate/degrade.js";
 import { exhaustedLine, headline, type Summary, usageLine } from "./summary.js";
 
 /** Rows shown per list on a terminal (--json has them all). */
@@ -20,28 +22,22 @@ function capped<T>(
 const since = (fetchedAt: string | null) =>
   fetchedAt ? `last-known data from ${fetchedAt}` : "no earlier data";
 
-export function summaryText(s: Summary, p: Paint, projectsFile: string): string {
-  const c = s.counts;
-  const mark = c.missing + c.stale === 0 ? p.green("✔") : p.yellow("!");
-  const out = [
-    `${mark} ${headline(s)}`,
-    ...movedText(s, p, projectsFile),
-    ...notRefreshedText(s, p),
-    ...archivedAndGainsText(s, p),
-    `API: ${usageLine(s)}`,
-  ];
-  const exhausted = exhaustedLine(s);
-  if (exhausted) out.push(p.yellow(exhausted));
-  if (s.dryRun) out.push("Dry run: nothing written.");
-  else out.push(s.written.length > 0 ? `Wrote ${s.written.join(", ")}` : "No file changed.");
-  return `${out.join("\n")}\n`;
+function contractLine(m: Summary["contract"][number]): string {
+  return `${plain(m.name, 80)} (${m.repo}): ${m.changes.join("; ")}`;
 }
 
-const moreText = (k: number) => `    … and ${k} more (see --json)`;
+function invalidLine(m: SetAside): string {
+  const name = m.name === null ? `(${m.kind} without a name)` : plain(m.name, 80);
+  const kept = m.outcome === "kept" ? "last-known record kept" : "left out";
+  return `${name} (${m.file}:${m.line}): ${kept}`;
+}
 
-/** Moved repos (and whether --fix-moved rewrote them), then the moves it could not fix. */
-function movedText(s: Summary, p: Paint, projectsFile: string): string[] {
+export function summaryText(s: Summary, p: Paint, projectsFile: string): string {
   const out: string[] = [];
+  const c = s.counts;
+  const mark = c.missing + c.stale + s.invalid.length === 0 ? p.green("✔") : p.yellow("!");
+  out.push(`${mark} ${headline(s)}`);
+  const more = (k: number) => `    … and ${k} more (see --json)`;
   if (s.moved.length > 0) {
     out.push(p.bold("Moved (GitHub answers under a new name):"));
     out.push(
@@ -49,7 +45,7 @@ function movedText(s: Summary, p: Paint, projectsFile: string): string[] {
         s.moved,
         TEXT_ROWS,
         (m) => `  ${m.name}: ${m.from} → ${m.to}${m.fixed ? ` (fixed in ${projectsFile})` : ""}`,
-        moreText,
+        more,
       ),
     );
     if (s.moved.some((m) => !m.fixed) && !s.dryRun) {
@@ -58,12 +54,6 @@ function movedText(s: Summary, p: Paint, projectsFile: string): string[] {
   }
   for (const k of s.fixSkipped)
     out.push(`  ${p.yellow("not fixed")}: ${k.name}: ${k.from} → ${k.to}: ${k.reason}`);
-  return out;
-}
-
-/** Missing and stale entries: why, and how old the data kept for them is. */
-function notRefreshedText(s: Summary, p: Paint): string[] {
-  const out: string[] = [];
   if (s.missing.length > 0) {
     out.push(p.bold("Missing (GitHub says the repository does not exist; last-known data kept):"));
     out.push(
@@ -71,7 +61,7 @@ function notRefreshedText(s: Summary, p: Paint): string[] {
         s.missing,
         TEXT_ROWS,
         (m) => `  ${m.name} (${m.repo}): ${since(m.fetchedAt)}`,
-        moreText,
+        more,
       ),
     );
   }
@@ -82,18 +72,13 @@ function notRefreshedText(s: Summary, p: Paint): string[] {
         s.stale,
         TEXT_ROWS,
         (m) => `  ${m.name} (${m.repo}): ${m.reason}; ${since(m.fetchedAt)}`,
-        moreText,
+        more,
       ),
     );
   }
-  return out;
-}
-
-function archivedAndGainsText(s: Summary, p: Paint): string[] {
-  const out: string[] = [];
   if (s.archived.length > 0) {
     out.push(p.bold("Newly archived on GitHub (read-only now):"));
-    out.push(...capped(s.archived, TEXT_ROWS, (m) => `  ${m.name} (${m.repo})`, moreText));
+    out.push(...capped(s.archived, TEXT_ROWS, (m) => `  ${m.name} (${m.repo})`, more));
   }
   if (s.gains.length > 0) {
     out.push(p.bold("Biggest star gains since the last refresh:"));
@@ -102,7 +87,20 @@ function archivedAndGainsText(s: Summary, p: Paint): string[] {
         `  ${g.name}: +${g.gain.toLocaleString("en-US")} (${g.stars.toLocaleString("en-US")} stars)`,
       );
   }
-  return out;
+  if (s.contract.length > 0) {
+    out.push(p.bold("GitHub values that break the directory's schema (dropped or shortened):"));
+    out.push(...capped(s.contract, TEXT_ROWS, (m) => `  ${contractLine(m)}`, more));
+  }
+  if (s.invalid.length > 0) {
+    out.push(p.bold("Invalid in the curated data (not refreshed; see the errors on stderr):"));
+    out.push(...capped(s.invalid, TEXT_ROWS, (m) => `  ${invalidLine(m)}`, more));
+  }
+  out.push(`API: ${usageLine(s)}`);
+  const exhausted = exhaustedLine(s);
+  if (exhausted) out.push(p.yellow(exhausted));
+  if (s.dryRun) out.push("Dry run: nothing written.");
+  else out.push(s.written.length > 0 ? `Wrote ${s.written.join(", ")}` : "No file changed.");
+  return `${out.join("\n")}\n`;
 }
 
 /** Markdown table cell: no pipes or line breaks from curated text. */
@@ -118,60 +116,46 @@ export function summaryMarkdown(s: Summary): string {
     "| ok | moved | missing | stale |",
     "|---:|---:|---:|---:|",
     `| ${c.ok} | ${c.moved} | ${c.missing} | ${c.stale} |`,
-    ...movedMarkdown(s),
-    ...notRefreshedMarkdown(s),
-    ...archivedAndGainsMarkdown(s),
-    "",
-    `**API:** ${usageLine(s)}`,
   ];
-  const exhausted = exhaustedLine(s);
-  if (exhausted) out.push("", `> ${exhausted}`);
-  return `${out.join("\n")}\n\n`;
-}
-
-const moreRow = (k: number) => `| … and ${k} more | | | |`;
-
-function movedMarkdown(s: Summary): string[] {
-  if (s.moved.length === 0) return [];
-  return [
-    "",
-    "### Moved",
-    "",
-    "| Project | Curated repo | Now on GitHub | Fixed |",
-    "|---|---|---|---|",
-    ...capped(
-      s.moved,
-      MARKDOWN_ROWS,
-      (m) => `| ${cell(m.name)} | ${cell(m.from)} | ${cell(m.to)} | ${m.fixed ? "yes" : "no"} |`,
-      moreRow,
-    ),
-  ];
-}
-
-/** Missing and stale entries in one table. */
-function notRefreshedMarkdown(s: Summary): string[] {
+  const more = (k: number) => `| … and ${k} more | | | |`;
+  if (s.moved.length > 0) {
+    out.push(
+      "",
+      "### Moved",
+      "",
+      "| Project | Curated repo | Now on GitHub | Fixed |",
+      "|---|---|---|---|",
+    );
+    out.push(
+      ...capped(
+        s.moved,
+        MARKDOWN_ROWS,
+        (m) => `| ${cell(m.name)} | ${cell(m.from)} | ${cell(m.to)} | ${m.fixed ? "yes" : "no"} |`,
+        more,
+      ),
+    );
+  }
   const problems = [
     ...s.missing.map((m) => ({ ...m, status: "missing", reason: "does not exist on GitHub" })),
     ...s.stale.map((m) => ({ ...m, status: "stale" })),
   ];
-  if (problems.length === 0) return [];
-  return [
-    "",
-    "### Not refreshed (last-known data kept)",
-    "",
-    "| Project | Repo | Status | Why |",
-    "|---|---|---|---|",
-    ...capped(
-      problems,
-      MARKDOWN_ROWS,
-      (m) => `| ${cell(m.name)} | ${cell(m.repo)} | ${m.status} | ${cell(m.reason)} |`,
-      moreRow,
-    ),
-  ];
-}
-
-function archivedAndGainsMarkdown(s: Summary): string[] {
-  const out: string[] = [];
+  if (problems.length > 0) {
+    out.push(
+      "",
+      "### Not refreshed (last-known data kept)",
+      "",
+      "| Project | Repo | Status | Why |",
+      "|---|---|---|---|",
+    );
+    out.push(
+      ...capped(
+        problems,
+        MARKDOWN_ROWS,
+        (m) => `| ${cell(m.name)} | ${cell(m.repo)} | ${m.status} | ${cell(m.reason)} |`,
+        more,
+      ),
+    );
+  }
   if (s.archived.length > 0) {
     out.push("", "### Newly archived on GitHub", "");
     out.push(
@@ -187,5 +171,37 @@ function archivedAndGainsMarkdown(s: Summary): string[] {
     out.push("", "### Biggest star gains", "", "| Project | Gain | Stars |", "|---|---:|---:|");
     for (const g of s.gains) out.push(`| ${cell(g.name)} | +${g.gain} | ${g.stars} |`);
   }
-  return out;
+  if (s.contract.length > 0) {
+    out.push("", "### GitHub values dropped or shortened (they break the directory's schema)", "");
+    out.push(
+      ...capped(
+        s.contract,
+        MARKDOWN_ROWS,
+        (m) => `- ${cell(contractLine(m))}`,
+        (k) => `- … and ${k} more`,
+      ),
+    );
+  }
+  if (s.invalid.length > 0) {
+    out.push(
+      "",
+      "### Invalid in the curated data (not refreshed)",
+      "",
+      "| Entry | Where | Kept | Problem |",
+      "|---|---|---|---|",
+    );
+    out.push(
+      ...capped(
+        s.invalid,
+        MARKDOWN_ROWS,
+        (m) =>
+          `| ${cell(m.name ?? `(${m.kind} without a name)`)} | ${cell(`${m.file}:${m.line}`)} | ${m.outcome === "kept" ? "last-known record" : "left out"} | ${cell(plain(m.message, 200))} |`,
+        more,
+      ),
+    );
+  }
+  out.push("", `**API:** ${usageLine(s)}`);
+  const exhausted = exhaustedLine(s);
+  if (exhausted) out.push("", `> ${exhausted}`);
+  return `${out.join("\n")}\n\n`;
 }

@@ -1,4 +1,5 @@
 import { appendStepSummary } from "../../actions/summary.js";
+import { hasErrors } from "../../core/diagnostic.js";
 import { UserError } from "../../core/errors.js";
 import {
   ConfigError,
@@ -6,7 +7,12 @@ import {
   githubConfigFromEnv,
   redact,
 } from "../../github/config.js";
-import { LookupAuthError, type LookupStats, MAX_CONCURRENCY } from "../../github/lookup.js";
+import {
+  LookupAuthError,
+  LookupEndpointError,
+  type LookupStats,
+  MAX_CONCURRENCY,
+} from "../../github/lookup.js";
 import { MAX_BATCH_SIZE } from "../../github/query.js";
 import { DirectoryError } from "../../load/directory.js";
 import { HistoryError } from "../../refresh/history.js";
@@ -14,12 +20,13 @@ import { type RefreshResult, refresh } from "../../refresh/refresh.js";
 import { UnknownEntryError } from "../../refresh/select.js";
 import { complete, type Summary, summarize } from "../../refresh/summary.js";
 import { summaryMarkdown, summaryText } from "../../refresh/summary-format.js";
-import { formatText, summaryLine } from "../../validate/format/index.js";
+import { formatGithub, formatText, summaryLine } from "../../validate/format/index.js";
 import { type Args, boolOpt, type Command, commonOptions, intOpt, listOpt } from "../command.js";
 import { clockFromEnv, testKnobs } from "../env-options.js";
 import { ExitCode, UsageError } from "../errors.js";
 import { type Io, paint, progress, useColor } from "../io.js";
 import { resolveData } from "../paths.js";
+import { setAsideText } from "../set-aside.js";
 import { REFRESH_HELP } from "./refresh-help.js";
 
 /** Io whose every write goes through redact(): the token can never reach the output. */
@@ -105,8 +112,18 @@ async function runRefresh(args: Args, io: Io, config: GitHubConfig): Promise<num
     );
     return ExitCode.invalid;
   }
+  // On stderr: stdout may be --json. Annotations under GitHub Actions.
+  const github = io.env.GITHUB_ACTIONS === "true";
+  io.stderr.write(github ? formatGithub(result.diagnostics) : formatText(result.diagnostics, p));
+  io.stderr.write(setAsideText(result.setAside, p));
   const summary = summarize(result, dryRun, Math.round(performance.now() - started), io.cwd);
   await report(summary, result.projectsFile, boolOpt(args, "json"), io, config.token);
+  if (hasErrors(result.diagnostics)) {
+    io.stderr.write(
+      `${p.red("✖")} ${summaryLine(result.diagnostics)} in the curated data; every valid entry was refreshed (exit 5)\n`,
+    );
+    return ExitCode.partial;
+  }
   return complete(summary) ? ExitCode.ok : ExitCode.incomplete;
 }
 
@@ -129,6 +146,10 @@ async function withUserErrors(run: () => Promise<RefreshResult>): Promise<Refres
     if (error instanceof UnknownEntryError) throw new UsageError(error.message);
     if (error instanceof DirectoryError || error instanceof HistoryError) {
       throw new UserError(error.message);
+    }
+    if (error instanceof LookupEndpointError) {
+      // A configuration error, like a malformed URL: exit 2 (usage), nothing written.
+      throw new UserError(`${error.message}. Nothing was written.`, "usage");
     }
     if (error instanceof LookupAuthError) {
       throw new UserError(

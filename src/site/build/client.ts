@@ -15,6 +15,7 @@ import { readFileSync } from "node:fs";
 const MODULES = [
   "../../core/format.js",
   "../client/state.js",
+  "../client/badges.js",
   "../client/cards.js",
   "../client/results.js",
   "../client/app.js",

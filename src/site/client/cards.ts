@@ -5,6 +5,7 @@
  */
 
 import { formatCompactCount, formatDay, formatGain, safeHttps } from "../../core/format.js";
+import { projectBadges } from "./badges.js";
 import type { SiteProject } from "./data.js";
 
 function el<K extends keyof HTMLElementTagNameMap>(
@@ -33,37 +34,6 @@ function fact(label: string, text: string, title = ""): HTMLLIElement {
   li.append(el("span", "sr-only", `${label}: `), text);
   if (title !== "") li.title = title;
   return li;
-}
-
-export interface Badge {
-  kind: "archived" | "moved" | "missing" | "stale";
-  label: string;
-  title: string;
-}
-
-/** What is wrong with an entry's repository, as far as the last GitHub lookup knows. */
-export function projectBadges(p: SiteProject): Badge[] {
-  const badges: Badge[] = [];
-  if (p.archived) {
-    badges.push({ kind: "archived", label: "archived", title: "The repository is archived" });
-  }
-  if (p.status === "moved") {
-    const to = p.movedTo === null ? "" : ` to ${p.movedTo}`;
-    badges.push({ kind: "moved", label: "moved", title: `The repository moved${to}` });
-  } else if (p.status === "missing") {
-    badges.push({
-      kind: "missing",
-      label: "missing",
-      title: "GitHub no longer finds the repository",
-    });
-  } else if (p.status === "stale") {
-    badges.push({
-      kind: "stale",
-      label: "stale",
-      title: "The last GitHub refresh failed; figures are from an earlier one",
-    });
-  }
-  return badges;
 }
 
 function facts(p: SiteProject): HTMLUListElement {
