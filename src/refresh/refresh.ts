@@ -5,14 +5,15 @@ import { compareProjects } from "../core/order.js";
 import { usableOrNull } from "../generate/degrade.js";
 import { generateDirectory, indexKnown, type Known } from "../generate/directory.js";
 import { type Written, writeDirectory, writeIfChanged } from "../generate/output.js";
-import { ETAGS_FILE, parseEtags, serializeEtags } from "../github/etags.js";
-import { type EtagEntry, type LookupStats, lookupRepos } from "../github/lookup.js";
-import { DIRECTORY_FILE, loadCatalog } from "../load/catalog.js";
+import { ETAGS_FILE, parseEtags } from "../github/etags.js";
+import { type LookupResult, type LookupStats, lookupRepos } from "../github/lookup.js";
+import { DIRECTORY_FILE, type LoadedCatalog, loadCatalog } from "../load/catalog.js";
 import { readDirectory } from "../load/directory.js";
 import { displayPath } from "../load/yaml-source.js";
-import { validateCatalog } from "../validate/index.js";
+import { type Catalog, validateCatalog } from "../validate/index.js";
 import { type AppliedFix, applyFixMoved } from "./apply-fix.js";
 import { conformDirectory } from "./contract.js";
+import { etagCache, keepFreshEtags, writeEtags } from "./etag-cache.js";
 import { HISTORY_FILE, pruneHistory, serializeHistory, trendOf, utcDay } from "./history.js";
 import { loadHistory, updateHistory } from "./history-file.js";
 import { mergeResult } from "./merge.js";
@@ -76,14 +77,41 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
     { ...config, ...options.lookup, api, etags: cache },
   );
 
-  for (const p of selected) {
-    const k = p.repo.toLowerCase();
-    const c = cache.get(k);
-    if (c) etags.set(k, c.etag);
-    else etags.delete(k);
-  }
+  keepFreshEtags(selected, cache, etags);
+  const merged = mergeAll(selected, known, results, stamp);
+  const today = utcDay(new Date(stamp));
+  updateHistory(history, selected, merged, known, today);
 
-  const merged = new Map<string, { github: GithubBlock | null; report: EntryReport }>();
+  const fix = options.fixMoved ? fixMovedRepos(loaded, catalog, merged, etags) : null;
+  const finalCatalog = fix?.catalog ?? catalog;
+  const generation = knownForGeneration(finalCatalog, merged, known, history);
+  const conformed = conformDirectory(generateDirectory(finalCatalog, generation, stamp, kept));
+  const directory = conformed.directory;
+  const keep = new Set(
+    directory.projects.flatMap((p) => (isFetched(p.github) ? [key(p.github)] : [])),
+  );
+  pruneHistory(history, today, keep);
+
+  const written = options.dryRun
+    ? []
+    : await writeAll(dataDir, directory, fix, history, api === "rest" ? etagsPath : null, etags);
+  const entries = [...merged.values()].map((m) => m.report);
+  noteConformFixes(merged, conformed.fixes);
+  return { ...base, directory, entries, fix, stats, written, setAside };
+}
+
+const key = (github: GithubInfo): string => github.nameWithOwner.toLowerCase();
+
+type Merged = Map<string, { github: GithubBlock | null; report: EntryReport }>;
+
+/** Each selected entry's new GitHub block (never losing last-known data) and its report line, by name. */
+function mergeAll(
+  selected: readonly RepoProject[],
+  known: Map<string, Known>,
+  results: Map<string, LookupResult>,
+  stamp: string,
+): Merged {
+  const merged: Merged = new Map();
   for (const p of selected) {
     const block = known.get(p.repo.toLowerCase())?.github ?? null;
     const prev = isFetched(block) ? block : null;
@@ -104,34 +132,44 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
     };
     merged.set(p.name, { github: m.github, report });
   }
-  const today = utcDay(new Date(stamp));
-  updateHistory(history, selected, merged, known, today);
+  return merged;
+}
 
-  let fix: AppliedFix | null = null;
-  let finalCatalog = catalog;
-  if (options.fixMoved) {
-    const moves = new Map<string, string>();
-    for (const { report } of merged.values()) {
-      if (report.status === "moved" && report.nameWithOwner) {
-        moves.set(report.repo, report.nameWithOwner);
-      }
-    }
-    fix = applyFixMoved(loaded, catalog, moves);
-    finalCatalog = fix.catalog;
-    for (const f of fix.fixed) {
-      const entry = merged.get(f.name);
-      if (!entry) continue;
-      entry.report.fixed = true;
-      // The curated name now matches GitHub's: the entry is simply ok.
-      if (isFetched(entry.github)) entry.github = { ...entry.github, status: "ok" };
-      const key = f.from.toLowerCase();
-      const etag = etags.get(key);
-      if (etag !== undefined) etags.set(f.to.toLowerCase(), etag);
+/** --fix-moved: rewrites moved repos in the YAML; a fixed entry is simply ok, and keeps its ETag. */
+function fixMovedRepos(
+  loaded: LoadedCatalog,
+  catalog: Catalog,
+  merged: Merged,
+  etags: Map<string, string>,
+): AppliedFix {
+  const moves = new Map<string, string>();
+  for (const { report } of merged.values()) {
+    if (report.status === "moved" && report.nameWithOwner) {
+      moves.set(report.repo, report.nameWithOwner);
     }
   }
+  const fix = applyFixMoved(loaded, catalog, moves);
+  for (const f of fix.fixed) {
+    const entry = merged.get(f.name);
+    if (!entry) continue;
+    entry.report.fixed = true;
+    // The curated name now matches GitHub's: the entry is simply ok.
+    if (isFetched(entry.github)) entry.github = { ...entry.github, status: "ok" };
+    const etag = etags.get(f.from.toLowerCase());
+    if (etag !== undefined) etags.set(f.to.toLowerCase(), etag);
+  }
+  return fix;
+}
 
+/** What the generator gets per repo: this run's data and trend where looked up, else the last-known. */
+function knownForGeneration(
+  catalog: Catalog,
+  merged: Merged,
+  known: Map<string, Known>,
+  history: Parameters<typeof trendOf>[0],
+): Map<string, Known> {
   const generation = new Map<string, Known>();
-  for (const p of finalCatalog.projects) {
+  for (const p of catalog.projects) {
     if (!p.repo) continue;
     const m = merged.get(p.name);
     const k = m
@@ -139,48 +177,32 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
       : (known.get(p.repo.toLowerCase()) ?? { github: null, trend: null });
     generation.set(p.repo.toLowerCase(), k);
   }
-  const conformed = conformDirectory(generateDirectory(finalCatalog, generation, stamp, kept));
-  const directory = conformed.directory;
-  const keep = new Set(
-    directory.projects.flatMap((p) => (isFetched(p.github) ? [key(p.github)] : [])),
-  );
-  pruneHistory(history, today, keep);
+  return generation;
+}
 
-  const written: Written[] = [];
-  if (!options.dryRun) {
-    written.push(...(await writeDirectory(dataDir, directory)));
-    if (fix?.text) written.push(await writeIfChanged(fix.path, fix.text));
-    written.push(await writeIfChanged(join(dataDir, HISTORY_FILE), serializeHistory(history)));
-    if (api === "rest") {
-      const repos = new Set(
-        directory.projects.flatMap((p) => (p.repo ? [p.repo.toLowerCase()] : [])),
-      );
-      for (const k of etags.keys()) if (!repos.has(k)) etags.delete(k);
-      written.push(await writeIfChanged(etagsPath, serializeEtags(etags)));
-    }
-  }
-  const entries = [...merged.values()].map((m) => m.report);
-  for (const f of conformed.fixes) {
+/** directory.json (and DIRECTORY.md), the fixed projects.yaml, history.json, and .etags.json for REST. */
+async function writeAll(
+  dataDir: string,
+  directory: Directory,
+  fix: AppliedFix | null,
+  history: Parameters<typeof serializeHistory>[0],
+  etagsPath: string | null,
+  etags: Map<string, string>,
+): Promise<Written[]> {
+  const written = [...(await writeDirectory(dataDir, directory))];
+  if (fix?.text) written.push(await writeIfChanged(fix.path, fix.text));
+  written.push(await writeIfChanged(join(dataDir, HISTORY_FILE), serializeHistory(history)));
+  if (etagsPath !== null) written.push(await writeEtags(etagsPath, etags, directory));
+  return written;
+}
+
+/** Values held to the directory's schema show in their entry's report. */
+function noteConformFixes(
+  merged: Merged,
+  fixes: ReturnType<typeof conformDirectory>["fixes"],
+): void {
+  for (const f of fixes) {
     const entry = merged.get(f.name)?.report;
     if (entry) entry.changes = [...(entry.changes ?? []), ...f.changes];
   }
-  return { ...base, directory, entries, fix, stats, written, setAside };
-}
-
-const key = (github: GithubInfo): string => github.nameWithOwner.toLowerCase();
-
-/** ETags usable now: only where the directory still holds the data the ETag stands for. */
-function etagCache(
-  selected: readonly RepoProject[],
-  etags: Map<string, string>,
-  known: Map<string, Known>,
-): Map<string, EtagEntry> {
-  const cache = new Map<string, EtagEntry>();
-  for (const p of selected) {
-    const k = p.repo.toLowerCase();
-    const etag = etags.get(k);
-    const github = known.get(k)?.github;
-    if (etag !== undefined && isFetched(github)) cache.set(k, { etag, info: github });
-  }
-  return cache;
 }
