@@ -1,0 +1,63 @@
+/**
+ * Recovery from syntax errors. One error (a tab, an unterminated quote) can
+ * make the parser read the rest of the file as junk; so the entries of a list
+ * are parsed again one by one, each from its `- ` line at column 0 to the
+ * next. An entry whose own text has an error is broken (not validated); the
+ * others are checked as usual, so one run reports every problem.
+ */
+import { type Document, isNode, isSeq, type Node, parseDocument, visit, YAMLSeq } from "yaml";
+
+export interface Recovered {
+  /** A document whose list holds one node per entry (null for a broken one), ranges in file offsets. */
+  doc: Document.Parsed;
+  value: unknown[];
+  broken: ReadonlySet<number>;
+}
+
+const OPTIONS = { prettyErrors: false, uniqueKeys: true, merge: true } as const;
+
+/** Undefined when the file does not start as a block list at column 0. */
+export function recoverEntries(text: string, lineStarts: readonly number[]): Recovered | undefined {
+  const starts = lineStarts.filter(
+    (s) => text.startsWith("- ", s) || /^-\r?(?:\n|$)/.test(text.slice(s, s + 3)),
+  );
+  const first = starts[0];
+  if (first === undefined || /[^\s#]/.test(stripComments(text.slice(0, first)))) return undefined;
+  const doc = parseDocument("[]", OPTIONS);
+  const seq = new YAMLSeq();
+  doc.contents = seq as never;
+  const broken = new Set<number>();
+  const value: unknown[] = [];
+  starts.forEach((start, i) => {
+    const part = parseDocument(text.slice(start, starts[i + 1] ?? text.length), OPTIONS);
+    const items = isSeq(part.contents) ? part.contents.items : [];
+    const item = items[0];
+    if (part.errors.length > 0 || items.length !== 1 || !isNode(item)) {
+      broken.add(i);
+      value.push(undefined);
+      seq.items.push(null as never);
+      return;
+    }
+    shift(item, start);
+    try {
+      value.push(item.toJS(part, { maxAliasCount: 100 }));
+    } catch {
+      broken.add(i);
+      value.push(undefined);
+    }
+    seq.items.push(item as never);
+  });
+  return { doc: doc as Document.Parsed, value, broken };
+}
+
+function stripComments(header: string): string {
+  return header.replace(/#.*$/gm, "");
+}
+
+function shift(node: Node, by: number): void {
+  visit(node, {
+    Node(_, n) {
+      if (n.range) n.range = [n.range[0] + by, n.range[1] + by, n.range[2] + by];
+    },
+  });
+}
