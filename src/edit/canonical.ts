@@ -4,6 +4,7 @@ import { compareProjects, misplaced } from "../core/order.js";
 import { normalizeRepo } from "../core/repo-url.js";
 import { offsetPosition } from "../load/locate.js";
 import type { YamlSource } from "../load/yaml-source.js";
+import { expandAliases, firstAlias } from "./expand.js";
 
 export const PROJECT_KEYS = ["name", "repo", "homepage", "category", "tags", "description"];
 export const CATEGORY_KEYS = ["id", "name", "description"];
@@ -37,6 +38,9 @@ export function canonicalize(source: YamlSource, kind: "projects" | "categories"
   };
   const seq = doc.contents;
   if (!isSeq(seq)) return { text: source.text, changes };
+  const alias = firstAlias(source.doc);
+  if (expandAliases(doc) > 0)
+    note(alias, "YAML aliases and merge keys (`<<`) expanded into plain values");
   const keys = kind === "projects" ? PROJECT_KEYS : CATEGORY_KEYS;
   for (const item of seq.items) {
     if (!isMap(item)) continue;
@@ -45,8 +49,13 @@ export function canonicalize(source: YamlSource, kind: "projects" | "categories"
   }
   visit(doc, {
     Scalar(_, node) {
-      // Let the printer choose plain style unless quotes are needed to keep the value a string.
-      if (typeof node.value === "string") delete node.type;
+      // Let the printer choose plain style unless quotes are needed to keep the value a
+      // string; a tag on a string (`!!str yes`, or `!!bool yes`, which YAML 1.2 leaves a
+      // string) goes too, so the printer cannot turn the string into another type.
+      if (typeof node.value === "string") {
+        delete node.type;
+        delete node.tag;
+      }
     },
   });
   if (kind === "projects") sortEntries(seq.items as Node[], source.text.startsWith("#"), note);

@@ -16,13 +16,21 @@ export interface Recovered {
 
 const OPTIONS = { prettyErrors: false, uniqueKeys: true, merge: true } as const;
 
-/** Undefined when the file does not start as a block list at column 0. */
-export function recoverEntries(text: string, lineStarts: readonly number[]): Recovered | undefined {
+/**
+ * Offsets of the entries' `- ` lines, or undefined when the file does not
+ * start as a block list at column 0 or has one entry (nothing to recover).
+ */
+export function entryStarts(text: string, lineStarts: readonly number[]): number[] | undefined {
   const starts = lineStarts.filter(
     (s) => text.startsWith("- ", s) || /^-\r?(?:\n|$)/.test(text.slice(s, s + 3)),
   );
   const first = starts[0];
-  if (first === undefined || /[^\s#]/.test(stripComments(text.slice(0, first)))) return undefined;
+  if (first === undefined || starts.length < 2) return undefined;
+  return /[^\s#]/.test(stripComments(text.slice(0, first))) ? undefined : starts;
+}
+
+/** Parses each entry on its own, from its start to the next entry's. */
+export function recoverEntries(text: string, starts: readonly number[]): Recovered {
   const doc = parseDocument("[]", OPTIONS);
   const seq = new YAMLSeq();
   doc.contents = seq as never;

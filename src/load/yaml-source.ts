@@ -11,7 +11,7 @@ import {
   tooManyTokensMessage,
 } from "./limits.js";
 import { lineCounterOf, lineLocator } from "./line-locate.js";
-import { recoverEntries } from "./recover.js";
+import { entryStarts, recoverEntries } from "./recover.js";
 import { at, type ParsedYaml, type YamlSource } from "./source.js";
 import { syntaxDiagnostics } from "./syntax-diagnostics.js";
 
@@ -72,18 +72,26 @@ export function parseYaml(rawText: string, file: string, path: string = file): P
     const diagnostic = at(file, line, col, "file", tooManyTokensMessage());
     return { source: null, value: undefined, diagnostics: [diagnostic] };
   }
-  const doc = compose(text);
-  const source: YamlSource = { file, path, text, doc, lineCounter: lineCounterOf(text) };
+  const source: Mutable<YamlSource> = {
+    file,
+    path,
+    text,
+    doc: compose(text),
+    lineCounter: lineCounterOf(text),
+  };
   if (original !== undefined) source.original = original;
   const diagnostics = syntaxDiagnostics(source);
   if (diagnostics.some((d) => d.severity === "error")) {
-    const recovered = recoverEntries(text, source.lineCounter.lineStarts);
-    if (recovered === undefined) return { source, value: undefined, diagnostics };
-    // Problems in the entries that parsed are located in their own syntax trees.
-    const { value, broken } = recovered;
-    const located = { ...source, doc: recovered.doc };
-    return { source: located, value: undefined, diagnostics, recovered: { value, broken } };
+    const starts = entryStarts(text, source.lineCounter.lineStarts);
+    if (starts === undefined) return { source, value: undefined, diagnostics };
+    // Problems in the entries that parsed are located in their own syntax trees
+    // (the broken tree is dropped first: each can be a few hundred MB).
+    source.doc = EMPTY;
+    const { doc, value, broken } = recoverEntries(text, starts);
+    source.doc = doc;
+    return { source, value: undefined, diagnostics, recovered: { value, broken } };
   }
+  const doc = source.doc;
   try {
     // maxAliasCount stops "billion laughs" alias bombs before they eat the memory.
     return { source, value: doc.toJS({ maxAliasCount: 100 }), diagnostics };
@@ -102,6 +110,10 @@ export function parseYaml(rawText: string, file: string, path: string = file): P
     return { source, value: undefined, diagnostics };
   }
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+const EMPTY = parseDocument("") as Document.Parsed;
 
 /** YAML 1.2 with merge keys (`<<: *base`), which YAML 1.1 files use. */
 function compose(text: string): Document.Parsed {
