@@ -4,7 +4,7 @@
  * `npm run bench:hostile`, not here (no upper time bounds in tests).
  */
 import assert from "node:assert/strict";
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import { parse } from "yaml";
