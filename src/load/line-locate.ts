@@ -6,7 +6,7 @@
  * (test/catalog-line-locate.test.ts compares them).
  */
 import { LineCounter } from "yaml";
-import type { DataPath } from "./source.js";
+import type { LineLocator } from "./source.js";
 
 const PAIR = /^(?:- | {2})([A-Za-z][A-Za-z0-9_-]{0,63}):( *)/;
 
@@ -14,14 +14,6 @@ interface Pair {
   key: string;
   keyOffset: number;
   valueOffset: number;
-}
-
-/** Offsets in a canonical text, from a data path. */
-export interface LineLocator {
-  /** Where the value at `path` starts, or its closest existing ancestor. */
-  offset(path: DataPath): number;
-  /** Where key `key` of the entry at `path` starts, or the entry. */
-  keyOffset(path: DataPath, key: string): number;
 }
 
 export function lineCounterOf(text: string): LineCounter {

@@ -1,8 +1,15 @@
 import type { Document, LineCounter } from "yaml";
 import type { Diagnostic } from "../core/diagnostic.js";
-import type { LineLocator } from "./line-locate.js";
 
 export type DataPath = ReadonlyArray<string | number>;
+
+/** Offsets in a text in the `cooltech fmt` layout, from a data path (see line-locate.ts). */
+export interface LineLocator {
+  /** Where the value at `path` starts, or its closest existing ancestor. */
+  offset(path: DataPath): number;
+  /** Where key `key` of the entry at `path` starts, or the entry. */
+  keyOffset(path: DataPath, key: string): number;
+}
 
 /**
  * A parsed YAML file, with what is needed to locate any node in it. `doc` and
