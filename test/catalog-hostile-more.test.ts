@@ -193,7 +193,7 @@ describe("size limits", () => {
   });
 });
 
-test("one run reports every problem: a duplicate key and a syntax error hide nothing else", async () => {
+test("one run reports every problem: a duplicate key and syntax errors hide nothing else", async () => {
   const dir = await data(
     [
       "- name: Falco",
@@ -215,6 +215,8 @@ test("one run reports every problem: a duplicate key and a syntax error hide not
   const r = await cli(dir, "validate");
   assert.equal(r.code, 1);
   assert.match(r.stdout, /^projects\.yaml:3:3 error the key "name" appears twice/m);
+  assert.match(r.stdout, /^projects\.yaml:5:16 error this quoted value is never closed/m);
+  assert.match(r.stdout, /^projects\.yaml:8:1 error tabs are not allowed in the indentation/m);
   assert.match(r.stdout, /^projects\.yaml:10:13 error unknown category `storag`/m);
   assert.match(r.stdout, /^projects\.yaml:13:3 error unknown key "bogus"/m);
 });

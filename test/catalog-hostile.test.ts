@@ -54,7 +54,9 @@ const cases: Record<string, Case> = {
   },
   "unterminated quote": {
     projects: '- name: "Falco\n  category: security\n',
-    expect: [/^projects\.yaml:\d+:\d+ error Missing closing "quote; check .+ \(yaml-syntax\)$/m],
+    expect: [
+      /^projects\.yaml:1:9 error this quoted value is never closed; end it with the same quote .+ \(yaml-syntax\)$/m,
+    ],
   },
   "duplicate keys": {
     projects: "- name: Falco\n  category: security\n  name: Again\n",

@@ -7,7 +7,6 @@
  */
 import {
   type Document,
-  isAlias,
   isMap,
   isNode,
   isPair,

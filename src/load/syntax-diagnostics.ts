@@ -3,7 +3,7 @@ import { type Diagnostic, plain, quote } from "../core/diagnostic.js";
 import { at, type YamlSource } from "./source.js";
 
 /** More syntax problems than this in one file are counted, not listed. */
-const MAX_LISTED = 100;
+export const MAX_LISTED = 100;
 
 /** The parser's errors and warnings as located diagnostics, with a hint for each. */
 export function syntaxDiagnostics(source: YamlSource): Diagnostic[] {
@@ -39,6 +39,16 @@ export function syntaxDiagnostics(source: YamlSource): Diagnostic[] {
           ),
         );
         continue;
+      }
+      if (e.code === "MISSING_CHAR" && /closing .?quote/.test(e.message)) {
+        // Reported where the parser gave up (the end of the entry or file): show the opening quote.
+        const open = openingQuote(source.doc, e.pos[0]);
+        if (open !== undefined) {
+          const p = source.lineCounter.linePos(open);
+          const message = `this quoted value is never closed; end it with the same quote on this line (a value over several lines is better unquoted, or quoted and indented under its key)`;
+          out.push(at(source.file, p.line, p.col, "yaml-syntax", message));
+          continue;
+        }
       }
       // A tab in the indentation confuses the parser into many different messages.
       const tab = e.code === "TAB_AS_INDENT" ? col - 1 : tabInIndent(source, line);
@@ -76,6 +86,22 @@ function tabInIndent(source: YamlSource, line: number): number | undefined {
   const indent = /^[ \t-]*/.exec(source.text.slice(start, start + 200))?.[0] ?? "";
   const i = indent.indexOf("\t");
   return i === -1 ? undefined : i;
+}
+
+/** Start of the quoted scalar that runs up to `end` (an unterminated quote). */
+function openingQuote(doc: Document.Parsed, end: number): number | undefined {
+  let start: number | undefined;
+  visit(doc, {
+    Scalar(_, node) {
+      const quoted = node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE";
+      if (quoted && node.range && node.range[1] >= end && node.range[0] < end) {
+        start = node.range[0];
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return start;
 }
 
 function keyAt(doc: Document.Parsed, offset: number): string | undefined {

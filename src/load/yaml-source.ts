@@ -1,5 +1,6 @@
 import { relative } from "node:path";
 import { type Document, parseDocument, visit } from "yaml";
+import type { Diagnostic } from "../core/diagnostic.js";
 import { UserError } from "../core/errors.js";
 import { readCanonicalList } from "./fast-yaml.js";
 import {
@@ -13,7 +14,7 @@ import {
 import { lineCounterOf, lineLocator } from "./line-locate.js";
 import { entryStarts, recoverEntries } from "./recover.js";
 import { at, type ParsedYaml, type YamlSource } from "./source.js";
-import { syntaxDiagnostics } from "./syntax-diagnostics.js";
+import { MAX_LISTED, syntaxDiagnostics } from "./syntax-diagnostics.js";
 
 export { at, type DataPath, type ParsedYaml, type YamlSource } from "./source.js";
 
@@ -87,9 +88,13 @@ export function parseYaml(rawText: string, file: string, path: string = file): P
     // Problems in the entries that parsed are located in their own syntax trees
     // (the broken tree is dropped first: each can be a few hundred MB).
     source.doc = EMPTY;
-    const { doc, value, broken } = recoverEntries(text, starts);
-    source.doc = doc;
-    return { source, value: undefined, diagnostics, recovered: { value, broken } };
+    const recovered = recoverEntries(source, starts);
+    const { value, broken } = recovered;
+    source.doc = recovered.doc;
+    // Each broken entry's own problems; the file's when the entries parse alone.
+    const own = recovered.diagnostics.some((d) => d.severity === "error");
+    const found = own ? capped(recovered.diagnostics) : diagnostics;
+    return { source, value: undefined, diagnostics: found, recovered: { value, broken } };
   }
   const doc = source.doc;
   try {
@@ -109,6 +114,18 @@ export function parseYaml(rawText: string, file: string, path: string = file): P
     );
     return { source, value: undefined, diagnostics };
   }
+}
+
+/** At most MAX_LISTED syntax problems a file, then one that counts the rest. */
+function capped(diagnostics: Diagnostic[]): Diagnostic[] {
+  if (diagnostics.length <= MAX_LISTED) return diagnostics;
+  const last = diagnostics[MAX_LISTED - 1] as Diagnostic;
+  const rest = diagnostics.length - MAX_LISTED + 1;
+  const message = `${rest} more YAML problems after this point are not listed; fix the ones above first`;
+  return [
+    ...diagnostics.slice(0, MAX_LISTED - 1),
+    at(last.file, last.line, last.column, "yaml-syntax", message, last.severity),
+  ];
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
