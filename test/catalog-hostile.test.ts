@@ -64,7 +64,9 @@ const cases: Record<string, Case> = {
   },
   "alias bomb (billion laughs)": {
     projects: bomb,
-    expect: [/^projects\.yaml:4:13 error .*alias.*; remove the YAML aliases .+ \(yaml-syntax\)$/m],
+    expect: [
+      /^projects\.yaml:4:13 error too many nested YAML aliases \(an alias bomb\); write the values out .+ \(yaml-syntax\)$/m,
+    ],
   },
   "__proto__ key": {
     projects: "- name: Falco\n  category: security\n  __proto__:\n    polluted: yes\n",

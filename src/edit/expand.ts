@@ -30,9 +30,34 @@ export function firstAlias(doc: Document): Node | null {
   return found;
 }
 
-/** Expands in place; returns the number of aliases and merge keys expanded. */
-export function expandAliases(doc: Document): number {
+/** Expanding aliases would write more than `limit` values (many aliases of a large anchor). */
+export class ExpansionTooLarge extends Error {
+  override name = "ExpansionTooLarge";
+  constructor(
+    readonly at: Node,
+    readonly limit: number,
+  ) {
+    super(`expanding the YAML aliases would write more than ${limit} values`);
+  }
+}
+
+function size(node: Node): number {
+  let n = 0;
+  visit(node, {
+    Node() {
+      n++;
+    },
+  });
+  return n;
+}
+
+/**
+ * Expands in place; returns the number of aliases and merge keys expanded.
+ * Throws ExpansionTooLarge past `limit` copied values.
+ */
+export function expandAliases(doc: Document, limit: number): number {
   let count = 0;
+  let copied = 0;
   // Innermost first: an anchored node may itself hold aliases.
   for (let round = 0; round < 100; round++) {
     let replaced = 0;
@@ -40,6 +65,8 @@ export function expandAliases(doc: Document): number {
       Alias(_, alias) {
         const target = alias.resolve(doc);
         if (!isNode(target)) return undefined;
+        copied += size(target);
+        if (copied > limit) throw new ExpansionTooLarge(alias, limit);
         replaced++;
         return target.clone() as Node;
       },

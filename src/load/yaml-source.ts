@@ -1,5 +1,5 @@
 import { relative } from "node:path";
-import { type Document, parseDocument, visit } from "yaml";
+import { type Document, parseDocument } from "yaml";
 import type { Diagnostic } from "../core/diagnostic.js";
 import { UserError } from "../core/errors.js";
 import { readCanonicalList } from "./fast-yaml.js";
@@ -13,6 +13,7 @@ import {
 } from "./limits.js";
 import { lineCounterOf, lineLocator } from "./line-locate.js";
 import { entryStarts, recoverEntries } from "./recover.js";
+import { resolveValue } from "./resolve.js";
 import { at, type ParsedYaml, type YamlSource } from "./source.js";
 import { MAX_LISTED, syntaxDiagnostics } from "./syntax-diagnostics.js";
 
@@ -96,24 +97,8 @@ export function parseYaml(rawText: string, file: string, path: string = file): P
     const found = own ? capped(recovered.diagnostics) : diagnostics;
     return { source, value: undefined, diagnostics: found, recovered: { value, broken } };
   }
-  const doc = source.doc;
-  try {
-    // maxAliasCount stops "billion laughs" alias bombs before they eat the memory.
-    return { source, value: doc.toJS({ maxAliasCount: 100 }), diagnostics };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const { line, col } = source.lineCounter.linePos(firstAliasOffset(doc));
-    diagnostics.push(
-      at(
-        file,
-        line,
-        col,
-        "yaml-syntax",
-        `${message}; remove the YAML aliases (*name) from this file`,
-      ),
-    );
-    return { source, value: undefined, diagnostics };
-  }
+  const resolved = resolveValue(source);
+  return { ...resolved, source, diagnostics: [...diagnostics, ...resolved.diagnostics] };
 }
 
 /** At most MAX_LISTED syntax problems a file, then one that counts the rest. */
@@ -158,15 +143,4 @@ function lazySource(file: string, path: string, text: string, limit: number): Ya
     return Object.assign(source, { locator: lineLocator(text, lineCounter.lineStarts) });
   }
   return source;
-}
-
-function firstAliasOffset(doc: Document.Parsed): number {
-  let offset = 0;
-  visit(doc, {
-    Alias(_, node) {
-      offset = node.range?.[0] ?? 0;
-      return visit.BREAK;
-    },
-  });
-  return offset;
 }
