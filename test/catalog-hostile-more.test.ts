@@ -220,3 +220,34 @@ test("one run reports every problem: a duplicate key and syntax errors hide noth
   assert.match(r.stdout, /^projects\.yaml:10:13 error unknown category `storag`/m);
   assert.match(r.stdout, /^projects\.yaml:13:3 error unknown key "bogus"/m);
 });
+
+test("a broken alias or merge key leaves out only its entry, with a located message", async () => {
+  const dir = await data(
+    "- name: Falco\n  category: security\n  <<: 1\n- name: Rook\n  category: storag\n  tags: *nowhere\n- name: Zed\n  category: storag\n",
+  );
+  const r = await cli(dir, "validate");
+  assert.equal(r.code, 1);
+  assert.match(
+    r.stdout,
+    /^projects\.yaml:3:3 error `<<` is YAML's merge key: .+ \(yaml-syntax\)$/m,
+  );
+  assert.match(r.stdout, /^projects\.yaml:6:9 error this alias has no anchor `&name` before it/m);
+  assert.match(r.stdout, /^projects\.yaml:8:13 error unknown category `storag`/m);
+});
+
+test("fmt refuses, located, an alias expansion that would write too much", async () => {
+  const list = `[${"a,".repeat(20000)}a]`;
+  const users = Array.from(
+    { length: 20 },
+    (_, i) => `- name: P${i}\n  category: security\n  tags: *t\n`,
+  );
+  const dir = await data(`- name: A\n  category: security\n  tags: &t ${list}\n${users.join("")}`);
+  const before = await projectsOf(dir);
+  const r = await cli(dir, "fmt");
+  assert.equal(r.code, 1);
+  assert.match(
+    r.stderr,
+    /^error: projects\.yaml:\d+:9 expanding the YAML aliases would write more than/m,
+  );
+  assert.equal(await projectsOf(dir), before);
+});
