@@ -190,6 +190,14 @@ describe("size limits", () => {
     const fmt = await cli(dir, "fmt");
     assert.equal(fmt.code, 1);
     assert.match(fmt.stderr, /too many to rewrite it keeping its comments/);
+    // build sets the invalid entry aside, located from the lines too, and writes the others.
+    const build = await cli(dir, "build");
+    assert.equal(build.code, 5, build.stderr);
+    const start = (n - 2) * 4 + 1;
+    assert.match(
+      build.stderr,
+      new RegExp(`^ {2}projects\\.yaml:${start}:3 project P\\d+: left out`, "m"),
+    );
   });
 });
 
