@@ -163,7 +163,12 @@ describe("refresh with a token (GraphQL)", () => {
     assert.equal(s.api, "graphql");
     assert.equal(s.usage.requests, 1);
     assert.equal(s.usage.points, 1);
-    assert.deepEqual(s.written, ["data/directory.json", "data/DIRECTORY.md", "data/history.json"]);
+    assert.deepEqual(s.written, [
+      "data/directory.json",
+      "data/DIRECTORY.md",
+      "data/projects.editor.schema.json",
+      "data/history.json",
+    ]);
     const md = await readFile(summaryFile, "utf8");
     assert.match(md, /^earlier step\n## cooltech refresh\n/);
     assert.match(md, /\| 14 \| 1 \| 1 \| 0 \|/);
