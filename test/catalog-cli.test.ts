@@ -194,7 +194,11 @@ describe("usage errors: exit 2 with a hint", () => {
       ["validate", "--format", "xml"],
       /--format must be one of text, github, json, not 'xml'\nSee 'cooltech validate --help'/,
     ],
-    ["unknown command", ["valdate"], /unknown command 'valdate'; did you mean 'validate'\?\nSee 'cooltech --help'/],
+    [
+      "unknown command",
+      ["valdate"],
+      /unknown command 'valdate'; did you mean 'validate'\?\nSee 'cooltech --help'/,
+    ],
     [
       "unexpected argument",
       ["build", "extra"],

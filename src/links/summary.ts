@@ -28,7 +28,7 @@ export function linkSummaryMarkdown(
   } else {
     md += "No dead link, no permanent redirect, nothing unverified.\n\n";
   }
-  const skipped = skippedLines(report);
+  const skipped = skippedLines(report.skipped);
   if (skipped.length > 0) {
     md += `Not checked (listed in the link-check config):\n\n`;
     md += skipped.map((line) => `- ${escapeMarkdown(line)}\n`).join("");
