@@ -1,5 +1,5 @@
 import { type Diagnostic, quote, sortDiagnostics } from "../core/diagnostic.js";
-import { plural } from "../core/plural.js";
+import { plural } from "../core/format.js";
 import type { LinkResult, LinkTarget, SkipRule } from "./types.js";
 
 /** Rule ids of the link check (documented in the README). */

@@ -1,5 +1,5 @@
 import { ExitCode } from "../../core/errors.js";
-import { plural } from "../../core/plural.js";
+import { plural } from "../../core/format.js";
 import { buildDirectory } from "../../generate/build.js";
 import { EDITOR_SCHEMA_FILE } from "../../generate/editor-schema.js";
 import { displayPath } from "../../load/yaml-source.js";

@@ -3,7 +3,7 @@ import { escapeMarkdown } from "../../actions/markdown.js";
 import { appendStepSummary } from "../../actions/summary.js";
 import { hasErrors } from "../../core/diagnostic.js";
 import { ExitCode, UsageError } from "../../core/errors.js";
-import { plural } from "../../core/plural.js";
+import { plural } from "../../core/format.js";
 import {
   type CheckOptions,
   githubBase,

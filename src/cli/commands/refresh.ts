@@ -1,5 +1,6 @@
 import { appendStepSummary } from "../../actions/summary.js";
 import { ExitCode, UsageError, UserError } from "../../core/errors.js";
+import { plural } from "../../core/format.js";
 import { ConfigError, githubConfigFromEnv, redact } from "../../github/config.js";
 import { LookupAuthError, type LookupStats, MAX_CONCURRENCY } from "../../github/lookup.js";
 import { MAX_BATCH_SIZE } from "../../github/query.js";
@@ -138,15 +139,15 @@ async function runRefresh(
 }
 
 function progressLine(done: number, total: number, s: LookupStats, api: string): string {
-  const unit = api === "graphql" ? "points" : "charged";
+  const used = api === "graphql" ? plural(s.points, "point") : `${s.points} charged`;
   const left = s.remaining === null ? "" : `, ${s.remaining.toLocaleString("en-US")} left`;
-  return `refresh: ${done}/${total} repositories · ${s.requests} requests · ${s.points} ${unit}${left}`;
+  return `refresh: ${done}/${plural(total, "repository", "repositories")} · ${plural(s.requests, "request")} · ${used}${left}`;
 }
 
 function budgetLine(s: LookupStats, total: number): string {
   if (s.remaining === null) return "";
   const reset = s.resetAt ? `, resets at ${s.resetAt}` : "";
-  const line = `REST budget: ${s.remaining} requests left${reset}; ${total} repositories to check.`;
+  const line = `REST budget: ${plural(s.remaining, "request")} left${reset}; ${plural(total, "repository", "repositories")} to check.`;
   const short =
     s.remaining < total
       ? ` It may not cover them all: the oldest data is refreshed first, the rest stays stale until the next run.`

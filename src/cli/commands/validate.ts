@@ -2,7 +2,7 @@ import { annotation } from "../../actions/commands.js";
 import { appendStepSummary } from "../../actions/summary.js";
 import { type Diagnostic, hasErrors, sortDiagnostics } from "../../core/diagnostic.js";
 import { ExitCode, UsageError } from "../../core/errors.js";
-import { plural } from "../../core/plural.js";
+import { plural } from "../../core/format.js";
 import type { LookupOptions } from "../../github/lookup.js";
 import { type LoadedCatalog, loadCatalog } from "../../load/catalog.js";
 import type { Git } from "../../pr-check/changed.js";
