@@ -79,3 +79,23 @@ describe("changedLines", () => {
     ]);
   });
 });
+
+describe("fmt without its files", () => {
+  test("a missing data folder: the files named, and no talk of syntax errors", async () => {
+    const dir = await tempData({});
+    temps.push(dir);
+    const { io, out, err } = memoryIo(dir);
+    assert.equal(await runMain(["fmt", "--check"], io), 1);
+    assert.match(out(), /^data\/categories\.yaml:1:1 error file not found; .*\(file\)$/m);
+    assert.match(out(), /^data\/projects\.yaml:1:1 error file not found; .*\(file\)$/m);
+    assert.equal(err(), "✖ nothing to format: the files above could not be read\n");
+  });
+
+  test("a syntax error still says to fix it first", async () => {
+    const dir = await tempData({ "categories.yaml": CATEGORIES, "projects.yaml": "- name: [x\n" });
+    temps.push(dir);
+    const { io, err } = memoryIo(dir);
+    assert.equal(await runMain(["fmt", "--data", "."], io), 1);
+    assert.equal(err(), "✖ fix the syntax errors above first; nothing was formatted\n");
+  });
+});
