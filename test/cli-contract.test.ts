@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { describe, test } from "node:test";
 import { commands } from "../src/cli/commands/index.js";
 import { runMain } from "../src/cli/main.js";
-import { memoryIo, ROOT } from "./helpers/catalog.js";
+import { CATEGORIES, memoryIo, ROOT, removeTemp, tempData } from "./helpers/catalog.js";
 
 const VERSION = (
   JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string }
@@ -138,5 +138,24 @@ describe("the root", () => {
     const r = await run(["fmt", "--check", "--", "--version"]);
     assert.equal(r.code, 2);
     assert.match(r.err, /^error: unexpected argument '--version'/);
+  });
+});
+
+describe("streams", () => {
+  test("the result on stdout, the verdict on stderr; colour only on the stream that is a terminal", async () => {
+    const dir = await tempData({
+      "categories.yaml": CATEGORIES,
+      "projects.yaml": "- name: Falco\n  category: securty\n",
+    });
+    try {
+      const { io, out, err } = memoryIo(dir);
+      (io.stderr as { isTTY?: boolean }).isTTY = true; // `cooltech validate > problems.txt` in a terminal
+      assert.equal(await runMain(["validate", "--data", "."], io), 1);
+      assert.match(out(), /^projects\.yaml:2:13 error unknown category `securty`/m);
+      assert.ok(!out().includes("\u001b"), "no escape sequence in the redirected result");
+      assert.match(err(), /\u001b\[31m✖/, "the verdict on the terminal is red");
+    } finally {
+      await removeTemp(dir);
+    }
   });
 });

@@ -32,9 +32,10 @@ Example:
 `,
   async run(args, io) {
     const p = paint(useColor(io));
+    const out = paint(useColor(io, "stdout"));
     // A corrupt directory.json is a DirectoryError (a UserError): runMain prints it, exit 1.
     const result = await buildDirectory(resolveData(args, io), io.cwd);
-    io.stdout.write(formatText(result.diagnostics, p));
+    io.stdout.write(formatText(result.diagnostics, out));
     if (result.directory === null) {
       io.stderr.write(`${p.red("✖")} ${summaryLine(result.diagnostics)}; nothing written\n`);
       return ExitCode.invalid;

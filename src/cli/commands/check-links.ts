@@ -104,6 +104,7 @@ export function checkLinksCommandWith(overrides: Omit<CheckOptions, "skip"> = {}
       }
       const { diagnostics, report, offline } = outcome;
       const p = paint(useColor(io));
+      const out = paint(useColor(io, "stdout"));
       const offlineText = offline
         ? `no host answered: all ${plural(offline.urls, "URL")} on ${plural(offline.hosts, "host")} failed below HTTP (e.g. ${offline.example}). Is this machine offline, or behind a proxy? No link was reported dead.`
         : "";
@@ -117,7 +118,7 @@ export function checkLinksCommandWith(overrides: Omit<CheckOptions, "skip"> = {}
         await appendStepSummary(io.env, `## Link check\n\n${escapeMarkdown(offlineText)}\n`);
         return ExitCode.io;
       }
-      if (format !== "json") writeDiagnostics(io, format, diagnostics, p);
+      if (format !== "json") writeDiagnostics(io, format, diagnostics, out);
       if (report === null) {
         io.stderr.write(
           `${p.red("✖")} links not checked: fix the problems above (\`cooltech validate\` helps)\n`,

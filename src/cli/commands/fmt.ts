@@ -30,9 +30,10 @@ Examples:
   async run(args, io) {
     const check = boolOpt(args, "check");
     const p = paint(useColor(io));
+    const out = paint(useColor(io, "stdout"));
     const outcome = await formatCatalog(resolveData(args, io), check, io.cwd);
     if (outcome.diagnostics.length > 0) {
-      io.stdout.write(formatText(outcome.diagnostics, p));
+      io.stdout.write(formatText(outcome.diagnostics, out));
       const unreadable = outcome.diagnostics.every((d) => d.rule === "file");
       io.stderr.write(
         `${p.red("✖")} ${unreadable ? "nothing to format: the files above could not be read" : "fix the syntax errors above first; nothing was formatted"}\n`,

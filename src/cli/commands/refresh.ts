@@ -78,6 +78,7 @@ async function runRefresh(
   const dryRun = boolOpt(args, "dry-run");
   const json = boolOpt(args, "json");
   const p = paint(useColor(io));
+  const out = paint(useColor(io, "stdout"));
   const bar = progress(io);
   const started = performance.now();
   const api = config.token ? "graphql" : "rest";
@@ -119,7 +120,7 @@ async function runRefresh(
     bar.done();
   }
   if (result.directory === null) {
-    io.stdout.write(formatText(result.diagnostics, p));
+    io.stdout.write(formatText(result.diagnostics, out));
     io.stderr.write(
       `${p.red("✖")} ${summaryLine(result.diagnostics)}; nothing fetched or written\n`,
     );
@@ -127,7 +128,7 @@ async function runRefresh(
   }
   const summary = summarize(result, dryRun, Math.round(performance.now() - started), io.cwd);
   if (json) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-  else io.stdout.write(summaryText(summary, p, result.projectsFile));
+  else io.stdout.write(summaryText(summary, out, result.projectsFile));
   // appendStepSummary keeps the step under GitHub's 1 MiB summary limit.
   await appendStepSummary(io.env, redact(summaryMarkdown(summary), config.token)).catch(
     (error: NodeJS.ErrnoException) =>

@@ -108,7 +108,8 @@ export function validateCommandWith(deps: ValidateDeps = {}): Command {
         ? sortDiagnostics([...offline, ...report.diagnostics])
         : offline;
       const p = paint(useColor(io));
-      writeDiagnostics(io, format, diagnostics, p);
+      const out = paint(useColor(io, "stdout"));
+      writeDiagnostics(io, format, diagnostics, out);
       const what = scopeOf(loaded);
       if (report) await reportOnline(report, since, format, io);
       else if (online) {
