@@ -36,7 +36,7 @@ or a missing token never fails the check.
 
 When GITHUB_STEP_SUMMARY is set (GitHub Actions), every problem is appended
 there as a table with a link to its line (GitHub annotates only 10 per
-severity); with --online, a table of the entries looked up instead (stars,
+severity); with --online, first a table of the entries looked up (stars,
 license, last push, description).
 
 Options:
@@ -118,8 +118,9 @@ export function validateCommandWith(deps: ValidateDeps = {}): Command {
           "### New-entry check\n\nNothing looked up: projects.yaml does not parse. Fix the errors annotated on the diff first.\n",
         );
       }
-      // Every problem, not only the 10 per severity GitHub annotates (--online writes its own).
-      if (!online) {
+      // Every problem, not only the 10 per severity GitHub annotates (after --online's
+      // triage table, which already reports a clean run).
+      if (!online || diagnostics.length > 0) {
         await appendStepSummary(io.env, validateSummaryMarkdown(diagnostics, what, io.env));
       }
       if (format !== "json") {
