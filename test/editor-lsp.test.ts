@@ -119,6 +119,16 @@ describe("yaml-language-server with the editor schema", () => {
     assert.match(typeof doc === "string" ? doc : (doc?.value ?? ""), /\*\*Security\*\*/);
   });
 
+  test("the modeline as committed (a path relative to projects.yaml) resolves too", async () => {
+    const text = `# yaml-language-server: $schema=${EDITOR_SCHEMA_FILE}\n- name: Falco\n  category: securty\n`;
+    const uri = pathToFileURL(join(dir, "projects.yaml")).href;
+    const diags = await client.open(uri, text);
+    assert.deepEqual(
+      diags.map((d) => [d.range.start.line, d.message.split(".")[0]]),
+      [[2, "Not a category of data/categories"]],
+    );
+  });
+
   test("hovers render Markdown: code in backticks, not escaped", async () => {
     const { uri } = await open(VALID);
     const hover = await client.hover(uri, 2, 4);
