@@ -263,7 +263,7 @@ test("night 1: commits data/ as the bot (after a concurrent merge), opens ONE fi
   );
   assert.match(
     summary,
-    /^Committed [0-9a-f]+ to main: data\/DIRECTORY\.md data\/directory\.json data\/history\.json $/m,
+    /^Committed [0-9a-f]+ to main: data\/DIRECTORY\.md data\/directory\.json data\/history\.json data\/projects\.editor\.schema\.json $/m,
   );
 });
 
