@@ -14,7 +14,7 @@ import { pathToFileURL } from "node:url";
 import { formatCatalog } from "../src/edit/format-files.js";
 import { buildDirectory } from "../src/generate/build.js";
 import { EDITOR_SCHEMA_FILE } from "../src/generate/editor-schema.js";
-import { CATEGORIES, removeTemp, tempData } from "./helpers/catalog.js";
+import { CATEGORIES, ROOT, removeTemp, tempData } from "./helpers/catalog.js";
 import { type LspClient as Client, LspClient, type LspDiagnostic } from "./helpers/lsp-client.js";
 
 const VALID = `- name: Falco
@@ -126,6 +126,21 @@ describe("yaml-language-server with the editor schema", () => {
     assert.deepEqual(
       diags.map((d) => [d.range.start.line, d.message.split(".")[0]]),
       [[2, "Not a category of data/categories"]],
+    );
+  });
+
+  test("categories.yaml: its schema's messages are human too", async () => {
+    const schema = pathToFileURL(join(ROOT, "schemas/categories.schema.json")).href;
+    const text = `# yaml-language-server: $schema=${schema}\n- id: Chaos Engineering\n  name: Chaos\n  description: Break things on purpose.\n`;
+    const diags = await client.open(pathToFileURL(join(dir, "categories-doc.yaml")).href, text);
+    assert.deepEqual(
+      diags.map((d) => [d.range.start.line, d.message]),
+      [
+        [
+          1,
+          "The id must be lowercase kebab-case, e.g. chaos-engineering (no capitals, spaces or underscores).",
+        ],
+      ],
     );
   });
 
