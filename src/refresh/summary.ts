@@ -1,5 +1,6 @@
 import { plural } from "../core/format.js";
 import type { MoveSkip } from "../edit/fix-moved.js";
+import type { SetAside } from "../generate/degrade.js";
 import type { LookupStats } from "../github/rate-state.js";
 import { displayPath } from "../load/yaml-source.js";
 import type { EntryReport, RefreshResult } from "./refresh.js";
@@ -19,6 +20,10 @@ export interface Summary {
   /** Biggest star gains since the previous refresh. */
   gains: Array<{ name: string; repo: string; stars: number; gain: number }>;
   fixSkipped: MoveSkip[];
+  /** Invalid curated entries: kept at their last-known record, or left out. */
+  invalid: SetAside[];
+  /** GitHub values that broke the directory's schema: dropped or shortened, per repository. */
+  contract: Array<{ name: string; repo: string; changes: string[] }>;
   usage: LookupStats;
   /** Files this run changed. */
   written: string[];
@@ -67,6 +72,10 @@ export function summarize(
       .slice(0, TOP_GAINS)
       .map((x) => ({ name: x.name, repo: x.repo, stars: x.stars ?? 0, gain: x.gain ?? 0 })),
     fixSkipped: result.fix?.skipped ?? [],
+    invalid: result.setAside,
+    contract: e.flatMap((x) =>
+      x.changes ? [{ name: x.name, repo: x.repo, changes: x.changes }] : [],
+    ),
     usage: result.stats,
     written: result.written.filter((w) => w.changed).map((w) => displayPath(w.path, cwd)),
     durationMs,
