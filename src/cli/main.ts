@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { ExitCode, UsageError, UserError } from "../core/errors.js";
 import type { Args, Command } from "./command.js";
 import { commands } from "./commands/index.js";
-import { type Io, paint, processIo, useColor } from "./io.js";
+import { guardedIo, type Io, paint, processIo, useColor } from "./io.js";
 
 const VERSION = "0.1.0";
 
@@ -42,7 +42,8 @@ function parse(command: Command, argv: string[]): Args {
  * Runs the CLI with `rawArgs` (without node and script) and returns the exit
  * code. Every error becomes a message and an exit code here, in one place.
  */
-export async function runMain(rawArgs: string[], io: Io = processIo()): Promise<number> {
+export async function runMain(rawArgs: string[], rawIo: Io = processIo()): Promise<number> {
+  const io = guardedIo(rawIo);
   const p = paint(useColor(io));
   const [name, ...rest] = rawArgs;
   let commandName = name;

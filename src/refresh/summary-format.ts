@@ -1,3 +1,4 @@
+import { code, escapeMarkdown } from "../actions/markdown.js";
 import type { Paint } from "../core/paint.js";
 import { exhaustedLine, headline, type Summary, usageLine } from "./summary.js";
 
@@ -83,8 +84,14 @@ export function summaryText(s: Summary, p: Paint, projectsFile: string): string 
   return `${out.join("\n")}\n`;
 }
 
-/** Markdown table cell: no pipes or line breaks from curated text. */
-const cell = (v: string): string => v.replaceAll("|", "\\|").replace(/[\r\n]+/g, " ");
+/**
+ * Markdown table cell from untrusted text (curated names, GitHub's names and
+ * messages): no HTML, image, link, mention, pipe or line break of its own
+ * (src/actions/markdown.ts, as in the `validate --online` summary).
+ */
+const cell = (v: string): string => escapeMarkdown(v);
+/** A repository name as inline code (escaped text when it holds a backtick or a pipe). */
+const repo = (v: string): string => (v.includes("|") ? escapeMarkdown(v) : code(v));
 
 export function summaryMarkdown(s: Summary): string {
   const c = s.counts;
@@ -110,7 +117,7 @@ export function summaryMarkdown(s: Summary): string {
       ...capped(
         s.moved,
         MARKDOWN_ROWS,
-        (m) => `| ${cell(m.name)} | ${cell(m.from)} | ${cell(m.to)} | ${m.fixed ? "yes" : "no"} |`,
+        (m) => `| ${cell(m.name)} | ${repo(m.from)} | ${repo(m.to)} | ${m.fixed ? "yes" : "no"} |`,
         more,
       ),
     );
@@ -131,7 +138,7 @@ export function summaryMarkdown(s: Summary): string {
       ...capped(
         problems,
         MARKDOWN_ROWS,
-        (m) => `| ${cell(m.name)} | ${cell(m.repo)} | ${m.status} | ${cell(m.reason)} |`,
+        (m) => `| ${cell(m.name)} | ${repo(m.repo)} | ${m.status} | ${cell(m.reason)} |`,
         more,
       ),
     );
@@ -142,7 +149,7 @@ export function summaryMarkdown(s: Summary): string {
       ...capped(
         s.archived,
         MARKDOWN_ROWS,
-        (m) => `- ${cell(m.name)} (${cell(m.repo)})`,
+        (m) => `- ${cell(m.name)} (${repo(m.repo)})`,
         (k) => `- … and ${k} more`,
       ),
     );

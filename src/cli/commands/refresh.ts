@@ -25,6 +25,9 @@ function redacting(io: Io, token: string | undefined): Io {
       write: (c: string) => io.stderr.write(redact(c, token)),
       ...(io.stderr.isTTY !== undefined && { isTTY: io.stderr.isTTY }),
     },
+    ...(io.commands && {
+      commands: { write: (c: string) => io.commands?.write(redact(c, token)) },
+    }),
   };
 }
 
