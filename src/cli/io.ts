@@ -13,6 +13,11 @@ export interface Io {
    * the only writer whose lines may start with `::` (see guardedIo).
    */
   commands?: { write(chunk: string): unknown };
+  /**
+   * The real process, when the CLI runs as one (not in tests that call
+   * runMain): commands that stop on SIGTERM/SIGINT listen to it.
+   */
+  process?: NodeJS.Process;
 }
 
 /** Where annotations go: the commands channel when there is one, else stdout. */
@@ -43,7 +48,13 @@ export function guardedIo(io: Io): Io {
 }
 
 export function processIo(): Io {
-  return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd(),
+    process,
+  };
 }
 
 /** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */

@@ -10,10 +10,12 @@ export const ExitCode = {
   invalid: 1,
   /** Bad command line. */
   usage: 2,
-  /** `refresh` wrote the directory but some entries are stale or missing. */
+  /** `refresh` wrote the directory but some entries are stale or missing, or it was stopped early. */
   incomplete: 3,
   /** A file could not be read or written (permissions, disk full, ...). */
   io: 4,
+  /** Another run holds the data folder's lock (`refresh`, `build`): nothing was done. */
+  busy: 5,
   /** A bug: please report it. */
   internal: 70,
 } as const;

@@ -1,5 +1,7 @@
 import { join } from "node:path";
+import { recoverFiles } from "../core/commit.js";
 import type { Diagnostic } from "../core/diagnostic.js";
+import { acquireLock } from "../core/lock.js";
 import type { Directory } from "../core/model.js";
 import { DIRECTORY_FILE, loadCatalog } from "../load/catalog.js";
 import { readDirectory } from "../load/directory.js";
@@ -16,9 +18,21 @@ export interface BuildResult {
 
 /**
  * Validates the curated data, then writes DIR/directory.json from it and the
- * last-known GitHub data of the existing directory. No network.
+ * last-known GitHub data of the existing directory. No network. Holds the
+ * data folder's lock (a refresh in progress makes it throw LockBusyError)
+ * and first repairs what a killed run left (src/core/commit.ts).
  */
 export async function buildDirectory(dataDir: string, cwd?: string): Promise<BuildResult> {
+  const lock = await acquireLock(dataDir, { command: "build" });
+  try {
+    await recoverFiles(dataDir);
+    return await buildLocked(dataDir, cwd);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function buildLocked(dataDir: string, cwd?: string): Promise<BuildResult> {
   // The parsed YAML (its syntax tree is most of the memory) is not kept past validation.
   const { diagnostics, catalog } = validateCatalog(await loadCatalog(dataDir, cwd));
   if (catalog === null) return { diagnostics, directory: null, written: [] };

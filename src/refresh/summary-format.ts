@@ -1,6 +1,13 @@
 import { code, escapeMarkdown } from "../actions/markdown.js";
 import type { Paint } from "../core/paint.js";
-import { exhaustedLine, headline, type Summary, usageLine } from "./summary.js";
+import {
+  exhaustedLine,
+  headline,
+  repairedLine,
+  type Summary,
+  stoppedLine,
+  usageLine,
+} from "./summary.js";
 
 /** Rows shown per list on a terminal (--json has them all). */
 const TEXT_ROWS = 20;
@@ -24,8 +31,12 @@ const since = (fetchedAt: string | null) =>
 export function summaryText(s: Summary, p: Paint, projectsFile: string): string {
   const out: string[] = [];
   const c = s.counts;
-  const mark = c.missing + c.stale === 0 ? p.green("✔") : p.yellow("!");
+  const mark = c.missing + c.stale === 0 && s.stopped === null ? p.green("✔") : p.yellow("!");
   out.push(`${mark} ${headline(s)}`);
+  const repaired = repairedLine(s);
+  if (repaired) out.push(p.yellow(repaired));
+  const stopped = stoppedLine(s);
+  if (stopped) out.push(p.yellow(stopped));
   const more = (k: number) => `    … and ${k} more (see --json)`;
   if (s.moved.length > 0) {
     out.push(p.bold("Moved (GitHub answers under a new name):"));
@@ -104,6 +115,9 @@ export function summaryMarkdown(s: Summary): string {
     "|---:|---:|---:|---:|",
     `| ${c.ok} | ${c.moved} | ${c.missing} | ${c.stale} |`,
   ];
+  for (const line of [stoppedLine(s), repairedLine(s)]) {
+    if (line) out.push("", `> ${escapeMarkdown(line)}`);
+  }
   const more = (k: number) => `| … and ${k} more | | | |`;
   if (s.moved.length > 0) {
     out.push(

@@ -1,4 +1,5 @@
-import { ExitCode } from "../../core/errors.js";
+import { ExitCode, UserError } from "../../core/errors.js";
+import { LockBusyError } from "../../core/lock.js";
 import { buildDirectory } from "../../generate/build.js";
 import { displayPath } from "../../load/yaml-source.js";
 import { formatText, summaryLine } from "../../validate/format/index.js";
@@ -21,7 +22,8 @@ Options:
   --data DIR   folder with the curated YAML and the directory (default: data)
   -h, --help   show this help
 
-Exit codes: 0 written, 1 invalid data (nothing written), 2 usage error.
+Exit codes: 0 written, 1 invalid data (nothing written), 2 usage error,
+5 a refresh holds the data folder's lock (nothing written).
 
 Example:
   cooltech build && git diff --stat data/
@@ -29,7 +31,9 @@ Example:
   async run(args, io) {
     const p = paint(useColor(io));
     // A corrupt directory.json is a DirectoryError (a UserError): runMain prints it, exit 1.
-    const result = await buildDirectory(resolveData(args, io), io.cwd);
+    const result = await buildDirectory(resolveData(args, io), io.cwd).catch((error) => {
+      throw error instanceof LockBusyError ? new UserError(error.message, ExitCode.busy) : error;
+    });
     io.stdout.write(formatText(result.diagnostics, p));
     if (result.directory === null) {
       io.stderr.write(`${p.red("✖")} ${summaryLine(result.diagnostics)}; nothing written\n`);

@@ -1,0 +1,20 @@
+import type { LookupStats } from "../../github/lookup.js";
+
+/** The progress line drawn on a terminal. */
+export function progressLine(done: number, total: number, s: LookupStats, api: string): string {
+  const unit = api === "graphql" ? "points" : "charged";
+  const left = s.remaining === null ? "" : `, ${s.remaining.toLocaleString("en-US")} left`;
+  return `refresh: ${done}/${total} repositories · ${s.requests} requests · ${s.points} ${unit}${left}`;
+}
+
+/** REST without a token: the budget, and whether it covers the run. */
+export function budgetLine(s: LookupStats, total: number): string {
+  if (s.remaining === null) return "";
+  const reset = s.resetAt ? `, resets at ${s.resetAt}` : "";
+  const line = `REST budget: ${s.remaining} requests left${reset}; ${total} repositories to check.`;
+  const short =
+    s.remaining < total
+      ? ` It may not cover them all: the oldest data is refreshed first, the rest stays stale until the next run.`
+      : "";
+  return `${line}${short}\n`;
+}
