@@ -8,8 +8,12 @@ export interface Stopper {
   signal: AbortSignal;
   /** Which signal stopped the run, if any. */
   readonly by: string | null;
-  /** Stops listening; after a stop (a signal, or `stopped`), makes sure the process ends soon with `code`. */
-  dispose(code: number, stopped?: boolean): void;
+  /**
+   * Stops listening. After a stop (a signal, or `stopped`: --max-time), makes
+   * sure the process ends soon (with process.exitCode, which the launcher sets
+   * from the command's result) even if abandoned requests left timers behind.
+   */
+  dispose(stopped?: boolean): void;
 }
 
 /**
@@ -38,11 +42,11 @@ export function stopOnSignals(io: Io, what: string): Stopper {
     get by() {
       return by;
     },
-    dispose(code, stopped = false) {
+    dispose(stopped = false) {
       proc?.off("SIGTERM", handler);
       proc?.off("SIGINT", handler);
       // Requests abandoned by the stop may hold timers (retry waits): do not wait for them.
-      if ((by !== null || stopped) && proc) setTimeout(() => proc.exit(code), 1000).unref();
+      if ((by !== null || stopped) && proc) setTimeout(() => proc.exit(), 1000).unref();
     },
   };
 }

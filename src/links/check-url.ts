@@ -58,6 +58,10 @@ export async function checkUrl(start: string, deps: UrlCheckDeps): Promise<LinkR
 
     const answer = await fetchStatus(current, deps);
     const probe = answer.probe;
+    if (probe.kind === "stopped") {
+      movedTo = undefined;
+      return result({ status: "unchecked", detail: via(hops, current, probe.reason) });
+    }
     if (probe.kind === "error") {
       const { failure } = probe;
       const detail = `${failure.detail}${answer.retried ? " (tried twice)" : ""}`;
@@ -79,8 +83,13 @@ export async function checkUrl(start: string, deps: UrlCheckDeps): Promise<LinkR
         });
       }
       hops.push({ url: current, status });
-      if (permanentSoFar && PERMANENT.has(status)) movedTo = next;
-      else permanentSoFar = false;
+      // Never suggest a downgrade: a permanent redirect from https to http is no new address.
+      const downgrade = url.protocol === "https:" && new URL(next).protocol !== "https:";
+      if (permanentSoFar && PERMANENT.has(status) && !downgrade) movedTo = next;
+      else {
+        permanentSoFar = false;
+        if (downgrade) movedTo = undefined;
+      }
       if (seen.has(next) || hops.length > deps.maxRedirects) {
         // A chain that goes nowhere suggests no new URL.
         movedTo = undefined;
@@ -128,7 +137,7 @@ interface Answer {
 
 async function fetchStatus(url: string, deps: UrlCheckDeps): Promise<Answer> {
   const head = await attempt(url, "HEAD", deps, false);
-  if (head.probe.kind === "error") return { ...head, refused: false };
+  if (head.probe.kind !== "response") return { ...head, refused: false };
   const headStatus = head.probe.status;
   if (headStatus < 400) return { ...head, refused: false };
   // A 429 to HEAD asks us to slow down before the GET too.
@@ -151,6 +160,7 @@ async function attempt(
 ): Promise<{ probe: Probe; retried: boolean }> {
   const first = await deps.send(url, method);
   let wait: number | undefined;
+  if (first.kind === "stopped") return { probe: first, retried: false };
   if (first.kind === "error") wait = first.failure.transient ? deps.retryDelayMs : undefined;
   else if (retryStatus && (first.status === 429 || first.status >= 500))
     wait = retryWait(first, deps);

@@ -167,7 +167,9 @@ async function refreshRun(
   if (fix?.text) files.push({ path: fix.path, content: fix.text });
   files.push({ path: join(dataDir, HISTORY_FILE), content: serializeHistory(history) });
   if (api === "rest") {
-    const repos = new Set(directory.projects.flatMap((p) => (p.repo ? [p.repo.toLowerCase()] : [])));
+    const repos = new Set(
+      directory.projects.flatMap((p) => (p.repo ? [p.repo.toLowerCase()] : [])),
+    );
     for (const k of etags.keys()) if (!repos.has(k)) etags.delete(k);
     files.push({ path: etagsPath, content: serializeEtags(etags) });
   }

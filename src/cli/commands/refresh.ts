@@ -120,7 +120,7 @@ async function runRefresh(
     code = await runStoppable(args, io, config, flags, stop.signal);
     return code;
   } finally {
-    stop.dispose(code, code === ExitCode.incomplete);
+    stop.dispose(code === ExitCode.incomplete);
   }
 }
 
