@@ -6,7 +6,8 @@ import type { Hop, LinkResult, SkipRule } from "./types.js";
 export interface UrlCheckDeps {
   /** One request, no retry, no redirect. */
   send(url: string, method: "HEAD" | "GET"): Promise<Probe>;
-  sleep(ms: number): Promise<void>;
+  /** A pause before retrying `url` (cut short when a deadline of its host runs out). */
+  sleep(ms: number, url: string): Promise<void>;
   retryDelayMs: number;
   /** A longer `Retry-After` is not waited for: the link is reported unverified instead. */
   maxRetryAfterMs: number;
@@ -144,7 +145,7 @@ async function fetchStatus(url: string, deps: UrlCheckDeps): Promise<Answer> {
   if (headStatus === 429) {
     const wait = retryWait(head.probe, deps);
     if (wait === undefined) return { ...head, refused: false };
-    await deps.sleep(wait);
+    await deps.sleep(wait, url);
   }
   const get = await attempt(url, "GET", deps, true);
   const refused = headStatus === 403 && get.probe.kind === "response" && get.probe.status === 403;
@@ -165,7 +166,7 @@ async function attempt(
   else if (retryStatus && (first.status === 429 || first.status >= 500))
     wait = retryWait(first, deps);
   if (wait === undefined) return { probe: first, retried: false };
-  await deps.sleep(wait);
+  await deps.sleep(wait, url);
   return { probe: await deps.send(url, method), retried: true };
 }
 

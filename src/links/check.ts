@@ -116,7 +116,9 @@ export async function checkLinks(
   };
   const depsFor = (clock: UrlClock): UrlCheckDeps => ({
     send: (url, method) => send(clock, url, method),
-    sleep: options.sleep ?? ((ms: number) => abortableSleep(ms, deadlines.urlSignal(clock))),
+    sleep: options.sleep
+      ? (ms) => options.sleep?.(ms) ?? Promise.resolve()
+      : (ms, url) => abortableSleep(ms, deadlines.signal(clock, new URL(url).host)),
     retryDelayMs: o.retryDelayMs,
     maxRetryAfterMs: o.maxRetryAfterMs,
     maxRedirects: o.maxRedirects,

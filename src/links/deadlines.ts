@@ -86,14 +86,6 @@ export class Deadlines {
     return AbortSignal.any(all);
   }
 
-  /** What cuts a wait of `url` short (its clock, --max-time, the caller's signal). */
-  urlSignal(url: Clock): AbortSignal {
-    const all = [url.signal];
-    if (this.total) all.push(this.total.signal);
-    if (this.o.signal) all.push(this.o.signal);
-    return AbortSignal.any(all);
-  }
-
   /** Why a request of `url` to `host` may not go ahead, or null when it may. */
   stopped(url: Clock, host: string): string | null {
     const s = this.signal(url, host);

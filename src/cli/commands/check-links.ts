@@ -19,7 +19,8 @@ import { resolveData } from "../paths.js";
 import { stopOnSignals } from "../stop.js";
 
 const HELP = `Usage: cooltech check-links [--data DIR] [--concurrency N] [--per-host N]
-                           [--timeout MS] [--max-time SECONDS]
+                           [--timeout MS] [--url-deadline S] [--host-budget S]
+                           [--max-time SECONDS]
                            [--format text|github|json] [--config FILE]
 
 Checks every homepage and every repository page (GITHUB_SERVER_URL/<repo>,
@@ -37,9 +38,10 @@ network errors, 429 and 5xx; redirects followed (at most ${LINK_DEFAULTS.maxRedi
                             reached before a deadline (below)
   (info)   skipped          hosts listed in DIR/link-check.yaml, with the reason
 
-Deadlines: one URL gets at most ${LINK_DEFAULTS.urlDeadlineMs / 1000} s from its first request (attempts,
-waits, redirects); one host at most ${LINK_DEFAULTS.hostBudgetMs / 1000} s from its first request (a host
-answering slowly or 429 to many URLs); the whole check --max-time. SIGTERM or
+Deadlines: one URL gets at most --url-deadline seconds from its first request
+(attempts, waits, redirects); one host at most --host-budget seconds from its
+first request (a host answering slowly or 429 to many URLs); the whole check
+--max-time. SIGTERM or
 SIGINT stops it the same way: what was checked is reported, the rest is
 unchecked. A permanent redirect from https to http is never suggested.
 
@@ -53,6 +55,8 @@ Options:
   --concurrency N    requests in flight overall (default: ${LINK_DEFAULTS.concurrency})
   --per-host N       requests in flight per host (default: ${LINK_DEFAULTS.perHost})
   --timeout MS       per request (default: ${LINK_DEFAULTS.timeoutMs})
+  --url-deadline S   per URL, in seconds (default: ${LINK_DEFAULTS.urlDeadlineMs / 1000})
+  --host-budget S    per host, in seconds (default: ${LINK_DEFAULTS.hostBudgetMs / 1000})
   --max-time SECONDS for the whole check (default: none)
   --format FORMAT    text (default), github (annotations; default when
                      GITHUB_ACTIONS=true) or json (an array of diagnostics)
@@ -85,6 +89,8 @@ export function checkLinksCommandWith(overrides: Omit<CheckOptions, "skip"> = {}
       "per-host": { type: "string" },
       timeout: { type: "string" },
       "max-time": { type: "string" },
+      "url-deadline": { type: "string" },
+      "host-budget": { type: "string" },
     },
     help: HELP,
     async run(args, io) {
@@ -110,9 +116,14 @@ async function checkLinksRun(
   const format = chooseFormat(stringOpt(args, "format"), io);
   const configOpt = stringOpt(args, "config");
   const bar = progress(io);
-  const maxTime = intOpt(args, "max-time", 1, 86_400);
+  const seconds = (name: string) => {
+    const v = intOpt(args, name, 1, 86_400);
+    return v === undefined ? undefined : v * 1000;
+  };
   const check: Omit<CheckOptions, "skip"> = {
-    ...(maxTime !== undefined && { maxTimeMs: maxTime * 1000 }),
+    maxTimeMs: seconds("max-time"),
+    urlDeadlineMs: seconds("url-deadline"),
+    hostBudgetMs: seconds("host-budget"),
     signal,
     concurrency: intOpt(args, "concurrency", 1, 256),
     perHost: intOpt(args, "per-host", 1, 64),
