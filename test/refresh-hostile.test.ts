@@ -91,7 +91,10 @@ test("refresh (text and --json, with a step summary): hostile entries reported, 
   assert.match(text.stdout, /: ?:warning::x \(evil\/missing\): no earlier data/);
   assert.match(text.stdout, /^ {2}## \[error\]boom \(evil\/err\): HTTP 422; no earlier data$/m);
   assert.match(text.stdout, /^ {2}: :warning::x \(evil\/missing\)/m);
-  assert.match(text.stdout, /<img src=x onerror=alert\(1\)>: evil\/moved → evil2\/::warning::moved/);
+  assert.match(
+    text.stdout,
+    /<img src=x onerror=alert\(1\)>: evil\/moved → evil2\/::warning::moved/,
+  );
   const json = await run(["refresh", "--data", "data", "--batch-size", "1", "--json"], env);
   assert.equal(json.code, 3, json.stderr);
   const s = JSON.parse(json.stdout);
