@@ -139,7 +139,10 @@ test("generated files: no control or bidi characters (directory.json, DIRECTORY.
   assert.equal(site.code, 0, site.stderr);
   const dir = JSON.parse(await readFile(join(tmp.data, "directory.json"), "utf8")) as Directory;
   const strings: string[] = [];
-  JSON.stringify(dir, (_k, v) => (typeof v === "string" && strings.push(v), v));
+  JSON.stringify(dir, (_k, v) => {
+    if (typeof v === "string") strings.push(v);
+    return v;
+  });
   const desc = dir.projects.find((p) => p.repo === "evil/desc");
   assert.match(desc?.github?.description ?? "", /Fine\n::error.*gnp\.exe iso <img/s);
   for (const file of ["DIRECTORY.md", "history.json", "directory.json"]) {

@@ -15,10 +15,10 @@ import { validateCatalog } from "../validate/index.js";
 import { type AppliedFix, applyFixMoved } from "./apply-fix.js";
 import { HISTORY_FILE, pruneHistory, serializeHistory, trendOf, utcDay } from "./history.js";
 import { loadHistory, updateHistory } from "./history-file.js";
-import { mergeResult } from "./merge.js";
+import { type MergedEntry, mergeSelected } from "./merge.js";
 import { byStaleness, type RepoProject, selectEntries } from "./select.js";
 import { runSignal } from "./stop.js";
-import type { EntryReport, RefreshOptions, RefreshResult } from "./types.js";
+import type { RefreshOptions, RefreshResult } from "./types.js";
 
 export type { EntryReport, RefreshOptions, RefreshResult } from "./types.js";
 
@@ -104,50 +104,12 @@ async function refreshRun(
     else etags.delete(k);
   }
 
-  const merged = new Map<string, { github: GithubInfo | null; report: EntryReport }>();
-  for (const p of selected) {
-    const prev = known.get(p.repo.toLowerCase())?.github ?? null;
-    const result = results.get(p.repo) ?? { kind: "failed", reason: "not looked up" };
-    const m = mergeResult(p.repo, prev, result, stamp);
-    const fetchedNow = m.status === "ok" || m.status === "moved";
-    const report: EntryReport = {
-      name: p.name,
-      repo: p.repo,
-      status: m.status,
-      nameWithOwner: m.github?.nameWithOwner ?? null,
-      stars: m.github?.stars ?? null,
-      gain: fetchedNow && prev && m.github ? m.github.stars - prev.stars : null,
-      fetchedAt: m.github?.fetchedAt ?? null,
-      newlyArchived: fetchedNow && m.github?.archived === true && prev?.archived !== true,
-      ...(m.reason !== undefined && { reason: m.reason }),
-    };
-    merged.set(p.name, { github: m.github, report });
-  }
+  const merged = mergeSelected(selected, known, results, stamp);
   const today = utcDay(new Date(stamp));
   updateHistory(history, selected, merged, known, today);
 
-  let fix: AppliedFix | null = null;
-  let finalCatalog = catalog;
-  if (options.fixMoved) {
-    const moves = new Map<string, string>();
-    for (const { report } of merged.values()) {
-      if (report.status === "moved" && report.nameWithOwner) {
-        moves.set(report.repo, report.nameWithOwner);
-      }
-    }
-    fix = applyFixMoved(loaded, catalog, moves);
-    finalCatalog = fix.catalog;
-    for (const f of fix.fixed) {
-      const entry = merged.get(f.name);
-      if (!entry) continue;
-      entry.report.fixed = true;
-      // The curated name now matches GitHub's: the entry is simply ok.
-      if (entry.github) entry.github = { ...entry.github, status: "ok" };
-      const key = f.from.toLowerCase();
-      const etag = etags.get(key);
-      if (etag !== undefined) etags.set(f.to.toLowerCase(), etag);
-    }
-  }
+  const fix = options.fixMoved ? fixMoves(loaded, catalog, merged, etags) : null;
+  const finalCatalog = fix?.catalog ?? catalog;
 
   const generation = new Map<string, Known>();
   for (const p of finalCatalog.projects) {
@@ -176,6 +138,32 @@ async function refreshRun(
   const written: Written[] = options.dryRun ? [] : await commitFiles(dataDir, files);
   const entries = [...merged.values()].map((m) => m.report);
   return { ...base, stopped, directory, entries, fix, stats, written };
+}
+
+/** --fix-moved: rewrites `repo` of moved entries; they become ok, their ETags follow them. */
+function fixMoves(
+  loaded: Parameters<typeof applyFixMoved>[0],
+  catalog: Parameters<typeof applyFixMoved>[1],
+  merged: Map<string, MergedEntry>,
+  etags: Map<string, string>,
+): AppliedFix {
+  const moves = new Map<string, string>();
+  for (const { report } of merged.values()) {
+    if (report.status === "moved" && report.nameWithOwner) {
+      moves.set(report.repo, report.nameWithOwner);
+    }
+  }
+  const fix = applyFixMoved(loaded, catalog, moves);
+  for (const f of fix.fixed) {
+    const entry = merged.get(f.name);
+    if (!entry) continue;
+    entry.report.fixed = true;
+    // The curated name now matches GitHub's: the entry is simply ok.
+    if (entry.github) entry.github = { ...entry.github, status: "ok" };
+    const etag = etags.get(f.from.toLowerCase());
+    if (etag !== undefined) etags.set(f.to.toLowerCase(), etag);
+  }
+  return fix;
 }
 
 /** The stop's reason as the lookup reports it (a string, see stop.ts). */
