@@ -52,6 +52,7 @@ export interface Lock {
 /** Lock files without readable content this old are a dead writer's (ms). */
 const UNREADABLE_STALE_MS = 5_000;
 const POLL_MS = 200;
+const UNLOCKABLE = new Set(["ENOENT", "ENOTDIR", "EROFS", "EACCES", "EPERM"]);
 
 function alive(pid: number): boolean {
   try {
@@ -110,7 +111,11 @@ export async function acquireLock(dir: string, options: LockOptions): Promise<Lo
       }
       return { path, release: () => releaseLock(path, text) };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      // No folder, or one nobody can write in: nothing can be written there, so nothing to
+      // guard; the caller reports the missing file or the failed write as it would have.
+      if (code !== undefined && UNLOCKABLE.has(code)) return { path, release: async () => {} };
+      if (code !== "EEXIST") throw error;
     }
     const seen = await readFile(path, "utf8").catch(() => undefined);
     const holder = parseHolder(seen);
