@@ -243,6 +243,25 @@ describe("policy", () => {
     assert.ok(checked >= 1, "the refresh job holds contents: write and installs dependencies");
   });
 
+  test("refresh and check-links stop by --max-time well inside their job's timeout", () => {
+    for (const [file, command] of [
+      ["refresh.yml", "refresh"],
+      ["links.yml", "check-links"],
+    ] as const) {
+      const w = byFile(file);
+      for (const [name, job] of Object.entries(w.jobs)) {
+        for (const s of job.steps ?? []) {
+          const line = (s.run ?? "").split("\n").find((l) => l.includes(`npx cooltech ${command}`));
+          // The fix-up step refreshes the few moved entries only.
+          if (!line || line.includes("--fix-moved")) continue;
+          const seconds = Number(/--max-time (\d+)/.exec(line)?.[1]);
+          const limit = Number(job["timeout-minutes"]) * 60;
+          assert.ok(seconds > 0 && seconds <= limit - 300, `${file}#${name}: ${line.trim()}`);
+        }
+      }
+    }
+  });
+
   test("pages.yml: publishes the tip of main only (no ref input, no other ref)", () => {
     const w = byFile("pages.yml");
     for (const trigger of ["workflow_dispatch", "workflow_call"]) {
