@@ -41,9 +41,9 @@ network errors, 429 and 5xx; redirects followed (at most ${LINK_DEFAULTS.maxRedi
 Deadlines: one URL gets at most --url-deadline seconds from its first request
 (attempts, waits, redirects); one host at most --host-budget seconds from its
 first request (a host answering slowly or 429 to many URLs); the whole check
---max-time. SIGTERM or
-SIGINT stops it the same way: what was checked is reported, the rest is
-unchecked. A permanent redirect from https to http is never suggested.
+--max-time. SIGTERM or SIGINT stops it the same way: what was checked is
+reported, the rest is unchecked. A permanent redirect from https to http is
+never suggested.
 
 Temporary redirects (302/303/307) are fine. Each problem is located at the
 entry's value in projects.yaml. Meant for a weekly job, not for pull requests:
