@@ -74,7 +74,7 @@ beforeEach(async () => {
 });
 afterEach(() => tmp.cleanup());
 
-test("two refreshes at once: the second exits 5 with who holds the lock, or waits with --wait", async () => {
+test("two refreshes at once: the second exits 6 with who holds the lock, or waits with --wait", async () => {
   // The first run hangs on its query until it is stopped.
   gh.addFault({ kind: "slow", ms: 60_000, api: "graphql", times: 1 });
   const first = startCli(
@@ -85,7 +85,7 @@ test("two refreshes at once: the second exits 5 with who holds the lock, or wait
   await requestsSeen(1);
   assert.ok((await readdir(tmp.data)).includes(".cooltech.lock"), "the first run holds the lock");
   const second = await refresh(["--only", "kured"], T3);
-  assert.equal(second.code, 5, second.stderr);
+  assert.equal(second.code, 6, second.stderr);
   assert.match(
     second.stderr,
     /data is in use by `cooltech refresh` \(pid \d+ on .+, since .+\)\. Wait for it to finish \(or use --wait SECONDS\)/,

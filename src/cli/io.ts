@@ -13,6 +13,8 @@ export interface Io {
    * the only writer whose lines may start with `::` (see guardedIo).
    */
   commands?: { write(chunk: string): unknown };
+  /** The same for stderr (annotations of a command whose stdout is --json). */
+  errCommands?: { write(chunk: string): unknown };
   /**
    * The real process, when the CLI runs as one (not in tests that call
    * runMain): commands that stop on SIGTERM/SIGINT listen to it.
@@ -25,6 +27,11 @@ export function commandsOut(io: Io): { write(chunk: string): unknown } {
   return io.commands ?? io.stdout;
 }
 
+/** Where annotations written to stderr go. */
+export function errCommandsOut(io: Io): { write(chunk: string): unknown } {
+  return io.errCommands ?? io.stderr;
+}
+
 /**
  * The Io every command gets from runMain: whatever untrusted text (names,
  * descriptions, GitHub's messages) is written to stdout or stderr, no line can
@@ -35,7 +42,9 @@ export function guardedIo(io: Io): Io {
   const out = new CommandGuard();
   const err = new CommandGuard();
   const cmd = new CommandGuard(true);
+  const errCmd = new CommandGuard(true);
   const raw = io.commands ?? io.stdout;
+  const rawErr = io.errCommands ?? io.stderr;
   return {
     ...io,
     stdout: { write: (c: string) => io.stdout.write(out.filter(c)) },
@@ -44,6 +53,7 @@ export function guardedIo(io: Io): Io {
       ...(io.stderr.isTTY !== undefined && { isTTY: io.stderr.isTTY }),
     },
     commands: { write: (c: string) => raw.write(cmd.filter(c)) },
+    errCommands: { write: (c: string) => rawErr.write(errCmd.filter(c)) },
   };
 }
 

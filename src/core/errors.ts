@@ -14,8 +14,13 @@ export const ExitCode = {
   incomplete: 3,
   /** A file could not be read or written (permissions, disk full, ...). */
   io: 4,
+  /**
+   * `refresh` / `build` wrote the directory, but the curated data has errors:
+   * invalid entries kept their last-known record or were left out.
+   */
+  partial: 5,
   /** Another run holds the data folder's lock (`refresh`, `build`): nothing was done. */
-  busy: 5,
+  busy: 6,
   /** A bug: please report it. */
   internal: 70,
 } as const;

@@ -1,8 +1,9 @@
 import { appendStepSummary } from "../../actions/summary.js";
+import { hasErrors } from "../../core/diagnostic.js";
 import { ExitCode, UsageError, UserError } from "../../core/errors.js";
 import { describeHolder, LockBusyError } from "../../core/lock.js";
 import { ConfigError, githubConfigFromEnv, redact } from "../../github/config.js";
-import { LookupAuthError, MAX_CONCURRENCY } from "../../github/lookup.js";
+import { LookupAuthError, LookupEndpointError, MAX_CONCURRENCY } from "../../github/lookup.js";
 import { MAX_BATCH_SIZE } from "../../github/query.js";
 import { DirectoryError } from "../../load/directory.js";
 import { HistoryError } from "../../refresh/history.js";
@@ -10,10 +11,11 @@ import { type RefreshResult, refresh } from "../../refresh/refresh.js";
 import { UnknownEntryError } from "../../refresh/select.js";
 import { complete, summarize } from "../../refresh/summary.js";
 import { summaryMarkdown, summaryText } from "../../refresh/summary-format.js";
-import { formatText, summaryLine } from "../../validate/format/index.js";
+import { formatGithubParts, formatText, summaryLine } from "../../validate/format/index.js";
 import { type Args, boolOpt, type Command, commonOptions, listOpt, stringOpt } from "../command.js";
-import { type Io, paint, progress, useColor } from "../io.js";
+import { errCommandsOut, type Io, paint, progress, useColor } from "../io.js";
 import { resolveData } from "../paths.js";
+import { setAsideText } from "../set-aside.js";
 import { stopOnSignals } from "../stop.js";
 import { REFRESH_HELP } from "./refresh-help.js";
 import { budgetLine, progressLine } from "./refresh-lines.js";
@@ -173,6 +175,14 @@ async function runStoppable(
     );
     return ExitCode.invalid;
   }
+  // On stderr: stdout may be --json. Annotations under GitHub Actions.
+  const github = io.env.GITHUB_ACTIONS === "true";
+  if (github) {
+    const { commands, text } = formatGithubParts(result.diagnostics);
+    errCommandsOut(io).write(commands);
+    io.stderr.write(text);
+  } else io.stderr.write(formatText(result.diagnostics, p));
+  io.stderr.write(setAsideText(result.setAside, p));
   const summary = summarize(result, dryRun, Math.round(performance.now() - started), io.cwd);
   if (flags.json) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   else io.stdout.write(summaryText(summary, p, result.projectsFile));
@@ -183,6 +193,12 @@ async function runStoppable(
         `${p.yellow("!")} could not append to GITHUB_STEP_SUMMARY (${error.code ?? error.message})\n`,
       ),
   );
+  if (hasErrors(result.diagnostics)) {
+    io.stderr.write(
+      `${p.red("✖")} ${summaryLine(result.diagnostics)} in the curated data; every valid entry was refreshed (exit 5)\n`,
+    );
+    return ExitCode.partial;
+  }
   return complete(summary) ? ExitCode.ok : ExitCode.incomplete;
 }
 
@@ -192,6 +208,10 @@ function userFacing(error: unknown): unknown {
   if (error instanceof LockBusyError) return new UserError(error.message, ExitCode.busy);
   if (error instanceof DirectoryError || error instanceof HistoryError) {
     return new UserError(error.message);
+  }
+  if (error instanceof LookupEndpointError) {
+    // A configuration error, like a malformed URL: exit 2 (usage), nothing written.
+    return new UserError(`${error.message}. Nothing was written.`, ExitCode.usage);
   }
   if (error instanceof LookupAuthError) {
     return new UserError(
