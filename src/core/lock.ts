@@ -5,10 +5,11 @@
  * is stale and taken over; so is an empty or unreadable one older than a
  * few seconds (its writer died between creating and filling it).
  */
-import { open, readFile, rm, stat } from "node:fs/promises";
+import { link, open, readFile, rm, stat } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { writeTemp } from "./write.js";
 
 export const LOCK_FILE = ".cooltech.lock";
 
@@ -103,12 +104,7 @@ export async function acquireLock(dir: string, options: LockOptions): Promise<Lo
   let waiting = false;
   for (;;) {
     try {
-      const handle = await open(path, "wx", 0o644);
-      try {
-        await handle.writeFile(text, "utf8");
-      } finally {
-        await handle.close();
-      }
+      await createLock(path, text);
       return { path, release: () => releaseLock(path, text) };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
@@ -135,6 +131,30 @@ export async function acquireLock(dir: string, options: LockOptions): Promise<Lo
     if (!waiting) options.onWait?.(holder);
     waiting = true;
     await sleep(Math.min(POLL_MS, Math.max(1, until - now())));
+  }
+}
+
+/**
+ * Creates the lock file with its content in one step: the content goes to a
+ * temporary file, which is then hard-linked as the lock (link fails with
+ * EEXIST when the lock exists), so a process killed at any moment never leaves
+ * an empty lock. Where hard links are not supported, O_EXCL then write.
+ */
+async function createLock(path: string, text: string): Promise<void> {
+  const tmp = await writeTemp(path, text);
+  try {
+    await link(tmp, path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP") throw error;
+    const handle = await open(path, "wx", 0o644);
+    try {
+      await handle.writeFile(text, "utf8");
+    } finally {
+      await handle.close();
+    }
+  } finally {
+    await rm(tmp, { force: true });
   }
 }
 
