@@ -12,7 +12,7 @@ import { validateSummaryMarkdown } from "../../validate/format/summary.js";
 import { validateCatalog } from "../../validate/index.js";
 import { boolOpt, type Command, commonOptions, stringOpt } from "../command.js";
 import { chooseFormat, writeDiagnostics } from "../format-option.js";
-import { type Io, paint, useColor } from "../io.js";
+import { commandsOut, type Io, paint, useColor } from "../io.js";
 import { resolveData } from "../paths.js";
 
 const HELP = `Usage: cooltech validate [--data DIR] [--format text|github|json]
@@ -164,7 +164,7 @@ async function reportOnline(
     }
   } else if (format === "github" && anonymous) {
     // A notice, not a warning: the check did run, and notices have their own annotation budget.
-    io.stdout.write(
+    commandsOut(io).write(
       `${annotation({ level: "notice", title: "No GitHub token", message: "GITHUB_TOKEN is not set: the entries were looked up anonymously (60 requests an hour); give the step env GITHUB_TOKEN" })}\n`,
     );
   }
