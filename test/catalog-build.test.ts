@@ -53,7 +53,7 @@ describe("build", () => {
     assert.equal(r.code, 0, r.stderr);
     assert.match(
       r.stderr,
-      /^✔ directory\.json written \(\d+ projects\)\n✔ DIRECTORY\.md written \(\d+ projects\)\n$/,
+      /^✔ directory\.json written \(\d+ projects\)\n✔ DIRECTORY\.md written \(\d+ projects\)\n✔ projects\.editor\.schema\.json written \(\d+ category ids for editors\)\n$/,
     );
     const text = await directoryOf(dir);
     if (process.env.UPDATE_SNAPSHOTS === "1") await writeFile(SNAPSHOT, text);

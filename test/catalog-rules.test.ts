@@ -38,6 +38,13 @@ const expected: Record<string, Located[]> = {
   "duplicate-repo/error0": [at(P, 5, 9, "duplicate-repo")],
   "duplicate-repo/error1": [at(P, 5, 9, "duplicate-repo"), at(P, 5, 9, "schema")],
   "duplicate-homepage/warning0": [at(P, 5, 13, "duplicate-homepage")],
+  "public-homepage/error0": [
+    at(P, 2, 13, "public-homepage"),
+    at(P, 5, 13, "public-homepage"),
+    at(P, 8, 13, "public-homepage"),
+    at(P, 11, 13, "public-homepage"),
+    at(P, 14, 13, "public-homepage"),
+  ],
   "duplicate-category/error0": [at(C, 4, 7, "duplicate-category")],
   "sort-order/error0": [at(P, 3, 3, "sort-order")],
   "sort-order/error1": [at(P, 1, 3, "sort-order")],
@@ -89,6 +96,13 @@ const messages: Record<string, RegExp[]> = {
   "duplicate-repo/error0": [/repo "FalcoSecurity\/Falco" is already used at line 2 \("Falco"\)/],
   "duplicate-homepage/warning0": [
     /homepage "https:\/\/Falco.org" is also used at line 2 .*; fine when one site covers several projects/,
+  ],
+  "public-homepage/error0": [
+    /homepage `?"?https:\/\/127\.0\.0\.1:8443\/"?`? points at an IP address, not a domain name; .*public https:\/\/ address/,
+    /2130706433.* points at an IP address/,
+    /localhost.* points at this machine \(localhost\)/,
+    /build\.corp.* points at a private network name \(\.corp\)/,
+    /10\.0\.0\.7.* points at an IP address/,
   ],
   "duplicate-category/error0": [/category id "security" is already used at line 1/],
   "sort-order/error0": [/^"Zulu" is out of order .*: it belongs after "Delta"; run `cooltech fmt`/],

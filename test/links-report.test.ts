@@ -68,9 +68,10 @@ test("the summary counts links and lists skipped hosts with their reason", () =>
     moved: 2,
     unverified: 3,
     skipped: 2,
+    unchecked: 0,
   });
   assert.ok(outcome.report);
-  assert.deepEqual(skippedLines(outcome.report), [
+  assert.deepEqual(skippedLines(outcome.report?.skipped ?? []), [
     "skipped npmjs.com (1 link): Answers 403 to CI runners.",
     "skipped skipped.example (1 link): Test host; covers its subdomains.",
   ]);

@@ -217,6 +217,64 @@ describe("policy", () => {
     assert.deepEqual(Object.keys(w.on).sort(), ["schedule", "workflow_dispatch"]);
   });
 
+  test("a job holding a write token runs no install script: npm ci --ignore-scripts, then an explicit build", () => {
+    let checked = 0;
+    for (const w of workflows()) {
+      for (const [name, job] of Object.entries(w.jobs)) {
+        const writes = Object.values(job.permissions ?? {}).includes("write");
+        const list = job.steps ?? [];
+        const runs = list.map((s) => s.run ?? "");
+        const ci = runs.findIndex((r) => /^npm ci\b/m.test(r));
+        if (!writes || ci === -1) continue;
+        checked++;
+        const id = `${w.path}#${name}`;
+        assert.match(
+          runs[ci] ?? "",
+          /^npm ci\b[^\n]* --ignore-scripts\b/m,
+          `${id}: npm ci --ignore-scripts`,
+        );
+        const build = runs.findIndex((r) => /^npm run build\b/m.test(r));
+        const firstUse = runs.findIndex((r) => /\bnpx |\bnpm (test|run (?!build\b))/.test(r));
+        assert.ok(build > ci, `${id}: npm run build after npm ci (install scripts are off)`);
+        assert.ok(firstUse === -1 || build < firstUse, `${id}: built before use`);
+      }
+    }
+    assert.ok(checked >= 1, "the refresh job holds contents: write and installs dependencies");
+  });
+
+  test("refresh and check-links stop by --max-time well inside their job's timeout", () => {
+    for (const [file, command] of [
+      ["refresh.yml", "refresh"],
+      ["links.yml", "check-links"],
+    ] as const) {
+      const w = byFile(file);
+      for (const [name, job] of Object.entries(w.jobs)) {
+        for (const s of job.steps ?? []) {
+          const line = (s.run ?? "").split("\n").find((l) => l.includes(`npx cooltech ${command}`));
+          // The fix-up step refreshes the few moved entries only.
+          if (!line || line.includes("--fix-moved")) continue;
+          const seconds = Number(/--max-time (\d+)/.exec(line)?.[1]);
+          const limit = Number(job["timeout-minutes"]) * 60;
+          assert.ok(seconds > 0 && seconds <= limit - 300, `${file}#${name}: ${line.trim()}`);
+        }
+      }
+    }
+  });
+
+  test("pages.yml: publishes the tip of main only (no ref input, no other ref)", () => {
+    const w = byFile("pages.yml");
+    for (const trigger of ["workflow_dispatch", "workflow_call"]) {
+      const t = w.on[trigger] as { inputs?: unknown } | null;
+      assert.ok(trigger in w.on, trigger);
+      assert.equal(t?.inputs, undefined, `${trigger} takes no ref`);
+    }
+    const build = w.jobs.build;
+    assert.equal(build?.if, expr("github.ref == 'refs/heads/main'"));
+    const checkout = build?.steps?.find((s) => s.uses?.startsWith("actions/checkout@"));
+    assert.equal(checkout?.with?.ref, "refs/heads/main");
+    assert.equal(byFile("refresh.yml").jobs.pages?.with, undefined, "the refresh passes no ref");
+  });
+
   test("pages.yml: publishes through the Pages artifact, callable from the refresh", () => {
     const w = byFile("pages.yml");
     assert.ok("workflow_call" in w.on && "push" in w.on);

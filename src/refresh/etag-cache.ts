@@ -1,7 +1,7 @@
 /** The REST ETags (.etags.json) a refresh reuses, renews and writes back. */
+import type { FileWrite } from "../core/commit.js";
 import { type Directory, isFetched } from "../core/model.js";
 import type { Known } from "../generate/directory.js";
-import { type Written, writeIfChanged } from "../generate/output.js";
 import { serializeEtags } from "../github/etags.js";
 import type { EtagEntry } from "../github/lookup.js";
 import type { RepoProject } from "./select.js";
@@ -20,15 +20,15 @@ export function keepFreshEtags(
   }
 }
 
-/** .etags.json keeps only the repos still in the directory. */
-export function writeEtags(
+/** .etags.json, keeping only the repos still in the directory. */
+export function etagsFile(
   path: string,
   etags: Map<string, string>,
   directory: Directory,
-): Promise<Written> {
+): FileWrite {
   const repos = new Set(directory.projects.flatMap((p) => (p.repo ? [p.repo.toLowerCase()] : [])));
   for (const k of etags.keys()) if (!repos.has(k)) etags.delete(k);
-  return writeIfChanged(path, serializeEtags(etags));
+  return { path, content: serializeEtags(etags) };
 }
 
 /** ETags usable now: only where the directory still holds the data the ETag stands for. */

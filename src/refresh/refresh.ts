@@ -1,24 +1,27 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { type Directory, type GithubBlock, type GithubInfo, isFetched } from "../core/model.js";
+import { commitFiles, type FileWrite, type Recovery, recoverFiles } from "../core/commit.js";
+import { acquireLock } from "../core/lock.js";
+import { type Directory, isFetched } from "../core/model.js";
 import { compareProjects } from "../core/order.js";
 import { usableOrNull } from "../generate/degrade.js";
 import { generateDirectory, indexKnown, type Known } from "../generate/directory.js";
-import { type Written, writeDirectory, writeIfChanged } from "../generate/output.js";
+import { directoryFiles } from "../generate/output.js";
 import { ETAGS_FILE, parseEtags } from "../github/etags.js";
-import { type LookupResult, type LookupStats, lookupRepos } from "../github/lookup.js";
-import { DIRECTORY_FILE, type LoadedCatalog, loadCatalog } from "../load/catalog.js";
+import { type LookupStats, lookupRepos } from "../github/lookup.js";
+import { DIRECTORY_FILE, loadCatalog } from "../load/catalog.js";
 import { readDirectory } from "../load/directory.js";
 import { displayPath } from "../load/yaml-source.js";
-import { type Catalog, validateCatalog } from "../validate/index.js";
-import { type AppliedFix, applyFixMoved } from "./apply-fix.js";
+import { validateCatalog } from "../validate/index.js";
+import type { AppliedFix } from "./apply-fix.js";
 import { conformDirectory } from "./contract.js";
-import { etagCache, keepFreshEtags, writeEtags } from "./etag-cache.js";
-import { HISTORY_FILE, pruneHistory, serializeHistory, trendOf, utcDay } from "./history.js";
+import { etagCache, etagsFile, keepFreshEtags } from "./etag-cache.js";
+import { HISTORY_FILE, pruneHistory, serializeHistory, utcDay } from "./history.js";
 import { loadHistory, updateHistory } from "./history-file.js";
-import { mergeResult } from "./merge.js";
+import { fixMovedRepos, key, knownForGeneration, mergeAll, noteConformFixes } from "./merge-all.js";
 import { byStaleness, type RepoProject, selectEntries } from "./select.js";
-import type { EntryReport, RefreshOptions, RefreshResult } from "./types.js";
+import { runSignal } from "./stop.js";
+import type { RefreshOptions, RefreshResult } from "./types.js";
 
 export type { EntryReport, RefreshOptions, RefreshResult } from "./types.js";
 
@@ -31,53 +34,65 @@ const EMPTY_STATS: LookupStats = {
   batchSize: null,
 };
 
+const NO_RECOVERY: Recovery = { completed: [], removed: [] };
+
 /**
- * `cooltech refresh`: validate the catalog, look up every selected repo on
- * GitHub, merge (never dropping an entry or its last-known data), update the
- * star history and trends, optionally fix moved repos in the YAML, then write
- * directory.json through the build pipeline (schema check, atomic write).
+ * `cooltech refresh`: take the data folder's lock (src/core/lock.ts) and
+ * repair what a killed run left (src/core/commit.ts), validate the catalog,
+ * look up every selected repo on GitHub, merge (never dropping an entry or
+ * its last-known data), update the star history and trends, optionally fix
+ * moved repos in the YAML, then write every output as one generation.
+ * A stop (options.signal, options.maxTimeMs) ends the lookups early: what was
+ * fetched is written, the rest is kept as stale.
  */
 export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
-  const { dataDir, cwd, config } = options;
-  const api = options.lookup?.api ?? (config.token ? "graphql" : "rest");
-  const stamp = options.now().toISOString();
-  const loaded = await loadCatalog(dataDir, cwd);
-  const validation = validateCatalog(loaded);
-  const { diagnostics } = validation;
-  const projectsFile = displayPath(join(dataDir, "projects.yaml"), cwd);
-  let previous: Directory | null = null;
-  // An invalid entry keeps its last-known record or is left out (degrade.ts).
-  const use = await usableOrNull(loaded, validation, async () => {
-    previous = await readDirectory(join(dataDir, DIRECTORY_FILE), cwd);
-    return previous;
+  if (options.dryRun) return refreshLocked(options, NO_RECOVERY);
+  const lock = await acquireLock(options.dataDir, {
+    command: "refresh",
+    waitMs: options.lockWaitMs ?? 0,
+    ...(options.signal && { signal: options.signal }),
+    ...(options.onLockWait && { onWait: options.onLockWait }),
   });
-  const base = { diagnostics, api, refreshedAt: stamp, projectsFile } as const;
+  try {
+    return await refreshLocked(options, await recoverFiles(options.dataDir));
+  } finally {
+    await lock.release();
+  }
+}
+
+async function refreshLocked(options: RefreshOptions, recovered: Recovery) {
+  const stop = runSignal(options.signal, options.maxTimeMs);
+  try {
+    return await refreshRun(options, recovered, stop.signal);
+  } finally {
+    stop.dispose();
+  }
+}
+
+async function refreshRun(
+  options: RefreshOptions,
+  recovered: Recovery,
+  signal: AbortSignal | undefined,
+): Promise<RefreshResult> {
+  const { dataDir, cwd } = options;
+  const api = options.lookup?.api ?? (options.config.token ? "graphql" : "rest");
+  const stamp = options.now().toISOString();
+  const { loaded, diagnostics, use, previous } = await loadUsable(dataDir, cwd);
+  const projectsFile = displayPath(join(dataDir, "projects.yaml"), cwd);
+  const base = { diagnostics, api, refreshedAt: stamp, projectsFile, recovered, stopped: null };
   if (use === null) {
     const nothing = { directory: null, entries: [], fix: null, stats: EMPTY_STATS, written: [] };
     return { ...base, ...nothing, setAside: [] };
   }
   const { catalog, kept, setAside } = use;
-  if (validation.catalog !== null) {
-    previous = await readDirectory(join(dataDir, DIRECTORY_FILE), cwd);
-  }
   const history = await loadHistory(join(dataDir, HISTORY_FILE), cwd);
   const known = indexKnown(previous);
   const unusable = setAside.flatMap((s) => (s.kind === "project" && s.name ? [s.name] : []));
   const selected = selectEntries(catalog.projects, options.only ?? [], unusable).sort(
     compareProjects,
   );
-  const etagsPath = join(dataDir, ETAGS_FILE);
-  const etags = parseEtags(
-    api === "rest" ? await readFile(etagsPath, "utf8").catch(() => undefined) : undefined,
-  );
-  const cache = etagCache(selected, etags, known);
-
-  const { results, stats } = await lookupRepos(
-    byStaleness(selected, known).map((p) => p.repo),
-    { ...config, ...options.lookup, api, etags: cache },
-  );
-
-  keepFreshEtags(selected, cache, etags);
+  const { results, stats, etags } = await lookUp(options, api, selected, known, signal);
+  const stopped = signal?.aborted ? stoppedText(signal) : null;
   const merged = mergeAll(selected, known, results, stamp);
   const today = utcDay(new Date(stamp));
   updateHistory(history, selected, merged, known, today);
@@ -92,117 +107,76 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
   );
   pruneHistory(history, today, keep);
 
-  const written = options.dryRun
-    ? []
-    : await writeAll(dataDir, directory, fix, history, api === "rest" ? etagsPath : null, etags);
+  const rest = api === "rest" ? etags : null;
+  const files = generationFiles(dataDir, directory, fix, history, rest);
+  const written = options.dryRun ? [] : await commitFiles(dataDir, files);
   const entries = [...merged.values()].map((m) => m.report);
   noteConformFixes(merged, conformed.fixes);
-  return { ...base, directory, entries, fix, stats, written, setAside };
+  return { ...base, stopped, directory, entries, fix, stats, written, setAside };
 }
 
-const key = (github: GithubInfo): string => github.nameWithOwner.toLowerCase();
+/**
+ * The catalog and its validation, what of it is usable (an invalid entry
+ * keeps its last-known record or is left out, degrade.ts; null when nothing
+ * is), and the directory the last run wrote.
+ */
+async function loadUsable(dataDir: string, cwd: string | undefined) {
+  const loaded = await loadCatalog(dataDir, cwd);
+  const validation = validateCatalog(loaded);
+  let previous: Directory | null = null;
+  const use = await usableOrNull(loaded, validation, async () => {
+    previous = await readDirectory(join(dataDir, DIRECTORY_FILE), cwd);
+    return previous;
+  });
+  if (use !== null && validation.catalog !== null) {
+    previous = await readDirectory(join(dataDir, DIRECTORY_FILE), cwd);
+  }
+  return { loaded, diagnostics: validation.diagnostics, use, previous };
+}
 
-type Merged = Map<string, { github: GithubBlock | null; report: EntryReport }>;
-
-/** Each selected entry's new GitHub block (never losing last-known data) and its report line, by name. */
-function mergeAll(
-  selected: readonly RepoProject[],
+/**
+ * Looks up the selected repos, the stalest first, reusing the REST ETags whose
+ * data the directory still holds; `etags` comes back with this run's ETags.
+ */
+async function lookUp(
+  options: RefreshOptions,
+  api: "graphql" | "rest",
+  selected: RepoProject[],
   known: Map<string, Known>,
-  results: Map<string, LookupResult>,
-  stamp: string,
-): Merged {
-  const merged: Merged = new Map();
-  for (const p of selected) {
-    const block = known.get(p.repo.toLowerCase())?.github ?? null;
-    const prev = isFetched(block) ? block : null;
-    const result = results.get(p.repo) ?? { kind: "failed", reason: "not looked up" };
-    const m = mergeResult(p.repo, block, result, stamp);
-    const fetchedNow = (m.status === "ok" || m.status === "moved") && isFetched(m.github);
-    const report: EntryReport = {
-      name: p.name,
-      repo: p.repo,
-      status: m.status,
-      nameWithOwner: m.github?.nameWithOwner ?? null,
-      stars: m.github?.stars ?? null,
-      gain: fetchedNow && prev && isFetched(m.github) ? m.github.stars - prev.stars : null,
-      fetchedAt: m.github?.fetchedAt ?? null,
-      newlyArchived: fetchedNow && m.github?.archived === true && prev?.archived !== true,
-      ...(m.reason !== undefined && { reason: m.reason }),
-      ...(result.kind === "ok" && result.changes && { changes: result.changes }),
-    };
-    merged.set(p.name, { github: m.github, report });
-  }
-  return merged;
+  signal: AbortSignal | undefined,
+) {
+  const etags = parseEtags(
+    api === "rest"
+      ? await readFile(join(options.dataDir, ETAGS_FILE), "utf8").catch(() => undefined)
+      : undefined,
+  );
+  const cache = etagCache(selected, etags, known);
+  const { results, stats } = await lookupRepos(
+    byStaleness(selected, known).map((p) => p.repo),
+    { ...options.config, ...options.lookup, api, etags: cache, ...(signal && { signal }) },
+  );
+  keepFreshEtags(selected, cache, etags);
+  return { results, stats, etags };
 }
 
-/** --fix-moved: rewrites moved repos in the YAML; a fixed entry is simply ok, and keeps its ETag. */
-function fixMovedRepos(
-  loaded: LoadedCatalog,
-  catalog: Catalog,
-  merged: Merged,
-  etags: Map<string, string>,
-): AppliedFix {
-  const moves = new Map<string, string>();
-  for (const { report } of merged.values()) {
-    if (report.status === "moved" && report.nameWithOwner) {
-      moves.set(report.repo, report.nameWithOwner);
-    }
-  }
-  const fix = applyFixMoved(loaded, catalog, moves);
-  for (const f of fix.fixed) {
-    const entry = merged.get(f.name);
-    if (!entry) continue;
-    entry.report.fixed = true;
-    // The curated name now matches GitHub's: the entry is simply ok.
-    if (isFetched(entry.github)) entry.github = { ...entry.github, status: "ok" };
-    const etag = etags.get(f.from.toLowerCase());
-    if (etag !== undefined) etags.set(f.to.toLowerCase(), etag);
-  }
-  return fix;
-}
+/** The stop's reason as the lookup reports it (a string, see stop.ts). */
+const stoppedText = (signal: AbortSignal): string =>
+  typeof signal.reason === "string" ? signal.reason : "stopped";
 
-/** What the generator gets per repo: this run's data and trend where looked up, else the last-known. */
-function knownForGeneration(
-  catalog: Catalog,
-  merged: Merged,
-  known: Map<string, Known>,
-  history: Parameters<typeof trendOf>[0],
-): Map<string, Known> {
-  const generation = new Map<string, Known>();
-  for (const p of catalog.projects) {
-    if (!p.repo) continue;
-    const m = merged.get(p.name);
-    const k = m
-      ? { github: m.github, trend: isFetched(m.github) ? trendOf(history, key(m.github)) : null }
-      : (known.get(p.repo.toLowerCase()) ?? { github: null, trend: null });
-    generation.set(p.repo.toLowerCase(), k);
-  }
-  return generation;
-}
-
-/** directory.json (and DIRECTORY.md), the fixed projects.yaml, history.json, and .etags.json for REST. */
-async function writeAll(
+/**
+ * One generation, written all or none: directory.json (and DIRECTORY.md, the
+ * editor schema), the fixed projects.yaml, history.json, and .etags.json for REST.
+ */
+function generationFiles(
   dataDir: string,
   directory: Directory,
   fix: AppliedFix | null,
   history: Parameters<typeof serializeHistory>[0],
-  etagsPath: string | null,
-  etags: Map<string, string>,
-): Promise<Written[]> {
-  const written = [...(await writeDirectory(dataDir, directory))];
-  if (fix?.text) written.push(await writeIfChanged(fix.path, fix.text));
-  written.push(await writeIfChanged(join(dataDir, HISTORY_FILE), serializeHistory(history)));
-  if (etagsPath !== null) written.push(await writeEtags(etagsPath, etags, directory));
-  return written;
-}
-
-/** Values held to the directory's schema show in their entry's report. */
-function noteConformFixes(
-  merged: Merged,
-  fixes: ReturnType<typeof conformDirectory>["fixes"],
-): void {
-  for (const f of fixes) {
-    const entry = merged.get(f.name)?.report;
-    if (entry) entry.changes = [...(entry.changes ?? []), ...f.changes];
-  }
+  etags: Map<string, string> | null,
+): FileWrite[] {
+  const files: FileWrite[] = [...directoryFiles(dataDir, directory)];
+  if (fix?.text) files.push({ path: fix.path, content: fix.text });
+  files.push({ path: join(dataDir, HISTORY_FILE), content: serializeHistory(history) });
+  if (etags !== null) files.push(etagsFile(join(dataDir, ETAGS_FILE), etags, directory));
+  return files;
 }

@@ -1,5 +1,12 @@
 import type { Paint } from "../core/paint.js";
-import { exhaustedLine, headline, type Summary, usageLine } from "./summary.js";
+import {
+  exhaustedLine,
+  headline,
+  repairedLine,
+  type Summary,
+  stoppedLine,
+  usageLine,
+} from "./summary.js";
 import { capped, contractLine, invalidLine, since } from "./summary-rows.js";
 
 /** Rows shown per list on a terminal (--json has them all). */
@@ -8,8 +15,15 @@ const TEXT_ROWS = 20;
 export function summaryText(s: Summary, p: Paint, projectsFile: string): string {
   const out: string[] = [];
   const c = s.counts;
-  const mark = c.missing + c.stale + s.invalid.length === 0 ? p.green("✔") : p.yellow("!");
+  const mark =
+    c.missing + c.stale + s.invalid.length === 0 && s.stopped === null
+      ? p.green("✔")
+      : p.yellow("!");
   out.push(`${mark} ${headline(s)}`);
+  const repaired = repairedLine(s);
+  if (repaired) out.push(p.yellow(repaired));
+  const stopped = stoppedLine(s);
+  if (stopped) out.push(p.yellow(stopped));
   const more = (k: number) => `    … and ${k} more (see --json)`;
   movedText(s, p, projectsFile, out, more);
   notRefreshedText(s, p, projectsFile, out, more);

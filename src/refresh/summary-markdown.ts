@@ -1,13 +1,27 @@
 /** The refresh summary as job-summary Markdown (GitHub Actions). */
+import { code, escapeSummaryText } from "../actions/markdown.js";
 import { plain } from "../core/diagnostic.js";
-import { exhaustedLine, headline, type Summary, usageLine } from "./summary.js";
+import {
+  exhaustedLine,
+  headline,
+  repairedLine,
+  type Summary,
+  stoppedLine,
+  usageLine,
+} from "./summary.js";
 import { capped, contractLine } from "./summary-rows.js";
 
 /** Rows per table in the step summary, which GitHub caps at 1 MiB per step. */
 const MARKDOWN_ROWS = 50;
 
-/** Markdown table cell: no pipes or line breaks from curated text. */
-const cell = (v: string): string => v.replaceAll("|", "\\|").replace(/[\r\n]+/g, " ");
+/**
+ * Markdown table cell from untrusted text (curated names, GitHub's names and
+ * messages): no HTML, image, link, mention, pipe or line break of its own
+ * (src/actions/markdown.ts, as in the `validate --online` summary).
+ */
+const cell = (v: string): string => escapeSummaryText(v);
+/** A repository name as inline code (escaped text when it holds a backtick or a pipe). */
+const repo = (v: string): string => (v.includes("|") ? escapeSummaryText(v) : code(v));
 
 export function summaryMarkdown(s: Summary): string {
   const c = s.counts;
@@ -20,6 +34,9 @@ export function summaryMarkdown(s: Summary): string {
     "|---:|---:|---:|---:|",
     `| ${c.ok} | ${c.moved} | ${c.missing} | ${c.stale} |`,
   ];
+  for (const line of [stoppedLine(s), repairedLine(s)]) {
+    if (line) out.push("", `> ${escapeSummaryText(line)}`);
+  }
   const more = (k: number) => `| … and ${k} more | | | |`;
   movedMarkdown(s, out, more);
   notRefreshedMarkdown(s, out, more);
@@ -44,7 +61,7 @@ function movedMarkdown(s: Summary, out: string[], more: (k: number) => string): 
       ...capped(
         s.moved,
         MARKDOWN_ROWS,
-        (m) => `| ${cell(m.name)} | ${cell(m.from)} | ${cell(m.to)} | ${m.fixed ? "yes" : "no"} |`,
+        (m) => `| ${cell(m.name)} | ${repo(m.from)} | ${repo(m.to)} | ${m.fixed ? "yes" : "no"} |`,
         more,
       ),
     );
@@ -68,7 +85,7 @@ function notRefreshedMarkdown(s: Summary, out: string[], more: (k: number) => st
       ...capped(
         problems,
         MARKDOWN_ROWS,
-        (m) => `| ${cell(m.name)} | ${cell(m.repo)} | ${m.status} | ${cell(m.reason)} |`,
+        (m) => `| ${cell(m.name)} | ${repo(m.repo)} | ${m.status} | ${cell(m.reason)} |`,
         more,
       ),
     );
@@ -82,7 +99,7 @@ function archivedAndGainsMarkdown(s: Summary, out: string[], _more: (k: number) 
       ...capped(
         s.archived,
         MARKDOWN_ROWS,
-        (m) => `- ${cell(m.name)} (${cell(m.repo)})`,
+        (m) => `- ${cell(m.name)} (${repo(m.repo)})`,
         (k) => `- … and ${k} more`,
       ),
     );

@@ -2,23 +2,28 @@ import { resolve } from "node:path";
 import { escapeSummaryText } from "../../actions/markdown.js";
 import { appendStepSummary } from "../../actions/summary.js";
 import { hasErrors } from "../../core/diagnostic.js";
+import { plural } from "../../core/format.js";
 import {
   type CheckOptions,
   githubBase,
   LINK_DEFAULTS,
+  linkJson,
   linkSummary,
   runLinkCheck,
   skippedLines,
 } from "../../links/index.js";
 import { linkSummaryMarkdown } from "../../links/summary.js";
-import { type Command, commonOptions, intOpt, stringOpt } from "../command.js";
+import { type Args, type Command, commonOptions, intOpt, stringOpt } from "../command.js";
 import { ExitCode } from "../errors.js";
 import { chooseFormat, writeDiagnostics } from "../format-option.js";
-import { paint, progress, useColor } from "../io.js";
+import { type Io, paint, progress, useColor } from "../io.js";
 import { resolveData } from "../paths.js";
+import { stopOnSignals } from "../stop.js";
 
 const HELP = `Usage: cooltech check-links [--data DIR] [--concurrency N] [--per-host N]
-                           [--timeout MS] [--format text|github|json] [--config FILE]
+                           [--timeout MS] [--url-deadline S] [--host-budget S]
+                           [--max-time SECONDS]
+                           [--format text|github|json] [--config FILE]
 
 Checks every homepage and every repository page (GITHUB_SERVER_URL/<repo>,
 default https://github.com/<repo>) of DIR/projects.yaml over the network:
@@ -31,8 +36,16 @@ network errors, 429 and 5xx; redirects followed (at most ${LINK_DEFAULTS.maxRedi
   warning  unverified-link  403 to HEAD and GET, 429, 5xx, a redirect loop, or
                             another status: check it in a browser
   warning  unchecked-link   a homepage that is not https, a repo not owner/name
-                            (\`cooltech validate\` explains)
+                            (\`cooltech validate\` explains), or a URL not
+                            reached before a deadline (below)
   (info)   skipped          hosts listed in DIR/link-check.yaml, with the reason
+
+Deadlines: one URL gets at most --url-deadline seconds from its first request
+(attempts, waits, redirects); one host at most --host-budget seconds from its
+first request (a host answering slowly or 429 to many URLs); the whole check
+--max-time. SIGTERM or SIGINT stops it the same way: what was checked is
+reported, the rest is unchecked. A permanent redirect from https to http is
+never suggested.
 
 Temporary redirects (302/303/307) are fine. Each problem is located at the
 entry's value in projects.yaml. Meant for a weekly job, not for pull requests:
@@ -44,6 +57,9 @@ Options:
   --concurrency N    requests in flight overall (default: ${LINK_DEFAULTS.concurrency})
   --per-host N       requests in flight per host (default: ${LINK_DEFAULTS.perHost})
   --timeout MS       per request (default: ${LINK_DEFAULTS.timeoutMs})
+  --url-deadline S   per URL, in seconds (default: ${LINK_DEFAULTS.urlDeadlineMs / 1000})
+  --host-budget S    per host, in seconds (default: ${LINK_DEFAULTS.hostBudgetMs / 1000})
+  --max-time SECONDS for the whole check (default: none)
   --format FORMAT    text (default), github (annotations; default when
                      GITHUB_ACTIONS=true) or json (an array of diagnostics)
   -h, --help         show this help
@@ -58,7 +74,8 @@ answered at all (the network is down; nothing is reported dead).
 Examples:
   cooltech check-links
   cooltech check-links --concurrency 8 --per-host 1 --timeout 20000
-  cooltech check-links --format json | jq '.[] | select(.rule == "dead-link")'
+  cooltech check-links --max-time 900
+  cooltech check-links --format json | jq '.diagnostics[] | select(.rule == "dead-link")'
 `;
 
 /** The command, with test-only overrides (a dispatcher, http:// URLs, a short retry delay). */
@@ -73,53 +90,87 @@ export function checkLinksCommandWith(overrides: Omit<CheckOptions, "skip"> = {}
       concurrency: { type: "string" },
       "per-host": { type: "string" },
       timeout: { type: "string" },
+      "max-time": { type: "string" },
+      "url-deadline": { type: "string" },
+      "host-budget": { type: "string" },
     },
     help: HELP,
     async run(args, io) {
-      const format = chooseFormat(stringOpt(args, "format"), io);
-      const configOpt = stringOpt(args, "config");
-      const bar = progress(io);
-      const check: Omit<CheckOptions, "skip"> = {
-        concurrency: intOpt(args, "concurrency", 1, 256),
-        perHost: intOpt(args, "per-host", 1, 64),
-        timeoutMs: intOpt(args, "timeout", 100, 600_000),
-        onProgress: (done, total) => bar.update(`checking links ${done}/${total}`),
-        ...overrides,
-      };
-      let outcome: Awaited<ReturnType<typeof runLinkCheck>>;
+      // SIGTERM / SIGINT: report what was checked, the rest unchecked.
+      const stop = stopOnSignals(io, "reporting what was checked");
       try {
-        outcome = await runLinkCheck({
-          dataDir: resolveData(args, io),
-          cwd: io.cwd,
-          githubUrl: githubBase(io.env),
-          ...(configOpt !== undefined ? { configPath: resolve(io.cwd, configOpt) } : {}),
-          check,
-        });
+        return await checkLinksRun(args, io, stop.signal, overrides);
       } finally {
-        bar.done();
+        stop.dispose(stop.signal.aborted);
       }
-      const { diagnostics, report, offline } = outcome;
-      const p = paint(useColor(io));
-      if (offline) {
-        const text = `no host answered: all ${offline.urls} URLs on ${offline.hosts} hosts failed below HTTP (e.g. ${offline.example}). Is this machine offline, or behind a proxy? No link was reported dead.`;
-        io.stderr.write(`${p.red("error:")} ${text}\n`);
-        await appendStepSummary(io.env, `## Link check\n\n${escapeSummaryText(text)}\n`);
-        return ExitCode.io;
-      }
-      writeDiagnostics(io, format, diagnostics, p);
-      if (report === null) {
-        io.stderr.write(
-          `${p.red("✖")} links not checked: fix the problems above (\`cooltech validate\` helps)\n`,
-        );
-        return ExitCode.invalid;
-      }
-      for (const line of skippedLines(report)) io.stderr.write(`${p.dim("info:")} ${line}\n`);
-      await appendStepSummary(io.env, linkSummaryMarkdown(report, diagnostics, io.env));
-      const dead = hasErrors(diagnostics);
-      io.stderr.write(`${dead ? p.red("✖") : p.green("✔")} ${linkSummary(report)}\n`);
-      return dead ? ExitCode.invalid : ExitCode.ok;
     },
   };
 }
 
 export const checkLinksCommand: Command = checkLinksCommandWith();
+
+async function checkLinksRun(
+  args: Args,
+  io: Io,
+  signal: AbortSignal,
+  overrides: Omit<CheckOptions, "skip">,
+): Promise<number> {
+  const format = chooseFormat(stringOpt(args, "format"), io);
+  const configOpt = stringOpt(args, "config");
+  const bar = progress(io);
+  const seconds = (name: string) => {
+    const v = intOpt(args, name, 1, 86_400);
+    return v === undefined ? undefined : v * 1000;
+  };
+  const check: Omit<CheckOptions, "skip"> = {
+    maxTimeMs: seconds("max-time"),
+    urlDeadlineMs: seconds("url-deadline"),
+    hostBudgetMs: seconds("host-budget"),
+    signal,
+    concurrency: intOpt(args, "concurrency", 1, 256),
+    perHost: intOpt(args, "per-host", 1, 64),
+    timeoutMs: intOpt(args, "timeout", 100, 600_000),
+    onProgress: (done, total) => bar.update(`checking links ${done}/${total}`),
+    ...overrides,
+  };
+  let outcome: Awaited<ReturnType<typeof runLinkCheck>>;
+  try {
+    outcome = await runLinkCheck({
+      dataDir: resolveData(args, io),
+      cwd: io.cwd,
+      githubUrl: githubBase(io.env),
+      ...(configOpt !== undefined ? { configPath: resolve(io.cwd, configOpt) } : {}),
+      check,
+    });
+  } finally {
+    bar.done();
+  }
+  const { diagnostics, report, offline } = outcome;
+  const p = paint(useColor(io));
+  const out = paint(useColor(io, "stdout"));
+  const offlineText = offline
+    ? `no host answered: all ${plural(offline.urls, "URL")} on ${plural(offline.hosts, "host")} failed below HTTP (e.g. ${offline.example}). Is this machine offline, or behind a proxy? No link was reported dead.`
+    : "";
+  // JSON is the result whatever happened: checked, offline or not checked.
+  if (format === "json") io.stdout.write(linkJson(outcome, offlineText));
+  if (offline) {
+    io.stderr.write(`${p.red("error:")} ${offlineText}\n`);
+    for (const line of skippedLines(outcome.skipped)) {
+      io.stderr.write(`${p.dim("info:")} ${line}\n`);
+    }
+    await appendStepSummary(io.env, `## Link check\n\n${escapeSummaryText(offlineText)}\n`);
+    return ExitCode.io;
+  }
+  if (format !== "json") writeDiagnostics(io, format, diagnostics, out);
+  if (report === null) {
+    io.stderr.write(
+      `${p.red("✖")} links not checked: fix the problems above (\`cooltech validate\` helps)\n`,
+    );
+    return ExitCode.invalid;
+  }
+  for (const line of skippedLines(report.skipped)) io.stderr.write(`${p.dim("info:")} ${line}\n`);
+  await appendStepSummary(io.env, linkSummaryMarkdown(report, diagnostics, io.env));
+  const dead = hasErrors(diagnostics);
+  io.stderr.write(`${dead ? p.red("✖") : p.green("✔")} ${linkSummary(report)}\n`);
+  return dead ? ExitCode.invalid : ExitCode.ok;
+}

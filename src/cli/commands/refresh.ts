@@ -1,33 +1,29 @@
 import { appendStepSummary } from "../../actions/summary.js";
 import { hasErrors } from "../../core/diagnostic.js";
 import { UserError } from "../../core/errors.js";
+import { describeHolder } from "../../core/lock.js";
 import {
   ConfigError,
   type GitHubConfig,
   githubConfigFromEnv,
   redact,
 } from "../../github/config.js";
-import {
-  LookupAuthError,
-  LookupEndpointError,
-  type LookupStats,
-  MAX_CONCURRENCY,
-} from "../../github/lookup.js";
+import { MAX_CONCURRENCY } from "../../github/lookup.js";
 import { MAX_BATCH_SIZE } from "../../github/query.js";
-import { DirectoryError } from "../../load/directory.js";
-import { HistoryError } from "../../refresh/history.js";
 import { type RefreshResult, refresh } from "../../refresh/refresh.js";
-import { UnknownEntryError } from "../../refresh/select.js";
 import { complete, type Summary, summarize } from "../../refresh/summary.js";
 import { summaryMarkdown, summaryText } from "../../refresh/summary-format.js";
-import { formatGithub, formatText, summaryLine } from "../../validate/format/index.js";
+import { formatGithubParts, formatText, summaryLine } from "../../validate/format/index.js";
 import { type Args, boolOpt, type Command, commonOptions, intOpt, listOpt } from "../command.js";
 import { clockFromEnv, testKnobs } from "../env-options.js";
 import { ExitCode, UsageError } from "../errors.js";
-import { type Io, paint, progress, useColor } from "../io.js";
+import { errCommandsOut, type Io, paint, progress, useColor } from "../io.js";
 import { resolveData } from "../paths.js";
 import { setAsideText } from "../set-aside.js";
+import { stopOnSignals } from "../stop.js";
+import { withUserErrors } from "./refresh-errors.js";
 import { REFRESH_HELP } from "./refresh-help.js";
+import { budgetLine, progressLine } from "./refresh-lines.js";
 
 /** Io whose every write goes through redact(): the token can never reach the output. */
 function redacting(io: Io, token: string | undefined): Io {
@@ -38,6 +34,9 @@ function redacting(io: Io, token: string | undefined): Io {
       write: (c: string) => io.stderr.write(redact(c, token)),
       ...(io.stderr.isTTY !== undefined && { isTTY: io.stderr.isTTY }),
     },
+    ...(io.commands && {
+      commands: { write: (c: string) => io.commands?.write(redact(c, token)) },
+    }),
   };
 }
 
@@ -52,6 +51,8 @@ export const refreshCommand: Command = {
     "dry-run": { type: "boolean", default: false },
     "fix-moved": { type: "boolean", default: false },
     json: { type: "boolean", default: false },
+    "max-time": { type: "string" },
+    wait: { type: "string" },
   },
   allowPositionals: true,
   help: REFRESH_HELP,
@@ -73,58 +74,30 @@ export const refreshCommand: Command = {
   },
 };
 
-async function runRefresh(args: Args, io: Io, config: GitHubConfig): Promise<number> {
-  const dryRun = boolOpt(args, "dry-run");
-  const p = paint(useColor(io));
-  const bar = progress(io);
-  const started = performance.now();
-  const api = config.token ? "graphql" : "rest";
-  const only = onlyOpt(args);
-  const batchSize = intOpt(args, "batch-size", 1, MAX_BATCH_SIZE);
-  const concurrency = intOpt(args, "concurrency", 1, MAX_CONCURRENCY);
-  if (api === "rest") {
-    io.stderr.write(
-      `${p.yellow("!")} No GITHUB_TOKEN or GH_TOKEN: using the REST API without a token (60 requests/hour). Unchanged repositories cost nothing (ETags in .etags.json); a changed one costs 2 requests.\n`,
-    );
-  }
-  const result = await withUserErrors(() =>
-    refresh({
-      dataDir: resolveData(args, io),
-      cwd: io.cwd,
-      config,
-      only,
-      dryRun,
-      fixMoved: boolOpt(args, "fix-moved"),
-      now: clockFromEnv(io.env),
-      lookup: {
-        ...(batchSize !== undefined && { batchSize }),
-        ...(concurrency !== undefined && { concurrency }),
-        ...testKnobs(io.env),
-        onProgress: (done, total, stats) => bar.update(progressLine(done, total, stats, api)),
-        onBudget: (stats, total) => io.stderr.write(budgetLine(stats, total)),
-      },
-    }),
-  ).finally(() => bar.done());
-  if (result.directory === null) {
-    io.stdout.write(formatText(result.diagnostics, p));
-    io.stderr.write(
-      `${p.red("✖")} ${summaryLine(result.diagnostics)}; nothing fetched or written\n`,
-    );
-    return ExitCode.invalid;
-  }
-  // On stderr: stdout may be --json. Annotations under GitHub Actions.
-  const github = io.env.GITHUB_ACTIONS === "true";
-  io.stderr.write(github ? formatGithub(result.diagnostics) : formatText(result.diagnostics, p));
-  io.stderr.write(setAsideText(result.setAside, p));
-  const summary = summarize(result, dryRun, Math.round(performance.now() - started), io.cwd);
-  await report(summary, result.projectsFile, boolOpt(args, "json"), io, config.token);
-  if (hasErrors(result.diagnostics)) {
-    io.stderr.write(
-      `${p.red("✖")} ${summaryLine(result.diagnostics)} in the curated data; every valid entry was refreshed (exit 5)\n`,
-    );
-    return ExitCode.partial;
-  }
-  return complete(summary) ? ExitCode.ok : ExitCode.incomplete;
+/** What the command line asks of a run. */
+interface RunFlags {
+  only: string[];
+  batchSize: number | undefined;
+  concurrency: number | undefined;
+  dryRun: boolean;
+  json: boolean;
+  maxTime: number | undefined;
+  wait: number | undefined;
+}
+
+/** Longest --max-time and --wait: a day. */
+const MAX_SECONDS = 86_400;
+
+function runFlags(args: Args): RunFlags {
+  return {
+    only: onlyOpt(args),
+    batchSize: intOpt(args, "batch-size", 1, MAX_BATCH_SIZE),
+    concurrency: intOpt(args, "concurrency", 1, MAX_CONCURRENCY),
+    dryRun: boolOpt(args, "dry-run"),
+    json: boolOpt(args, "json"),
+    maxTime: intOpt(args, "max-time", 1, MAX_SECONDS),
+    wait: intOpt(args, "wait", 0, MAX_SECONDS),
+  };
 }
 
 /** --only NAME ..., or the names given as arguments with --only. */
@@ -138,26 +111,98 @@ function onlyOpt(args: Args): string[] {
   return [...only, ...args.positionals];
 }
 
-/** Runs the refresh, turning what the user can fix into messages (runMain gives the exit code). */
-async function withUserErrors(run: () => Promise<RefreshResult>): Promise<RefreshResult> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof UnknownEntryError) throw new UsageError(error.message);
-    if (error instanceof DirectoryError || error instanceof HistoryError) {
-      throw new UserError(error.message);
-    }
-    if (error instanceof LookupEndpointError) {
-      // A configuration error, like a malformed URL: exit 2 (usage), nothing written.
-      throw new UserError(`${error.message}. Nothing was written.`, "usage");
-    }
-    if (error instanceof LookupAuthError) {
-      throw new UserError(
-        `${error.message}: check GITHUB_TOKEN / GH_TOKEN (expired or revoked?), or unset both to use the REST API without a token. Nothing was written.`,
-      );
-    }
-    throw error;
+async function runRefresh(args: Args, io: Io, config: GitHubConfig): Promise<number> {
+  const flags = runFlags(args);
+  if (!config.token) {
+    const p = paint(useColor(io));
+    io.stderr.write(
+      `${p.yellow("!")} No GITHUB_TOKEN or GH_TOKEN: using the REST API without a token (60 requests/hour). Unchanged repositories cost nothing (ETags in .etags.json); a changed one costs 2 requests.\n`,
+    );
   }
+  // SIGTERM / SIGINT: write what was fetched, the rest stale, exit 3.
+  const stop = stopOnSignals(io, "writing what was fetched");
+  let code: number = ExitCode.internal;
+  try {
+    code = await runStoppable(args, io, config, flags, stop.signal);
+    return code;
+  } finally {
+    stop.dispose(code === ExitCode.incomplete);
+  }
+}
+
+async function runStoppable(
+  args: Args,
+  io: Io,
+  config: GitHubConfig,
+  flags: RunFlags,
+  signal: AbortSignal,
+): Promise<number> {
+  const started = performance.now();
+  const result = await fetchAndWrite(args, io, config, flags, signal);
+  const p = paint(useColor(io));
+  if (result.directory === null) {
+    io.stdout.write(formatText(result.diagnostics, paint(useColor(io, "stdout"))));
+    io.stderr.write(
+      `${p.red("✖")} ${summaryLine(result.diagnostics)}; nothing fetched or written\n`,
+    );
+    return ExitCode.invalid;
+  }
+  // On stderr: stdout may be --json. Annotations under GitHub Actions.
+  if (io.env.GITHUB_ACTIONS === "true") {
+    const { commands, text } = formatGithubParts(result.diagnostics);
+    errCommandsOut(io).write(commands);
+    io.stderr.write(text);
+  } else io.stderr.write(formatText(result.diagnostics, p));
+  io.stderr.write(setAsideText(result.setAside, p));
+  const elapsed = Math.round(performance.now() - started);
+  const summary = summarize(result, flags.dryRun, elapsed, io.cwd);
+  await report(summary, result.projectsFile, flags.json, io, config.token);
+  if (hasErrors(result.diagnostics)) {
+    io.stderr.write(
+      `${p.red("✖")} ${summaryLine(result.diagnostics)} in the curated data; every valid entry was refreshed (exit 5)\n`,
+    );
+    return ExitCode.partial;
+  }
+  return complete(summary) ? ExitCode.ok : ExitCode.incomplete;
+}
+
+/** The refresh stage itself, with progress on a terminal. */
+async function fetchAndWrite(
+  args: Args,
+  io: Io,
+  config: GitHubConfig,
+  flags: RunFlags,
+  signal: AbortSignal,
+): Promise<RefreshResult> {
+  const { batchSize, concurrency, maxTime, wait } = flags;
+  const p = paint(useColor(io));
+  const bar = progress(io);
+  const api = config.token ? "graphql" : "rest";
+  return withUserErrors(() =>
+    refresh({
+      dataDir: resolveData(args, io),
+      cwd: io.cwd,
+      config,
+      only: flags.only,
+      dryRun: flags.dryRun,
+      fixMoved: boolOpt(args, "fix-moved"),
+      now: clockFromEnv(io.env),
+      signal,
+      ...(maxTime !== undefined && { maxTimeMs: maxTime * 1000 }),
+      lockWaitMs: (wait ?? 0) * 1000,
+      onLockWait: (holder) =>
+        io.stderr.write(
+          `${p.yellow("!")} waiting up to ${wait} s for ${describeHolder(holder)} to finish\n`,
+        ),
+      lookup: {
+        ...(batchSize !== undefined && { batchSize }),
+        ...(concurrency !== undefined && { concurrency }),
+        ...testKnobs(io.env),
+        onProgress: (done, total, stats) => bar.update(progressLine(done, total, stats, api)),
+        onBudget: (stats, total) => io.stderr.write(budgetLine(stats, total)),
+      },
+    }),
+  ).finally(() => bar.done());
 }
 
 /** The summary on stdout (text or --json), and in the job summary on GitHub Actions. */
@@ -169,7 +214,7 @@ async function report(
   token: string | undefined,
 ): Promise<void> {
   if (json) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-  else io.stdout.write(summaryText(summary, paint(useColor(io)), projectsFile));
+  else io.stdout.write(summaryText(summary, paint(useColor(io, "stdout")), projectsFile));
   // appendStepSummary keeps the step under GitHub's 1 MiB summary limit.
   await appendStepSummary(io.env, redact(summaryMarkdown(summary), token)).catch(
     (error: NodeJS.ErrnoException) =>
@@ -177,21 +222,4 @@ async function report(
         `${paint(useColor(io)).yellow("!")} could not append to GITHUB_STEP_SUMMARY (${error.code ?? error.message})\n`,
       ),
   );
-}
-
-function progressLine(done: number, total: number, s: LookupStats, api: string): string {
-  const unit = api === "graphql" ? "points" : "charged";
-  const left = s.remaining === null ? "" : `, ${s.remaining.toLocaleString("en-US")} left`;
-  return `refresh: ${done}/${total} repositories · ${s.requests} requests · ${s.points} ${unit}${left}`;
-}
-
-function budgetLine(s: LookupStats, total: number): string {
-  if (s.remaining === null) return "";
-  const reset = s.resetAt ? `, resets at ${s.resetAt}` : "";
-  const line = `REST budget: ${s.remaining} requests left${reset}; ${total} repositories to check.`;
-  const short =
-    s.remaining < total
-      ? ` It may not cover them all: the oldest data is refreshed first, the rest stays stale until the next run.`
-      : "";
-  return `${line}${short}\n`;
 }

@@ -18,6 +18,7 @@ const MODULES = [
   "../client/badges.js",
   "../client/cards.js",
   "../client/results.js",
+  "../client/header.js",
   "../client/app.js",
 ] as const;
 

@@ -5,8 +5,8 @@
  * The result list itself (cards cached, shown in batches) is in results.ts.
  */
 
-import { formatDay } from "../../core/format.js";
 import type { SiteData } from "./data.js";
+import { summaryText } from "./header.js";
 import { countText, resultList } from "./results.js";
 import {
   buildIndex,
@@ -78,10 +78,7 @@ function fillMenus(data: SiteData, c: Controls): { categories: Set<string>; tags
   for (const t of [...perTag.keys()].sort(tagOrder.compare)) {
     c.tag.append(option(t, `${t} (${perTag.get(t) ?? 0})`));
   }
-  const refreshed = formatDay(data.refreshedAt);
-  byId("summary").textContent =
-    `${data.projects.length} projects in ${perCategory.size} categories` +
-    (refreshed === null ? "." : ` · GitHub data from ${refreshed}.`);
+  byId("summary").textContent = summaryText(data, perCategory.size);
   return { categories: new Set(perCategory.keys()), tags: new Set(perTag.keys()) };
 }
 

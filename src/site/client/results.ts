@@ -5,6 +5,7 @@
  * projects.
  */
 
+import { plural } from "../../core/format.js";
 import { renderCard } from "./cards.js";
 import type { Indexed } from "./state.js";
 
@@ -69,5 +70,7 @@ export function resultList(
 
 export function countText(matching: number, total: number): string {
   if (matching === 0) return "No projects match.";
-  return matching === total ? `${total} projects` : `${matching} of ${total} projects`;
+  return matching === total
+    ? plural(total, "project")
+    : `${matching} of ${plural(total, "project")}`;
 }

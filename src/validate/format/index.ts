@@ -1,4 +1,5 @@
 import { ANNOTATIONS_PER_LEVEL, annotation } from "../../actions/commands.js";
+import { neutralise } from "../../actions/neutralise.js";
 import type { Diagnostic } from "../../core/diagnostic.js";
 import type { Paint } from "../../core/paint.js";
 
@@ -16,8 +17,16 @@ export function formatText(diagnostics: readonly Diagnostic[], p?: Paint): strin
     .join("");
 }
 
-/** Workflow annotations, so each problem shows on the pull request's diff at its line. */
-export function formatGithub(diagnostics: readonly Diagnostic[]): string {
+/**
+ * Workflow annotations, so each problem shows on the pull request's diff at
+ * its line: `commands` (annotation lines, to be written where a line may start
+ * with `::`), then `text`, the plain list of those past GitHub's cap, which is
+ * untrusted text like any other.
+ */
+export function formatGithubParts(diagnostics: readonly Diagnostic[]): {
+  commands: string;
+  text: string;
+} {
   const used = { error: 0, warning: 0 };
   const overflow: Diagnostic[] = [];
   let out = "";
@@ -31,9 +40,14 @@ export function formatGithub(diagnostics: readonly Diagnostic[]): string {
   }
   if (overflow.length > 0) {
     out += `${annotation({ level: "notice", message: `${overflow.length} more problem(s) are not annotated (GitHub shows ${ANNOTATIONS_PER_LEVEL} per severity); they are listed below` })}\n`;
-    out += formatText(overflow);
   }
-  return out;
+  return { commands: out, text: formatText(overflow) };
+}
+
+/** formatGithubParts as one string, the plain-text part made inert (for library users). */
+export function formatGithub(diagnostics: readonly Diagnostic[]): string {
+  const { commands, text } = formatGithubParts(diagnostics);
+  return commands + neutralise(text);
 }
 
 export function formatJson(diagnostics: readonly Diagnostic[]): string {
