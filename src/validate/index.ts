@@ -22,7 +22,10 @@ export interface ValidationResult {
  * Validates in two stages: syntax and schema for each file, then the semantic
  * rules over whatever is well-formed, so one run reports every problem.
  */
-export function validateCatalog(loaded: LoadedCatalog): ValidationResult {
+export function validateCatalog(
+  loaded: LoadedCatalog,
+  options: { touched?: ReadonlySet<number> } = {},
+): ValidationResult {
   const diagnostics = [...loaded.diagnostics];
   const { projects, categories } = loaded;
   if (projects.source && projects.value !== undefined) {
@@ -37,6 +40,7 @@ export function validateCatalog(loaded: LoadedCatalog): ValidationResult {
       categories: items(categories.value),
       projectsSource: projects.source,
       categoriesSource: categories.source,
+      ...(options.touched !== undefined && { touched: options.touched }),
     };
     // Rules about cross-file references need both files to have parsed.
     const bothParsed = projects.value !== undefined && categories.value !== undefined;
@@ -46,6 +50,7 @@ export function validateCatalog(loaded: LoadedCatalog): ValidationResult {
     }
   }
   sortDiagnostics(diagnostics);
+  dropRepeats(diagnostics);
   const catalog = hasErrors(diagnostics)
     ? null
     : {
@@ -53,6 +58,26 @@ export function validateCatalog(loaded: LoadedCatalog): ValidationResult {
         categories: categories.value as Category[],
       };
   return { diagnostics, catalog };
+}
+
+/**
+ * One message per mistake: a category that is not an id of categories.yaml
+ * (`Storage`, `securty`) gets the unknown-category message with its "did you
+ * mean", not also the schema's "must be lowercase kebab-case".
+ */
+function dropRepeats(diagnostics: Diagnostic[]): void {
+  const unknown = new Set(
+    diagnostics
+      .filter((d) => d.rule === "unknown-category")
+      .map((d) => `${d.file}:${d.line}:${d.column}`),
+  );
+  if (unknown.size === 0) return;
+  let kept = 0;
+  for (const d of diagnostics) {
+    if (d.rule === "schema" && unknown.has(`${d.file}:${d.line}:${d.column}`)) continue;
+    diagnostics[kept++] = d;
+  }
+  diagnostics.length = kept;
 }
 
 function items(value: unknown): Item[] {

@@ -32,11 +32,11 @@ const schema31 = {
         },
         repo: {
           description:
-            "The GitHub repository as `owner/name`, e.g. `falcosecurity/falco`. Optional: some projects live elsewhere. Unique (case-insensitive).",
+            "The GitHub repository as `owner/name`, e.g. `falcosecurity/falco` (not a URL, no `.git`, no trailing slash: `cooltech fmt` rewrites those). Optional: some projects live elsewhere. Unique (case-insensitive, compared as `owner/name`).",
           type: "string",
           maxLength: 140,
           pattern:
-            "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?/(?!\\.\\.?$)[A-Za-z0-9._-]{1,100}$",
+            "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?/(?!\\.\\.?$)(?!.*\\.[Gg][Ii][Tt]$)[A-Za-z0-9._-]{1,100}$",
         },
         homepage: {
           description:
@@ -88,10 +88,11 @@ const schema32 = {
     },
     repo: {
       description:
-        "The GitHub repository as `owner/name`, e.g. `falcosecurity/falco`. Optional: some projects live elsewhere. Unique (case-insensitive).",
+        "The GitHub repository as `owner/name`, e.g. `falcosecurity/falco` (not a URL, no `.git`, no trailing slash: `cooltech fmt` rewrites those). Optional: some projects live elsewhere. Unique (case-insensitive, compared as `owner/name`).",
       type: "string",
       maxLength: 140,
-      pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?/(?!\\.\\.?$)[A-Za-z0-9._-]{1,100}$",
+      pattern:
+        "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?/(?!\\.\\.?$)(?!.*\\.[Gg][Ii][Tt]$)[A-Za-z0-9._-]{1,100}$",
     },
     homepage: {
       description:
@@ -131,7 +132,7 @@ const pattern4 = new RegExp(
   "u",
 );
 const pattern5 = new RegExp(
-  "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?/(?!\\.\\.?$)[A-Za-z0-9._-]{1,100}$",
+  "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?/(?!\\.\\.?$)(?!.*\\.[Gg][Ii][Tt]$)[A-Za-z0-9._-]{1,100}$",
   "u",
 );
 const pattern6 = new RegExp("^https://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:[/?#][^\\s]*)?$", "u");
@@ -311,11 +312,11 @@ function validate20(
                 keyword: "pattern",
                 params: {
                   pattern:
-                    "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?/(?!\\.\\.?$)[A-Za-z0-9._-]{1,100}$",
+                    "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?/(?!\\.\\.?$)(?!.*\\.[Gg][Ii][Tt]$)[A-Za-z0-9._-]{1,100}$",
                 },
                 message:
                   'must match pattern "' +
-                  "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?/(?!\\.\\.?$)[A-Za-z0-9._-]{1,100}$" +
+                  "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?/(?!\\.\\.?$)(?!.*\\.[Gg][Ii][Tt]$)[A-Za-z0-9._-]{1,100}$" +
                   '"',
               };
               if (vErrors === null) {
@@ -3339,7 +3340,7 @@ export const precompiled: Record<
   { sha256: string; validate: ValidateFunction }
 > = {
   projects: {
-    sha256: "eda27ed01c6d32f8479a50887b6d2dd867ebb28e103a47d9f8911bdfa54e7b34",
+    sha256: "e3904592c48ab329c45f220075a222605c9f783d0789d3580558237534cf3cb8",
     validate: projectsSchema,
   },
   categories: {

@@ -1,5 +1,5 @@
-import { quote } from "../../core/diagnostic.js";
-import { normalizeRepo } from "../../core/repo-url.js";
+import { code, quote } from "../../core/diagnostic.js";
+import { normalizeRepo, repoKey } from "../../core/repo-url.js";
 import type { YamlSource } from "../../load/yaml-source.js";
 import { type Item, locate, type Reporter, type Rule, str } from "./rule.js";
 
@@ -14,6 +14,7 @@ function checkUnique(
   normalize: (v: string) => string,
   report: Reporter,
   what: string,
+  touched?: ReadonlySet<number>,
 ): void {
   const first = new Map<string, Item>();
   for (const item of items) {
@@ -25,18 +26,22 @@ function checkUnique(
       first.set(norm, item);
       continue;
     }
-    const where = locate(source, earlier, key);
+    // The repeat is the later entry, unless a pull request touched only the earlier one.
+    const swap = touched?.has(earlier.index) === true && !touched.has(item.index);
+    const [repeat, other] = swap ? [earlier, item] : [item, earlier];
+    const shown = str(repeat, key) ?? value;
+    const where = locate(source, other, key);
+    // `rook/rook.git` repeats `rook/rook`: say what it was read as.
+    const canonical = key === "repo" ? normalizeRepo(shown) : undefined;
+    const alias = canonical !== undefined && canonical !== shown ? ` (${code(canonical)})` : "";
     report({
-      ...locate(source, item, key),
-      message: `${what} ${quote(value)} is already used at line ${where.line} (${quote(str(earlier, "name") ?? str(earlier, "id") ?? "")}); remove this duplicate entry or merge the two`,
+      ...locate(source, repeat, key),
+      message: `${what} ${quote(shown)}${alias} is already used at line ${where.line} (${quote(str(other, "name") ?? str(other, "id") ?? "")}); remove this duplicate entry or merge the two`,
     });
   }
 }
 
 const lower = (v: string) => v.toLowerCase();
-
-/** `https://github.com/Rook/rook` and `rook/rook` are the same repository. */
-const repoKey = (v: string) => (normalizeRepo(v) ?? v).toLowerCase();
 
 /** https://Falco.org/ and https://falco.org are the same homepage. */
 export function normalizeHomepage(v: string): string {
@@ -51,13 +56,13 @@ export function normalizeHomepage(v: string): string {
 export const uniqueName: Rule = {
   id: "duplicate-name",
   check: (ctx, report) =>
-    checkUnique(ctx.projectsSource, ctx.projects, "name", lower, report, "name"),
+    checkUnique(ctx.projectsSource, ctx.projects, "name", lower, report, "name", ctx.touched),
 };
 
 export const uniqueRepo: Rule = {
   id: "duplicate-repo",
   check: (ctx, report) =>
-    checkUnique(ctx.projectsSource, ctx.projects, "repo", repoKey, report, "repo"),
+    checkUnique(ctx.projectsSource, ctx.projects, "repo", repoKey, report, "repo", ctx.touched),
 };
 
 export const uniqueHomepage: Rule = {
@@ -70,6 +75,7 @@ export const uniqueHomepage: Rule = {
       normalizeHomepage,
       report,
       "homepage",
+      ctx.touched,
     ),
 };
 
