@@ -303,24 +303,6 @@ test("dependabot: npm and github-actions, weekly", () => {
 });
 
 describe("contributor files", () => {
-  test("the issue form offers exactly the categories of data/categories.yaml", () => {
-    const form = parse(
-      readFileSync(`${ROOT}.github/ISSUE_TEMPLATE/suggest-project.yml`, "utf8"),
-    ) as {
-      name: string;
-      description: string;
-      body: Array<{ type: string; id?: string; attributes: { options?: unknown[] } }>;
-    };
-    assert.ok(form.name && form.description);
-    const ids = form.body.flatMap((b) => (b.id ? [b.id] : []));
-    assert.equal(new Set(ids).size, ids.length, "unique ids");
-    const dropdown = form.body.find((b) => b.id === "category");
-    const categories = (
-      parse(readFileSync(`${ROOT}data/categories.yaml`, "utf8")) as Array<{ id: string }>
-    ).map((c) => c.id);
-    assert.deepEqual(dropdown?.attributes.options, [...categories, "Something else"]);
-  });
-
   test("CONTRIBUTING.md explains every rule a contributor can meet", async () => {
     const text = readFileSync(`${ROOT}CONTRIBUTING.md`, "utf8");
     const { rules } = await import("../src/validate/rules/index.js");
