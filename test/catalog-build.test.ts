@@ -18,10 +18,8 @@ import {
   listFiles,
   looksLikeCrash,
   mtime,
-  ROOT,
   removeTemp,
   runCli,
-  tempCopy,
   tempData,
   tempDir,
 } from "./helpers/catalog.js";
