@@ -160,15 +160,12 @@ describe("policy", () => {
     }
   });
 
-  test("ci.yml: tests with a browser, annotations, format check", () => {
+  test("ci.yml: tests that cannot skip the browser, annotations, format check", () => {
     const w = byFile("ci.yml");
     const all = steps(w).map(({ step }) => step.run ?? "");
-    assert.ok(all.includes("npm test"));
-    assert.ok(
-      all.some((r) => /CHROMIUM_PATH=.*>> "\$GITHUB_ENV"/.test(r)),
-      "sets CHROMIUM_PATH",
-    );
-    assert.ok(all.some((r) => /command -v google-chrome/.test(r)));
+    const tests = steps(w).find(({ step }) => step.run === "npm test")?.step;
+    // The tests find the runner's Chrome themselves; CI=true turns a missing browser into a failure.
+    assert.equal(tests?.env?.CI, "true", "npm test runs with CI=true");
     assert.ok(all.includes("npx cooltech validate --format github"));
     assert.ok(all.includes("npx cooltech fmt --check"));
     const fmt = steps(w).find(({ step }) => step.run === "npx cooltech fmt --check");
