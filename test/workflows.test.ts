@@ -85,7 +85,7 @@ describe("policy", () => {
         const writes = Object.entries(perms).filter(([, v]) => v === "write");
         const id = `${w.file}#${name}`;
         const allowed: Record<string, string[]> = {
-          "refresh.yml#refresh": ["contents", "pull-requests"],
+          "refresh.yml#commit": ["contents", "pull-requests"],
           "refresh.yml#pages": ["pages", "id-token"],
           "pages.yml#deploy": ["pages", "id-token"],
         };
@@ -96,6 +96,63 @@ describe("policy", () => {
         );
       }
     }
+  });
+
+  test("persist-credentials: false on every checkout, except the one job that pushes", () => {
+    let checkouts = 0;
+    for (const w of workflows()) {
+      for (const { job, step } of steps(w)) {
+        if (!step.uses?.startsWith("actions/checkout@")) continue;
+        checkouts++;
+        const pushes = `${w.file}#${job}` === "refresh.yml#commit";
+        assert.equal(step.with?.["persist-credentials"], pushes, `${w.file}#${job}`);
+      }
+    }
+    assert.ok(checkouts >= 5, `${checkouts} checkouts`);
+  });
+
+  test("refresh.yml: a read-only token fetches; only the commit job can write, and it runs no npm", () => {
+    const w = byFile("refresh.yml");
+    const { fetch, commit, pages } = w.jobs;
+    assert.deepEqual(fetch?.permissions, { contents: "read" });
+    assert.deepEqual(commit?.permissions, { contents: "write", "pull-requests": "write" });
+    assert.equal(commit?.needs, "fetch");
+    assert.equal(pages?.needs, "commit");
+    // GitHub's API (refresh, --fix-moved) is called with the read-only token of the fetch job.
+    for (const { job, step } of steps(w)) {
+      if (step.env?.GITHUB_TOKEN !== undefined) assert.equal(job, "fetch", step.name ?? step.id);
+    }
+    const commitSteps = commit?.steps ?? [];
+    assert.ok(!commitSteps.some((x) => x.uses?.startsWith("actions/setup-node@")));
+    for (const x of commitSteps) {
+      const words = commandsOf(x.run ?? "").map((c) => c.words[0]);
+      assert.ok(
+        !words.includes("npm") && !words.includes("npx"),
+        `${x.name}: no npm in the commit job`,
+      );
+    }
+    // The generated files travel as an artifact, hidden files (data/.etags.json) included.
+    const upload = (fetch?.steps ?? []).find((x) => x.uses?.startsWith("actions/upload-artifact@"));
+    const download = commitSteps.find((x) => x.uses?.startsWith("actions/download-artifact@"));
+    assert.equal(upload?.with?.["include-hidden-files"], true);
+    assert.equal(upload?.with?.name, download?.with?.name);
+    // The commit job's first steps: its checkout, then the artifact, before any script.
+    assert.deepEqual(
+      commitSteps.slice(0, 2).map((x) => x.uses?.split("@")[0]),
+      ["actions/checkout", "actions/download-artifact"],
+    );
+  });
+
+  test("refresh.yml: also runs when a pull request changing the catalog is merged", () => {
+    const w = byFile("refresh.yml");
+    assert.deepEqual(w.on.push, {
+      branches: ["main"],
+      paths: ["data/projects.yaml", "data/categories.yaml"],
+    });
+    const all = steps(w).map(({ step }) => step.run ?? "");
+    assert.ok(all.includes("npx cooltech issue-form"), "regenerates the issue form");
+    const commit = steps(w).find(({ step }) => step.id === "commit")?.step.run ?? "";
+    assert.match(commit, /git add --all -- data\/ \.github\/ISSUE_TEMPLATE\/ /);
   });
 
   test("pull_request, never pull_request_target or workflow_run", () => {
