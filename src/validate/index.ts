@@ -62,21 +62,27 @@ export function validateCatalog(
 
 /**
  * One message per mistake: a category that is not an id of categories.yaml
- * (`Storage`, `securty`) gets the unknown-category message with its "did you
- * mean", not also the schema's "must be lowercase kebab-case".
+ * gets one message, not a schema error and an unknown-category error both.
+ * The more helpful one stays: the "did you mean" of unknown-category when it
+ * has one (`Storage`, `securty`), else the schema's (what an id looks like,
+ * or that it is too long).
  */
 function dropRepeats(diagnostics: Diagnostic[]): void {
-  const unknown = new Set(
-    diagnostics
-      .filter((d) => d.rule === "unknown-category")
-      .map((d) => `${d.file}:${d.line}:${d.column}`),
+  const where = (d: Diagnostic) => `${d.file}:${d.line}:${d.column}`;
+  const unknown = new Map(
+    diagnostics.filter((d) => d.rule === "unknown-category").map((d) => [where(d), d]),
   );
   if (unknown.size === 0) return;
-  let kept = 0;
+  const schema = new Set(diagnostics.filter((d) => d.rule === "schema").map(where));
+  const drop = new Set<Diagnostic>();
   for (const d of diagnostics) {
-    if (d.rule === "schema" && unknown.has(`${d.file}:${d.line}:${d.column}`)) continue;
-    diagnostics[kept++] = d;
+    const rule = unknown.get(where(d));
+    if (rule === undefined || !schema.has(where(d))) continue;
+    const hinted = rule.message.includes("(did you mean");
+    if (d.rule === (hinted ? "schema" : "unknown-category")) drop.add(d);
   }
+  let kept = 0;
+  for (const d of diagnostics) if (!drop.has(d)) diagnostics[kept++] = d;
   diagnostics.length = kept;
 }
 
