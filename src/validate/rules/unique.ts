@@ -14,6 +14,7 @@ function checkUnique(
   normalize: (v: string) => string,
   report: Reporter,
   what: string,
+  severity: "error" | "warning" = "error",
   touched?: ReadonlySet<number>,
 ): void {
   const first = new Map<string, Item>();
@@ -31,12 +32,16 @@ function checkUnique(
     const [repeat, other] = swap ? [earlier, item] : [item, earlier];
     const shown = str(repeat, key) ?? value;
     const where = locate(source, other, key);
+    const origin = `at line ${where.line} (${quote(str(other, "name") ?? str(other, "id") ?? "")})`;
     // `rook/rook.git` repeats `rook/rook`: say what it was read as.
     const canonical = key === "repo" ? normalizeRepo(shown) : undefined;
     const alias = canonical !== undefined && canonical !== shown ? ` (${code(canonical)})` : "";
     report({
-      ...locate(source, repeat, key),
-      message: `${what} ${quote(shown)}${alias} is already used at line ${where.line} (${quote(str(other, "name") ?? str(other, "id") ?? "")}); remove this duplicate entry or merge the two`,
+      ...locate(source, repeat, key, severity),
+      message:
+        severity === "error"
+          ? `${what} ${quote(shown)}${alias} is already used ${origin}; remove this duplicate entry or merge the two`
+          : `${what} ${quote(shown)} is also used ${origin}; fine when one site covers several projects, otherwise give this entry its own ${what}`,
     });
   }
 }
@@ -56,15 +61,37 @@ export function normalizeHomepage(v: string): string {
 export const uniqueName: Rule = {
   id: "duplicate-name",
   check: (ctx, report) =>
-    checkUnique(ctx.projectsSource, ctx.projects, "name", lower, report, "name", ctx.touched),
+    checkUnique(
+      ctx.projectsSource,
+      ctx.projects,
+      "name",
+      lower,
+      report,
+      "name",
+      "error",
+      ctx.touched,
+    ),
 };
 
 export const uniqueRepo: Rule = {
   id: "duplicate-repo",
   check: (ctx, report) =>
-    checkUnique(ctx.projectsSource, ctx.projects, "repo", repoKey, report, "repo", ctx.touched),
+    checkUnique(
+      ctx.projectsSource,
+      ctx.projects,
+      "repo",
+      repoKey,
+      report,
+      "repo",
+      "error",
+      ctx.touched,
+    ),
 };
 
+/**
+ * A warning, not an error: one company's site often covers several of its
+ * products (the CNCF landscape has dozens of such homepages).
+ */
 export const uniqueHomepage: Rule = {
   id: "duplicate-homepage",
   check: (ctx, report) =>
@@ -75,6 +102,7 @@ export const uniqueHomepage: Rule = {
       normalizeHomepage,
       report,
       "homepage",
+      "warning",
       ctx.touched,
     ),
 };
