@@ -374,6 +374,7 @@ test("night 2, nothing new: no commit, the open fix-up PR is left alone", async 
 });
 
 test("night 3, the fix merged: the fix-up PR is closed", async () => {
+  await git(work, "fetch", "--quiet", "origin");
   await git(work, "checkout", "--quiet", "--force", "main");
   await git(work, "reset", "--quiet", "--hard", "origin/main");
   await git(work, "merge", "--quiet", "--ff-only", "origin/cooltech/fix-moved");
@@ -387,6 +388,7 @@ test("night 3, the fix merged: the fix-up PR is closed", async () => {
 });
 
 test("night 4, two merged pull requests list Rook twice: the data is committed, the run fails", async () => {
+  await git(work, "fetch", "--quiet", "origin");
   await git(work, "checkout", "--quiet", "--force", "main");
   await git(work, "reset", "--quiet", "--hard", "origin/main");
   const file = join(work, "data/projects.yaml");
