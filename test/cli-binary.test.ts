@@ -39,6 +39,9 @@ test("validate: valid data exits 0, invalid data exits 1 with file:line:col", as
 test("a usage error exits 2 with a hint, no stack trace", async () => {
   const r = await runBinary(["valdate"]);
   assert.equal(r.code, 2);
-  assert.match(r.stderr, /unknown command 'valdate'\nSee 'cooltech --help'/);
+  assert.match(
+    r.stderr,
+    /unknown command 'valdate'; did you mean 'validate'\?\nSee 'cooltech --help'/,
+  );
   assert.equal(looksLikeCrash(r.stderr), false, r.stderr);
 });

@@ -6,13 +6,20 @@ import type { LookupOptions } from "../../github/lookup.js";
 import { type LoadedCatalog, loadCatalog } from "../../load/catalog.js";
 import type { Git } from "../../pr-check/changed.js";
 import type { LookupFn, OnlineCheck } from "../../pr-check/online.js";
-import { type DiagnosticFormat, summaryLine } from "../../validate/format/index.js";
+import type { ChangeScope } from "../../pr-check/scope.js";
+import {
+  type DiagnosticFormat,
+  formatText,
+  outsideChangesMarkdown,
+  outsideChangesNotice,
+  summaryLine,
+} from "../../validate/format/index.js";
 import { validateSummaryMarkdown } from "../../validate/format/summary.js";
 import { validateCatalog } from "../../validate/index.js";
 import { boolOpt, type Command, commonOptions, stringOpt } from "../command.js";
 import { ExitCode, UsageError } from "../errors.js";
 import { chooseFormat, writeDiagnostics } from "../format-option.js";
-import { commandsOut, type Io, paint, useColor } from "../io.js";
+import { commandsOut, type Io, type Paint, paint, useColor } from "../io.js";
 import { resolveData } from "../paths.js";
 
 const HELP = `Usage: cooltech validate [--data DIR] [--format text|github|json]
@@ -31,8 +38,11 @@ anonymous otherwise, 60 requests an hour; GITHUB_API_URL for GitHub Enterprise):
   warning  repo-moved       renamed or transferred: the owner/name to write
   warning  github-lookup    GitHub could not be reached: the entry is unverified
 With --changed-since, not-found and archived are errors only for the entries
-whose repo the change introduces, warnings for the others. A network failure
-or a missing token never fails the check.
+whose repo the change introduces, warnings for the others; a duplicate or an
+entry out of order is reported on the entry the change added or edited, and
+with --format github only problems on lines the change added or edited are
+annotated (the others are listed in the log and the job summary). A network
+failure or a missing token never fails the check.
 
 When GITHUB_STEP_SUMMARY is set (GitHub Actions), every problem is appended
 there as a table with a link to its line (GitHub annotates only 10 per
@@ -88,28 +98,28 @@ export function validateCommandWith(deps: ValidateDeps = {}): Command {
       }
       const dataDir = resolveData(args, io);
       const loaded = await loadCatalog(dataDir, io.cwd);
-      const { diagnostics: offline } = validateCatalog(loaded);
-      let report: OnlineCheck | null = null;
-      if (online) {
-        // Loaded only when asked, so plain `validate` never pays for the GitHub client.
-        const { runOnlineCheck } = await import("../../pr-check/online-run.js");
-        const { testKnobs } = await import("../env-options.js");
-        report = await runOnlineCheck(loaded, {
-          dataDir,
-          env: io.env,
-          cwd: io.cwd,
-          ...(since !== undefined && { since }),
-          ...deps,
-          // The same test-only knobs as `refresh` (COOLTECH_RETRY_BASE_MS, COOLTECH_TIMEOUT_MS).
-          lookupOptions: { ...testKnobs(io.env), ...deps.lookupOptions },
-        });
-      }
+      // What the pull request touched: its entries get the messages, its lines the annotations.
+      const scope =
+        since === undefined
+          ? null
+          : await (await import("../../pr-check/scope.js")).changeScope(
+              loaded,
+              since,
+              io.cwd,
+              deps.git,
+            );
+      const { diagnostics: offline } = validateCatalog(
+        loaded,
+        scope === null ? {} : { touched: scope.touched },
+      );
+      const report = online ? await checkOnline(loaded, dataDir, since, io, deps) : null;
       const diagnostics: Diagnostic[] = report
         ? sortDiagnostics([...offline, ...report.diagnostics])
         : offline;
-      const p = paint(useColor(io));
       const out = paint(useColor(io, "stdout"));
-      writeDiagnostics(io, format, diagnostics, out);
+      if (scope !== null && since !== undefined && format === "github") {
+        await writeScoped(io, diagnostics, offline, scope, since, out);
+      } else writeDiagnostics(io, format, diagnostics, out);
       const what = scopeOf(loaded);
       if (report) await reportOnline(report, since, format, io);
       else if (online) {
@@ -123,10 +133,61 @@ export function validateCommandWith(deps: ValidateDeps = {}): Command {
       if (!online || diagnostics.length > 0) {
         await appendStepSummary(io.env, validateSummaryMarkdown(diagnostics, what, io.env));
       }
-      if (format !== "json") io.stderr.write(verdictLine(diagnostics, what, p));
+      if (format !== "json") io.stderr.write(verdictLine(diagnostics, what, paint(useColor(io))));
       return hasErrors(diagnostics) ? ExitCode.invalid : ExitCode.ok;
     },
   };
+}
+
+/** `--online`: the entries looked up on GitHub (only those a pull request changed with --changed-since). */
+async function checkOnline(
+  loaded: LoadedCatalog,
+  dataDir: string,
+  since: string | undefined,
+  io: Io,
+  deps: ValidateDeps,
+): Promise<OnlineCheck | null> {
+  // Loaded only when asked, so plain `validate` never pays for the GitHub client.
+  const { runOnlineCheck } = await import("../../pr-check/online-run.js");
+  const { testKnobs } = await import("../env-options.js");
+  return runOnlineCheck(loaded, {
+    dataDir,
+    env: io.env,
+    cwd: io.cwd,
+    ...(since !== undefined && { since }),
+    ...deps,
+    // The same test-only knobs as `refresh` (COOLTECH_RETRY_BASE_MS, COOLTECH_TIMEOUT_MS).
+    lookupOptions: { ...testKnobs(io.env), ...deps.lookupOptions },
+  });
+}
+
+/**
+ * --changed-since under GitHub Actions: only the problems on what the pull
+ * request touched are annotated; the others are listed after a notice and in
+ * the job summary. Online findings concern touched entries only: always annotated.
+ */
+async function writeScoped(
+  io: Io,
+  diagnostics: readonly Diagnostic[],
+  offline: readonly Diagnostic[],
+  scope: ChangeScope,
+  since: string,
+  out: Paint,
+): Promise<void> {
+  const { inScope } = await import("../../pr-check/scope.js");
+  const outside = new Set(offline.filter((d) => !inScope(scope, d)));
+  writeDiagnostics(
+    io,
+    "github",
+    diagnostics.filter((d) => !outside.has(d)),
+    out,
+  );
+  if (outside.size > 0) {
+    // The notice is a workflow command: it goes through the command channel, not the guard.
+    commandsOut(io).write(outsideChangesNotice(outside.size));
+    io.stdout.write(formatText([...outside]));
+    await appendStepSummary(io.env, outsideChangesMarkdown([...outside], since));
+  }
 }
 
 /** The last line on stderr: valid (how many projects, and any warnings), or how many problems. */

@@ -1,4 +1,5 @@
 import { ANNOTATIONS_PER_LEVEL, annotation } from "../../actions/commands.js";
+import { escapeSummaryText, markdownTable, code as mdCode } from "../../actions/markdown.js";
 import { neutralise } from "../../actions/neutralise.js";
 import type { Diagnostic } from "../../core/diagnostic.js";
 import type { Paint } from "../../core/paint.js";
@@ -67,4 +68,24 @@ export function summaryLine(diagnostics: readonly Diagnostic[]): string {
   const warnings = diagnostics.length - errors;
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? "" : "s"}`;
   return `${plural(errors, "error")}, ${plural(warnings, "warning")}`;
+}
+
+/**
+ * For a pull request: the problems on lines it did not add or change. They
+ * are not annotated on the diff (the contributor did not cause them there),
+ * but listed in the job summary, so nothing is silent.
+ */
+export function outsideChangesMarkdown(diagnostics: readonly Diagnostic[], base: string): string {
+  const rows = diagnostics.map((d) => [
+    d.severity,
+    mdCode(`${d.file}:${d.line}:${d.column}`),
+    mdCode(d.rule),
+    escapeSummaryText(d.message),
+  ]);
+  return `### Problems on lines this pull request did not change\n\n${diagnostics.length} problem(s) found in lines unchanged since ${mdCode(base)}: not annotated on the diff, listed here.\n\n${markdownTable(["severity", "where", "rule", "message"], rows)}`;
+}
+
+/** The log line (a notice) that points at the summary for the problems not annotated. */
+export function outsideChangesNotice(count: number): string {
+  return `${annotation({ level: "notice", title: "Outside this pull request", message: `${count} problem(s) on lines this pull request did not change are not annotated on the diff; they are listed below and in the job summary` })}\n`;
 }
