@@ -195,7 +195,12 @@ describe("fast reader of canonical catalogs", () => {
       "- name: a\n  c: d: e\n",
     ];
     for (const text of layouts) agrees(text);
-    assert.ok(agrees("- name: a\n\n# c\n  # d\n  category: b # e\n- name: c\n"));
+    assert.ok(agrees("- name: a\n\n# c\n  # d\n  category: b # e\n- name: c\n")); // Several categories, as `fmt` writes them: a flow list, read like yaml reads it.
+    assert.ok(agrees("- name: Flink\n  category: [streaming, databases]\n  tags: [a]\n"));
+    assert.ok(agrees("- name: a\n  category: [x-1, y2]  # two\n- name: b\n  category: z\n"));
+    assert.deepEqual(readCanonicalList("- name: a\n  category: [b, c]\n"), [
+      { name: "a", category: ["b", "c"] },
+    ]);
   });
 
   test("random files built from the same pieces", () => {

@@ -1,4 +1,11 @@
-import type { Directory, DirectoryProject, GithubInfo, Project, Trend } from "../core/model.js";
+import {
+  categoryIds,
+  type Directory,
+  type DirectoryProject,
+  type GithubInfo,
+  type Project,
+  type Trend,
+} from "../core/model.js";
 import { compareProjects } from "../core/order.js";
 import type { Catalog } from "../validate/index.js";
 
@@ -55,7 +62,8 @@ export function directoryProject(
     name: p.name,
     repo: p.repo ?? null,
     homepage: p.homepage ?? null,
-    category: p.category,
+    category: categoryIds(p.category)[0] ?? "",
+    categories: categoryIds(p.category),
     tags: p.tags ?? [],
     description: p.description ?? github?.description ?? null,
     github: p.repo ? github : null,

@@ -11,7 +11,7 @@ const schema31 = {
   $id: "urn:cooltech:schemas:projects",
   title: "cooltech projects",
   description:
-    "The curated list of projects (data/projects.yaml). Sorted by category id, then by name (case-insensitive); `cooltech fmt` sorts it for you.",
+    "The curated list of projects (data/projects.yaml). Sorted by (primary) category id, then by name (case-insensitive); `cooltech fmt` sorts it for you.",
   type: "array",
   items: { $ref: "#/$defs/project" },
   $defs: {
@@ -47,10 +47,15 @@ const schema31 = {
           pattern: "^https://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:[/?#][^\\s]*)?$",
         },
         category: {
-          description: "The id of a category from data/categories.yaml, e.g. `security`.",
-          type: "string",
+          description:
+            "The id of a category from data/categories.yaml, e.g. `security`, or a list of up to 10 ids, e.g. `[databases, streaming]`: the first is the primary one (it sets the sort order), the others list the project in further categories.",
+          type: ["string", "array"],
           maxLength: 50,
           pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$",
+          minItems: 1,
+          maxItems: 10,
+          uniqueItems: true,
+          items: { type: "string", maxLength: 50, pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" },
         },
         tags: {
           description: "Up to 10 lowercase kebab-case tags, e.g. `[runtime-security, cncf]`.",
@@ -102,10 +107,15 @@ const schema32 = {
       pattern: "^https://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:[/?#][^\\s]*)?$",
     },
     category: {
-      description: "The id of a category from data/categories.yaml, e.g. `security`.",
-      type: "string",
+      description:
+        "The id of a category from data/categories.yaml, e.g. `security`, or a list of up to 10 ids, e.g. `[databases, streaming]`: the first is the primary one (it sets the sort order), the others list the project in further categories.",
+      type: ["string", "array"],
       maxLength: 50,
       pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$",
+      minItems: 1,
+      maxItems: 10,
+      uniqueItems: true,
+      items: { type: "string", maxLength: 50, pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" },
     },
     tags: {
       description: "Up to 10 lowercase kebab-case tags, e.g. `[runtime-security, cncf]`.",
@@ -136,7 +146,7 @@ const pattern5 = new RegExp(
 );
 const pattern6 = new RegExp("^https://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:[/?#][^\\s]*)?$", "u");
 const pattern7 = new RegExp("^[a-z0-9]+(?:-[a-z0-9]+)*$", "u");
-const pattern9 = new RegExp(
+const pattern10 = new RegExp(
   "^[^\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff]*$",
   "u",
 );
@@ -410,29 +420,29 @@ function validate20(
         }
         if (data0.category !== undefined) {
           let data4 = data0.category;
+          if (typeof data4 !== "string" && !Array.isArray(data4)) {
+            const err14 = {
+              instancePath: instancePath + "/" + i0 + "/category",
+              schemaPath: "#/$defs/project/properties/category/type",
+              keyword: "type",
+              params: { type: schema32.properties.category.type },
+              message: "must be string,array",
+            };
+            if (vErrors === null) {
+              vErrors = [err14];
+            } else {
+              vErrors.push(err14);
+            }
+            errors++;
+          }
           if (typeof data4 === "string") {
             if (func1(data4) > 50) {
-              const err14 = {
+              const err15 = {
                 instancePath: instancePath + "/" + i0 + "/category",
                 schemaPath: "#/$defs/project/properties/category/maxLength",
                 keyword: "maxLength",
                 params: { limit: 50 },
                 message: "must NOT have more than 50 characters",
-              };
-              if (vErrors === null) {
-                vErrors = [err14];
-              } else {
-                vErrors.push(err14);
-              }
-              errors++;
-            }
-            if (!pattern7.test(data4)) {
-              const err15 = {
-                instancePath: instancePath + "/" + i0 + "/category",
-                schemaPath: "#/$defs/project/properties/category/pattern",
-                keyword: "pattern",
-                params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" },
-                message: 'must match pattern "' + "^[a-z0-9]+(?:-[a-z0-9]+)*$" + '"',
               };
               if (vErrors === null) {
                 vErrors = [err15];
@@ -441,29 +451,27 @@ function validate20(
               }
               errors++;
             }
-          } else {
-            const err16 = {
-              instancePath: instancePath + "/" + i0 + "/category",
-              schemaPath: "#/$defs/project/properties/category/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-            };
-            if (vErrors === null) {
-              vErrors = [err16];
-            } else {
-              vErrors.push(err16);
+            if (!pattern7.test(data4)) {
+              const err16 = {
+                instancePath: instancePath + "/" + i0 + "/category",
+                schemaPath: "#/$defs/project/properties/category/pattern",
+                keyword: "pattern",
+                params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" },
+                message: 'must match pattern "' + "^[a-z0-9]+(?:-[a-z0-9]+)*$" + '"',
+              };
+              if (vErrors === null) {
+                vErrors = [err16];
+              } else {
+                vErrors.push(err16);
+              }
+              errors++;
             }
-            errors++;
           }
-        }
-        if (data0.tags !== undefined) {
-          let data5 = data0.tags;
-          if (Array.isArray(data5)) {
-            if (data5.length > 10) {
+          if (Array.isArray(data4)) {
+            if (data4.length > 10) {
               const err17 = {
-                instancePath: instancePath + "/" + i0 + "/tags",
-                schemaPath: "#/$defs/project/properties/tags/maxItems",
+                instancePath: instancePath + "/" + i0 + "/category",
+                schemaPath: "#/$defs/project/properties/category/maxItems",
                 keyword: "maxItems",
                 params: { limit: 10 },
                 message: "must NOT have more than 10 items",
@@ -475,32 +483,32 @@ function validate20(
               }
               errors++;
             }
-            const len1 = data5.length;
+            if (data4.length < 1) {
+              const err18 = {
+                instancePath: instancePath + "/" + i0 + "/category",
+                schemaPath: "#/$defs/project/properties/category/minItems",
+                keyword: "minItems",
+                params: { limit: 1 },
+                message: "must NOT have fewer than 1 items",
+              };
+              if (vErrors === null) {
+                vErrors = [err18];
+              } else {
+                vErrors.push(err18);
+              }
+              errors++;
+            }
+            const len1 = data4.length;
             for (let i1 = 0; i1 < len1; i1++) {
-              let data6 = data5[i1];
-              if (typeof data6 === "string") {
-                if (func1(data6) > 40) {
-                  const err18 = {
-                    instancePath: instancePath + "/" + i0 + "/tags/" + i1,
-                    schemaPath: "#/$defs/project/properties/tags/items/maxLength",
-                    keyword: "maxLength",
-                    params: { limit: 40 },
-                    message: "must NOT have more than 40 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err18];
-                  } else {
-                    vErrors.push(err18);
-                  }
-                  errors++;
-                }
-                if (!pattern7.test(data6)) {
+              let data5 = data4[i1];
+              if (typeof data5 === "string") {
+                if (func1(data5) > 50) {
                   const err19 = {
-                    instancePath: instancePath + "/" + i0 + "/tags/" + i1,
-                    schemaPath: "#/$defs/project/properties/tags/items/pattern",
-                    keyword: "pattern",
-                    params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" },
-                    message: 'must match pattern "' + "^[a-z0-9]+(?:-[a-z0-9]+)*$" + '"',
+                    instancePath: instancePath + "/" + i0 + "/category/" + i1,
+                    schemaPath: "#/$defs/project/properties/category/items/maxLength",
+                    keyword: "maxLength",
+                    params: { limit: 50 },
+                    message: "must NOT have more than 50 characters",
                   };
                   if (vErrors === null) {
                     vErrors = [err19];
@@ -509,36 +517,51 @@ function validate20(
                   }
                   errors++;
                 }
+                if (!pattern7.test(data5)) {
+                  const err20 = {
+                    instancePath: instancePath + "/" + i0 + "/category/" + i1,
+                    schemaPath: "#/$defs/project/properties/category/items/pattern",
+                    keyword: "pattern",
+                    params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" },
+                    message: 'must match pattern "' + "^[a-z0-9]+(?:-[a-z0-9]+)*$" + '"',
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err20];
+                  } else {
+                    vErrors.push(err20);
+                  }
+                  errors++;
+                }
               } else {
-                const err20 = {
-                  instancePath: instancePath + "/" + i0 + "/tags/" + i1,
-                  schemaPath: "#/$defs/project/properties/tags/items/type",
+                const err21 = {
+                  instancePath: instancePath + "/" + i0 + "/category/" + i1,
+                  schemaPath: "#/$defs/project/properties/category/items/type",
                   keyword: "type",
                   params: { type: "string" },
                   message: "must be string",
                 };
                 if (vErrors === null) {
-                  vErrors = [err20];
+                  vErrors = [err21];
                 } else {
-                  vErrors.push(err20);
+                  vErrors.push(err21);
                 }
                 errors++;
               }
             }
-            let i2 = data5.length;
+            let i2 = data4.length;
             let j0;
             if (i2 > 1) {
               const indices0 = {};
               for (; i2--; ) {
-                let item0 = data5[i2];
+                let item0 = data4[i2];
                 if (typeof item0 !== "string") {
                   continue;
                 }
                 if (typeof indices0[item0] == "number") {
                   j0 = indices0[item0];
-                  const err21 = {
-                    instancePath: instancePath + "/" + i0 + "/tags",
-                    schemaPath: "#/$defs/project/properties/tags/uniqueItems",
+                  const err22 = {
+                    instancePath: instancePath + "/" + i0 + "/category",
+                    schemaPath: "#/$defs/project/properties/category/uniqueItems",
                     keyword: "uniqueItems",
                     params: { i: i2, j: j0 },
                     message:
@@ -549,9 +572,9 @@ function validate20(
                       " are identical)",
                   };
                   if (vErrors === null) {
-                    vErrors = [err21];
+                    vErrors = [err22];
                   } else {
-                    vErrors.push(err21);
+                    vErrors.push(err22);
                   }
                   errors++;
                   break;
@@ -559,32 +582,18 @@ function validate20(
                 indices0[item0] = i2;
               }
             }
-          } else {
-            const err22 = {
-              instancePath: instancePath + "/" + i0 + "/tags",
-              schemaPath: "#/$defs/project/properties/tags/type",
-              keyword: "type",
-              params: { type: "array" },
-              message: "must be array",
-            };
-            if (vErrors === null) {
-              vErrors = [err22];
-            } else {
-              vErrors.push(err22);
-            }
-            errors++;
           }
         }
-        if (data0.description !== undefined) {
-          let data7 = data0.description;
-          if (typeof data7 === "string") {
-            if (func1(data7) > 200) {
+        if (data0.tags !== undefined) {
+          let data6 = data0.tags;
+          if (Array.isArray(data6)) {
+            if (data6.length > 10) {
               const err23 = {
-                instancePath: instancePath + "/" + i0 + "/description",
-                schemaPath: "#/$defs/project/properties/description/maxLength",
-                keyword: "maxLength",
-                params: { limit: 200 },
-                message: "must NOT have more than 200 characters",
+                instancePath: instancePath + "/" + i0 + "/tags",
+                schemaPath: "#/$defs/project/properties/tags/maxItems",
+                keyword: "maxItems",
+                params: { limit: 10 },
+                message: "must NOT have more than 10 items",
               };
               if (vErrors === null) {
                 vErrors = [err23];
@@ -593,8 +602,126 @@ function validate20(
               }
               errors++;
             }
-            if (func1(data7) < 1) {
-              const err24 = {
+            const len2 = data6.length;
+            for (let i3 = 0; i3 < len2; i3++) {
+              let data7 = data6[i3];
+              if (typeof data7 === "string") {
+                if (func1(data7) > 40) {
+                  const err24 = {
+                    instancePath: instancePath + "/" + i0 + "/tags/" + i3,
+                    schemaPath: "#/$defs/project/properties/tags/items/maxLength",
+                    keyword: "maxLength",
+                    params: { limit: 40 },
+                    message: "must NOT have more than 40 characters",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err24];
+                  } else {
+                    vErrors.push(err24);
+                  }
+                  errors++;
+                }
+                if (!pattern7.test(data7)) {
+                  const err25 = {
+                    instancePath: instancePath + "/" + i0 + "/tags/" + i3,
+                    schemaPath: "#/$defs/project/properties/tags/items/pattern",
+                    keyword: "pattern",
+                    params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" },
+                    message: 'must match pattern "' + "^[a-z0-9]+(?:-[a-z0-9]+)*$" + '"',
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err25];
+                  } else {
+                    vErrors.push(err25);
+                  }
+                  errors++;
+                }
+              } else {
+                const err26 = {
+                  instancePath: instancePath + "/" + i0 + "/tags/" + i3,
+                  schemaPath: "#/$defs/project/properties/tags/items/type",
+                  keyword: "type",
+                  params: { type: "string" },
+                  message: "must be string",
+                };
+                if (vErrors === null) {
+                  vErrors = [err26];
+                } else {
+                  vErrors.push(err26);
+                }
+                errors++;
+              }
+            }
+            let i4 = data6.length;
+            let j1;
+            if (i4 > 1) {
+              const indices1 = {};
+              for (; i4--; ) {
+                let item1 = data6[i4];
+                if (typeof item1 !== "string") {
+                  continue;
+                }
+                if (typeof indices1[item1] == "number") {
+                  j1 = indices1[item1];
+                  const err27 = {
+                    instancePath: instancePath + "/" + i0 + "/tags",
+                    schemaPath: "#/$defs/project/properties/tags/uniqueItems",
+                    keyword: "uniqueItems",
+                    params: { i: i4, j: j1 },
+                    message:
+                      "must NOT have duplicate items (items ## " +
+                      j1 +
+                      " and " +
+                      i4 +
+                      " are identical)",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err27];
+                  } else {
+                    vErrors.push(err27);
+                  }
+                  errors++;
+                  break;
+                }
+                indices1[item1] = i4;
+              }
+            }
+          } else {
+            const err28 = {
+              instancePath: instancePath + "/" + i0 + "/tags",
+              schemaPath: "#/$defs/project/properties/tags/type",
+              keyword: "type",
+              params: { type: "array" },
+              message: "must be array",
+            };
+            if (vErrors === null) {
+              vErrors = [err28];
+            } else {
+              vErrors.push(err28);
+            }
+            errors++;
+          }
+        }
+        if (data0.description !== undefined) {
+          let data8 = data0.description;
+          if (typeof data8 === "string") {
+            if (func1(data8) > 200) {
+              const err29 = {
+                instancePath: instancePath + "/" + i0 + "/description",
+                schemaPath: "#/$defs/project/properties/description/maxLength",
+                keyword: "maxLength",
+                params: { limit: 200 },
+                message: "must NOT have more than 200 characters",
+              };
+              if (vErrors === null) {
+                vErrors = [err29];
+              } else {
+                vErrors.push(err29);
+              }
+              errors++;
+            }
+            if (func1(data8) < 1) {
+              const err30 = {
                 instancePath: instancePath + "/" + i0 + "/description",
                 schemaPath: "#/$defs/project/properties/description/minLength",
                 keyword: "minLength",
@@ -602,14 +729,14 @@ function validate20(
                 message: "must NOT have fewer than 1 characters",
               };
               if (vErrors === null) {
-                vErrors = [err24];
+                vErrors = [err30];
               } else {
-                vErrors.push(err24);
+                vErrors.push(err30);
               }
               errors++;
             }
-            if (!pattern9.test(data7)) {
-              const err25 = {
+            if (!pattern10.test(data8)) {
+              const err31 = {
                 instancePath: instancePath + "/" + i0 + "/description",
                 schemaPath: "#/$defs/project/properties/description/pattern",
                 keyword: "pattern",
@@ -623,14 +750,14 @@ function validate20(
                   '"',
               };
               if (vErrors === null) {
-                vErrors = [err25];
+                vErrors = [err31];
               } else {
-                vErrors.push(err25);
+                vErrors.push(err31);
               }
               errors++;
             }
           } else {
-            const err26 = {
+            const err32 = {
               instancePath: instancePath + "/" + i0 + "/description",
               schemaPath: "#/$defs/project/properties/description/type",
               keyword: "type",
@@ -638,15 +765,15 @@ function validate20(
               message: "must be string",
             };
             if (vErrors === null) {
-              vErrors = [err26];
+              vErrors = [err32];
             } else {
-              vErrors.push(err26);
+              vErrors.push(err32);
             }
             errors++;
           }
         }
       } else {
-        const err27 = {
+        const err33 = {
           instancePath: instancePath + "/" + i0,
           schemaPath: "#/$defs/project/type",
           keyword: "type",
@@ -654,15 +781,15 @@ function validate20(
           message: "must be object",
         };
         if (vErrors === null) {
-          vErrors = [err27];
+          vErrors = [err33];
         } else {
-          vErrors.push(err27);
+          vErrors.push(err33);
         }
         errors++;
       }
     }
   } else {
-    const err28 = {
+    const err34 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -670,9 +797,9 @@ function validate20(
       message: "must be array",
     };
     if (vErrors === null) {
-      vErrors = [err28];
+      vErrors = [err34];
     } else {
-      vErrors.push(err28);
+      vErrors.push(err34);
     }
     errors++;
   }
@@ -755,7 +882,7 @@ const schema34 = {
     },
   },
 };
-const pattern11 = new RegExp(
+const pattern12 = new RegExp(
   "^[^\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff]+$",
   "u",
 );
@@ -937,7 +1064,7 @@ function validate21(
               }
               errors++;
             }
-            if (!pattern11.test(data2)) {
+            if (!pattern12.test(data2)) {
               const err10 = {
                 instancePath: instancePath + "/" + i0 + "/name",
                 schemaPath: "#/$defs/category/properties/name/pattern",
@@ -1007,7 +1134,7 @@ function validate21(
               }
               errors++;
             }
-            if (!pattern11.test(data3)) {
+            if (!pattern12.test(data3)) {
               const err14 = {
                 instancePath: instancePath + "/" + i0 + "/description",
                 schemaPath: "#/$defs/category/properties/description/pattern",
@@ -1148,7 +1275,14 @@ const schema35 = {
           description: "The project's website (https), or null.",
           anyOf: [{ $ref: "#/$defs/httpsUrl" }, { type: "null" }],
         },
-        category: { description: "Category id.", type: "string" },
+        category: { description: "The primary category id.", type: "string" },
+        categories: {
+          description:
+            "Every category id of the project, the primary one first (written since projects can be in several categories; when absent, read it as `[category]`).",
+          type: "array",
+          minItems: 1,
+          items: { type: "string" },
+        },
         tags: { description: "Curated tags.", type: "array", items: { type: "string" } },
         description: {
           description: "The curated tagline, else GitHub's description, else null.",
@@ -1272,7 +1406,14 @@ const schema36 = {
       description: "The project's website (https), or null.",
       anyOf: [{ $ref: "#/$defs/httpsUrl" }, { type: "null" }],
     },
-    category: { description: "Category id.", type: "string" },
+    category: { description: "The primary category id.", type: "string" },
+    categories: {
+      description:
+        "Every category id of the project, the primary one first (written since projects can be in several categories; when absent, read it as `[category]`).",
+      type: "array",
+      minItems: 1,
+      items: { type: "string" },
+    },
     tags: { description: "Curated tags.", type: "array", items: { type: "string" } },
     description: {
       description: "The curated tagline, else GitHub's description, else null.",
@@ -1313,7 +1454,8 @@ const schema37 = {
   maxLength: 2048,
   description: "An https URL.",
 };
-const pattern14 = new RegExp("^https://", "u");
+const func15 = Object.prototype.hasOwnProperty;
+const pattern15 = new RegExp("^https://", "u");
 const schema38 = {
   type: "object",
   description: "Metadata GitHub reported for the repository.",
@@ -1387,7 +1529,6 @@ const schema40 = {
   format: "date-time",
   description: "An ISO 8601 time, or null.",
 };
-const func16 = Object.prototype.hasOwnProperty;
 function validate24(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -1643,7 +1784,7 @@ function validate24(
       errors++;
     }
     for (const key0 in data) {
-      if (!func16.call(schema38.properties, key0)) {
+      if (!func15.call(schema38.properties, key0)) {
         const err16 = {
           instancePath,
           schemaPath: "#/additionalProperties",
@@ -1694,7 +1835,7 @@ function validate24(
           }
           errors++;
         }
-        if (!pattern14.test(data1)) {
+        if (!pattern15.test(data1)) {
           const err19 = {
             instancePath: instancePath + "/url",
             schemaPath: "#/$defs/httpsUrl/pattern",
@@ -2146,7 +2287,7 @@ function validate24(
               }
               errors++;
             }
-            if (!pattern14.test(data16)) {
+            if (!pattern15.test(data16)) {
               const err45 = {
                 instancePath: instancePath + "/latestRelease/url",
                 schemaPath: "#/$defs/httpsUrl/pattern",
@@ -2477,18 +2618,7 @@ function validate23(
       errors++;
     }
     for (const key0 in data) {
-      if (
-        !(
-          key0 === "name" ||
-          key0 === "repo" ||
-          key0 === "homepage" ||
-          key0 === "category" ||
-          key0 === "tags" ||
-          key0 === "description" ||
-          key0 === "github" ||
-          key0 === "trend"
-        )
-      ) {
+      if (!func15.call(schema36.properties, key0)) {
         const err8 = {
           instancePath,
           schemaPath: "#/additionalProperties",
@@ -2577,7 +2707,7 @@ function validate23(
           }
           errors++;
         }
-        if (!pattern14.test(data2)) {
+        if (!pattern15.test(data2)) {
           const err13 = {
             instancePath: instancePath + "/homepage",
             schemaPath: "#/$defs/httpsUrl/pattern",
@@ -2669,52 +2799,49 @@ function validate23(
         errors++;
       }
     }
-    if (data.tags !== undefined) {
-      let data4 = data.tags;
+    if (data.categories !== undefined) {
+      let data4 = data.categories;
       if (Array.isArray(data4)) {
+        if (data4.length < 1) {
+          const err18 = {
+            instancePath: instancePath + "/categories",
+            schemaPath: "#/properties/categories/minItems",
+            keyword: "minItems",
+            params: { limit: 1 },
+            message: "must NOT have fewer than 1 items",
+          };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
         const len0 = data4.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (typeof data4[i0] !== "string") {
-            const err18 = {
-              instancePath: instancePath + "/tags/" + i0,
-              schemaPath: "#/properties/tags/items/type",
+            const err19 = {
+              instancePath: instancePath + "/categories/" + i0,
+              schemaPath: "#/properties/categories/items/type",
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
             };
             if (vErrors === null) {
-              vErrors = [err18];
+              vErrors = [err19];
             } else {
-              vErrors.push(err18);
+              vErrors.push(err19);
             }
             errors++;
           }
         }
       } else {
-        const err19 = {
-          instancePath: instancePath + "/tags",
-          schemaPath: "#/properties/tags/type",
+        const err20 = {
+          instancePath: instancePath + "/categories",
+          schemaPath: "#/properties/categories/type",
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
-        };
-        if (vErrors === null) {
-          vErrors = [err19];
-        } else {
-          vErrors.push(err19);
-        }
-        errors++;
-      }
-    }
-    if (data.description !== undefined) {
-      let data6 = data.description;
-      if (typeof data6 !== "string" && data6 !== null) {
-        const err20 = {
-          instancePath: instancePath + "/description",
-          schemaPath: "#/properties/description/type",
-          keyword: "type",
-          params: { type: schema36.properties.description.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err20];
@@ -2724,13 +2851,68 @@ function validate23(
         errors++;
       }
     }
+    if (data.tags !== undefined) {
+      let data6 = data.tags;
+      if (Array.isArray(data6)) {
+        const len1 = data6.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          if (typeof data6[i1] !== "string") {
+            const err21 = {
+              instancePath: instancePath + "/tags/" + i1,
+              schemaPath: "#/properties/tags/items/type",
+              keyword: "type",
+              params: { type: "string" },
+              message: "must be string",
+            };
+            if (vErrors === null) {
+              vErrors = [err21];
+            } else {
+              vErrors.push(err21);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err22 = {
+          instancePath: instancePath + "/tags",
+          schemaPath: "#/properties/tags/type",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
+        };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
+    if (data.description !== undefined) {
+      let data8 = data.description;
+      if (typeof data8 !== "string" && data8 !== null) {
+        const err23 = {
+          instancePath: instancePath + "/description",
+          schemaPath: "#/properties/description/type",
+          keyword: "type",
+          params: { type: schema36.properties.description.type },
+          message: "must be string,null",
+        };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
     if (data.github !== undefined) {
-      let data7 = data.github;
-      const _errs22 = errors;
-      let valid5 = false;
-      const _errs23 = errors;
+      let data9 = data.github;
+      const _errs26 = errors;
+      let valid7 = false;
+      const _errs27 = errors;
       if (
-        !validate24(data7, {
+        !validate24(data9, {
           instancePath: instancePath + "/github",
           parentData: data,
           parentDataProperty: "github",
@@ -2741,11 +2923,11 @@ function validate23(
         vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
         errors = vErrors.length;
       }
-      var _valid1 = _errs23 === errors;
-      valid5 = valid5 || _valid1;
-      const _errs24 = errors;
-      if (data7 !== null) {
-        const err21 = {
+      var _valid1 = _errs27 === errors;
+      valid7 = valid7 || _valid1;
+      const _errs28 = errors;
+      if (data9 !== null) {
+        const err24 = {
           instancePath: instancePath + "/github",
           schemaPath: "#/properties/github/anyOf/1/type",
           keyword: "type",
@@ -2753,16 +2935,16 @@ function validate23(
           message: "must be null",
         };
         if (vErrors === null) {
-          vErrors = [err21];
+          vErrors = [err24];
         } else {
-          vErrors.push(err21);
+          vErrors.push(err24);
         }
         errors++;
       }
-      var _valid1 = _errs24 === errors;
-      valid5 = valid5 || _valid1;
-      if (!valid5) {
-        const err22 = {
+      var _valid1 = _errs28 === errors;
+      valid7 = valid7 || _valid1;
+      if (!valid7) {
+        const err25 = {
           instancePath: instancePath + "/github",
           schemaPath: "#/properties/github/anyOf",
           keyword: "anyOf",
@@ -2770,16 +2952,16 @@ function validate23(
           message: "must match a schema in anyOf",
         };
         if (vErrors === null) {
-          vErrors = [err22];
+          vErrors = [err25];
         } else {
-          vErrors.push(err22);
+          vErrors.push(err25);
         }
         errors++;
       } else {
-        errors = _errs22;
+        errors = _errs26;
         if (vErrors !== null) {
-          if (_errs22) {
-            vErrors.length = _errs22;
+          if (_errs26) {
+            vErrors.length = _errs26;
           } else {
             vErrors = null;
           }
@@ -2787,13 +2969,13 @@ function validate23(
       }
     }
     if (data.trend !== undefined) {
-      let data8 = data.trend;
-      const _errs27 = errors;
-      let valid6 = false;
-      const _errs28 = errors;
-      if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
-        if (data8.stars7d === undefined) {
-          const err23 = {
+      let data10 = data.trend;
+      const _errs31 = errors;
+      let valid8 = false;
+      const _errs32 = errors;
+      if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
+        if (data10.stars7d === undefined) {
+          const err26 = {
             instancePath: instancePath + "/trend",
             schemaPath: "#/properties/trend/anyOf/0/required",
             keyword: "required",
@@ -2801,14 +2983,14 @@ function validate23(
             message: "must have required property '" + "stars7d" + "'",
           };
           if (vErrors === null) {
-            vErrors = [err23];
+            vErrors = [err26];
           } else {
-            vErrors.push(err23);
+            vErrors.push(err26);
           }
           errors++;
         }
-        if (data8.stars30d === undefined) {
-          const err24 = {
+        if (data10.stars30d === undefined) {
+          const err27 = {
             instancePath: instancePath + "/trend",
             schemaPath: "#/properties/trend/anyOf/0/required",
             keyword: "required",
@@ -2816,15 +2998,15 @@ function validate23(
             message: "must have required property '" + "stars30d" + "'",
           };
           if (vErrors === null) {
-            vErrors = [err24];
+            vErrors = [err27];
           } else {
-            vErrors.push(err24);
+            vErrors.push(err27);
           }
           errors++;
         }
-        for (const key1 in data8) {
+        for (const key1 in data10) {
           if (!(key1 === "stars7d" || key1 === "stars30d")) {
-            const err25 = {
+            const err28 = {
               instancePath: instancePath + "/trend",
               schemaPath: "#/properties/trend/anyOf/0/additionalProperties",
               keyword: "additionalProperties",
@@ -2832,20 +3014,20 @@ function validate23(
               message: "must NOT have additional properties",
             };
             if (vErrors === null) {
-              vErrors = [err25];
+              vErrors = [err28];
             } else {
-              vErrors.push(err25);
+              vErrors.push(err28);
             }
             errors++;
           }
         }
-        if (data8.stars7d !== undefined) {
-          let data9 = data8.stars7d;
+        if (data10.stars7d !== undefined) {
+          let data11 = data10.stars7d;
           if (
-            !(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9)) &&
-            data9 !== null
+            !(typeof data11 == "number" && !(data11 % 1) && !isNaN(data11) && isFinite(data11)) &&
+            data11 !== null
           ) {
-            const err26 = {
+            const err29 = {
               instancePath: instancePath + "/trend/stars7d",
               schemaPath: "#/properties/trend/anyOf/0/properties/stars7d/type",
               keyword: "type",
@@ -2853,20 +3035,20 @@ function validate23(
               message: "must be integer,null",
             };
             if (vErrors === null) {
-              vErrors = [err26];
+              vErrors = [err29];
             } else {
-              vErrors.push(err26);
+              vErrors.push(err29);
             }
             errors++;
           }
         }
-        if (data8.stars30d !== undefined) {
-          let data10 = data8.stars30d;
+        if (data10.stars30d !== undefined) {
+          let data12 = data10.stars30d;
           if (
-            !(typeof data10 == "number" && !(data10 % 1) && !isNaN(data10) && isFinite(data10)) &&
-            data10 !== null
+            !(typeof data12 == "number" && !(data12 % 1) && !isNaN(data12) && isFinite(data12)) &&
+            data12 !== null
           ) {
-            const err27 = {
+            const err30 = {
               instancePath: instancePath + "/trend/stars30d",
               schemaPath: "#/properties/trend/anyOf/0/properties/stars30d/type",
               keyword: "type",
@@ -2874,15 +3056,15 @@ function validate23(
               message: "must be integer,null",
             };
             if (vErrors === null) {
-              vErrors = [err27];
+              vErrors = [err30];
             } else {
-              vErrors.push(err27);
+              vErrors.push(err30);
             }
             errors++;
           }
         }
       } else {
-        const err28 = {
+        const err31 = {
           instancePath: instancePath + "/trend",
           schemaPath: "#/properties/trend/anyOf/0/type",
           keyword: "type",
@@ -2890,17 +3072,17 @@ function validate23(
           message: "must be object",
         };
         if (vErrors === null) {
-          vErrors = [err28];
+          vErrors = [err31];
         } else {
-          vErrors.push(err28);
+          vErrors.push(err31);
         }
         errors++;
       }
-      var _valid2 = _errs28 === errors;
-      valid6 = valid6 || _valid2;
-      const _errs35 = errors;
-      if (data8 !== null) {
-        const err29 = {
+      var _valid2 = _errs32 === errors;
+      valid8 = valid8 || _valid2;
+      const _errs39 = errors;
+      if (data10 !== null) {
+        const err32 = {
           instancePath: instancePath + "/trend",
           schemaPath: "#/properties/trend/anyOf/1/type",
           keyword: "type",
@@ -2908,16 +3090,16 @@ function validate23(
           message: "must be null",
         };
         if (vErrors === null) {
-          vErrors = [err29];
+          vErrors = [err32];
         } else {
-          vErrors.push(err29);
+          vErrors.push(err32);
         }
         errors++;
       }
-      var _valid2 = _errs35 === errors;
-      valid6 = valid6 || _valid2;
-      if (!valid6) {
-        const err30 = {
+      var _valid2 = _errs39 === errors;
+      valid8 = valid8 || _valid2;
+      if (!valid8) {
+        const err33 = {
           instancePath: instancePath + "/trend",
           schemaPath: "#/properties/trend/anyOf",
           keyword: "anyOf",
@@ -2925,16 +3107,16 @@ function validate23(
           message: "must match a schema in anyOf",
         };
         if (vErrors === null) {
-          vErrors = [err30];
+          vErrors = [err33];
         } else {
-          vErrors.push(err30);
+          vErrors.push(err33);
         }
         errors++;
       } else {
-        errors = _errs27;
+        errors = _errs31;
         if (vErrors !== null) {
-          if (_errs27) {
-            vErrors.length = _errs27;
+          if (_errs31) {
+            vErrors.length = _errs31;
           } else {
             vErrors = null;
           }
@@ -2942,7 +3124,7 @@ function validate23(
       }
     }
   } else {
-    const err31 = {
+    const err34 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -2950,9 +3132,9 @@ function validate23(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err31];
+      vErrors = [err34];
     } else {
-      vErrors.push(err31);
+      vErrors.push(err34);
     }
     errors++;
   }
@@ -3339,7 +3521,7 @@ export const precompiled: Record<
   { sha256: string; validate: ValidateFunction }
 > = {
   projects: {
-    sha256: "eda27ed01c6d32f8479a50887b6d2dd867ebb28e103a47d9f8911bdfa54e7b34",
+    sha256: "4d2894c0874042c7c05881938ad17bda0b886359f52164afe13c5e73ccbb9ccb",
     validate: projectsSchema,
   },
   categories: {
@@ -3347,7 +3529,7 @@ export const precompiled: Record<
     validate: categoriesSchema,
   },
   directory: {
-    sha256: "e8042b8c09ca4b3d72aca60b71e5f719a41e87d31b3967345a56e7ad2957c0da",
+    sha256: "6b854703c7b35fbba1d9223f198041ee9eb96b98b1909d3a4f2ce54b1bd1bd2f",
     validate: directorySchema,
   },
 };
