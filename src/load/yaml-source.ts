@@ -87,7 +87,8 @@ function compose(text: string): { doc: Document.Parsed; lineCounter: LineCounter
   return { doc, lineCounter };
 }
 
-function lazySource(file: string, path: string, text: string): YamlSource {
+/** A source whose syntax tree is built on first use (only when a problem must be located). */
+export function lazySource(file: string, path: string, text: string): YamlSource {
   let tree: ReturnType<typeof compose> | undefined;
   const built = () => {
     tree ??= compose(text);

@@ -1,0 +1,161 @@
+/**
+ * Merges candidates into the existing catalog, as plain data: an entry that
+ * is already there (same normalised repo, else same name ignoring case) gets
+ * only what it lacks (further categories, homepage, tags, description, repo);
+ * everything else is a new entry. Nothing is overwritten, nothing duplicated.
+ */
+import { type Category, categoryIds } from "../core/model.js";
+import { normalizeRepo } from "../core/repo-url.js";
+import { PROJECT_KEYS } from "../edit/canonical.js";
+import { normalizeHomepage } from "../validate/rules/unique.js";
+import { type Candidate, LIMITS } from "./fixes.js";
+import type { Note, SourceCategory } from "./types.js";
+
+export type Fields = Record<string, unknown>;
+
+/** One entry of the merged catalog. */
+export interface Entry {
+  value: Fields;
+  /** Index in the existing projects.yaml, or undefined for a new entry. */
+  existing?: number;
+  /** For an existing entry: its value before the import. */
+  original?: Fields;
+  /** Source line of the item that created it (new entries) or last changed it. */
+  line: number;
+}
+
+export interface MergeState {
+  entries: Entry[];
+  categories: Category[];
+  /** How many existing categories there were (new ones follow). */
+  existingCategories: number;
+  byRepo: Map<string, Entry>;
+  byName: Map<string, Entry>;
+  notes: Note[];
+  unchanged: number;
+  /** When `validate` rejects a homepage used twice, a later entry's copy is left out. */
+  dropSharedHomepages: boolean;
+  homepages: Set<string>;
+}
+
+export const repoKey = (repo: string) => (normalizeRepo(repo) ?? repo).toLowerCase();
+
+export function startMerge(
+  projects: Fields[],
+  categories: Category[],
+  dropSharedHomepages: boolean,
+): MergeState {
+  const state: MergeState = {
+    entries: [],
+    categories: [...categories],
+    existingCategories: categories.length,
+    byRepo: new Map(),
+    byName: new Map(),
+    notes: [],
+    unchanged: 0,
+    dropSharedHomepages,
+    homepages: new Set(),
+  };
+  projects.forEach((value, i) => {
+    const entry = { value: { ...value }, existing: i, original: value, line: 0 };
+    state.entries.push(entry);
+    index(state, entry);
+  });
+  return state;
+}
+
+function index(state: MergeState, entry: Entry): void {
+  if (typeof entry.value.homepage === "string") state.homepages.add(normalizeHomepage(entry.value.homepage));
+  if (typeof entry.value.repo === "string") state.byRepo.set(repoKey(entry.value.repo), entry);
+  if (typeof entry.value.name === "string") state.byName.set(entry.value.name.toLowerCase(), entry);
+}
+
+/** The catalog id for a source category: an existing one with that id or name, else a new one. */
+export function resolveCategory(state: MergeState, c: SourceCategory): string {
+  const name = c.name.toLowerCase();
+  const known = state.categories.find((k) => k.id === c.id || k.name.toLowerCase() === name);
+  if (known !== undefined) return known.id;
+  state.categories.push({ id: c.id, name: c.name, description: c.description });
+  return c.id;
+}
+
+const label = (e: Entry) => (e.existing === undefined ? `line ${e.line}` : "the catalog");
+
+export function mergeCandidate(state: MergeState, c: Candidate): void {
+  const byRepo = c.repo === undefined ? undefined : state.byRepo.get(repoKey(c.repo));
+  const byName = state.byName.get(c.name.toLowerCase());
+  const match = byRepo ?? byName;
+  if (c.homepage !== undefined && state.dropSharedHomepages && match?.value.homepage === undefined) {
+    if (state.homepages.has(normalizeHomepage(c.homepage))) {
+      state.notes.push({ line: c.line, name: c.name, kind: "fix", reason: "homepage-shared", message: `homepage ${c.homepage} is already another entry's: left out` });
+      delete c.homepage;
+    }
+  }
+  if (match === undefined) {
+    const entry = { value: toFields(c), line: c.line };
+    state.entries.push(entry);
+    index(state, entry);
+    return;
+  }
+  const repo = match.value.repo;
+  if (byRepo === undefined && c.repo !== undefined && typeof repo === "string") {
+    state.notes.push({ line: c.line, name: c.name, kind: "skip", reason: "name-taken", message: `the name is already used by ${repo} (${label(match)}), a different repository: rename one of them` });
+    return;
+  }
+  const added = addMissing(match.value, c);
+  if (added.length === 0) {
+    state.unchanged++;
+    return;
+  }
+  match.line = c.line;
+  index(state, match);
+  const what = byRepo ? `same repository as "${String(match.value.name)}"` : `same name as the entry`;
+  state.notes.push({ line: c.line, name: c.name, kind: "merge", reason: "merged", message: `${what} (${label(match)}): added ${added.join(", ")}` });
+}
+
+function addMissing(value: Fields, c: Candidate): string[] {
+  const added: string[] = [];
+  const ids = categoryIds(value.category);
+  const more = c.categories.filter((id) => !ids.includes(id)).slice(0, LIMITS.categories - ids.length);
+  if (more.length > 0) {
+    value.category = [...ids, ...more];
+    added.push(`categories ${more.join(", ")}`);
+  }
+  for (const key of ["repo", "homepage", "tags", "description"] as const) {
+    if (value[key] === undefined && c[key] !== undefined) {
+      value[key] = c[key];
+      added.push(key);
+    }
+  }
+  // Back in canonical key order (other keys, never written by a valid catalog, last).
+  const ordered = Object.entries(value).sort(([a], [b]) => rank(a) - rank(b));
+  for (const [k] of ordered) delete value[k];
+  for (const [k, v] of ordered) value[k] = v;
+  return added;
+}
+
+const rank = (key: string) => {
+  const i = PROJECT_KEYS.indexOf(key);
+  return i === -1 ? PROJECT_KEYS.length : i;
+};
+
+/** Canonical key order; one category as a string, several as a list. */
+export function toFields(c: Candidate): Fields {
+  return {
+    name: c.name,
+    ...(c.repo !== undefined && { repo: c.repo }),
+    ...(c.homepage !== undefined && { homepage: c.homepage }),
+    category: c.categories.length === 1 ? c.categories[0] : c.categories,
+    ...(c.tags !== undefined && { tags: c.tags }),
+    ...(c.description !== undefined && { description: c.description }),
+  };
+}
+
+/** Entries that differ from what the catalog had: new ones and changed existing ones. */
+export function changedEntries(state: MergeState): { added: Entry[]; merged: Entry[] } {
+  const added = state.entries.filter((e) => e.existing === undefined);
+  const merged = state.entries.filter(
+    (e) => e.existing !== undefined && JSON.stringify(e.value) !== JSON.stringify(e.original),
+  );
+  return { added, merged };
+}
