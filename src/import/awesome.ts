@@ -37,7 +37,12 @@ export function parseAwesome(source: string, _file: string): ParsedSource {
   let fence = false;
   const closeToc = () => {
     if (section?.toc && section.tocLinks > 0) {
-      notes.push({ line: section.line, kind: "skip", reason: "table-of-contents", message: `section "${section.title}" is the table of contents: its ${section.tocLinks} links are not entries` });
+      notes.push({
+        line: section.line,
+        kind: "skip",
+        reason: "table-of-contents",
+        message: `section "${section.title}" is the table of contents: its ${section.tocLinks} links are not entries`,
+      });
     }
   };
   const lines = source.split(/\r?\n/);
@@ -57,46 +62,88 @@ export function parseAwesome(source: string, _file: string): ParsedSource {
           ? undefined
           : level > 3
             ? section
-            : { key: level === 2 ? title : `${h2}\u0000${title}`, title, parent: level === 3 ? h2 : undefined, line, description: undefined, toc: TOC.test(title), tocLinks: 0 };
+            : {
+                key: level === 2 ? title : `${h2}\u0000${title}`,
+                title,
+                parent: level === 3 ? h2 : undefined,
+                line,
+                description: undefined,
+                toc: TOC.test(title),
+                tocLinks: 0,
+              };
       continue;
     }
     if (!BULLET.test(text)) {
       const paragraph = section?.description === undefined ? plainText(text) : "";
-      if (section && paragraph !== "" && !text.trim().startsWith("<")) section.description = paragraph;
+      if (section && paragraph !== "" && !text.trim().startsWith("<"))
+        section.description = paragraph;
       continue;
     }
     if (section === undefined) {
-      if (ITEM.test(text)) notes.push({ line, kind: "skip", reason: "no-section", message: "list item before any `##` heading: not under a category" });
+      if (ITEM.test(text))
+        notes.push({
+          line,
+          kind: "skip",
+          reason: "no-section",
+          message: "list item before any `##` heading: not under a category",
+        });
       continue;
     }
     const m = ITEM.exec(text);
     if (section.toc || m?.[2]?.startsWith("#")) {
       section.tocLinks++;
-      if (!section.toc) notes.push({ line, kind: "skip", reason: "table-of-contents", message: "a link to a heading of the page, not an entry" });
+      if (!section.toc)
+        notes.push({
+          line,
+          kind: "skip",
+          reason: "table-of-contents",
+          message: "a link to a heading of the page, not an entry",
+        });
       continue;
     }
     if (!m) {
-      notes.push({ line, kind: "skip", reason: "not-an-entry", message: `not a \`- [Name](url) - description\` item: ${JSON.stringify(text.trim().slice(0, 60))}` });
+      notes.push({
+        line,
+        kind: "skip",
+        reason: "not-an-entry",
+        message: `not a \`- [Name](url) - description\` item: ${JSON.stringify(text.trim().slice(0, 60))}`,
+      });
       continue;
     }
     const s = section;
-    const category = ids.add(s.key, s.title, s.title, s.description ?? (s.parent ? `${s.parent} / ${s.title}` : s.title), s.line);
+    const category = ids.add(
+      s.key,
+      s.title,
+      s.title,
+      s.description ?? (s.parent ? `${s.parent} / ${s.title}` : s.title),
+      s.line,
+    );
     items.push(toItem(m[1] as string, m[2] as string, m[3] as string, category.id, line));
   }
   closeToc();
   return { format: "awesome", categories: ids.list, items, notes };
 }
 
-function toItem(name: string, main: string, rest: string, category: string, line: number): SourceItem {
+function toItem(
+  name: string,
+  main: string,
+  rest: string,
+  category: string,
+  line: number,
+): SourceItem {
   const links = [...rest.matchAll(LINK)].map((l) => ({ text: l[0], url: l[2] as string }));
   const mainRepo = githubRepo(main);
-  const repoLink = mainRepo === undefined ? links.find((l) => githubRepo(l.url) !== undefined) : undefined;
+  const repoLink =
+    mainRepo === undefined ? links.find((l) => githubRepo(l.url) !== undefined) : undefined;
   const repo = mainRepo ?? githubRepo(repoLink?.url);
-  const web = (url: string) => /^https?:\/\//i.test(url) && !/^https?:\/\/(www\.)?github\.com\//i.test(url);
-  const homeLink = mainRepo === undefined ? undefined : links.find((l) => l !== repoLink && web(l.url));
+  const web = (url: string) =>
+    /^https?:\/\//i.test(url) && !/^https?:\/\/(www\.)?github\.com\//i.test(url);
+  const homeLink =
+    mainRepo === undefined ? undefined : links.find((l) => l !== repoLink && web(l.url));
   const homepage = mainRepo === undefined ? main : homeLink?.url;
   let description = rest;
-  for (const used of [repoLink, homeLink]) if (used) description = description.replace(used.text, "");
+  for (const used of [repoLink, homeLink])
+    if (used) description = description.replace(used.text, "");
   description = plainText(description)
     .replace(/^[\s\-–—:|]+/, "")
     .replace(/[\s\-–—:|(]+$/, "")

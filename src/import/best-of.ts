@@ -7,32 +7,39 @@
  * named after its id.
  */
 import { CategoryIds } from "./category-ids.js";
-import { maps, readSourceYaml, strings, text } from "./source-yaml.js";
+import { isPlainMap, maps, readSourceYaml, strings, text } from "./source-yaml.js";
 import type { Note, ParsedSource, SourceItem } from "./types.js";
 
 export function parseBestOf(source: string, file: string): ParsedSource {
-  const { doc, line } = readSourceYaml(source, file);
+  const { value, line } = readSourceYaml(source, file, ["categories", "projects"]);
+  const doc = isPlainMap(value) ? value : {};
   const ids = new CategoryIds();
   const notes: Note[] = [];
-  for (const c of maps(doc.get("categories", true))) {
+  for (const c of maps(doc.categories)) {
     const id = text(c, "category") ?? "";
     const title = text(c, "title") ?? id;
     ids.add(id, id || title, title, text(c, "subtitle") ?? title, line(c));
   }
   const items: SourceItem[] = [];
-  for (const p of maps(doc.get("projects", true))) {
+  for (const p of maps(doc.projects)) {
     const name = text(p, "name") ?? "";
     const at = line(p);
     const cat = text(p, "category") ?? "others";
     let category = ids.get(cat);
     if (category === undefined) {
       category = ids.add(cat, cat, cat, `Projects in the category ${cat}.`, at);
-      notes.push({ line: at, name, kind: "fix", reason: "unlisted-category", message: `category "${cat}" is not under \`categories\`: added as "${category.id}"` });
+      notes.push({
+        line: at,
+        name,
+        kind: "fix",
+        reason: "unlisted-category",
+        message: `category "${cat}" is not under \`categories\`: added as "${category.id}"`,
+      });
     }
     const repo = text(p, "github_id");
     const homepage = text(p, "homepage");
     const description = text(p, "description");
-    const tags = strings(p.get("labels", true));
+    const tags = strings(p.labels);
     items.push({
       line: at,
       name,

@@ -11,7 +11,13 @@ export class CategoryIds {
    * The category for a source section `key` (created on first use): its id is
    * the slug of `idText` (a number appended when another section took it).
    */
-  add(key: string, idText: string, name: string, description: string, line: number): SourceCategory {
+  add(
+    key: string,
+    idText: string,
+    name: string,
+    description: string,
+    line: number,
+  ): SourceCategory {
     const known = this.byKey.get(key);
     if (known !== undefined) return known;
     const base = slug(idText) || "category";

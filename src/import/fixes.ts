@@ -100,9 +100,19 @@ export function fixItem(item: SourceItem, notes: Note[]): Candidate | undefined 
   if (item.repo !== undefined && repo === undefined) {
     if (homepage === undefined) {
       homepage = item.repo;
-      note("fix", "repo-not-github", `repository ${item.repo} is not on GitHub: used as the homepage`, name);
+      note(
+        "fix",
+        "repo-not-github",
+        `repository ${item.repo} is not on GitHub: used as the homepage`,
+        name,
+      );
     } else {
-      note("fix", "repo-not-github", `repository ${item.repo} is not on GitHub: left out (the homepage is kept)`, name);
+      note(
+        "fix",
+        "repo-not-github",
+        `repository ${item.repo} is not on GitHub: left out (the homepage is kept)`,
+        name,
+      );
     }
   }
   homepage = fixHomepage(homepage, name, note);
@@ -147,7 +157,12 @@ function fixTags(tags: string[] | undefined, name: string, note: NoteFn): { tags
   const out = [...new Set(tags.map((t) => slug(t, LIMITS.tag)).filter((t) => t !== ""))];
   const changed = tags.filter((t) => !out.includes(t));
   if (changed.length > 0) {
-    note("fix", "tag-slugged", `tags ${changed.join(", ")} written as ${out.join(", ") || "nothing"}`, name);
+    note(
+      "fix",
+      "tag-slugged",
+      `tags ${changed.join(", ")} written as ${out.join(", ") || "nothing"}`,
+      name,
+    );
   }
   if (out.length > LIMITS.tags) {
     note("fix", "too-many-tags", `only the first ${LIMITS.tags} tags kept`, name);
@@ -156,12 +171,21 @@ function fixTags(tags: string[] | undefined, name: string, note: NoteFn): { tags
   return out.length > 0 ? { tags: out } : {};
 }
 
-function fixDescription(text: string | undefined, name: string, note: NoteFn): { description?: string } {
+function fixDescription(
+  text: string | undefined,
+  name: string,
+  note: NoteFn,
+): { description?: string } {
   if (text === undefined) return {};
   const clean = oneLine(text);
   if (clean === "") return {};
   if ([...clean].length <= LIMITS.description) return { description: clean };
   const cut = cutText(clean, LIMITS.description);
-  note("fix", "description-cut", `description of ${[...clean].length} characters cut at a word boundary to ${[...cut].length}`, name);
+  note(
+    "fix",
+    "description-cut",
+    `description of ${[...clean].length} characters cut at a word boundary to ${[...cut].length}`,
+    name,
+  );
   return { description: cut };
 }

@@ -65,7 +65,8 @@ export function startMerge(
 }
 
 function index(state: MergeState, entry: Entry): void {
-  if (typeof entry.value.homepage === "string") state.homepages.add(normalizeHomepage(entry.value.homepage));
+  if (typeof entry.value.homepage === "string")
+    state.homepages.add(normalizeHomepage(entry.value.homepage));
   if (typeof entry.value.repo === "string") state.byRepo.set(repoKey(entry.value.repo), entry);
   if (typeof entry.value.name === "string") state.byName.set(entry.value.name.toLowerCase(), entry);
 }
@@ -85,9 +86,19 @@ export function mergeCandidate(state: MergeState, c: Candidate): void {
   const byRepo = c.repo === undefined ? undefined : state.byRepo.get(repoKey(c.repo));
   const byName = state.byName.get(c.name.toLowerCase());
   const match = byRepo ?? byName;
-  if (c.homepage !== undefined && state.dropSharedHomepages && match?.value.homepage === undefined) {
+  if (
+    c.homepage !== undefined &&
+    state.dropSharedHomepages &&
+    match?.value.homepage === undefined
+  ) {
     if (state.homepages.has(normalizeHomepage(c.homepage))) {
-      state.notes.push({ line: c.line, name: c.name, kind: "fix", reason: "homepage-shared", message: `homepage ${c.homepage} is already another entry's: left out` });
+      state.notes.push({
+        line: c.line,
+        name: c.name,
+        kind: "fix",
+        reason: "homepage-shared",
+        message: `homepage ${c.homepage} is already another entry's: left out`,
+      });
       delete c.homepage;
     }
   }
@@ -99,7 +110,13 @@ export function mergeCandidate(state: MergeState, c: Candidate): void {
   }
   const repo = match.value.repo;
   if (byRepo === undefined && c.repo !== undefined && typeof repo === "string") {
-    state.notes.push({ line: c.line, name: c.name, kind: "skip", reason: "name-taken", message: `the name is already used by ${repo} (${label(match)}), a different repository: rename one of them` });
+    state.notes.push({
+      line: c.line,
+      name: c.name,
+      kind: "skip",
+      reason: "name-taken",
+      message: `the name is already used by ${repo} (${label(match)}), a different repository: rename one of them`,
+    });
     return;
   }
   const added = addMissing(match.value, c);
@@ -109,14 +126,24 @@ export function mergeCandidate(state: MergeState, c: Candidate): void {
   }
   match.line = c.line;
   index(state, match);
-  const what = byRepo ? `same repository as "${String(match.value.name)}"` : `same name as the entry`;
-  state.notes.push({ line: c.line, name: c.name, kind: "merge", reason: "merged", message: `${what} (${label(match)}): added ${added.join(", ")}` });
+  const what = byRepo
+    ? `same repository as "${String(match.value.name)}"`
+    : `same name as the entry`;
+  state.notes.push({
+    line: c.line,
+    name: c.name,
+    kind: "merge",
+    reason: "merged",
+    message: `${what} (${label(match)}): added ${added.join(", ")}`,
+  });
 }
 
 function addMissing(value: Fields, c: Candidate): string[] {
   const added: string[] = [];
   const ids = categoryIds(value.category);
-  const more = c.categories.filter((id) => !ids.includes(id)).slice(0, LIMITS.categories - ids.length);
+  const more = c.categories
+    .filter((id) => !ids.includes(id))
+    .slice(0, LIMITS.categories - ids.length);
   if (more.length > 0) {
     value.category = [...ids, ...more];
     added.push(`categories ${more.join(", ")}`);

@@ -9,7 +9,12 @@ import { type Diagnostic, hasErrors } from "../core/diagnostic.js";
 import { UserError } from "../core/errors.js";
 import type { Category } from "../core/model.js";
 import { writeFileAtomic } from "../core/write.js";
-import { CATEGORIES_FILE, type LoadedCatalog, loadCatalog, PROJECTS_FILE } from "../load/catalog.js";
+import {
+  CATEGORIES_FILE,
+  type LoadedCatalog,
+  loadCatalog,
+  PROJECTS_FILE,
+} from "../load/catalog.js";
 import { displayPath, type ParsedYaml, parseYaml } from "../load/yaml-source.js";
 import { validateCatalog } from "../validate/index.js";
 import { parseAwesome } from "./awesome.js";
@@ -72,10 +77,9 @@ export async function importList(options: ImportOptions): Promise<ImportResult> 
   const ids = new Map(parsed.categories.map((c) => [c.id, c]));
   const resolved = new Map<string, string>();
   const resolve = (id: string) => {
-    let r = resolved.get(id);
     const c = ids.get(id);
-    if (r === undefined && c !== undefined) resolved.set(id, (r = resolveCategory(state, c)));
-    return r ?? id;
+    if (!resolved.has(id) && c !== undefined) resolved.set(id, resolveCategory(state, c));
+    return resolved.get(id) ?? id;
   };
   for (const item of parsed.items) {
     const candidate = fixItem(item, notes);
@@ -83,16 +87,25 @@ export async function importList(options: ImportOptions): Promise<ImportResult> 
     candidate.categories = [...new Set(candidate.categories.map(resolve))];
     mergeCandidate(state, candidate);
   }
-  const files = { projects: displayPath(join(options.dataDir, PROJECTS_FILE), options.cwd), categories: displayPath(join(options.dataDir, CATEGORIES_FILE), options.cwd) };
+  const files = {
+    projects: displayPath(join(options.dataDir, PROJECTS_FILE), options.cwd),
+    categories: displayPath(join(options.dataDir, CATEGORIES_FILE), options.cwd),
+  };
   const texts = settle(state, loaded, files);
   notes.push(...state.notes);
   notes.sort((a, b) => a.line - b.line);
 
   const written: string[] = [];
-  for (const [kind, next] of [["categories", texts.categories], ["projects", texts.projects]] as const) {
+  for (const [kind, next] of [
+    ["categories", texts.categories],
+    ["projects", texts.projects],
+  ] as const) {
     const current = loaded[kind].source?.text;
     if (current === next) continue;
-    await writeFileAtomic(join(options.dataDir, kind === "projects" ? PROJECTS_FILE : CATEGORIES_FILE), next);
+    await writeFileAtomic(
+      join(options.dataDir, kind === "projects" ? PROJECTS_FILE : CATEGORIES_FILE),
+      next,
+    );
     written.push(files[kind]);
   }
   const { added, merged } = changedEntries(state);
@@ -120,18 +133,31 @@ async function readSource(path: string, shown: string): Promise<string> {
     return await readFile(path, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UserError(code === "ENOENT" ? `${shown}: file not found` : `${shown}: cannot read the file (${code ?? String(error)})`);
+    throw new UserError(
+      code === "ENOENT"
+        ? `${shown}: file not found`
+        : `${shown}: cannot read the file (${code ?? String(error)})`,
+    );
   }
 }
 
 /** The catalog to merge into: missing files are fine (they are created); a catalog with errors is not. */
 async function loadExisting(dataDir: string, cwd?: string): Promise<LoadedCatalog> {
-  const exists = async (name: string) => stat(join(dataDir, name)).then(() => true, () => false);
+  const exists = async (name: string) =>
+    stat(join(dataDir, name)).then(
+      () => true,
+      () => false,
+    );
   const loaded = await loadCatalog(dataDir, cwd);
   const empty: ParsedYaml = { source: null, value: [], diagnostics: [] };
   const projects = (await exists(PROJECTS_FILE)) ? loaded.projects : empty;
   const categories = (await exists(CATEGORIES_FILE)) ? loaded.categories : empty;
-  const catalog = { ...loaded, projects, categories, diagnostics: [...categories.diagnostics, ...projects.diagnostics] };
+  const catalog = {
+    ...loaded,
+    projects,
+    categories,
+    diagnostics: [...categories.diagnostics, ...projects.diagnostics],
+  };
   if (projects.source !== null && categories.source !== null) {
     const errors = validateCatalog(catalog).diagnostics.filter((d) => d.severity === "error");
     if (hasErrors(errors)) {
@@ -153,7 +179,8 @@ export class ImportBlocked extends UserError {
 
 /** Whether `validate` rejects two entries with the same homepage (asked of the rules themselves). */
 function sharedHomepageIsError(): boolean {
-  const text = "- name: a\n  homepage: https://x.org/\n  category: c\n- name: b\n  homepage: https://x.org/\n  category: c\n";
+  const text =
+    "- name: a\n  homepage: https://x.org/\n  category: c\n- name: b\n  homepage: https://x.org/\n  category: c\n";
   const projects = parseYaml(text, "probe.yaml");
   const categories = parseYaml("- id: c\n  name: C\n  description: C.\n", "probe-categories.yaml");
   const { diagnostics } = validateCatalog({ dataDir: ".", projects, categories, diagnostics: [] });
@@ -163,4 +190,3 @@ function sharedHomepageIsError(): boolean {
 function values<T>(parsed: ParsedYaml): T[] {
   return Array.isArray(parsed.value) ? (parsed.value as T[]) : [];
 }
-

@@ -22,7 +22,11 @@ export interface Texts {
   diagnostics: Diagnostic[];
 }
 
-export function settle(state: MergeState, loaded: LoadedCatalog, files: { projects: string; categories: string }): Texts {
+export function settle(
+  state: MergeState,
+  loaded: LoadedCatalog,
+  files: { projects: string; categories: string },
+): Texts {
   for (let round = 0; ; round++) {
     // Checked on text built from the values; the final text (comments kept) only once clean.
     const projects = plainProjectsText(state);
@@ -32,7 +36,12 @@ export function settle(state: MergeState, loaded: LoadedCatalog, files: { projec
     // directly skips parsing; the syntax tree is built only to locate an error.
     const p = known(projects, files.projects, sortedValues(state));
     const c = known(cats.text, files.categories, cats.values);
-    const result = validateCatalog({ dataDir: loaded.dataDir, projects: p, categories: c, diagnostics: [...c.diagnostics, ...p.diagnostics] });
+    const result = validateCatalog({
+      dataDir: loaded.dataDir,
+      projects: p,
+      categories: c,
+      diagnostics: [...c.diagnostics, ...p.diagnostics],
+    });
     const errors = result.diagnostics.filter((d) => d.severity === "error");
     if (errors.length === 0) {
       const { added, merged } = changedEntries(state);
@@ -44,11 +53,21 @@ export function settle(state: MergeState, loaded: LoadedCatalog, files: { projec
           : added.length + merged.length === 0
             ? existing.text
             : projectsText(state, existing, files.projects);
-      return { projects: final, categories: cats.text, addedCategories: cats.added.length, diagnostics: result.diagnostics };
+      return {
+        projects: final,
+        categories: cats.text,
+        addedCategories: cats.added.length,
+        diagnostics: result.diagnostics,
+      };
     }
     const fixed = errors.filter((d) => d.file === files.projects && repair(state, d, p, projects));
     if (fixed.length === 0 || round > 20) {
-      throw new Error(`the imported catalog does not validate: ${errors.map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`).slice(0, 5).join("; ")}`);
+      throw new Error(
+        `the imported catalog does not validate: ${errors
+          .map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`)
+          .slice(0, 5)
+          .join("; ")}`,
+      );
     }
   }
 }
@@ -61,12 +80,19 @@ function known(text: string, file: string, value: unknown): ParsedYaml {
 function repair(state: MergeState, d: Diagnostic, parsed: ParsedYaml, text: string): boolean {
   const entry = entryAt(state, parsed, text, d.line);
   if (entry === undefined) return false;
-  const ours = entry.existing === undefined || JSON.stringify(entry.value) !== JSON.stringify(entry.original);
+  const ours =
+    entry.existing === undefined || JSON.stringify(entry.value) !== JSON.stringify(entry.original);
   if (d.rule === "duplicate-homepage") {
     const home = entry.value.homepage;
     const target = ours && home !== entry.original?.homepage ? entry : sharer(state, entry);
     if (target === undefined) return false;
-    note(state, target, "fix", "homepage-shared", `homepage ${String(target.value.homepage)} is already used by another entry: left out`);
+    note(
+      state,
+      target,
+      "fix",
+      "homepage-shared",
+      `homepage ${String(target.value.homepage)} is already used by another entry: left out`,
+    );
     if (target.original?.homepage === undefined) delete target.value.homepage;
     return true;
   }
@@ -95,13 +121,26 @@ function sharer(state: MergeState, entry: Entry): Entry | undefined {
   );
 }
 
-function note(state: MergeState, e: Entry, kind: Note["kind"], reason: string, message: string): void {
+function note(
+  state: MergeState,
+  e: Entry,
+  kind: Note["kind"],
+  reason: string,
+  message: string,
+): void {
   state.notes.push({ line: e.line, name: String(e.value.name), kind, reason, message });
 }
 
 /** The entry whose YAML starts at or before `line` (in canonical text every entry starts with `- `). */
-function entryAt(state: MergeState, parsed: ParsedYaml, text: string, line: number): Entry | undefined {
-  const values = Array.isArray(parsed.value) ? (parsed.value as Array<Record<string, unknown>>) : [];
+function entryAt(
+  state: MergeState,
+  parsed: ParsedYaml,
+  text: string,
+  line: number,
+): Entry | undefined {
+  const values = Array.isArray(parsed.value)
+    ? (parsed.value as Array<Record<string, unknown>>)
+    : [];
   let k = -1;
   let n = 1;
   for (let i = 0; i < text.length && n <= line; i = text.indexOf("\n", i) + 1 || text.length) {
