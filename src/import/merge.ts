@@ -32,6 +32,8 @@ export interface MergeState {
   byRepo: Map<string, Entry>;
   byName: Map<string, Entry>;
   notes: Note[];
+  /** Each merge note with the entry it changed (undone merges are dropped at the end). */
+  merges: Array<{ note: Note; entry: Entry }>;
   unchanged: number;
   /** When `validate` rejects a homepage used twice, a later entry's copy is left out. */
   dropSharedHomepages: boolean;
@@ -52,6 +54,7 @@ export function startMerge(
     byRepo: new Map(),
     byName: new Map(),
     notes: [],
+    merges: [],
     unchanged: 0,
     dropSharedHomepages,
     homepages: new Set(),
@@ -124,18 +127,18 @@ export function mergeCandidate(state: MergeState, c: Candidate): void {
     state.unchanged++;
     return;
   }
+  const what = `${byRepo ? "same repository as" : "same name as"} "${String(match.value.name)}" (${label(match)})`;
   match.line = c.line;
   index(state, match);
-  const what = byRepo
-    ? `same repository as "${String(match.value.name)}"`
-    : `same name as the entry`;
-  state.notes.push({
+  const note: Note = {
     line: c.line,
     name: c.name,
     kind: "merge",
     reason: "merged",
-    message: `${what} (${label(match)}): added ${added.join(", ")}`,
-  });
+    message: `${what}: added ${added.join(", ")}`,
+  };
+  state.notes.push(note);
+  state.merges.push({ note, entry: match });
 }
 
 function addMissing(value: Fields, c: Candidate): string[] {

@@ -40,10 +40,11 @@ export interface ImportResult {
   /** Items read from the source. */
   items: number;
   imported: number;
+  /** Items folded into an entry listed before (in the catalog or earlier in the file). */
   merged: number;
   /** Items already in the catalog with nothing to add. */
   unchanged: number;
-  /** Items imported or merged with at least one fix. */
+  /** Items (not skipped) with at least one fix. */
   fixed: number;
   skipped: number;
   categoriesAdded: number;
@@ -92,7 +93,17 @@ export async function importList(options: ImportOptions): Promise<ImportResult> 
     categories: displayPath(join(options.dataDir, CATEGORIES_FILE), options.cwd),
   };
   const texts = settle(state, loaded, files);
-  notes.push(...state.notes);
+  // A merge into a catalog entry that settle() undid changed nothing after all.
+  const undone = new Set(
+    state.merges
+      .filter(
+        ({ entry }) =>
+          entry.existing !== undefined &&
+          JSON.stringify(entry.value) === JSON.stringify(entry.original),
+      )
+      .map(({ note }) => note),
+  );
+  notes.push(...state.notes.filter((n) => !undone.has(n)));
   notes.sort((a, b) => a.line - b.line);
 
   const written: string[] = [];
@@ -108,18 +119,18 @@ export async function importList(options: ImportOptions): Promise<ImportResult> 
     );
     written.push(files[kind]);
   }
-  const { added, merged } = changedEntries(state);
+  const { added } = changedEntries(state);
   const skipped = notes.filter((n) => n.kind === "skip" && n.reason !== "table-of-contents");
-  const fixedLines = new Set(notes.filter((n) => n.kind === "fix").map((n) => n.line));
-  const outcomeLines = new Set([...added, ...merged].map((e) => e.line));
+  const fixed = new Set(notes.filter((n) => n.kind === "fix").map((n) => n.line));
+  for (const n of skipped) fixed.delete(n.line);
   return {
     format,
     source: shown,
     items: parsed.items.length,
     imported: added.length,
-    merged: merged.length,
-    unchanged: state.unchanged,
-    fixed: [...fixedLines].filter((l) => outcomeLines.has(l)).length,
+    merged: notes.filter((n) => n.kind === "merge").length,
+    unchanged: state.unchanged + undone.size,
+    fixed: fixed.size,
     skipped: skipped.length,
     categoriesAdded: texts.addedCategories,
     notes,
