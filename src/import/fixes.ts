@@ -103,14 +103,14 @@ export function fixItem(item: SourceItem, notes: Note[]): Candidate | undefined 
       note(
         "fix",
         "repo-not-github",
-        `repository ${item.repo} is not on GitHub: used as the homepage`,
+        `repository ${item.repo} is not a GitHub repository: used as the homepage`,
         name,
       );
     } else {
       note(
         "fix",
         "repo-not-github",
-        `repository ${item.repo} is not on GitHub: left out (the homepage is kept)`,
+        `repository ${item.repo} is not a GitHub repository: left out (the homepage is kept)`,
         name,
       );
     }

@@ -87,8 +87,17 @@ const label = (e: Entry) => (e.existing === undefined ? `line ${e.line}` : "the 
 
 export function mergeCandidate(state: MergeState, c: Candidate): void {
   const byRepo = c.repo === undefined ? undefined : state.byRepo.get(repoKey(c.repo));
-  const byName = state.byName.get(c.name.toLowerCase());
-  const match = byRepo ?? byName;
+  let match = byRepo ?? state.byName.get(c.name.toLowerCase());
+  if (
+    byRepo === undefined &&
+    match !== undefined &&
+    c.repo !== undefined &&
+    typeof match.value.repo === "string"
+  ) {
+    // Same name, another repository: a different project (`config` by two authors).
+    if (!qualifyName(state, c, match)) return;
+    match = undefined;
+  }
   if (
     c.homepage !== undefined &&
     state.dropSharedHomepages &&
@@ -109,17 +118,6 @@ export function mergeCandidate(state: MergeState, c: Candidate): void {
     const entry = { value: toFields(c), line: c.line };
     state.entries.push(entry);
     index(state, entry);
-    return;
-  }
-  const repo = match.value.repo;
-  if (byRepo === undefined && c.repo !== undefined && typeof repo === "string") {
-    state.notes.push({
-      line: c.line,
-      name: c.name,
-      kind: "skip",
-      reason: "name-taken",
-      message: `the name is already used by ${repo} (${label(match)}), a different repository: rename one of them`,
-    });
     return;
   }
   const added = addMissing(match.value, c);
@@ -168,6 +166,37 @@ const rank = (key: string) => {
   const i = PROJECT_KEYS.indexOf(key);
   return i === -1 ? PROJECT_KEYS.length : i;
 };
+
+/**
+ * Gives a candidate whose name another repository already uses the name
+ * `name (owner)`, else `name (owner/repo)`; false (and a skip) when both are taken too.
+ */
+function qualifyName(state: MergeState, c: Candidate, other: Entry): boolean {
+  const repo = c.repo as string;
+  const owner = repo.split("/")[0] as string;
+  const name = [`${c.name} (${owner})`, `${c.name} (${repo})`].find(
+    (n) => [...n].length <= LIMITS.name && !state.byName.has(n.toLowerCase()),
+  );
+  if (name === undefined) {
+    state.notes.push({
+      line: c.line,
+      name: c.name,
+      kind: "skip",
+      reason: "name-taken",
+      message: `the name is already used by ${String(other.value.repo)} (${label(other)}), a different repository, and so are "${c.name} (${owner})" and "${c.name} (${repo})": rename one of them`,
+    });
+    return false;
+  }
+  state.notes.push({
+    line: c.line,
+    name: c.name,
+    kind: "fix",
+    reason: "name-qualified",
+    message: `the name is already used by ${String(other.value.repo)} (${label(other)}): imported as "${name}"`,
+  });
+  c.name = name;
+  return true;
+}
 
 /** Canonical key order; one category as a string, several as a list. */
 export function toFields(c: Candidate): Fields {
