@@ -3,7 +3,7 @@
  * the catalog and merges it into DIR/projects.yaml and DIR/categories.yaml
  * (created when missing), so that the result passes `cooltech validate`.
  */
-import { readFile, stat } from "node:fs/promises";
+import { mkdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { type Diagnostic, hasErrors } from "../core/diagnostic.js";
 import { UserError } from "../core/errors.js";
@@ -113,6 +113,7 @@ export async function importList(options: ImportOptions): Promise<ImportResult> 
   ] as const) {
     const current = loaded[kind].source?.text;
     if (current === next) continue;
+    await mkdir(options.dataDir, { recursive: true });
     await writeFileAtomic(
       join(options.dataDir, kind === "projects" ? PROJECTS_FILE : CATEGORIES_FILE),
       next,
