@@ -148,6 +148,7 @@ function toItem(
     .replace(/^[\s\-–—:|]+/, "")
     .replace(/[\s\-–—:|(]+$/, "")
     .replace(/\(\s*\)/g, "")
+    .replace(/\s+([.,;:!?])(?=\s|$)/g, "$1")
     .trim();
   return {
     line,

@@ -82,6 +82,8 @@ export async function importList(options: ImportOptions): Promise<ImportResult> 
     if (!resolved.has(id) && c !== undefined) resolved.set(id, resolveCategory(state, c));
     return resolved.get(id) ?? id;
   };
+  // Categories in the source's order, whichever item names them first.
+  for (const c of parsed.categories) resolve(c.id);
   for (const item of parsed.items) {
     const candidate = fixItem(item, notes);
     if (candidate === undefined) continue;
