@@ -2,12 +2,23 @@
  * A fast reader for the block YAML that big source lists are written in
  * (landscape.yml: nested block mappings and lists, one scalar per line).
  * It returns plain data plus the line of each mapping, or undefined for any
- * construct it does not handle (block or multi-line scalars, flow mappings,
- * anchors, tags, tabs...): then the caller parses with `yaml`, which is ~20x
+ * construct it does not handle (flow mappings, anchors, tags, tabs, quoted
+ * scalars over several lines...): then the caller parses with `yaml`, which is ~20x
  * slower on a 1 MB file. test/import-simple-yaml.test.ts checks it against `yaml`.
  */
 
-export type Plain = null | boolean | number | string | Plain[] | { [key: string]: Plain };
+import {
+  blank,
+  blockScalar,
+  indentOf,
+  type Plain,
+  scalar,
+  trimEnd,
+  trimStart,
+  Unsupported,
+} from "./simple-yaml-scalars.js";
+
+export type { Plain } from "./simple-yaml-scalars.js";
 
 export interface SimpleYaml {
   value: Plain;
@@ -22,8 +33,6 @@ interface Line {
   /** Blank or comment lines come just before this one. */
   gap: boolean;
 }
-
-class Unsupported extends Error {}
 
 const KEY = /^([A-Za-z_][\w-]*):(?: +(.*))?$/;
 
@@ -85,53 +94,6 @@ function read(source: string, offset: number): SimpleYaml | undefined {
 }
 
 // YAML separates with spaces only (String#trim would also eat e.g. no-break spaces, which are content).
-// Loops, not / +$/, which is quadratic on a long run of spaces.
-function trimStart(s: string): string {
-  let i = 0;
-  while (s.charCodeAt(i) === 32) i++;
-  return s.slice(i);
-}
-function trimEnd(s: string): string {
-  let end = s.length;
-  while (end > 0 && s.charCodeAt(end - 1) === 32) end--;
-  return s.slice(0, end);
-}
-const blank = (s: string) => trimStart(s) === "";
-
-function indentOf(line: string): number {
-  return line.length - trimStart(line).length;
-}
-
-/** `>`/`|` with clip or strip chomping, over lines of one indentation (blank lines allowed); else unsupported. */
-function blockScalar(body: string[], fold: boolean, strip: boolean, explicit?: number): string {
-  const indent = explicit ?? indentOf(body.find((l) => !blank(l)) ?? "");
-  if (indent === 0) throw new Unsupported();
-  let text = "";
-  let blanks = 0;
-  let previousSpaced = false;
-  let first = true;
-  for (const l of body) {
-    if (blank(l)) {
-      if (l.length > indent) throw new Unsupported();
-      blanks++;
-      continue;
-    }
-    if (indentOf(l) < indent) throw new Unsupported();
-    const content = l.slice(indent);
-    // Folding joins two normal lines with a space; a more-indented line keeps its breaks.
-    const spaced = content.startsWith(" ") || previousSpaced;
-    if (!first) {
-      text +=
-        fold && !spaced ? (blanks === 0 ? " " : "\n".repeat(blanks)) : "\n".repeat(blanks + 1);
-    } else text += "\n".repeat(blanks);
-    first = false;
-    text += content;
-    blanks = 0;
-    previousSpaced = content.startsWith(" ");
-  }
-  return strip ? text : `${text}\n`;
-}
-
 function block(
   lines: Line[],
   pos: { i: number },
@@ -207,50 +169,4 @@ function continued(lines: Line[], pos: { i: number }, indent: number, first: str
     pos.i++;
   }
   return text;
-}
-
-const INDICATOR = /^[[\]{}&*!|>%@`?:,]/;
-
-function scalar(text: string): Plain {
-  if (text.startsWith('"')) {
-    const m = /^("(?:[^"\\]|\\(?:["\\/nt]|u[0-9a-fA-F]{4}))*")(?: +#.*)?$/.exec(text);
-    if (!m?.[1]) throw new Unsupported();
-    return JSON.parse(m[1]) as string;
-  }
-  if (text.startsWith("'")) {
-    const m = /^'((?:[^']|'')*)'(?: +#.*)?$/.exec(text);
-    if (m?.[1] === undefined) throw new Unsupported();
-    return m[1].replaceAll("''", "'");
-  }
-  if (text.startsWith("[")) return flowList(text);
-  if (INDICATOR.test(text) || /^-(?: |$)/.test(text)) throw new Unsupported();
-  const hash = text.indexOf(" #");
-  const v = trimEnd(hash === -1 ? text : text.slice(0, hash));
-  if (/: |:$/.test(v)) throw new Unsupported();
-  return typed(v);
-}
-
-/** `[a, "b", 'c']` on one line, no commas or brackets inside items. */
-function flowList(text: string): Plain[] {
-  const m = /^\[([^[\]{}]*)\](?: +#.*)?$/.exec(text);
-  if (m?.[1] === undefined) throw new Unsupported();
-  if (blank(m[1])) return [];
-  return m[1].split(",").map((item) => {
-    const t = trimEnd(trimStart(item));
-    if (t === "" || /[#:]/.test(t)) throw new Unsupported();
-    return scalar(t);
-  });
-}
-
-/** The YAML 1.2 core schema's reading of a plain scalar. */
-function typed(v: string): Plain {
-  if (/^(?:~|null|Null|NULL)?$/.test(v)) return null;
-  if (/^(?:true|True|TRUE)$/.test(v)) return true;
-  if (/^(?:false|False|FALSE)$/.test(v)) return false;
-  if (/^[-+]?[0-9]+$/.test(v)) return Number.parseInt(v, 10);
-  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/.test(v))
-    return Number.parseFloat(v);
-  if (/^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(v))
-    throw new Unsupported();
-  return v;
 }
