@@ -9,7 +9,12 @@ import { join } from "node:path";
 import { describe, test } from "node:test";
 import { parse } from "yaml";
 import { detectFormat } from "../src/import/detect.js";
-import { ImportBlocked, type ImportResult, importList } from "../src/import/run.js";
+import {
+  ImportBlocked,
+  type ImportResult,
+  importList,
+  sharedHomepageIsError,
+} from "../src/import/run.js";
 import { loadCatalog } from "../src/load/catalog.js";
 import { validateCatalog } from "../src/validate/index.js";
 import { removeTemp, tempData } from "./helpers/catalog.js";
@@ -388,5 +393,65 @@ describe("import: format detection and unreadable sources", () => {
     } finally {
       await removeTemp(dir);
     }
+  });
+});
+
+const LIMITS_BEST_OF = `categories:
+  - category: tools
+    title: Tools
+projects:
+  - name: ${"Very long name ".repeat(8)}end
+    github_id: o/long
+    category: tools
+  - name: "Two\\nlines"
+    github_id: o/two
+    category: tools
+  - name: Ftp
+    github_id: o/ftp
+    homepage: ftp://files.example/
+    category: tools
+  - name: Tagged
+    github_id: o/tagged
+    category: tools
+    labels: [a, b, c, d, e, f, g, h, i, j, k, l]
+  - name: First site
+    github_id: o/first
+    homepage: https://shared.example/
+    category: tools
+  - name: Second site
+    github_id: o/second
+    homepage: https://Shared.example
+    category: tools
+  - name: Clash
+    github_id: o/clash
+    category: tools
+`;
+
+describe("import: limits and clashes", () => {
+  test("name cut or cleaned, bad homepage left out, tags capped, shared homepage, name taken", async () => {
+    const { result, projects } = await run("projects.yaml", LIMITS_BEST_OF, {
+      "categories.yaml": "- id: tools\n  name: Tools\n  description: Tools.\n",
+      "projects.yaml":
+        "- name: Clash\n  repo: x/clash\n  category: tools\n- name: Clash (o)\n  repo: y/clash\n  category: tools\n- name: Clash (o/clash)\n  repo: z/clash\n  category: tools\n",
+    });
+    const by = (name: string) => projects.find((p) => p.name === name);
+    assert.ok(projects.some((p) => String(p.name).length <= 100 && String(p.name).endsWith("…")));
+    assert.equal(by("Two lines")?.repo, "o/two");
+    assert.deepEqual(by("Ftp"), { name: "Ftp", repo: "o/ftp", category: "tools" });
+    assert.equal((by("Tagged")?.tags as string[]).length, 10);
+    assert.equal(by("First site")?.homepage, "https://shared.example/");
+    // While `validate` rejects a shared homepage, the later entry goes without it (reported).
+    const dropped = sharedHomepageIsError();
+    assert.equal(by("Second site")?.homepage, dropped ? undefined : "https://Shared.example");
+    assert.equal(by("Clash")?.repo, "x/clash");
+    assert.deepEqual(notes(result, "fix"), [
+      "5 name-cut",
+      "8 name-cleaned",
+      "11 bad-homepage",
+      "15 too-many-tags",
+      ...(dropped ? ["23 homepage-shared"] : []),
+    ]);
+    assert.deepEqual(notes(result, "skip"), ["27 name-taken"]);
+    assert.equal(result.skipped, 1);
   });
 });

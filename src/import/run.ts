@@ -192,7 +192,7 @@ export class ImportBlocked extends UserError {
 }
 
 /** Whether `validate` rejects two entries with the same homepage (asked of the rules themselves). */
-function sharedHomepageIsError(): boolean {
+export function sharedHomepageIsError(): boolean {
   const text =
     "- name: a\n  homepage: https://x.org/\n  category: c\n- name: b\n  homepage: https://x.org/\n  category: c\n";
   const projects = parseYaml(text, "probe.yaml");
