@@ -173,10 +173,11 @@ async function loadExisting(dataDir: string, cwd?: string): Promise<LoadedCatalo
     diagnostics: [...categories.diagnostics, ...projects.diagnostics],
   };
   if (projects.source !== null && categories.source !== null) {
-    const errors = validateCatalog(catalog).diagnostics.filter((d) => d.severity === "error");
-    if (hasErrors(errors)) {
-      throw new ImportBlocked(errors);
-    }
+    const { diagnostics } = validateCatalog(catalog);
+    if (hasErrors(diagnostics))
+      throw new ImportBlocked(diagnostics.filter((d) => d.severity === "error"));
+    // Kept as the result's warnings when the import changes nothing.
+    return { ...catalog, diagnostics };
   } else if (hasErrors(catalog.diagnostics)) throw new ImportBlocked(catalog.diagnostics);
   return catalog;
 }

@@ -27,6 +27,26 @@ export function settle(
   loaded: LoadedCatalog,
   files: { projects: string; categories: string },
 ): Texts {
+  const existing = loaded.projects.source;
+  const { added, merged } = changedEntries(state);
+  const used = new Set(state.entries.flatMap((e) => categoryIds(e.value.category)));
+  const newCategories = state.categories
+    .slice(state.existingCategories)
+    .some((c) => used.has(c.id));
+  if (
+    existing !== null &&
+    loaded.categories.source !== null &&
+    added.length + merged.length === 0 &&
+    !newCategories
+  ) {
+    // Nothing new for a catalog that was valid: it stays as it is, unchecked again.
+    return {
+      projects: existing.text,
+      categories: loaded.categories.source.text,
+      addedCategories: 0,
+      diagnostics: loaded.diagnostics,
+    };
+  }
   for (let round = 0; ; round++) {
     // Checked on text built from the values; the final text (comments kept) only once clean.
     const projects = plainProjectsText(state);
