@@ -438,7 +438,7 @@ describe("import: limits and clashes", () => {
     assert.ok(projects.some((p) => String(p.name).length <= 100 && String(p.name).endsWith("…")));
     assert.equal(by("Two lines")?.repo, "o/two");
     assert.deepEqual(by("Ftp"), { name: "Ftp", repo: "o/ftp", category: "tools" });
-    assert.equal((by("Tagged")?.tags as string[]).length, 10);
+    assert.equal((by("Tagged")?.tags as string[] | undefined)?.length, 10);
     assert.equal(by("First site")?.homepage, "https://shared.example/");
     // While `validate` rejects a shared homepage, the later entry goes without it (reported).
     const dropped = sharedHomepageIsError();
@@ -453,5 +453,30 @@ describe("import: limits and clashes", () => {
     ]);
     assert.deepEqual(notes(result, "skip"), ["27 name-taken"]);
     assert.equal(result.skipped, 1);
+  });
+});
+
+describe("import: hostile sources", () => {
+  test("a very long list line, deeply nested YAML, a binary file: reported, quickly, no crash", async () => {
+    const long = `## S\n\n- [a](${"(".repeat(50_000)}\n- [b](https://github.com/o/b) - fine\n`;
+    const { result, projects } = await run("README.md", long);
+    assert.deepEqual(notes(result, "skip"), ["3 not-an-entry"]);
+    assert.equal(projects.length, 1);
+    const dir = await tempData({
+      "deep.yml": `landscape:\n${"[".repeat(20_000)}`,
+      "bin.yaml": Buffer.from([0, 1, 2, 255, 254]),
+    });
+    try {
+      await assert.rejects(
+        importList({ file: join(dir, "deep.yml"), dataDir: dir, cwd: dir }),
+        (e) => /deep\.yml/.test(String((e as Error).message)),
+      );
+      await assert.rejects(
+        importList({ file: join(dir, "bin.yaml"), dataDir: dir, cwd: dir }),
+        /cannot tell the format/,
+      );
+    } finally {
+      await removeTemp(dir);
+    }
   });
 });

@@ -17,6 +17,7 @@ const BULLET = /^\s*[-*+]\s/;
 const ITEM = /^\s*[-*+]\s+\[(.+?)\]\((\S+?)\)(.*)$/;
 const LINK = /\[([^\]]*)\]\(([^)\s]+)\)/g;
 const TOC = /^(?:table of )?contents$/i;
+const MAX_LINE = 10_000;
 
 interface Section {
   key: string;
@@ -51,6 +52,17 @@ export function parseAwesome(source: string, _file: string): ParsedSource {
     const line = i + 1;
     if (/^\s*(?:```|~~~)/.test(text)) fence = !fence;
     if (fence) continue;
+    if (text.length > MAX_LINE) {
+      // Far longer than any heading or entry (and the patterns would be slow on it).
+      if (BULLET.test(text))
+        notes.push({
+          line,
+          kind: "skip",
+          reason: "not-an-entry",
+          message: `a list line of ${text.length} characters: too long to be an entry`,
+        });
+      continue;
+    }
     const heading = HEADING.exec(text);
     if (heading) {
       closeToc();

@@ -22,6 +22,15 @@ export interface SourceTree {
 
 /** Reads the file; only the top-level keys in `keys` are needed (the rest may be in any YAML). */
 export function readSourceYaml(text: string, file: string, keys: readonly string[]): SourceTree {
+  try {
+    return readTree(text, file, keys);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new UserError(`${file}: the data is nested far too deeply for a list of projects`);
+  }
+}
+
+function readTree(text: string, file: string, keys: readonly string[]): SourceTree {
   const fast = readSimpleYaml(text) ?? readSections(text, keys);
   if (fast !== undefined) return { value: fast.value, line: (m) => fast.lines.get(m) ?? 1 };
   const lineCounter = new LineCounter();
