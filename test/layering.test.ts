@@ -26,6 +26,7 @@ const ALLOWED: AllowedEdges = {
   "pr-check": ["github", "load", "validate", "core", "actions"],
   site: ["generate", "core"],
   links: ["load", "core", "actions"],
+  import: ["edit", "load", "validate", "core", "actions"],
   cli: "*",
   "(root)": "*",
 };

@@ -68,7 +68,8 @@ function findControls(): Controls {
  * categories and tags a URL may select.
  */
 function fillMenus(data: SiteData, c: Controls): { categories: Set<string>; tags: Set<string> } {
-  const perCategory = countBy(data.projects.map((p) => p.category));
+  // A project in several categories counts in each menu entry, once in the total.
+  const perCategory = countBy(data.projects.flatMap((p) => p.categories));
   for (const cat of data.categories) {
     const n = perCategory.get(cat.id);
     if (n !== undefined) c.category.append(option(cat.id, `${cat.name} (${n})`));

@@ -29,7 +29,7 @@ export function resultList(
   const cardFor = (e: Indexed): HTMLLIElement => {
     let card = cards.get(e.order);
     if (card === undefined) {
-      card = renderCard(e.project, names.get(e.project.category) ?? e.project.category);
+      card = renderCard(e.project, (id) => names.get(id) ?? id);
       cards.set(e.order, card);
     }
     return card;
