@@ -118,18 +118,8 @@ async function checkLinksRun(
   const format = chooseFormat(stringOpt(args, "format"), io);
   const configOpt = stringOpt(args, "config");
   const bar = progress(io);
-  const seconds = (name: string) => {
-    const v = intOpt(args, name, 1, 86_400);
-    return v === undefined ? undefined : v * 1000;
-  };
   const check: Omit<CheckOptions, "skip"> = {
-    maxTimeMs: seconds("max-time"),
-    urlDeadlineMs: seconds("url-deadline"),
-    hostBudgetMs: seconds("host-budget"),
-    signal,
-    concurrency: intOpt(args, "concurrency", 1, 256),
-    perHost: intOpt(args, "per-host", 1, 64),
-    timeoutMs: intOpt(args, "timeout", 100, 600_000),
+    ...checkOptions(args, signal),
     onProgress: (done, total) => bar.update(`checking links ${done}/${total}`),
     ...overrides,
   };
@@ -173,4 +163,21 @@ async function checkLinksRun(
   const dead = hasErrors(diagnostics);
   io.stderr.write(`${dead ? p.red("✖") : p.green("✔")} ${linkSummary(report)}\n`);
   return dead ? ExitCode.invalid : ExitCode.ok;
+}
+
+/** The limits and deadlines the command line sets (seconds become ms). */
+function checkOptions(args: Args, signal: AbortSignal): Omit<CheckOptions, "skip"> {
+  const seconds = (name: string) => {
+    const v = intOpt(args, name, 1, 86_400);
+    return v === undefined ? undefined : v * 1000;
+  };
+  return {
+    maxTimeMs: seconds("max-time"),
+    urlDeadlineMs: seconds("url-deadline"),
+    hostBudgetMs: seconds("host-budget"),
+    signal,
+    concurrency: intOpt(args, "concurrency", 1, 256),
+    perHost: intOpt(args, "per-host", 1, 64),
+    timeoutMs: intOpt(args, "timeout", 100, 600_000),
+  };
 }

@@ -16,7 +16,7 @@ import {
 } from "../../validate/format/index.js";
 import { validateSummaryMarkdown } from "../../validate/format/summary.js";
 import { validateCatalog } from "../../validate/index.js";
-import { boolOpt, type Command, commonOptions, stringOpt } from "../command.js";
+import { type Args, boolOpt, type Command, commonOptions, stringOpt } from "../command.js";
 import { ExitCode, UsageError } from "../errors.js";
 import { chooseFormat, writeDiagnostics } from "../format-option.js";
 import { commandsOut, type Io, type Paint, paint, useColor } from "../io.js";
@@ -87,56 +87,59 @@ export function validateCommandWith(deps: ValidateDeps = {}): Command {
       "changed-since": { type: "string" },
     },
     help: HELP,
-    async run(args, io) {
-      const format = chooseFormat(stringOpt(args, "format"), io);
-      const online = boolOpt(args, "online");
-      const since = stringOpt(args, "changed-since");
-      if (since !== undefined && !online) {
-        throw new UsageError(
-          "--changed-since REF selects the entries --online looks up on GitHub; add --online",
-        );
-      }
-      const dataDir = resolveData(args, io);
-      const loaded = await loadCatalog(dataDir, io.cwd);
-      // What the pull request touched: its entries get the messages, its lines the annotations.
-      const scope =
-        since === undefined
-          ? null
-          : await (await import("../../pr-check/scope.js")).changeScope(
-              loaded,
-              since,
-              io.cwd,
-              deps.git,
-            );
-      const { diagnostics: offline } = validateCatalog(
-        loaded,
-        scope === null ? {} : { touched: scope.touched },
-      );
-      const report = online ? await checkOnline(loaded, dataDir, since, io, deps) : null;
-      const diagnostics: Diagnostic[] = report
-        ? sortDiagnostics([...offline, ...report.diagnostics])
-        : offline;
-      const out = paint(useColor(io, "stdout"));
-      if (scope !== null && since !== undefined && format === "github") {
-        await writeScoped(io, diagnostics, offline, scope, since, out);
-      } else writeDiagnostics(io, format, diagnostics, out);
-      const what = scopeOf(loaded);
-      if (report) await reportOnline(report, since, format, io);
-      else if (online) {
-        await appendStepSummary(
-          io.env,
-          "### New-entry check\n\nNothing looked up: projects.yaml does not parse. Fix the errors annotated on the diff first.\n",
-        );
-      }
-      // Every problem, not only the 10 per severity GitHub annotates (after --online's
-      // triage table, which already reports a clean run).
-      if (!online || diagnostics.length > 0) {
-        await appendStepSummary(io.env, validateSummaryMarkdown(diagnostics, what, io.env));
-      }
-      if (format !== "json") io.stderr.write(verdictLine(diagnostics, what, paint(useColor(io))));
-      return hasErrors(diagnostics) ? ExitCode.invalid : ExitCode.ok;
-    },
+    run: (args, io) => validateRun(args, io, deps),
   };
+}
+
+/** `cooltech validate`: offline checks, then --online; every problem printed and in the job summary. */
+async function validateRun(args: Args, io: Io, deps: ValidateDeps): Promise<number> {
+  const format = chooseFormat(stringOpt(args, "format"), io);
+  const online = boolOpt(args, "online");
+  const since = stringOpt(args, "changed-since");
+  if (since !== undefined && !online) {
+    throw new UsageError(
+      "--changed-since REF selects the entries --online looks up on GitHub; add --online",
+    );
+  }
+  const dataDir = resolveData(args, io);
+  const loaded = await loadCatalog(dataDir, io.cwd);
+  // What the pull request touched: its entries get the messages, its lines the annotations.
+  const scope =
+    since === undefined
+      ? null
+      : await (await import("../../pr-check/scope.js")).changeScope(
+          loaded,
+          since,
+          io.cwd,
+          deps.git,
+        );
+  const { diagnostics: offline } = validateCatalog(
+    loaded,
+    scope === null ? {} : { touched: scope.touched },
+  );
+  const report = online ? await checkOnline(loaded, dataDir, since, io, deps) : null;
+  const diagnostics: Diagnostic[] = report
+    ? sortDiagnostics([...offline, ...report.diagnostics])
+    : offline;
+  const out = paint(useColor(io, "stdout"));
+  if (scope !== null && since !== undefined && format === "github") {
+    await writeScoped(io, diagnostics, offline, scope, since, out);
+  } else writeDiagnostics(io, format, diagnostics, out);
+  const what = scopeOf(loaded);
+  if (report) await reportOnline(report, since, format, io);
+  else if (online) {
+    await appendStepSummary(
+      io.env,
+      "### New-entry check\n\nNothing looked up: projects.yaml does not parse. Fix the errors annotated on the diff first.\n",
+    );
+  }
+  // Every problem, not only the 10 per severity GitHub annotates (after --online's
+  // triage table, which already reports a clean run).
+  if (!online || diagnostics.length > 0) {
+    await appendStepSummary(io.env, validateSummaryMarkdown(diagnostics, what, io.env));
+  }
+  if (format !== "json") io.stderr.write(verdictLine(diagnostics, what, paint(useColor(io))));
+  return hasErrors(diagnostics) ? ExitCode.invalid : ExitCode.ok;
 }
 
 /** `--online`: the entries looked up on GitHub (only those a pull request changed with --changed-since). */
