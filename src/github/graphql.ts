@@ -1,9 +1,9 @@
 import type { LimitFunction } from "p-limit";
 import { BatchSizer } from "./batch-size.js";
 import { classify, isRateLimitedBody } from "./failure.js";
-import type { LookupRun, Target } from "./lookup-run.js";
+import { type LookupRun, okOrFailed, type Target } from "./lookup-run.js";
 import { alias, batchQuery, batchVariables, fromGraphql } from "./query.js";
-import { repoInfoProblem } from "./repo-info.js";
+import { sanitizeRepoInfo } from "./repo-info.js";
 
 interface GraphqlError {
   type?: string;
@@ -64,6 +64,13 @@ async function runBatch(batch: Target[], run: LookupRun, onCost?: OnCost): Promi
     });
     body = response.data;
   } catch (error) {
+    // GitHub answers a missing repository inside a 200 (NOT_FOUND); an HTTP 404 means
+    // the URL is not a GraphQL endpoint at all, and no other request will do better.
+    if ((error as { status?: unknown })?.status === 404) {
+      const reason = `${run.config.graphqlUrl} answered HTTP 404: it is not a GraphQL endpoint; check GITHUB_GRAPHQL_URL (or GITHUB_API_URL it is derived from)`;
+      run.failure(batch, { kind: "endpoint", reason });
+      return;
+    }
     run.failure(batch, classify(error));
     return;
   }
@@ -100,9 +107,10 @@ function readBatch(batch: Target[], body: unknown, run: LookupRun, onCost?: OnCo
     const node = data?.[alias(i)];
     const error = byAlias.get(alias(i));
     if (node !== null && typeof node === "object") {
-      const info = fromGraphql(node as Parameters<typeof fromGraphql>[0]);
-      const problem = repoInfoProblem(info);
-      run.record(t, problem === null ? { kind: "ok", info } : { kind: "failed", reason: problem });
+      run.record(
+        t,
+        okOrFailed(sanitizeRepoInfo(fromGraphql(node as Parameters<typeof fromGraphql>[0]))),
+      );
     } else if (error?.type === "NOT_FOUND") {
       run.record(t, { kind: "missing" });
     } else {

@@ -1,4 +1,10 @@
-import type { GithubInfo, GithubStatus } from "../core/model.js";
+import {
+  type GithubBlock,
+  type GithubInfo,
+  type GithubStatus,
+  isFetched,
+  missingBlock,
+} from "../core/model.js";
 import type { LookupResult } from "../github/lookup-run.js";
 import { type RepoInfo, repoInfo } from "../github/repo-info.js";
 
@@ -13,8 +19,8 @@ export function githubInfo(
 }
 
 export interface Merged {
-  /** null only when there was never any data (a first lookup that failed or found nothing). */
-  github: GithubInfo | null;
+  /** null only when there was never any answer (a first lookup that failed). */
+  github: GithubBlock | null;
   status: GithubStatus;
   /** Why the lookup failed (status stale). */
   reason?: string;
@@ -28,10 +34,13 @@ export const isMoved = (curated: string, nameWithOwner: string): boolean =>
  * The entry's new `github` block. A success replaces the data (fetchedAt =
  * checkedAt = now); a failure or a missing repository keeps every last-known
  * field, fetchedAt included, and only records the attempt (checkedAt = now).
+ * A repository never fetched that GitHub says does not exist gets a missing
+ * block (status and checkedAt, the rest null), which a later failure keeps
+ * as it is.
  */
 export function mergeResult(
   repo: string,
-  previous: GithubInfo | null,
+  previous: GithubBlock | null,
   result: LookupResult,
   now: string,
 ): Merged {
@@ -40,6 +49,12 @@ export function mergeResult(
     return { github: githubInfo(result.info, now, now, status), status };
   }
   const status = result.kind === "missing" ? "missing" : "stale";
-  const github = previous && githubInfo(previous, previous.fetchedAt, now, status);
+  if (!isFetched(previous)) {
+    const github = status === "missing" ? missingBlock(now) : previous;
+    return result.kind === "failed"
+      ? { github, status, reason: result.reason }
+      : { github, status };
+  }
+  const github = githubInfo(previous, previous.fetchedAt, now, status);
   return result.kind === "failed" ? { github, status, reason: result.reason } : { github, status };
 }
