@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { type Branding, DEFAULT_BRANDING } from "../core/branding.js";
 import type { Directory } from "../core/model.js";
 import { validateAgainst } from "../core/schema.js";
 import { writeFileAtomic } from "../core/write.js";
@@ -21,7 +22,11 @@ export interface Written {
  * list atomically. An
  * unchanged file is left untouched, so a run that changed nothing changes nothing.
  */
-export async function writeDirectory(dataDir: string, directory: Directory): Promise<Written[]> {
+export async function writeDirectory(
+  dataDir: string,
+  directory: Directory,
+  branding: Pick<Branding, "title" | "tagline"> = DEFAULT_BRANDING,
+): Promise<Written[]> {
   const errors = validateAgainst("directory", directory);
   if (errors.length > 0) {
     const detail = errors
@@ -34,7 +39,7 @@ export async function writeDirectory(dataDir: string, directory: Directory): Pro
   }
   return [
     await writeIfChanged(join(dataDir, DIRECTORY_FILE), serializeDirectory(directory)),
-    await writeIfChanged(join(dataDir, MARKDOWN_FILE), renderMarkdown(directory)),
+    await writeIfChanged(join(dataDir, MARKDOWN_FILE), renderMarkdown(directory, branding)),
   ];
 }
 

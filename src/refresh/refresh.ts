@@ -1,5 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { directorySchemaRef } from "../core/branding.js";
+import { sortDiagnostics } from "../core/diagnostic.js";
 import { type Directory, type GithubBlock, type GithubInfo, isFetched } from "../core/model.js";
 import { compareProjects } from "../core/order.js";
 import { usableOrNull } from "../generate/degrade.js";
@@ -8,6 +10,7 @@ import { type Written, writeDirectory, writeIfChanged } from "../generate/output
 import { ETAGS_FILE, parseEtags, serializeEtags } from "../github/etags.js";
 import { type EtagEntry, type LookupStats, lookupRepos } from "../github/lookup.js";
 import { DIRECTORY_FILE, loadCatalog } from "../load/catalog.js";
+import { loadConfig } from "../load/config.js";
 import { readDirectory } from "../load/directory.js";
 import { displayPath } from "../load/yaml-source.js";
 import { validateCatalog } from "../validate/index.js";
@@ -42,7 +45,8 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
   const stamp = options.now().toISOString();
   const loaded = await loadCatalog(dataDir, cwd);
   const validation = validateCatalog(loaded);
-  const { diagnostics } = validation;
+  const site = await loadConfig(dataDir, cwd);
+  const diagnostics = sortDiagnostics([...site.diagnostics, ...validation.diagnostics]);
   const projectsFile = displayPath(join(dataDir, "projects.yaml"), cwd);
   let previous: Directory | null = null;
   // An invalid entry keeps its last-known record or is left out (degrade.ts).
@@ -139,7 +143,9 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
       : (known.get(p.repo.toLowerCase()) ?? { github: null, trend: null });
     generation.set(p.repo.toLowerCase(), k);
   }
-  const conformed = conformDirectory(generateDirectory(finalCatalog, generation, stamp, kept));
+  const conformed = conformDirectory(
+    generateDirectory(finalCatalog, generation, stamp, kept, directorySchemaRef(site.branding)),
+  );
   const directory = conformed.directory;
   const keep = new Set(
     directory.projects.flatMap((p) => (isFetched(p.github) ? [key(p.github)] : [])),
@@ -148,7 +154,7 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
 
   const written: Written[] = [];
   if (!options.dryRun) {
-    written.push(...(await writeDirectory(dataDir, directory)));
+    written.push(...(await writeDirectory(dataDir, directory, site.branding)));
     if (fix?.text) written.push(await writeIfChanged(fix.path, fix.text));
     written.push(await writeIfChanged(join(dataDir, HISTORY_FILE), serializeHistory(history)));
     if (api === "rest") {
