@@ -1,7 +1,8 @@
 /**
  * The files `cooltech init` writes, from the templates/ folder shipped with
  * the package (dist/src/init/ → ../../../templates/). Placeholders are
- * `%%NAME%%`; GitHub's `${{ }}` expressions in the workflows are left alone.
+ * `%%NAME%%` and whole lines `# <<NAME>>`; GitHub's `${{ }}` expressions in
+ * the workflows are left alone.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -29,7 +30,7 @@ export function templateFiles(): string[] {
 }
 
 /**
- * A template with its placeholders filled: a line `# %%NAME%%` (a comment, so
+ * A template with its placeholders filled: a line `# <<NAME>>` (a comment, so
  * the template stays valid YAML) becomes the value's lines; `%%NAME%%` inside
  * a line, the value. An unknown placeholder is a bug, so it throws.
  */
@@ -41,6 +42,6 @@ export function fill(template: string, values: Record<string, string>): string {
     return v;
   };
   return text
-    .replace(/^[ \t]*# %%([A-Z_]+)%%$/gm, (_, name: string) => value(name))
+    .replace(/^[ \t]*# <<([A-Z_]+)>>$/gm, (_, name: string) => value(name))
     .replace(/%%([A-Z_]+)%%/g, (_, name: string) => value(name));
 }
