@@ -23,12 +23,7 @@ export type {
   Project,
   Trend,
 } from "./core/model.js";
-export {
-  categoryIds,
-  isFetched,
-  missingBlock,
-  primaryCategory,
-} from "./core/model.js";
+export { categoryIds, isFetched, missingBlock, primaryCategory } from "./core/model.js";
 export { compareProjects } from "./core/order.js";
 export { normalizeRepo } from "./core/repo-url.js";
 export { type SchemaName, validateAgainst } from "./core/schema.js";

@@ -480,3 +480,26 @@ describe("import: hostile sources", () => {
     }
   });
 });
+
+describe("import: at most 10 categories", () => {
+  test("an item with 11 landscape paths keeps its first 10 categories", async () => {
+    const subs = Array.from({ length: 11 }, (_, i) => `S${i}`);
+    const items = (i: number) =>
+      i === 0
+        ? `          - item:\n            name: Everywhere\n            homepage_url: https://everywhere.example/\n            second_path:\n${subs
+            .slice(1)
+            .map((s) => `              - "C / ${s}"`)
+            .join("\n")}\n`
+        : `          - item:\n            name: Only ${i}\n            homepage_url: https://only${i}.example/\n`;
+    const text = `landscape:\n  - category:\n    name: C\n    subcategories:\n${subs
+      .map((s, i) => `      - subcategory:\n        name: ${s}\n        items:\n${items(i)}`)
+      .join("")}`;
+    const { result, projects } = await run("landscape.yml", text);
+    const everywhere = projects.find((p) => p.name === "Everywhere");
+    assert.deepEqual(
+      everywhere?.category,
+      subs.slice(0, 10).map((s) => s.toLowerCase()),
+    );
+    assert.deepEqual(notes(result, "fix"), ["8 too-many-categories"]);
+  });
+});

@@ -87,8 +87,9 @@ export function degrade(usable: UsableCatalog, previous: Directory | null): Degr
   const projects: Project[] = [];
   const invalid: InvalidItem[] = [...usable.invalidProjects];
   for (const { value, index } of usable.projects) {
-    const missing = categoryIds(value.category).filter((id) => !ids.has(id));
-    if (missing.length === 0) {
+    // Every category of the project must survive (a list may name several).
+    const lost = categoryIds(value.category).find((id) => !ids.has(id));
+    if (lost === undefined) {
       projects.push(value);
       names.add(fold(value.name));
       if (value.repo) repos.add(repoKey(value.repo));
@@ -99,7 +100,7 @@ export function degrade(usable: UsableCatalog, previous: Directory | null): Degr
       key: value.name,
       repo: value.repo ?? null,
       ...usable.locateProject(index),
-      message: `its category \`${missing.join("`, `")}\` has an error in categories.yaml and no last-known record`,
+      message: `its category \`${lost}\` has an error in categories.yaml and no last-known record`,
       rule: "unknown-category",
     });
   }
