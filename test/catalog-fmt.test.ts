@@ -73,9 +73,12 @@ describe("fmt", () => {
         "projects.yaml:3:3 would change: keys put in canonical order",
         'projects.yaml:3:3 would change: "Rook" moved to its sorted place',
         'projects.yaml:5:9 would change: repo "https://github.com/rook/rook/" written as `rook/rook`',
+        "projects.yaml:6:3 would change: tags written as a flow list `[a, b]`",
         "projects.yaml:10:3 would change: keys put in canonical order",
         'projects.yaml:10:3 would change: "Falco" moved to its sorted place',
         'projects.yaml:11:9 would change: repo "git@github.com:falcosecurity/falco.git" written as `falcosecurity/falco`',
+        // Not explained by a change above: named by its line and first differing column.
+        "projects.yaml:17:16 would change: quoting or layout normalised",
         "",
       ].join("\n"),
     );

@@ -84,7 +84,20 @@ after(async () => {
 test("the real binary checks the https fixture: located diagnostics, exit 1", async () => {
   const r = await binaryRun;
   assert.equal(r.code, 1, r.stderr);
-  const rows = JSON.parse(r.stdout) as Array<Record<string, unknown>>;
+  const report = JSON.parse(r.stdout) as {
+    status: string;
+    reason: string | null;
+    skipped: Array<{ host: string; reason: string; links: number }>;
+    diagnostics: Array<Record<string, unknown>>;
+  };
+  assert.equal(report.status, "checked");
+  assert.equal(report.reason, null);
+  assert.deepEqual(report.skipped[0], {
+    host: "npmjs.com",
+    reason: "Answers 403 to CI runners.",
+    links: 1,
+  });
+  const rows = report.diagnostics;
   const o = https.origin;
   assert.deepEqual(
     rows.map((d) => `${d.line}:${d.column} ${d.severity} ${d.rule}`),
@@ -126,7 +139,10 @@ test("a certificate the machine does not trust is a dead link (TLS error)", asyn
   try {
     const r = await runBinary(["check-links", "--data", ".", "--format", "json"], dir, {});
     assert.equal(r.code, 1, r.stderr);
-    const [row] = JSON.parse(r.stdout) as Array<{ rule: string; message: string; line: number }>;
+    const { diagnostics } = JSON.parse(r.stdout) as {
+      diagnostics: Array<{ rule: string; message: string; line: number }>;
+    };
+    const [row] = diagnostics;
     assert.equal(row?.rule, "dead-link");
     assert.equal(row?.line, 2);
     assert.match(row?.message ?? "", /is dead: TLS error: .*\((?:SELF_SIGNED|DEPTH_ZERO)\w*\)/);

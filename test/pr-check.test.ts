@@ -182,8 +182,19 @@ describe("the new-entry check against the fake GitHub", () => {
         "",
       ].join("\n"),
     );
+    // The triage table, then every problem at its line (validate's own summary).
+    const [triage, problems] = r.summary.split(/(?=### Catalog check\n)/);
+    assert.match(
+      problems ?? "",
+      /^### Catalog check\n\n❌ 3 errors, 2 warnings \(\d+ projects in \d+ categories\)\./,
+    );
     assert.equal(
-      r.summary,
+      (problems?.match(/^\| (❌ error|⚠️ warning) \| `data\/projects\.yaml:\d+:9` \|/gm) ?? [])
+        .length,
+      5,
+    );
+    assert.equal(
+      triage,
       `### New-entry check
 
 5 added, 1 changed since \`HEAD\`: 3 to fix, 2 warnings.
@@ -221,10 +232,13 @@ describe("the new-entry check against the fake GitHub", () => {
     const r = await cooltech(CHECK);
     assert.equal(r.code, 1);
     assert.match(r.stdout, /^::error file=data\/projects\.yaml,line=14,col=1,title=yaml-syntax::/);
-    assert.equal(
+    assert.ok(
+      r.summary.startsWith(
+        "### New-entry check\n\nNothing looked up: projects.yaml does not parse. Fix the errors annotated on the diff first.\n### Catalog check\n\n❌ 1 error, 0 warnings",
+      ),
       r.summary,
-      "### New-entry check\n\nNothing looked up: projects.yaml does not parse. Fix the errors annotated on the diff first.\n",
     );
+    assert.match(r.summary, /^\| ❌ error \| `data\/projects\.yaml:14:1` \| `yaml-syntax` \| /m);
     assert.equal(gh.stats.requests, 0);
   });
 

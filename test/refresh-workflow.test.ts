@@ -224,7 +224,13 @@ test("night 1: commits data/ as the bot (after a concurrent merge), opens ONE fi
     .trim()
     .split("\n")
     .sort();
-  assert.deepEqual(files, ["data/DIRECTORY.md", "data/directory.json", "data/history.json"]);
+  // The editor schema (category ids for the modeline of projects.yaml) is kept in sync here too.
+  assert.deepEqual(files, [
+    "data/DIRECTORY.md",
+    "data/directory.json",
+    "data/history.json",
+    "data/projects.editor.schema.json",
+  ]);
   const head = (await git(origin, "rev-parse", "main")).trim();
   assert.match(output, /^changed=true$/m);
   assert.match(output, new RegExp(`^commit=${head}$`, "m"));
@@ -257,7 +263,7 @@ test("night 1: commits data/ as the bot (after a concurrent merge), opens ONE fi
   );
   assert.match(
     summary,
-    /^Committed [0-9a-f]+ to main: data\/DIRECTORY\.md data\/directory\.json data\/history\.json $/m,
+    /^Committed [0-9a-f]+ to main: data\/DIRECTORY\.md data\/directory\.json data\/history\.json data\/projects\.editor\.schema\.json $/m,
   );
 });
 

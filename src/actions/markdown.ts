@@ -56,3 +56,14 @@ export function markdownTable(
 export function formatCount(n: number): string {
   return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
+
+/** `GITHUB_SERVER_URL/GITHUB_REPOSITORY/blob/GITHUB_SHA/file#Lline`, when running in Actions. */
+export function blobUrl(
+  env: Record<string, string | undefined>,
+  file: string,
+  line: number,
+): string | undefined {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_SHA: sha } = env;
+  if (!server || !repo || !sha || file.startsWith("/") || file.startsWith("..")) return undefined;
+  return `${server}/${repo}/blob/${sha}/${file.split("/").map(encodeURIComponent).join("/")}#L${line}`;
+}

@@ -2,7 +2,7 @@ export { type Paint, paint } from "../core/paint.js";
 
 /** Where a command writes, and what it may know of its surroundings. Injected so tests need no process. */
 export interface Io {
-  stdout: { write(chunk: string): unknown };
+  stdout: { write(chunk: string): unknown; isTTY?: boolean };
   stderr: { write(chunk: string): unknown; isTTY?: boolean };
   env: Record<string, string | undefined>;
   cwd: string;
@@ -12,11 +12,14 @@ export function processIo(): Io {
   return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
 }
 
-/** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
-export function useColor(io: Io): boolean {
+/**
+ * Colour only when the stream written to is a terminal (so `> file` gets plain
+ * text), and never when NO_COLOR is set (https://no-color.org).
+ */
+export function useColor(io: Io, stream: "stdout" | "stderr" = "stderr"): boolean {
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== "") return false;
   if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== "0") return true;
-  return io.stderr.isTTY === true;
+  return io[stream].isTTY === true;
 }
 
 /**

@@ -1,10 +1,14 @@
-import { parseArgs } from "node:util";
+import { readFileSync } from "node:fs";
 import { ExitCode, UsageError, UserError } from "../core/errors.js";
-import type { Args, Command } from "./command.js";
 import { commands } from "./commands/index.js";
 import { type Io, paint, processIo, useColor } from "./io.js";
+import { parseCommandArgs, suggestion } from "./parse.js";
 
-const VERSION = "0.1.0";
+/** The version in package.json (dist/src/cli/ → the package root). */
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8"));
+  return String(pkg.version);
+}
 
 export function mainHelp(): string {
   const width = Math.max(...Object.keys(commands).map((n) => n.length));
@@ -18,24 +22,23 @@ Usage: cooltech <command> [options]
 Commands:
 ${lines.join("\n")}
 
-Every command takes --data DIR (default: data) and --help.
-Run 'cooltech <command> --help' for a command's options and examples.
+Every command takes --data DIR (default: data), -h/--help and -V/--version.
+Run 'cooltech help <command>' (or 'cooltech <command> --help') for a
+command's options and examples.
 `;
 }
 
-function parse(command: Command, argv: string[]): Args {
-  try {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      options: command.options,
-      allowPositionals: command.allowPositionals ?? false,
-      strict: true,
-    });
-    return { values: values as Args["values"], positionals };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new UsageError(message);
-  }
+/** The arguments before a `--` terminator (after it, everything is a value). */
+function flags(args: string[]): string[] {
+  const end = args.indexOf("--");
+  return end === -1 ? args : args.slice(0, end);
+}
+
+const isVersion = (a: string) => a === "--version" || a === "-V";
+const isHelp = (a: string) => a === "--help" || a === "-h";
+
+function unknownCommand(name: string): UsageError {
+  return new UsageError(`unknown command '${name}'${suggestion(name, Object.keys(commands))}`);
 }
 
 /**
@@ -47,32 +50,59 @@ export async function runMain(rawArgs: string[], io: Io = processIo()): Promise<
   const [name, ...rest] = rawArgs;
   let commandName = name;
   try {
-    if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    if (name === "help" && rest[0] !== undefined) {
+      // `cooltech help validate` is `cooltech validate --help`.
+      const entry = commands[rest[0]];
+      if (entry === undefined) {
+        commandName = undefined;
+        throw unknownCommand(rest[0]);
+      }
+      io.stdout.write((await entry.load()).help);
+      return ExitCode.ok;
+    }
+    if (name === undefined || isHelp(name) || name === "help") {
       io.stdout.write(mainHelp());
       return name === undefined ? ExitCode.usage : ExitCode.ok;
     }
-    if (name === "--version" || name === "-v") {
-      io.stdout.write(`${VERSION}\n`);
+    if (isVersion(name) || name === "-v" || flags(rawArgs).some(isVersion)) {
+      io.stdout.write(`${version()}\n`);
       return ExitCode.ok;
     }
     const entry = commands[name];
     if (entry === undefined) {
       commandName = undefined;
-      throw new UsageError(`unknown command '${name}'`);
+      if (name.startsWith("-"))
+        throw new UsageError(`unknown option '${name}'; give a command first`);
+      throw unknownCommand(name);
     }
     const command = await entry.load();
-    if (rest.includes("--help") || rest.includes("-h")) {
+    if (flags(rest).some(isHelp)) {
       io.stdout.write(command.help);
       return ExitCode.ok;
     }
-    return await command.run(parse(command, rest), io);
+    return await command.run(parseCommandArgs(command, rest), io);
   } catch (error) {
     return report(error, io, p, commandName);
   }
 }
 
-/** File-system failures the user can fix (permissions, read-only or full disk, quota, file size limit). */
-const IO_CODES = new Set(["EACCES", "EPERM", "ENOSPC", "EROFS", "EDQUOT", "EFBIG"]);
+/**
+ * File-system failures the user can fix (permissions, read-only or full disk,
+ * quota, file size limit, a file or folder in the way), should one escape
+ * without a WriteError.
+ */
+const IO_CODES = new Set([
+  "EACCES",
+  "EPERM",
+  "ENOSPC",
+  "EROFS",
+  "EDQUOT",
+  "EFBIG",
+  "EISDIR",
+  "ENOTDIR",
+  "ENAMETOOLONG",
+  "ELOOP",
+]);
 
 function report(
   error: unknown,

@@ -48,3 +48,11 @@ export function safeHttps(url: string | null | undefined): string | null {
   }
   return parsed.href;
 }
+
+/**
+ * "1 repository", "2 repositories", "1,200 projects": a count with its noun in
+ * the right number. `many` defaults to the noun plus "s".
+ */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+}

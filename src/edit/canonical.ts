@@ -1,9 +1,13 @@
 import { type Document, isMap, isScalar, isSeq, type Node, visit, type YAMLMap } from "yaml";
 import { code, quote } from "../core/diagnostic.js";
+import { UserError } from "../core/errors.js";
 import { compareProjects, misplaced } from "../core/order.js";
 import { normalizeRepo } from "../core/repo-url.js";
+import { MAX_YAML_TOKENS } from "../load/limits.js";
 import { offsetPosition } from "../load/locate.js";
 import type { YamlSource } from "../load/yaml-source.js";
+import { ExpansionTooLarge, expandAliases, firstAlias } from "./expand.js";
+import { changedLines } from "./line-diff.js";
 
 export const PROJECT_KEYS = ["name", "repo", "homepage", "category", "tags", "description"];
 export const CATEGORY_KEYS = ["id", "name", "description"];
@@ -32,12 +36,24 @@ export const PRINT_OPTIONS = { lineWidth: 0, flowCollectionPadding: false } as c
 export function canonicalize(source: YamlSource, kind: "projects" | "categories"): FormatResult {
   const doc = source.doc.clone() as Document.Parsed;
   const changes: FormatChange[] = [];
-  const note = (node: Node | null | undefined, message: string) => {
+  /** Lines (first, last) of the nodes a change was noted on. */
+  const spans: Array<[number, number]> = [];
+  /** A change located at `node`, explaining the lines of `extent` (default: the node's). */
+  const note = (node: Node | null | undefined, message: string, extent = node) => {
     const pos = offsetPosition(source, node?.range?.[0] ?? 0);
+    const end = offsetPosition(
+      source,
+      Math.max(extent?.range?.[1] ?? 0, (node?.range?.[0] ?? 0) + 1) - 1,
+    );
     changes.push({ line: pos.line, column: pos.column, message });
+    spans.push([pos.line, end.line]);
   };
   const seq = doc.contents;
   if (!isSeq(seq)) return { text: source.text, changes };
+  const alias = firstAlias(source.doc);
+  if (expand(doc, source) > 0) {
+    note(alias, "YAML aliases and merge keys (`<<`) expanded into plain values");
+  }
   const keys = kind === "projects" ? PROJECT_KEYS : CATEGORY_KEYS;
   for (const item of seq.items) {
     if (!isMap(item)) continue;
@@ -46,15 +62,64 @@ export function canonicalize(source: YamlSource, kind: "projects" | "categories"
   }
   visit(doc, {
     Scalar(_, node) {
-      // Let the printer choose plain style unless quotes are needed to keep the value a string.
-      if (typeof node.value === "string") delete node.type;
+      // Let the printer choose plain style unless quotes are needed to keep the value a
+      // string; a tag on a string (`!!str yes`, or `!!bool yes`, which YAML 1.2 leaves a
+      // string) goes too, so the printer cannot turn the string into another type.
+      if (typeof node.value === "string") {
+        delete node.type;
+        delete node.tag;
+      }
     },
   });
-  if (kind === "projects") sortEntries(seq.items as Node[], source.text.startsWith("#"), note);
-  const text = doc.toString(PRINT_OPTIONS);
-  if (text !== source.text && changes.length === 0) note(null, "quoting or layout normalised");
+  // Everything but the order of entries: what is left to explain is quoting and layout.
+  const unsorted = doc.toString(PRINT_OPTIONS);
+  if (unsorted !== source.text) changes.push(...layoutChanges(source.text, unsorted, spans));
+  let text = unsorted;
+  if (kind === "projects") {
+    if (sortEntries(seq.items as Node[], source.text.startsWith("#"), note)) {
+      text = doc.toString(PRINT_OPTIONS);
+    }
+  }
   changes.sort((a, b) => a.line - b.line || a.column - b.column);
   return { text, changes };
+}
+
+/** Expands aliases, or stops with a located message when that would write too much. */
+function expand(doc: Document.Parsed, source: YamlSource): number {
+  try {
+    return expandAliases(doc, MAX_YAML_TOKENS);
+  } catch (error) {
+    if (!(error instanceof ExpansionTooLarge)) throw error;
+    const { line, column } = offsetPosition(source, error.at.range?.[0] ?? 0);
+    throw new UserError(
+      `${source.file}:${line}:${column} ${error.message} (the most \`fmt\` writes); write the repeated values out by hand, or anchor smaller values`,
+    );
+  }
+}
+
+/** One change per run of changed lines that no specific change explains, at its first difference. */
+function layoutChanges(
+  before: string,
+  after: string,
+  spans: ReadonlyArray<[number, number]>,
+): FormatChange[] {
+  const lines = before.split("\n");
+  const out: FormatChange[] = [];
+  for (const h of changedLines(before, after)) {
+    const last = Math.max(h.from, h.to - 1);
+    if (spans.some(([a, b]) => a <= last && b >= h.from)) continue;
+    const line = Math.min(h.from, lines.length);
+    const old = lines[line - 1] ?? "";
+    const neu = h.replacement ?? "";
+    let column = 0;
+    while (column < old.length && column < neu.length && old[column] === neu[column]) column++;
+    out.push({
+      line,
+      column: Math.min(column, old.length) + 1,
+      message: "quoting or layout normalised",
+    });
+  }
+  return out;
 }
 
 function reorderKeys(map: YAMLMap, order: string[]): boolean {
@@ -67,7 +132,7 @@ function reorderKeys(map: YAMLMap, order: string[]): boolean {
   return map.items.some((p, i) => p.key !== before[i]);
 }
 
-function normalizeEntry(map: YAMLMap, note: (n: Node, m: string) => void): void {
+function normalizeEntry(map: YAMLMap, note: (n: Node, m: string, extent?: Node) => void): void {
   const repo = map.get("repo", true);
   if (isScalar(repo) && typeof repo.value === "string") {
     const fixed = normalizeRepo(repo.value);
@@ -76,8 +141,12 @@ function normalizeEntry(map: YAMLMap, note: (n: Node, m: string) => void): void 
       repo.value = fixed;
     }
   }
-  const tags = map.get("tags", true);
-  if (isSeq(tags)) tags.flow = true;
+  const pair = map.items.find((p) => isScalar(p.key) && p.key.value === "tags");
+  const tags = pair?.value;
+  if (isSeq(tags) && !tags.flow) {
+    note(pair?.key as Node, "tags written as a flow list `[a, b]`", tags);
+    tags.flow = true;
+  }
   // One category id is a plain string, several a flow list: `category: [databases, streaming]`.
   const category = map.get("category", true);
   if (isSeq(category)) {
@@ -85,7 +154,8 @@ function normalizeEntry(map: YAMLMap, note: (n: Node, m: string) => void): void 
     if (category.items.length === 1 && isScalar(only) && typeof only.value === "string") {
       note(category, `category ${code(`[${only.value}]`)} written as ${code(only.value)}`);
       map.set("category", only);
-    } else {
+    } else if (!category.flow) {
+      note(category, "category written as a flow list `[a, b]`");
       category.flow = true;
     }
   }
@@ -110,17 +180,25 @@ export function putHeader(top: Node | undefined, header: string | undefined): vo
   top.commentBefore = top.commentBefore ? `${header}\n\n${top.commentBefore}` : header;
 }
 
-function sortEntries(items: Node[], hasHeader: boolean, note: (n: Node, m: string) => void): void {
-  const header = takeHeader(items[0], hasHeader);
+/** Sorts the entries; false (and nothing touched) when they already are in order. */
+function sortEntries(
+  items: Node[],
+  hasHeader: boolean,
+  note: (n: Node, m: string) => void,
+): boolean {
   const values = new Map<Node, Record<string, unknown>>(
     items.map((n) => [n, isMap(n) ? (n.toJSON() as Record<string, unknown>) : {}]),
   );
   const value = (n: Node) => values.get(n) ?? {};
   const cmp = (a: Node, b: Node) => compareProjects(value(a), value(b));
-  for (const i of misplaced(items, cmp)) {
+  const moved = misplaced(items, cmp);
+  if (moved.length === 0) return false;
+  for (const i of moved) {
     const n = items[i];
     if (n) note(n, `${quote(value(n).name ?? "")} moved to its sorted place`);
   }
+  const header = takeHeader(items[0], hasHeader);
   items.sort(cmp);
   putHeader(items[0], header);
+  return true;
 }

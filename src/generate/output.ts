@@ -6,6 +6,7 @@ import { validateAgainst } from "../core/schema.js";
 import { writeFileAtomic } from "../core/write.js";
 import { DIRECTORY_FILE } from "../load/catalog.js";
 import { serializeDirectory } from "./directory.js";
+import { EDITOR_SCHEMA_FILE, serializeEditorSchema } from "./editor-schema.js";
 import { renderMarkdown } from "./markdown.js";
 
 /** The Markdown list committed next to the JSON, so the directory reads well on GitHub itself. */
@@ -18,8 +19,8 @@ export interface Written {
 }
 
 /**
- * Checks the directory against its schema, then writes it and its Markdown
- * list atomically. An
+ * Checks the directory against its schema, then writes it, its Markdown list
+ * and the editor schema of projects.yaml (with the category ids) atomically. An
  * unchanged file is left untouched, so a run that changed nothing changes nothing.
  */
 export async function writeDirectory(
@@ -40,6 +41,10 @@ export async function writeDirectory(
   return [
     await writeIfChanged(join(dataDir, DIRECTORY_FILE), serializeDirectory(directory)),
     await writeIfChanged(join(dataDir, MARKDOWN_FILE), renderMarkdown(directory, branding)),
+    await writeIfChanged(
+      join(dataDir, EDITOR_SCHEMA_FILE),
+      serializeEditorSchema(directory.categories),
+    ),
   ];
 }
 

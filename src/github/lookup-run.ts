@@ -31,9 +31,21 @@ export class LookupRun {
     private readonly progress: (done: number) => void,
   ) {}
 
+  private progressPending = false;
+
+  /**
+   * Records a result. Progress is reported once the current batch is recorded
+   * (after the synchronous run that records it), so a 100-repository answer
+   * shows as 100 done, not 1.
+   */
   record(target: Target, result: LookupResult): void {
     this.results.set(target.key, result);
-    this.progress(this.results.size);
+    if (this.progressPending) return;
+    this.progressPending = true;
+    queueMicrotask(() => {
+      this.progressPending = false;
+      this.progress(this.results.size);
+    });
   }
 
   fail(targets: readonly Target[], reason: string): void {

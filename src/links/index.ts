@@ -3,6 +3,7 @@ export { type CheckOptions, checkLinks, LINK_DEFAULTS, skipRuleFor } from "./che
 export { statusText } from "./check-url.js";
 export { LINK_CONFIG_FILE, type LinkConfig, linkConfigFrom, loadLinkConfig } from "./config.js";
 export { createLinkAgent } from "./http.js";
+export { linkJson } from "./json.js";
 export { LINK_RULES, type LinkReport, linkSummary, reportLinks, skippedLines } from "./report.js";
 export { type LinkCheckInput, type LinkCheckOutcome, runLinkCheck } from "./run.js";
 export { linkSummaryMarkdown } from "./summary.js";

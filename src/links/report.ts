@@ -1,4 +1,5 @@
 import { type Diagnostic, quote, sortDiagnostics } from "../core/diagnostic.js";
+import { plural } from "../core/format.js";
 import type { LinkResult, LinkTarget, SkipRule } from "./types.js";
 
 /** Rule ids of the link check (documented in the README). */
@@ -101,13 +102,12 @@ function movedMessage(t: LinkTarget, r: LinkResult, to: string, githubUrl: strin
 /** One line for stderr, e.g. `40 links (38 URLs): 1 dead, 2 moved, 1 unverified, 3 skipped`. */
 export function linkSummary(report: LinkReport): string {
   const c = report.counts;
-  return `${c.links} link${c.links === 1 ? "" : "s"} (${c.urls} URL${c.urls === 1 ? "" : "s"}): ${c.dead} dead, ${c.moved} moved, ${c.unverified} unverified, ${c.skipped} skipped`;
+  return `${plural(c.links, "link")} (${plural(c.urls, "URL")}): ${c.dead} dead, ${c.moved} moved, ${c.unverified} unverified, ${c.skipped} skipped`;
 }
 
 /** `skipped npmjs.com (2 links): reason`, one line per config rule that skipped something. */
-export function skippedLines(report: LinkReport): string[] {
-  return report.skipped.map(
-    ({ rule, links }) =>
-      `skipped ${rule.host} (${links} link${links === 1 ? "" : "s"}): ${rule.reason}`,
+export function skippedLines(skipped: LinkReport["skipped"]): string[] {
+  return skipped.map(
+    ({ rule, links }) => `skipped ${rule.host} (${plural(links, "link")}): ${rule.reason}`,
   );
 }

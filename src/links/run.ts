@@ -28,6 +28,8 @@ export interface LinkCheckOutcome {
    * which says nothing about the links. The diagnostics are then empty.
    */
   offline?: { urls: number; hosts: number; example: string };
+  /** Links not checked because of a rule of the config, by rule (also when offline). */
+  skipped: LinkReport["skipped"];
 }
 
 /** Fewer hosts than this failing together can be a real outage of those hosts. */
@@ -50,6 +52,7 @@ export async function runLinkCheck(input: LinkCheckInput): Promise<LinkCheckOutc
     return {
       diagnostics: sortDiagnostics([...projects.diagnostics, ...config.diagnostics]),
       report: null,
+      skipped: [],
     };
   }
   const allowHttp = input.check?.allowHttp === true;
@@ -58,13 +61,14 @@ export async function runLinkCheck(input: LinkCheckInput): Promise<LinkCheckOutc
     collected.targets.map((t) => t.url),
     { ...input.check, skip: config.skip },
   );
-  const offline = networkDown(results);
-  if (offline) return { diagnostics: [], report: null, offline };
   const report = reportLinks(collected.targets, results, {
     githubUrl: input.githubUrl,
     configFile: config.file,
   });
+  const offline = networkDown(results);
+  if (offline) return { diagnostics: [], report: null, offline, skipped: report.skipped };
   return {
+    skipped: report.skipped,
     diagnostics: sortDiagnostics([
       ...config.diagnostics,
       ...collected.diagnostics,

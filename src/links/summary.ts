@@ -1,4 +1,11 @@
-import { code, escapeMarkdown, link, markdownTable, truncate } from "../actions/markdown.js";
+import {
+  blobUrl,
+  code,
+  escapeMarkdown,
+  link,
+  markdownTable,
+  truncate,
+} from "../actions/markdown.js";
 import type { Diagnostic } from "../core/diagnostic.js";
 import { type LinkReport, linkSummary, skippedLines } from "./report.js";
 
@@ -28,17 +35,10 @@ export function linkSummaryMarkdown(
   } else {
     md += "No dead link, no permanent redirect, nothing unverified.\n\n";
   }
-  const skipped = skippedLines(report);
+  const skipped = skippedLines(report.skipped);
   if (skipped.length > 0) {
     md += `Not checked (listed in the link-check config):\n\n`;
     md += skipped.map((line) => `- ${escapeMarkdown(line)}\n`).join("");
   }
   return md;
-}
-
-/** `GITHUB_SERVER_URL/GITHUB_REPOSITORY/blob/GITHUB_SHA/file#Lline`, when running in Actions. */
-function blobUrl(env: Env, file: string, line: number): string | undefined {
-  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_SHA: sha } = env;
-  if (!server || !repo || !sha || file.startsWith("/") || file.startsWith("..")) return undefined;
-  return `${server}/${repo}/blob/${sha}/${file.split("/").map(encodeURIComponent).join("/")}#L${line}`;
 }

@@ -1,3 +1,4 @@
+import { plural } from "../core/format.js";
 import type { MoveSkip } from "../edit/fix-moved.js";
 import type { SetAside } from "../generate/degrade.js";
 import type { LookupStats } from "../github/rate-state.js";
@@ -89,24 +90,28 @@ const n = (x: number): string => x.toLocaleString("en-US");
 /** The budget sentence shared by the text and Markdown summaries. */
 export function usageLine(s: Summary): string {
   const u = s.usage;
-  const unit = s.api === "graphql" ? "GraphQL points" : "REST requests charged (304s are free)";
+  const used =
+    s.api === "graphql"
+      ? plural(u.points, "GraphQL point")
+      : `${plural(u.points, "REST request")} charged (304s are free)`;
   const left = u.remaining === null ? "" : `; ${n(u.remaining)} left`;
   const reset = u.resetAt === null ? "" : `, resets at ${u.resetAt}`;
-  return `${n(u.requests)} HTTP requests, ${n(u.points)} ${unit}${batchNote(u)}${left}${reset}`;
+  return `${plural(u.requests, "HTTP request")}, ${used}${batchNote(u)}${left}${reset}`;
 }
 
 /** " (100 repositories per query)", or how the first query's cost changed that. */
 function batchNote(u: LookupStats): string {
   const b = u.batchSize;
   if (b === null) return "";
-  if (b.final === b.initial) return ` (${n(b.initial)} repositories per query)`;
-  return ` (${n(b.initial)} repositories per query, then ${n(b.final)}: the first query cost ${n(b.firstCost ?? 0)} points)`;
+  const repos = (x: number) => plural(x, "repository", "repositories");
+  if (b.final === b.initial) return ` (${repos(b.initial)} per query)`;
+  return ` (${repos(b.initial)} per query, then ${n(b.final)}: the first query cost ${plural(b.firstCost ?? 0, "point")})`;
 }
 
 export function headline(s: Summary): string {
   const c = s.counts;
   const via = s.api === "graphql" ? "GraphQL" : "the REST API (no token)";
-  return `${s.dryRun ? "Dry run: looked up" : "Refreshed"} ${n(s.total)} repositories via ${via} in ${(s.durationMs / 1000).toFixed(1)} s: ${c.ok} ok, ${c.moved} moved, ${c.missing} missing, ${c.stale} stale`;
+  return `${s.dryRun ? "Dry run: looked up" : "Refreshed"} ${plural(s.total, "repository", "repositories")} via ${via} in ${(s.durationMs / 1000).toFixed(1)} s: ${c.ok} ok, ${c.moved} moved, ${c.missing} missing, ${c.stale} stale`;
 }
 
 /** Why the rest is stale, when the budget ran out. */

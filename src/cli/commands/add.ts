@@ -62,6 +62,7 @@ Examples:
       return v === undefined ? {} : { [k]: v };
     };
     const p = paint(useColor(io));
+    const out = paint(useColor(io, "stdout"));
     const outcome = await addProject(
       resolveData(args, io),
       {
@@ -75,11 +76,11 @@ Examples:
       io.cwd,
     );
     if (!outcome.ok) {
-      io.stdout.write(formatText(outcome.diagnostics, p));
+      io.stdout.write(formatText(outcome.diagnostics, out));
       io.stderr.write(`${p.red("✖")} ${outcome.reason}\n`);
       return ExitCode.invalid;
     }
-    io.stdout.write(formatText(outcome.warnings, p));
+    io.stdout.write(formatText(outcome.warnings, out));
     io.stderr.write(
       `${p.green("✔")} added ${outcome.project.name} (${outcome.project.repo}) at ${outcome.file}:${outcome.line}\nRun \`cooltech build\` to update the directory.\n`,
     );

@@ -1,6 +1,8 @@
 import { hasErrors } from "../../core/diagnostic.js";
 import { ExitCode } from "../../core/errors.js";
+import { plural } from "../../core/format.js";
 import { buildDirectory } from "../../generate/build.js";
+import { EDITOR_SCHEMA_FILE } from "../../generate/editor-schema.js";
 import { displayPath } from "../../load/yaml-source.js";
 import { summaryLine } from "../../validate/format/index.js";
 import { type Command, commonOptions } from "../command.js";
@@ -17,6 +19,8 @@ export const buildCommand: Command = {
 
 Validates the curated YAML, then writes DIR/directory.json: every entry with
 the last-known GitHub metadata already in the existing DIR/directory.json.
+Also writes DIR/DIRECTORY.md and DIR/projects.editor.schema.json (the schema
+editors use for projects.yaml, with the category ids).
 Needs no token and no network. The output is deterministic (same input, same
 bytes), checked against schemas/directory.schema.json, and written atomically.
 
@@ -38,18 +42,21 @@ Example:
 `,
   async run(args, io) {
     const p = paint(useColor(io));
+    const out = paint(useColor(io, "stdout"));
     // A corrupt directory.json is a DirectoryError (a UserError): runMain prints it, exit 1.
     const result = await buildDirectory(resolveData(args, io), io.cwd);
-    writeDiagnostics(io, chooseFormat(undefined, io), result.diagnostics, p);
+    writeDiagnostics(io, chooseFormat(undefined, io), result.diagnostics, out);
     if (result.directory === null) {
       io.stderr.write(`${p.red("✖")} ${summaryLine(result.diagnostics)}; nothing written\n`);
       return ExitCode.invalid;
     }
+    const { projects, categories } = result.directory;
     for (const w of result.written) {
       const file = displayPath(w.path, io.cwd);
-      io.stderr.write(
-        `${p.green("✔")} ${file} ${w.changed ? "written" : "unchanged"} (${result.directory.projects.length} projects)\n`,
-      );
+      const what = w.path.endsWith(EDITOR_SCHEMA_FILE)
+        ? `${plural(categories.length, "category id", "category ids")} for editors`
+        : plural(projects.length, "project");
+      io.stderr.write(`${p.green("✔")} ${file} ${w.changed ? "written" : "unchanged"} (${what})\n`);
     }
     io.stderr.write(setAsideText(result.setAside, p));
     if (hasErrors(result.diagnostics)) {

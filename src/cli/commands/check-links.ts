@@ -3,10 +3,12 @@ import { escapeMarkdown } from "../../actions/markdown.js";
 import { appendStepSummary } from "../../actions/summary.js";
 import { hasErrors } from "../../core/diagnostic.js";
 import { ExitCode, UsageError } from "../../core/errors.js";
+import { plural } from "../../core/format.js";
 import {
   type CheckOptions,
   githubBase,
   LINK_DEFAULTS,
+  linkJson,
   linkSummary,
   runLinkCheck,
   skippedLines,
@@ -45,7 +47,9 @@ Options:
   --per-host N       requests in flight per host (default: ${LINK_DEFAULTS.perHost})
   --timeout MS       per request (default: ${LINK_DEFAULTS.timeoutMs})
   --format FORMAT    text (default), github (annotations; default when
-                     GITHUB_ACTIONS=true) or json (an array of diagnostics)
+                     GITHUB_ACTIONS=true) or json: {status, reason, counts,
+                     skipped: [{host, reason, links}], diagnostics: [...]},
+                     printed even when offline (status "offline", exit 4)
   -h, --help         show this help
 
 Progress is drawn on stderr when it is a terminal; the summary goes to stderr,
@@ -58,7 +62,7 @@ answered at all (the network is down; nothing is reported dead).
 Examples:
   cooltech check-links
   cooltech check-links --concurrency 8 --per-host 1 --timeout 20000
-  cooltech check-links --format json | jq '.[] | select(.rule == "dead-link")'
+  cooltech check-links --format json | jq '.diagnostics[] | select(.rule == "dead-link")'
 `;
 
 /** The command, with test-only overrides (a dispatcher, http:// URLs, a short retry delay). */
@@ -100,20 +104,29 @@ export function checkLinksCommandWith(overrides: Omit<CheckOptions, "skip"> = {}
       }
       const { diagnostics, report, offline } = outcome;
       const p = paint(useColor(io));
+      const out = paint(useColor(io, "stdout"));
+      const offlineText = offline
+        ? `no host answered: all ${plural(offline.urls, "URL")} on ${plural(offline.hosts, "host")} failed below HTTP (e.g. ${offline.example}). Is this machine offline, or behind a proxy? No link was reported dead.`
+        : "";
+      // JSON is the result whatever happened: checked, offline or not checked.
+      if (format === "json") io.stdout.write(linkJson(outcome, offlineText));
       if (offline) {
-        const text = `no host answered: all ${offline.urls} URLs on ${offline.hosts} hosts failed below HTTP (e.g. ${offline.example}). Is this machine offline, or behind a proxy? No link was reported dead.`;
-        io.stderr.write(`${p.red("error:")} ${text}\n`);
-        await appendStepSummary(io.env, `## Link check\n\n${escapeMarkdown(text)}\n`);
+        io.stderr.write(`${p.red("error:")} ${offlineText}\n`);
+        for (const line of skippedLines(outcome.skipped)) {
+          io.stderr.write(`${p.dim("info:")} ${line}\n`);
+        }
+        await appendStepSummary(io.env, `## Link check\n\n${escapeMarkdown(offlineText)}\n`);
         return ExitCode.io;
       }
-      writeDiagnostics(io, format, diagnostics, p);
+      if (format !== "json") writeDiagnostics(io, format, diagnostics, out);
       if (report === null) {
         io.stderr.write(
           `${p.red("✖")} links not checked: fix the problems above (\`cooltech validate\` helps)\n`,
         );
         return ExitCode.invalid;
       }
-      for (const line of skippedLines(report)) io.stderr.write(`${p.dim("info:")} ${line}\n`);
+      for (const line of skippedLines(report.skipped))
+        io.stderr.write(`${p.dim("info:")} ${line}\n`);
       await appendStepSummary(io.env, linkSummaryMarkdown(report, diagnostics, io.env));
       const dead = hasErrors(diagnostics);
       io.stderr.write(`${dead ? p.red("✖") : p.green("✔")} ${linkSummary(report)}\n`);

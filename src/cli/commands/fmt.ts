@@ -20,8 +20,8 @@ Options:
   --check      change nothing; list what would change and exit 1 if anything would
   -h, --help   show this help
 
-Exit codes: 0 formatted (or already canonical), 1 --check found changes or
-the YAML has syntax errors, 2 usage error.
+Exit codes: 0 formatted (or already canonical), 1 --check found changes, the
+YAML has syntax errors or a file is missing, 2 usage error.
 
 Examples:
   cooltech fmt
@@ -30,10 +30,14 @@ Examples:
   async run(args, io) {
     const check = boolOpt(args, "check");
     const p = paint(useColor(io));
+    const out = paint(useColor(io, "stdout"));
     const outcome = await formatCatalog(resolveData(args, io), check, io.cwd);
     if (outcome.diagnostics.length > 0) {
-      io.stdout.write(formatText(outcome.diagnostics, p));
-      io.stderr.write(`${p.red("✖")} fix the syntax errors above first; nothing was formatted\n`);
+      io.stdout.write(formatText(outcome.diagnostics, out));
+      const unreadable = outcome.diagnostics.every((d) => d.rule === "file");
+      io.stderr.write(
+        `${p.red("✖")} ${unreadable ? "nothing to format: the files above could not be read" : "fix the syntax errors above first; nothing was formatted"}\n`,
+      );
       return ExitCode.invalid;
     }
     const changed = outcome.files.filter((f) => f.changed);

@@ -1,6 +1,7 @@
 import { appendStepSummary } from "../../actions/summary.js";
 import { hasErrors } from "../../core/diagnostic.js";
 import { ExitCode, UsageError, UserError } from "../../core/errors.js";
+import { plural } from "../../core/format.js";
 import { ConfigError, githubConfigFromEnv, redact } from "../../github/config.js";
 import {
   LookupAuthError,
@@ -84,6 +85,7 @@ async function runRefresh(
   const dryRun = boolOpt(args, "dry-run");
   const json = boolOpt(args, "json");
   const p = paint(useColor(io));
+  const out = paint(useColor(io, "stdout"));
   const bar = progress(io);
   const started = performance.now();
   const api = config.token ? "graphql" : "rest";
@@ -129,7 +131,7 @@ async function runRefresh(
     bar.done();
   }
   if (result.directory === null) {
-    io.stdout.write(formatText(result.diagnostics, p));
+    io.stdout.write(formatText(result.diagnostics, out));
     io.stderr.write(
       `${p.red("✖")} ${summaryLine(result.diagnostics)}; nothing fetched or written\n`,
     );
@@ -141,7 +143,7 @@ async function runRefresh(
   io.stderr.write(setAsideText(result.setAside, p));
   const summary = summarize(result, dryRun, Math.round(performance.now() - started), io.cwd);
   if (json) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-  else io.stdout.write(summaryText(summary, p, result.projectsFile));
+  else io.stdout.write(summaryText(summary, out, result.projectsFile));
   // appendStepSummary keeps the step under GitHub's 1 MiB summary limit.
   await appendStepSummary(io.env, redact(summaryMarkdown(summary), config.token)).catch(
     (error: NodeJS.ErrnoException) =>
@@ -159,15 +161,15 @@ async function runRefresh(
 }
 
 function progressLine(done: number, total: number, s: LookupStats, api: string): string {
-  const unit = api === "graphql" ? "points" : "charged";
+  const used = api === "graphql" ? plural(s.points, "point") : `${s.points} charged`;
   const left = s.remaining === null ? "" : `, ${s.remaining.toLocaleString("en-US")} left`;
-  return `refresh: ${done}/${total} repositories · ${s.requests} requests · ${s.points} ${unit}${left}`;
+  return `refresh: ${done}/${plural(total, "repository", "repositories")} · ${plural(s.requests, "request")} · ${used}${left}`;
 }
 
 function budgetLine(s: LookupStats, total: number): string {
   if (s.remaining === null) return "";
   const reset = s.resetAt ? `, resets at ${s.resetAt}` : "";
-  const line = `REST budget: ${s.remaining} requests left${reset}; ${total} repositories to check.`;
+  const line = `REST budget: ${plural(s.remaining, "request")} left${reset}; ${plural(total, "repository", "repositories")} to check.`;
   const short =
     s.remaining < total
       ? ` It may not cover them all: the oldest data is refreshed first, the rest stays stale until the next run.`

@@ -2,12 +2,14 @@ import { annotation } from "../../actions/commands.js";
 import { appendStepSummary } from "../../actions/summary.js";
 import { type Diagnostic, hasErrors, sortDiagnostics } from "../../core/diagnostic.js";
 import { ExitCode, UsageError } from "../../core/errors.js";
+import { plural } from "../../core/format.js";
 import type { LookupOptions } from "../../github/lookup.js";
-import { loadCatalog } from "../../load/catalog.js";
+import { type LoadedCatalog, loadCatalog } from "../../load/catalog.js";
 import { loadConfig } from "../../load/config.js";
 import type { Git } from "../../pr-check/changed.js";
 import type { LookupFn, OnlineCheck } from "../../pr-check/online.js";
 import { type DiagnosticFormat, summaryLine } from "../../validate/format/index.js";
+import { validateSummaryMarkdown } from "../../validate/format/summary.js";
 import { validateCatalog } from "../../validate/index.js";
 import { boolOpt, type Command, commonOptions, stringOpt } from "../command.js";
 import { chooseFormat, writeDiagnostics } from "../format-option.js";
@@ -32,8 +34,12 @@ anonymous otherwise, 60 requests an hour; GITHUB_API_URL for GitHub Enterprise):
   warning  github-lookup    GitHub could not be reached: the entry is unverified
 With --changed-since, not-found and archived are errors only for the entries
 whose repo the change introduces, warnings for the others. A network failure
-or a missing token never fails the check. When GITHUB_STEP_SUMMARY is set, a
-table of the entries (stars, license, last push, description) is appended.
+or a missing token never fails the check.
+
+When GITHUB_STEP_SUMMARY is set (GitHub Actions), every problem is appended
+there as a table with a link to its line (GitHub annotates only 10 per
+severity); with --online, first a table of the entries looked up (stars,
+license, last push, description).
 
 Options:
   --data DIR            folder with the curated YAML (default: data)
@@ -85,7 +91,6 @@ export function validateCommandWith(deps: ValidateDeps = {}): Command {
       const dataDir = resolveData(args, io);
       const loaded = await loadCatalog(dataDir, io.cwd);
       const validation = validateCatalog(loaded);
-      const { catalog } = validation;
       const config = await loadConfig(dataDir, io.cwd);
       const offline = sortDiagnostics([...config.diagnostics, ...validation.diagnostics]);
       let report: OnlineCheck | null = null;
@@ -107,7 +112,9 @@ export function validateCommandWith(deps: ValidateDeps = {}): Command {
         ? sortDiagnostics([...offline, ...report.diagnostics])
         : offline;
       const p = paint(useColor(io));
-      writeDiagnostics(io, format, diagnostics, p);
+      const out = paint(useColor(io, "stdout"));
+      writeDiagnostics(io, format, diagnostics, out);
+      const what = scopeOf(loaded);
       if (report) await reportOnline(report, since, format, io);
       else if (online) {
         await appendStepSummary(
@@ -115,11 +122,13 @@ export function validateCommandWith(deps: ValidateDeps = {}): Command {
           "### New-entry check\n\nNothing looked up: projects.yaml does not parse. Fix the errors annotated on the diff first.\n",
         );
       }
+      // Every problem, not only the 10 per severity GitHub annotates (after --online's
+      // triage table, which already reports a clean run).
+      if (!online || diagnostics.length > 0) {
+        await appendStepSummary(io.env, validateSummaryMarkdown(diagnostics, what, io.env));
+      }
       if (format !== "json") {
         const ok = !hasErrors(diagnostics);
-        const what = catalog
-          ? `${catalog.projects.length} projects in ${catalog.categories.length} categories`
-          : "";
         io.stderr.write(
           ok
             ? `${p.green("✔")} valid: ${what}${diagnostics.length > 0 ? ` (${summaryLine(diagnostics)})` : ""}\n`
@@ -163,4 +172,11 @@ async function reportOnline(
       `${annotation({ level: "notice", title: "No GitHub token", message: "GITHUB_TOKEN is not set: the entries were looked up anonymously (60 requests an hour); give the step env GITHUB_TOKEN" })}\n`,
     );
   }
+}
+
+/** "16 projects in 9 categories", counted in what was read (also when it is invalid). */
+function scopeOf(loaded: LoadedCatalog): string {
+  const { projects, categories } = loaded;
+  if (!Array.isArray(projects.value) || !Array.isArray(categories.value)) return "";
+  return `${plural(projects.value.length, "project")} in ${plural(categories.value.length, "category", "categories")}`;
 }

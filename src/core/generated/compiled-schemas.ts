@@ -11,67 +11,121 @@ const schema31 = {
   $id: "urn:cooltech:schemas:projects",
   title: "cooltech projects",
   description:
-    "The curated list of projects (data/projects.yaml). Sorted by (primary) category id, then by name (case-insensitive); `cooltech fmt` sorts it for you.",
+    "The curated list of projects (data/projects.yaml). Sorted by (primary) category id, then by name (case-insensitive); cooltech fmt sorts it for you.",
+  markdownDescription:
+    "The curated list of projects (`data/projects.yaml`). Sorted by (primary) category id, then by name (case-insensitive); `cooltech fmt` sorts it for you.",
   type: "array",
   items: { $ref: "#/$defs/project" },
   $defs: {
     project: {
       type: "object",
       description: "One project of the directory.",
+      markdownDescription:
+        "One project of the directory: `name` and `category` are required; give `repo` whenever the project is on GitHub.",
+      defaultSnippets: [
+        {
+          label: "new project",
+          markdownDescription:
+            "A project entry in the canonical layout (`cooltech fmt`), tags as a flow list.",
+          body: {
+            name: "$1",
+            repo: "${2:owner/name}",
+            homepage: "https://$3",
+            category: "$4",
+            tags: "^[$5]",
+            description: "$6",
+          },
+        },
+      ],
       required: ["name", "category"],
       additionalProperties: false,
       properties: {
         name: {
           description:
+            "The project's name as people know it, e.g. Falco. Unique (case-insensitive).",
+          markdownDescription:
             "The project's name as people know it, e.g. `Falco`. Unique (case-insensitive).",
           type: "string",
           minLength: 1,
           maxLength: 100,
           pattern:
             "^[^\\s\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff](?:[^\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff]*[^\\s\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff])?$",
+          patternErrorMessage:
+            "The name must be one line of text, without leading or trailing spaces, control or invisible characters.",
         },
         repo: {
           description:
+            "The GitHub repository as owner/name, e.g. falcosecurity/falco. Optional: some projects live elsewhere. Unique (case-insensitive).",
+          markdownDescription:
             "The GitHub repository as `owner/name`, e.g. `falcosecurity/falco`. Optional: some projects live elsewhere. Unique (case-insensitive).",
           type: "string",
           maxLength: 140,
           pattern:
             "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?/(?!\\.\\.?$)[A-Za-z0-9._-]{1,100}$",
+          patternErrorMessage:
+            "Write the repository as owner/name (e.g. falcosecurity/falco), not as a URL; `cooltech fmt` turns a GitHub URL into owner/name.",
         },
         homepage: {
           description:
-            "The project's website, https only, without user name or password, e.g. `https://falco.org/`.",
+            "The project's website, https only, without user name or password, e.g. https://falco.org/.",
+          markdownDescription:
+            "The project's website, `https://` only, without user name or password, e.g. `https://falco.org/`.",
           type: "string",
           maxLength: 2048,
           format: "uri",
           pattern: "^https://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:[/?#][^\\s]*)?$",
+          patternErrorMessage:
+            "The homepage must be an https:// URL without user name or password, e.g. https://falco.org/.",
         },
         category: {
           description:
-            "The id of a category from data/categories.yaml, e.g. `security`, or a list of up to 10 ids, e.g. `[databases, streaming]`: the first is the primary one (it sets the sort order), the others list the project in further categories.",
+            "The id of a category from data/categories.yaml, e.g. security, or a list of up to 10 ids, e.g. [databases, streaming]: the first is the primary one (it sets the sort order), the others list the project in further categories.",
+          markdownDescription:
+            "The `id` of a category from `data/categories.yaml`, e.g. `security`, or a list of up to 10 ids, e.g. `[databases, streaming]`: the first is the primary one (it sets the sort order), the others list the project in further categories.",
           type: ["string", "array"],
           maxLength: 50,
           pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$",
+          patternErrorMessage:
+            "The category must be a lowercase kebab-case id from data/categories.yaml, e.g. security.",
           minItems: 1,
           maxItems: 10,
           uniqueItems: true,
-          items: { type: "string", maxLength: 50, pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" },
+          items: {
+            type: "string",
+            maxLength: 50,
+            pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$",
+            patternErrorMessage:
+              "The category must be a lowercase kebab-case id from data/categories.yaml, e.g. security.",
+          },
         },
         tags: {
-          description: "Up to 10 lowercase kebab-case tags, e.g. `[runtime-security, cncf]`.",
+          description: "Up to 10 lowercase kebab-case tags, e.g. [runtime-security, cncf].",
+          markdownDescription:
+            "Up to 10 lowercase kebab-case tags, written as a flow list: `[runtime-security, cncf]`.",
           type: "array",
           maxItems: 10,
           uniqueItems: true,
-          items: { type: "string", maxLength: 40, pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" },
+          items: {
+            type: "string",
+            maxLength: 40,
+            pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$",
+            patternErrorMessage:
+              "Tags are lowercase kebab-case, e.g. runtime-security (no capitals, spaces or underscores).",
+          },
+          default: [],
         },
         description: {
           description:
             "An optional curated tagline (at most 200 characters, one line). When absent, GitHub's description is used.",
+          markdownDescription:
+            "An optional curated tagline (at most 200 characters, one line). When absent, GitHub's description is used. Quote it when it contains `: `.",
           type: "string",
           minLength: 1,
           maxLength: 200,
           pattern:
             "^[^\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff]*$",
+          patternErrorMessage:
+            "The description must be one line of text without control or invisible characters.",
         },
       },
     },
@@ -80,58 +134,110 @@ const schema31 = {
 const schema32 = {
   type: "object",
   description: "One project of the directory.",
+  markdownDescription:
+    "One project of the directory: `name` and `category` are required; give `repo` whenever the project is on GitHub.",
+  defaultSnippets: [
+    {
+      label: "new project",
+      markdownDescription:
+        "A project entry in the canonical layout (`cooltech fmt`), tags as a flow list.",
+      body: {
+        name: "$1",
+        repo: "${2:owner/name}",
+        homepage: "https://$3",
+        category: "$4",
+        tags: "^[$5]",
+        description: "$6",
+      },
+    },
+  ],
   required: ["name", "category"],
   additionalProperties: false,
   properties: {
     name: {
-      description: "The project's name as people know it, e.g. `Falco`. Unique (case-insensitive).",
+      description: "The project's name as people know it, e.g. Falco. Unique (case-insensitive).",
+      markdownDescription:
+        "The project's name as people know it, e.g. `Falco`. Unique (case-insensitive).",
       type: "string",
       minLength: 1,
       maxLength: 100,
       pattern:
         "^[^\\s\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff](?:[^\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff]*[^\\s\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff])?$",
+      patternErrorMessage:
+        "The name must be one line of text, without leading or trailing spaces, control or invisible characters.",
     },
     repo: {
       description:
+        "The GitHub repository as owner/name, e.g. falcosecurity/falco. Optional: some projects live elsewhere. Unique (case-insensitive).",
+      markdownDescription:
         "The GitHub repository as `owner/name`, e.g. `falcosecurity/falco`. Optional: some projects live elsewhere. Unique (case-insensitive).",
       type: "string",
       maxLength: 140,
       pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?/(?!\\.\\.?$)[A-Za-z0-9._-]{1,100}$",
+      patternErrorMessage:
+        "Write the repository as owner/name (e.g. falcosecurity/falco), not as a URL; `cooltech fmt` turns a GitHub URL into owner/name.",
     },
     homepage: {
       description:
-        "The project's website, https only, without user name or password, e.g. `https://falco.org/`.",
+        "The project's website, https only, without user name or password, e.g. https://falco.org/.",
+      markdownDescription:
+        "The project's website, `https://` only, without user name or password, e.g. `https://falco.org/`.",
       type: "string",
       maxLength: 2048,
       format: "uri",
       pattern: "^https://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:[/?#][^\\s]*)?$",
+      patternErrorMessage:
+        "The homepage must be an https:// URL without user name or password, e.g. https://falco.org/.",
     },
     category: {
       description:
-        "The id of a category from data/categories.yaml, e.g. `security`, or a list of up to 10 ids, e.g. `[databases, streaming]`: the first is the primary one (it sets the sort order), the others list the project in further categories.",
+        "The id of a category from data/categories.yaml, e.g. security, or a list of up to 10 ids, e.g. [databases, streaming]: the first is the primary one (it sets the sort order), the others list the project in further categories.",
+      markdownDescription:
+        "The `id` of a category from `data/categories.yaml`, e.g. `security`, or a list of up to 10 ids, e.g. `[databases, streaming]`: the first is the primary one (it sets the sort order), the others list the project in further categories.",
       type: ["string", "array"],
       maxLength: 50,
       pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$",
+      patternErrorMessage:
+        "The category must be a lowercase kebab-case id from data/categories.yaml, e.g. security.",
       minItems: 1,
       maxItems: 10,
       uniqueItems: true,
-      items: { type: "string", maxLength: 50, pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" },
+      items: {
+        type: "string",
+        maxLength: 50,
+        pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$",
+        patternErrorMessage:
+          "The category must be a lowercase kebab-case id from data/categories.yaml, e.g. security.",
+      },
     },
     tags: {
-      description: "Up to 10 lowercase kebab-case tags, e.g. `[runtime-security, cncf]`.",
+      description: "Up to 10 lowercase kebab-case tags, e.g. [runtime-security, cncf].",
+      markdownDescription:
+        "Up to 10 lowercase kebab-case tags, written as a flow list: `[runtime-security, cncf]`.",
       type: "array",
       maxItems: 10,
       uniqueItems: true,
-      items: { type: "string", maxLength: 40, pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" },
+      items: {
+        type: "string",
+        maxLength: 40,
+        pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$",
+        patternErrorMessage:
+          "Tags are lowercase kebab-case, e.g. runtime-security (no capitals, spaces or underscores).",
+      },
+      default: [],
     },
     description: {
       description:
         "An optional curated tagline (at most 200 characters, one line). When absent, GitHub's description is used.",
+      markdownDescription:
+        "An optional curated tagline (at most 200 characters, one line). When absent, GitHub's description is used. Quote it when it contains `: `.",
       type: "string",
       minLength: 1,
       maxLength: 200,
       pattern:
         "^[^\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff]*$",
+      patternErrorMessage:
+        "The description must be one line of text without control or invisible characters.",
     },
   },
 };
@@ -826,26 +932,36 @@ const schema33 = {
       properties: {
         id: {
           description:
+            "Lowercase kebab-case id that projects refer to in category, e.g. chaos-engineering. Unique.",
+          markdownDescription:
             "Lowercase kebab-case id that projects refer to in `category`, e.g. `chaos-engineering`. Unique.",
           type: "string",
           maxLength: 50,
           pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$",
+          patternErrorMessage:
+            "The id must be lowercase kebab-case, e.g. chaos-engineering (no capitals, spaces or underscores).",
         },
         name: {
-          description: "The category's display name, e.g. `Chaos engineering`.",
+          description: "The category's display name, e.g. Chaos engineering.",
+          markdownDescription: "The category's display name, e.g. `Chaos engineering`.",
           type: "string",
           minLength: 1,
           maxLength: 60,
           pattern:
             "^[^\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff]+$",
+          patternErrorMessage:
+            "The name must be one line of text without control or invisible characters.",
         },
         description: {
           description: "One sentence saying what belongs in the category.",
+          markdownDescription: "One sentence saying what belongs in the category.",
           type: "string",
           minLength: 1,
           maxLength: 300,
           pattern:
             "^[^\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff]+$",
+          patternErrorMessage:
+            "The description must be one line of text without control or invisible characters.",
         },
       },
     },
@@ -859,26 +975,36 @@ const schema34 = {
   properties: {
     id: {
       description:
+        "Lowercase kebab-case id that projects refer to in category, e.g. chaos-engineering. Unique.",
+      markdownDescription:
         "Lowercase kebab-case id that projects refer to in `category`, e.g. `chaos-engineering`. Unique.",
       type: "string",
       maxLength: 50,
       pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$",
+      patternErrorMessage:
+        "The id must be lowercase kebab-case, e.g. chaos-engineering (no capitals, spaces or underscores).",
     },
     name: {
-      description: "The category's display name, e.g. `Chaos engineering`.",
+      description: "The category's display name, e.g. Chaos engineering.",
+      markdownDescription: "The category's display name, e.g. `Chaos engineering`.",
       type: "string",
       minLength: 1,
       maxLength: 60,
       pattern:
         "^[^\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff]+$",
+      patternErrorMessage:
+        "The name must be one line of text without control or invisible characters.",
     },
     description: {
       description: "One sentence saying what belongs in the category.",
+      markdownDescription: "One sentence saying what belongs in the category.",
       type: "string",
       minLength: 1,
       maxLength: 300,
       pattern:
         "^[^\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff]+$",
+      patternErrorMessage:
+        "The description must be one line of text without control or invisible characters.",
     },
   },
 };
@@ -4744,11 +4870,11 @@ export const precompiled: Record<
   { sha256: string; validate: ValidateFunction }
 > = {
   projects: {
-    sha256: "4d2894c0874042c7c05881938ad17bda0b886359f52164afe13c5e73ccbb9ccb",
+    sha256: "a1c8ffacda7574e9d9b64c40e85c125357f20300d5c9033dbc95e483291881f8",
     validate: projectsSchema,
   },
   categories: {
-    sha256: "f08621fdd43a8f3c86c1d9cd856af61bab3a51b3c4b2374742aae36acb82cea2",
+    sha256: "6549a849ef442f1bca0dc9ff67fe60d2d4e4d8a9f2f7e12d361f3aa0b177c77e",
     validate: categoriesSchema,
   },
   directory: {

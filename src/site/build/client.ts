@@ -16,6 +16,7 @@ const MODULES = [
   "../../core/format.js",
   "../client/state.js",
   "../client/cards.js",
+  "../client/header.js",
   "../client/app.js",
 ] as const;
 

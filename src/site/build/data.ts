@@ -44,8 +44,14 @@ export function toSiteProject(p: DirectoryProject): SiteProject {
 }
 
 export function toSiteData(directory: Directory): SiteData {
+  let fetchedAt: string | null = null;
+  for (const p of directory.projects) {
+    const at = p.github?.fetchedAt ?? null;
+    if (at !== null && (fetchedAt === null || at > fetchedAt)) fetchedAt = at;
+  }
   return {
     refreshedAt: directory.refreshedAt,
+    fetchedAt,
     categories: directory.categories.map(({ id, name, description }) => ({
       id,
       name,

@@ -9,12 +9,11 @@
  * sets `url`, resolves).
  */
 import { readdirSync, readFileSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { type Branding, DEFAULT_BRANDING, SITE_SCHEMAS_DIR } from "../../core/branding.js";
 import type { Directory } from "../../core/model.js";
 import { schemasDir } from "../../core/schema.js";
-import { writeFileAtomic } from "../../core/write.js";
+import { makeDirectory, writeFileAtomic } from "../../core/write.js";
 import { serializeDirectory } from "../../generate/directory.js";
 import { clientScript } from "./client.js";
 import { toSiteData } from "./data.js";
@@ -49,7 +48,7 @@ export function publishedSchemas(): Array<[string, string]> {
 /** Writes the files into `outDir` (created if needed). */
 export async function writeSite(outDir: string, files: ReadonlyMap<string, string>): Promise<void> {
   for (const [name, content] of files) {
-    await mkdir(dirname(join(outDir, name)), { recursive: true });
+    await makeDirectory(dirname(join(outDir, name)));
     await writeFileAtomic(join(outDir, name), content);
   }
 }

@@ -7,9 +7,10 @@
  * more"), so first render stays fast for thousands of projects.
  */
 
-import { formatDay } from "../../core/format.js";
+import { plural } from "../../core/format.js";
 import { renderCard } from "./cards.js";
 import type { SiteData } from "./data.js";
+import { summaryText } from "./header.js";
 import {
   buildIndex,
   DEFAULT_STATE,
@@ -68,10 +69,7 @@ function main(): void {
   for (const t of [...perTag.keys()].sort(collator.compare)) {
     tag.append(option(t, `${t} (${perTag.get(t) ?? 0})`));
   }
-  const refreshed = formatDay(data.refreshedAt);
-  byId("summary").textContent =
-    `${data.projects.length} projects in ${perCategory.size} categories` +
-    (refreshed === null ? "." : ` · GitHub data from ${refreshed}.`);
+  byId("summary").textContent = summaryText(data, perCategory.size);
 
   const cards = new Map<number, HTMLLIElement>();
   let results: Indexed[] = [];
@@ -123,8 +121,8 @@ function main(): void {
       results.length === 0
         ? "No projects match."
         : results.length === total
-          ? `${total} projects`
-          : `${results.length} of ${total} projects`;
+          ? plural(total, "project")
+          : `${results.length} of ${plural(total, "project")}`;
   };
 
   const syncControls = (): void => {

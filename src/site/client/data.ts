@@ -52,6 +52,8 @@ export interface SiteProject {
 
 export interface SiteData {
   refreshedAt: string | null;
+  /** The newest `fetchedAt` of any entry: when GitHub last answered, whatever the last refresh did. */
+  fetchedAt: string | null;
   categories: SiteCategory[];
   projects: SiteProject[];
 }
