@@ -82,7 +82,7 @@ describe("cooltech init", () => {
     assert.equal(init.code, 0, init.stderr);
     assert.match(init.stderr, /\(awesome\): \d+ items/);
     const projects = await readFile(join(cwd, "go/data/projects.yaml"), "utf8");
-    assert.match(projects, /^# yaml-language-server: \$schema=.*projects\.schema\.json\n/);
+    assert.match(projects, /^# yaml-language-server: \$schema=projects\.editor\.schema\.json\n/);
     assert.doesNotMatch(projects, /name: ripgrep/);
     const categories = parse(await readFile(join(cwd, "go/data/categories.yaml"), "utf8"));
     const form = parse(
@@ -112,7 +112,7 @@ describe("cooltech init", () => {
     const url = await runCli(["init", "x", "--url", "http://me.github.io/"], { cwd });
     assert.equal(url.code, 1);
     assert.match(url.stderr, /--url: `url` must be an https URL/);
-    const format = await runCli(["init", "x", "--format", "csv", "--from", "a"], { cwd });
+    const format = await runCli(["init", "x", "--type", "csv", "--from", "a"], { cwd });
     assert.equal(format.code, 2);
     assert.deepEqual(await readdir(cwd), []);
     const help = await runCli(["init", "--help"], { cwd });

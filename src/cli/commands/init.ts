@@ -13,13 +13,13 @@ export const initCommand: Command = {
   allowPositionals: true,
   options: {
     from: { type: "string" },
-    format: { type: "string" },
+    type: { type: "string" },
     title: { type: "string" },
     tagline: { type: "string" },
     url: { type: "string" },
     help: { type: "boolean", short: "h", default: false },
   },
-  help: `Usage: cooltech init [DIR] [--from FILE [--format FORMAT]] [--title TEXT]
+  help: `Usage: cooltech init [DIR] [--from FILE [--type TYPE]] [--title TEXT]
                      [--tagline TEXT] [--url URL]
 
 Creates a directory that works at once, in DIR (default: the current folder):
@@ -38,7 +38,7 @@ exists, init writes nothing and names them.
 
 Options:
   --from FILE       import this list instead of writing the samples
-  --format FORMAT   landscape, awesome or best-of (default: detected)
+  --type TYPE       the list's format: landscape, awesome or best-of (default: detected)
   --title TEXT      the directory's title (default: DIR's name)
   --tagline TEXT    one sentence under the title
   --url URL         where the site will be published, e.g. https://OWNER.github.io/REPO/
@@ -54,13 +54,13 @@ Examples:
   async run(args, io) {
     const [dir, ...extra] = args.positionals;
     if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'`);
-    const format = stringOpt(args, "format");
+    const format = stringOpt(args, "type");
     if (format !== undefined && !FORMATS.includes(format as SourceFormat)) {
-      throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, not '${format}'`);
+      throw new UsageError(`--type must be one of ${FORMATS.join(", ")}, not '${format}'`);
     }
     const from = stringOpt(args, "from");
     if (format !== undefined && from === undefined) {
-      throw new UsageError("--format names the format of the --from list; add --from FILE");
+      throw new UsageError("--type names the format of the --from list; add --from FILE");
     }
     const p = paint(useColor(io));
     const text = (name: string) => stringOpt(args, name);
