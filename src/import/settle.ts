@@ -93,7 +93,7 @@ export function settle(
 }
 
 function known(text: string, file: string, value: unknown): ParsedYaml {
-  return { source: lazySource(file, file, text), value, diagnostics: [] };
+  return { source: lazySource(file, file, text, -1), value, diagnostics: [] };
 }
 
 /** Fixes or undoes what caused `d`; false when it is not about an imported or merged entry. */

@@ -95,7 +95,7 @@ const schema31 = {
             maxLength: 50,
             pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$",
             patternErrorMessage:
-              "The category must be a lowercase kebab-case id from data/categories.yaml, e.g. security.",
+              "Each category must be a lowercase kebab-case id from data/categories.yaml, e.g. security.",
           },
         },
         tags: {
@@ -207,7 +207,7 @@ const schema32 = {
         maxLength: 50,
         pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$",
         patternErrorMessage:
-          "The category must be a lowercase kebab-case id from data/categories.yaml, e.g. security.",
+          "Each category must be a lowercase kebab-case id from data/categories.yaml, e.g. security.",
       },
     },
     tags: {
@@ -4870,7 +4870,7 @@ export const precompiled: Record<
   { sha256: string; validate: ValidateFunction }
 > = {
   projects: {
-    sha256: "a1c8ffacda7574e9d9b64c40e85c125357f20300d5c9033dbc95e483291881f8",
+    sha256: "b2fac8ec1e545176f2f8faf2dab9cf6b373ae2186645563a619aca7a6ac07e1a",
     validate: projectsSchema,
   },
   categories: {
