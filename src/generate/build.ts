@@ -1,6 +1,8 @@
 import { join } from "node:path";
 import { directorySchemaRef } from "../core/branding.js";
+import { recoverFiles } from "../core/commit.js";
 import { type Diagnostic, sortDiagnostics } from "../core/diagnostic.js";
+import { acquireLock } from "../core/lock.js";
 import type { Directory } from "../core/model.js";
 import { DIRECTORY_FILE, loadCatalog } from "../load/catalog.js";
 import { loadConfig } from "../load/config.js";
@@ -23,9 +25,21 @@ export interface BuildResult {
  * Validates the curated data, then writes DIR/directory.json from it and the
  * last-known GitHub data of the existing directory. No network. An invalid
  * entry keeps its last-known record or is left out (see degrade.ts); only a
- * file that cannot be used at all stops the build.
+ * file that cannot be used at all stops the build. Holds the data folder's
+ * lock (a refresh in progress makes it throw LockBusyError) and first repairs
+ * what a killed run left (src/core/commit.ts).
  */
 export async function buildDirectory(dataDir: string, cwd?: string): Promise<BuildResult> {
+  const lock = await acquireLock(dataDir, { command: "build" });
+  try {
+    await recoverFiles(dataDir);
+    return await buildLocked(dataDir, cwd);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function buildLocked(dataDir: string, cwd?: string): Promise<BuildResult> {
   // Read after validation (its errors come first), once.
   let reading: Promise<Directory | null> | undefined;
   const readPrevious = () => {

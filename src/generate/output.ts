@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { type Branding, DEFAULT_BRANDING } from "../core/branding.js";
+import { commitFiles, type FileWrite, type Written } from "../core/commit.js";
 import type { Directory } from "../core/model.js";
 import { validateAgainst } from "../core/schema.js";
 import { writeFileAtomic } from "../core/write.js";
@@ -12,22 +13,28 @@ import { renderMarkdown } from "./markdown.js";
 /** The Markdown list committed next to the JSON, so the directory reads well on GitHub itself. */
 export const MARKDOWN_FILE = "DIRECTORY.md";
 
-/** Files a build writes into the data folder. */
-export interface Written {
-  path: string;
-  changed: boolean;
-}
+export type { FileWrite, Written } from "../core/commit.js";
 
 /**
  * Checks the directory against its schema, then writes it, its Markdown list
- * and the editor schema of projects.yaml (with the category ids) atomically. An
- * unchanged file is left untouched, so a run that changed nothing changes nothing.
+ * and the editor schema of projects.yaml (with the category ids) as one
+ * generation (src/core/commit.ts). An unchanged file is left untouched, so a
+ * run that changed nothing changes nothing.
  */
 export async function writeDirectory(
   dataDir: string,
   directory: Directory,
   branding: Pick<Branding, "title" | "tagline"> = DEFAULT_BRANDING,
 ): Promise<Written[]> {
+  return commitFiles(dataDir, directoryFiles(dataDir, directory, branding));
+}
+
+/** directory.json and DIRECTORY.md for `directory`, checked against the schema first. */
+export function directoryFiles(
+  dataDir: string,
+  directory: Directory,
+  branding: Pick<Branding, "title" | "tagline"> = DEFAULT_BRANDING,
+): FileWrite[] {
   const errors = validateAgainst("directory", directory);
   if (errors.length > 0) {
     const detail = errors
@@ -39,12 +46,12 @@ export async function writeDirectory(
     );
   }
   return [
-    await writeIfChanged(join(dataDir, DIRECTORY_FILE), serializeDirectory(directory)),
-    await writeIfChanged(join(dataDir, MARKDOWN_FILE), renderMarkdown(directory, branding)),
-    await writeIfChanged(
-      join(dataDir, EDITOR_SCHEMA_FILE),
-      serializeEditorSchema(directory.categories),
-    ),
+    { path: join(dataDir, DIRECTORY_FILE), content: serializeDirectory(directory) },
+    { path: join(dataDir, MARKDOWN_FILE), content: renderMarkdown(directory, branding) },
+    {
+      path: join(dataDir, EDITOR_SCHEMA_FILE),
+      content: serializeEditorSchema(directory.categories),
+    },
   ];
 }
 

@@ -1,6 +1,7 @@
 import { hasErrors } from "../../core/diagnostic.js";
-import { ExitCode } from "../../core/errors.js";
+import { ExitCode, UserError } from "../../core/errors.js";
 import { plural } from "../../core/format.js";
+import { LockBusyError } from "../../core/lock.js";
 import { buildDirectory } from "../../generate/build.js";
 import { EDITOR_SCHEMA_FILE } from "../../generate/editor-schema.js";
 import { displayPath } from "../../load/yaml-source.js";
@@ -35,7 +36,8 @@ Options:
   -h, --help   show this help
 
 Exit codes: 0 written; 5 written, but some entries are invalid (set aside as
-above); 1 a file cannot be used (nothing written); 2 usage error.
+above); 1 a file cannot be used (nothing written); 2 usage error; 6 a refresh
+holds the data folder's lock (nothing written).
 
 Example:
   cooltech build && git diff --stat data/
@@ -44,7 +46,9 @@ Example:
     const p = paint(useColor(io));
     const out = paint(useColor(io, "stdout"));
     // A corrupt directory.json is a DirectoryError (a UserError): runMain prints it, exit 1.
-    const result = await buildDirectory(resolveData(args, io), io.cwd);
+    const result = await buildDirectory(resolveData(args, io), io.cwd).catch((error) => {
+      throw error instanceof LockBusyError ? new UserError(error.message, ExitCode.busy) : error;
+    });
     writeDiagnostics(io, chooseFormat(undefined, io), result.diagnostics, out);
     if (result.directory === null) {
       io.stderr.write(`${p.red("✖")} ${summaryLine(result.diagnostics)}; nothing written\n`);

@@ -55,15 +55,15 @@ const schema31 = {
         },
         repo: {
           description:
-            "The GitHub repository as owner/name, e.g. falcosecurity/falco. Optional: some projects live elsewhere. Unique (case-insensitive).",
+            "The GitHub repository as owner/name, e.g. falcosecurity/falco (not a URL, no .git, no trailing slash: cooltech fmt rewrites those). Optional: some projects live elsewhere. Unique (case-insensitive, compared as owner/name).",
           markdownDescription:
-            "The GitHub repository as `owner/name`, e.g. `falcosecurity/falco`. Optional: some projects live elsewhere. Unique (case-insensitive).",
+            "The GitHub repository as `owner/name`, e.g. `falcosecurity/falco` (not a URL, no `.git`, no trailing slash: `cooltech fmt` rewrites those). Optional: some projects live elsewhere. Unique (case-insensitive, compared as `owner/name`).",
           type: "string",
           maxLength: 140,
           pattern:
-            "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?/(?!\\.\\.?$)[A-Za-z0-9._-]{1,100}$",
+            "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?/(?!\\.\\.?$)(?!.*\\.[Gg][Ii][Tt]$)[A-Za-z0-9._-]{1,100}$",
           patternErrorMessage:
-            "Write the repository as owner/name (e.g. falcosecurity/falco), not as a URL; `cooltech fmt` turns a GitHub URL into owner/name.",
+            "Write the repository as owner/name (e.g. falcosecurity/falco), not as a URL and without .git; `cooltech fmt` turns a GitHub URL into owner/name.",
         },
         homepage: {
           description:
@@ -168,14 +168,15 @@ const schema32 = {
     },
     repo: {
       description:
-        "The GitHub repository as owner/name, e.g. falcosecurity/falco. Optional: some projects live elsewhere. Unique (case-insensitive).",
+        "The GitHub repository as owner/name, e.g. falcosecurity/falco (not a URL, no .git, no trailing slash: cooltech fmt rewrites those). Optional: some projects live elsewhere. Unique (case-insensitive, compared as owner/name).",
       markdownDescription:
-        "The GitHub repository as `owner/name`, e.g. `falcosecurity/falco`. Optional: some projects live elsewhere. Unique (case-insensitive).",
+        "The GitHub repository as `owner/name`, e.g. `falcosecurity/falco` (not a URL, no `.git`, no trailing slash: `cooltech fmt` rewrites those). Optional: some projects live elsewhere. Unique (case-insensitive, compared as `owner/name`).",
       type: "string",
       maxLength: 140,
-      pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?/(?!\\.\\.?$)[A-Za-z0-9._-]{1,100}$",
+      pattern:
+        "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?/(?!\\.\\.?$)(?!.*\\.[Gg][Ii][Tt]$)[A-Za-z0-9._-]{1,100}$",
       patternErrorMessage:
-        "Write the repository as owner/name (e.g. falcosecurity/falco), not as a URL; `cooltech fmt` turns a GitHub URL into owner/name.",
+        "Write the repository as owner/name (e.g. falcosecurity/falco), not as a URL and without .git; `cooltech fmt` turns a GitHub URL into owner/name.",
     },
     homepage: {
       description:
@@ -247,7 +248,7 @@ const pattern4 = new RegExp(
   "u",
 );
 const pattern5 = new RegExp(
-  "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?/(?!\\.\\.?$)[A-Za-z0-9._-]{1,100}$",
+  "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?/(?!\\.\\.?$)(?!.*\\.[Gg][Ii][Tt]$)[A-Za-z0-9._-]{1,100}$",
   "u",
 );
 const pattern6 = new RegExp("^https://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:[/?#][^\\s]*)?$", "u");
@@ -427,11 +428,11 @@ function validate20(
                 keyword: "pattern",
                 params: {
                   pattern:
-                    "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?/(?!\\.\\.?$)[A-Za-z0-9._-]{1,100}$",
+                    "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?/(?!\\.\\.?$)(?!.*\\.[Gg][Ii][Tt]$)[A-Za-z0-9._-]{1,100}$",
                 },
                 message:
                   'must match pattern "' +
-                  "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?/(?!\\.\\.?$)[A-Za-z0-9._-]{1,100}$" +
+                  "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?/(?!\\.\\.?$)(?!.*\\.[Gg][Ii][Tt]$)[A-Za-z0-9._-]{1,100}$" +
                   '"',
               };
               if (vErrors === null) {
@@ -4870,7 +4871,7 @@ export const precompiled: Record<
   { sha256: string; validate: ValidateFunction }
 > = {
   projects: {
-    sha256: "b2fac8ec1e545176f2f8faf2dab9cf6b373ae2186645563a619aca7a6ac07e1a",
+    sha256: "358a1da9165288256774f5d46f1e70f21488149ccfac65ba98c88b841019356e",
     validate: projectsSchema,
   },
   categories: {
