@@ -110,7 +110,6 @@ export function validateCommandWith(deps: ValidateDeps = {}): Command {
               deps.git,
             );
       const validation = validateCatalog(loaded, scope === null ? {} : { touched: scope.touched });
-      const { catalog } = validation;
       const config = await loadConfig(dataDir, io.cwd);
       const offline = sortDiagnostics([...config.diagnostics, ...validation.diagnostics]);
       let report: OnlineCheck | null = null;
