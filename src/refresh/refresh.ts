@@ -1,6 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { directorySchemaRef } from "../core/branding.js";
 import { commitFiles, type FileWrite, type Recovery, recoverFiles } from "../core/commit.js";
+import { sortDiagnostics } from "../core/diagnostic.js";
 import { acquireLock } from "../core/lock.js";
 import { type Directory, type GithubBlock, type GithubInfo, isFetched } from "../core/model.js";
 import { compareProjects } from "../core/order.js";
@@ -10,6 +12,7 @@ import { directoryFiles, type Written } from "../generate/output.js";
 import { ETAGS_FILE, parseEtags, serializeEtags } from "../github/etags.js";
 import { type EtagEntry, type LookupStats, lookupRepos } from "../github/lookup.js";
 import { DIRECTORY_FILE, loadCatalog } from "../load/catalog.js";
+import { loadConfig } from "../load/config.js";
 import { readDirectory } from "../load/directory.js";
 import { displayPath } from "../load/yaml-source.js";
 import { validateCatalog } from "../validate/index.js";
@@ -78,7 +81,8 @@ async function refreshRun(
   const stamp = options.now().toISOString();
   const loaded = await loadCatalog(dataDir, cwd);
   const validation = validateCatalog(loaded);
-  const { diagnostics } = validation;
+  const site = await loadConfig(dataDir, cwd);
+  const diagnostics = sortDiagnostics([...site.diagnostics, ...validation.diagnostics]);
   const projectsFile = displayPath(join(dataDir, "projects.yaml"), cwd);
   let previous: Directory | null = null;
   // An invalid entry keeps its last-known record or is left out (degrade.ts).
@@ -176,7 +180,9 @@ async function refreshRun(
       : (known.get(p.repo.toLowerCase()) ?? { github: null, trend: null });
     generation.set(p.repo.toLowerCase(), k);
   }
-  const conformed = conformDirectory(generateDirectory(finalCatalog, generation, stamp, kept));
+  const conformed = conformDirectory(
+    generateDirectory(finalCatalog, generation, stamp, kept, directorySchemaRef(site.branding)),
+  );
   const directory = conformed.directory;
   const keep = new Set(
     directory.projects.flatMap((p) => (isFetched(p.github) ? [key(p.github)] : [])),
@@ -184,7 +190,7 @@ async function refreshRun(
   pruneHistory(history, today, keep);
 
   // One generation: directory.json, DIRECTORY.md, history.json, and the rest, all or none.
-  const files: FileWrite[] = [...directoryFiles(dataDir, directory)];
+  const files: FileWrite[] = [...directoryFiles(dataDir, directory, site.branding)];
   if (fix?.text) files.push({ path: fix.path, content: fix.text });
   files.push({ path: join(dataDir, HISTORY_FILE), content: serializeHistory(history) });
   if (api === "rest") {
