@@ -38,6 +38,12 @@ const samples: Record<(typeof PRECOMPILED)[number], unknown[]> = {
     { $schema: "x", refreshedAt: null, categories: [], projects: [] },
     { $schema: "x", refreshedAt: "yesterday", categories: [{}], projects: [{ github: {} }] },
   ],
+  config: [
+    { title: "My List", tagline: "Tools we like.", url: "https://me.github.io/list/" },
+    {},
+    { title: "", tagline: "a\nb", url: "http://x.org", colour: 1 },
+    ["not a mapping"],
+  ],
 };
 
 test("precompiled and run-time compiled validators report the same errors", () => {

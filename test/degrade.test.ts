@@ -111,7 +111,11 @@ describe("build with invalid entries", () => {
     assert.deepEqual(names, ["Falco", "Longhorn", "Rook"]);
     const byName = new Map(directory.projects.map((p) => [p.name, p]));
     assert.equal(byName.get("Falco")?.description, "Fresh words.");
-    assert.deepEqual(byName.get("Rook"), PREVIOUS.projects[1], "last-known record, untouched");
+    assert.deepEqual(
+      byName.get("Rook"),
+      { ...PREVIOUS.projects[1], categories: ["storage"] },
+      "last-known record, untouched but for `categories` (absent in an older directory.json)",
+    );
     assert.match(run.stdout, /^projects\.yaml:8:10 error tag "Not Kebab" must be lowercase/m);
     assert.match(run.stdout, /^projects\.yaml:15:3 error unknown key "descripton"/m);
     assert.match(

@@ -27,6 +27,7 @@ const ALLOWED: AllowedEdges = {
   site: ["generate", "core"],
   links: ["load", "core", "actions"],
   import: ["edit", "load", "validate", "core", "actions"],
+  init: ["import", "load", "core"],
   cli: "*",
   "(root)": "*",
 };

@@ -20,7 +20,7 @@
  * build` calls it too).
  */
 
-import { INTRO, TITLE } from "../core/branding.js";
+import { type Branding, DEFAULT_BRANDING } from "../core/branding.js";
 import { formatCompactCount, formatDay, safeHttps } from "../core/format.js";
 import { type Category, type Directory, type DirectoryProject, isFetched } from "../core/model.js";
 import { stripControls } from "../core/text.js";
@@ -146,13 +146,17 @@ function sections(directory: Directory): Section[] {
     .filter((s) => s.projects.length > 0);
 }
 
-export function renderMarkdown(directory: Directory): string {
+/** The document; the title and intro come from data/cooltech.yaml (`branding`). */
+export function renderMarkdown(
+  directory: Directory,
+  branding: Pick<Branding, "title" | "tagline"> = DEFAULT_BRANDING,
+): string {
   const day = formatDay(directory.refreshedAt);
   const starsAsOf = day === null ? "" : ` as of ${day}`;
   const out: string[] = [
-    `# ${TITLE}`,
+    `# ${escapeListText(branding.title)}`,
     "",
-    INTRO,
+    escapeListBlock(branding.tagline),
     "",
     `Generated from [\`directory.json\`](directory.json) by cooltech (\`cooltech build\` or \`cooltech markdown\`): edit the curated YAML, not this file. ★ is GitHub stars${starsAsOf}, rounded down (1.2k means at least 1,200).`,
     "",
@@ -160,7 +164,7 @@ export function renderMarkdown(directory: Directory): string {
     "",
   ];
   const all = sections(directory);
-  const used = new Set([headingSlug(TITLE), "contents"]);
+  const used = new Set([headingSlug(branding.title), "contents"]);
   const slugs = all.map((s) => {
     const base = headingSlug(s.name);
     let slug = base;

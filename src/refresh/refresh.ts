@@ -1,6 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { type Branding, directorySchemaRef } from "../core/branding.js";
 import { commitFiles, type FileWrite, type Recovery, recoverFiles } from "../core/commit.js";
+import { sortDiagnostics } from "../core/diagnostic.js";
 import { acquireLock } from "../core/lock.js";
 import { type Directory, isFetched } from "../core/model.js";
 import { compareProjects } from "../core/order.js";
@@ -10,6 +12,7 @@ import { directoryFiles } from "../generate/output.js";
 import { ETAGS_FILE, parseEtags } from "../github/etags.js";
 import { type LookupStats, lookupRepos } from "../github/lookup.js";
 import { DIRECTORY_FILE, loadCatalog } from "../load/catalog.js";
+import { loadConfig } from "../load/config.js";
 import { readDirectory } from "../load/directory.js";
 import { displayPath } from "../load/yaml-source.js";
 import { validateCatalog } from "../validate/index.js";
@@ -77,7 +80,7 @@ async function refreshRun(
   const { dataDir, cwd } = options;
   const api = options.lookup?.api ?? (options.config.token ? "graphql" : "rest");
   const stamp = options.now().toISOString();
-  const { loaded, diagnostics, use, previous } = await loadUsable(dataDir, cwd);
+  const { loaded, diagnostics, use, previous, branding } = await loadUsable(dataDir, cwd);
   const projectsFile = displayPath(join(dataDir, "projects.yaml"), cwd);
   const base = { diagnostics, api, refreshedAt: stamp, projectsFile, recovered, stopped: null };
   if (use === null) {
@@ -100,7 +103,9 @@ async function refreshRun(
   const fix = options.fixMoved ? fixMovedRepos(loaded, catalog, merged, etags) : null;
   const finalCatalog = fix?.catalog ?? catalog;
   const generation = knownForGeneration(finalCatalog, merged, known, history);
-  const conformed = conformDirectory(generateDirectory(finalCatalog, generation, stamp, kept));
+  const conformed = conformDirectory(
+    generateDirectory(finalCatalog, generation, stamp, kept, directorySchemaRef(branding)),
+  );
   const directory = conformed.directory;
   const keep = new Set(
     directory.projects.flatMap((p) => (isFetched(p.github) ? [key(p.github)] : [])),
@@ -108,7 +113,7 @@ async function refreshRun(
   pruneHistory(history, today, keep);
 
   const rest = api === "rest" ? etags : null;
-  const files = generationFiles(dataDir, directory, fix, history, rest);
+  const files = generationFiles(dataDir, directory, branding, fix, history, rest);
   const written = options.dryRun ? [] : await commitFiles(dataDir, files);
   const entries = [...merged.values()].map((m) => m.report);
   noteConformFixes(merged, conformed.fixes);
@@ -131,7 +136,9 @@ async function loadUsable(dataDir: string, cwd: string | undefined) {
   if (use !== null && validation.catalog !== null) {
     previous = await readDirectory(join(dataDir, DIRECTORY_FILE), cwd);
   }
-  return { loaded, diagnostics: validation.diagnostics, use, previous };
+  const site = await loadConfig(dataDir, cwd);
+  const diagnostics = sortDiagnostics([...site.diagnostics, ...validation.diagnostics]);
+  return { loaded, diagnostics, use, previous, branding: site.branding };
 }
 
 /**
@@ -170,11 +177,12 @@ const stoppedText = (signal: AbortSignal): string =>
 function generationFiles(
   dataDir: string,
   directory: Directory,
+  branding: Branding,
   fix: AppliedFix | null,
   history: Parameters<typeof serializeHistory>[0],
   etags: Map<string, string> | null,
 ): FileWrite[] {
-  const files: FileWrite[] = [...directoryFiles(dataDir, directory)];
+  const files: FileWrite[] = [...directoryFiles(dataDir, directory, branding)];
   if (fix?.text) files.push({ path: fix.path, content: fix.text });
   files.push({ path: join(dataDir, HISTORY_FILE), content: serializeHistory(history) });
   if (etags !== null) files.push(etagsFile(join(dataDir, ETAGS_FILE), etags, directory));

@@ -1,6 +1,9 @@
 import { resolve } from "node:path";
+import { loadConfig } from "../../load/config.js";
 import { type Command, commonOptions, stringOpt } from "../command.js";
 import { ExitCode } from "../errors.js";
+import { chooseFormat, writeDiagnostics } from "../format-option.js";
+import { paint, useColor } from "../io.js";
 
 export const siteCommand: Command = {
   name: "site",
@@ -9,8 +12,10 @@ export const siteCommand: Command = {
 
 Writes a single-page static site to browse the directory: OUT/index.html (page,
 style, data and script in one file, so it also works from file://) and
-OUT/directory.json next to it. Reads DIR/directory.json (run 'cooltech build'
-first). Host OUT on any static host, e.g. GitHub Pages.
+OUT/directory.json next to it, and the JSON Schemas in OUT/schemas/ (so that
+directory.json's $schema resolves once DIR/cooltech.yaml sets the public url).
+Reads DIR/directory.json (run 'cooltech build' first) and the title and
+tagline from DIR/cooltech.yaml. Host OUT on any static host, e.g. GitHub Pages.
 
 Options:
   --data DIR   folder of directory.json (default: data)
@@ -18,7 +23,9 @@ Options:
   -h, --help   show this help
 
 Exit codes: 0 written, 1 directory.json missing or invalid, 2 usage error,
-4 the output could not be written.
+4 the output could not be written. Errors in DIR/cooltech.yaml are reported
+at their lines and do not stop the output: those keys take their defaults
+(\`cooltech validate\` and \`cooltech build\` fail on them).
 
 Examples:
   cooltech site
@@ -32,7 +39,9 @@ Examples:
     const dataDir = resolve(io.cwd, stringOpt(args, "data") ?? "data");
     const outDir = resolve(io.cwd, stringOpt(args, "out") ?? "dist/site");
     const directory = await requireDirectory(dataDir, io.cwd);
-    const files = renderSite(directory);
+    const config = await loadConfig(dataDir, io.cwd);
+    writeDiagnostics(io, chooseFormat(undefined, io), config.diagnostics, paint(useColor(io)));
+    const files = renderSite(directory, config.branding);
     await writeSite(outDir, files);
     const page = Buffer.byteLength(files.get("index.html") ?? "", "utf8");
     io.stderr.write(

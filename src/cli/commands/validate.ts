@@ -4,6 +4,7 @@ import { type Diagnostic, hasErrors, sortDiagnostics } from "../../core/diagnost
 import { plural } from "../../core/format.js";
 import type { LookupOptions } from "../../github/lookup.js";
 import { type LoadedCatalog, loadCatalog } from "../../load/catalog.js";
+import { loadConfig } from "../../load/config.js";
 import type { Git } from "../../pr-check/changed.js";
 import type { LookupFn, OnlineCheck } from "../../pr-check/online.js";
 import type { ChangeScope } from "../../pr-check/scope.js";
@@ -27,8 +28,9 @@ const HELP = `Usage: cooltech validate [--data DIR] [--format text|github|json]
 
 Checks DIR/projects.yaml and DIR/categories.yaml: YAML syntax, duplicate keys,
 the JSON Schemas in schemas/, then the rules (unknown category, duplicate
-name/repo/homepage, sort order, unused category). Every problem is reported in
-one run, located at file:line:col, with how to fix it.
+name/repo/homepage, sort order, unused category), and DIR/cooltech.yaml (the
+title, tagline and public URL; optional). Every problem is reported in one run,
+located at file:line:col, with how to fix it.
 
 With --online, also looks the entries up on GitHub (GITHUB_TOKEN or GH_TOKEN;
 anonymous otherwise, 60 requests an hour; GITHUB_API_URL for GitHub Enterprise):
@@ -113,10 +115,9 @@ async function validateRun(args: Args, io: Io, deps: ValidateDeps): Promise<numb
           io.cwd,
           deps.git,
         );
-  const { diagnostics: offline } = validateCatalog(
-    loaded,
-    scope === null ? {} : { touched: scope.touched },
-  );
+  const validation = validateCatalog(loaded, scope === null ? {} : { touched: scope.touched });
+  const config = await loadConfig(dataDir, io.cwd);
+  const offline = sortDiagnostics([...config.diagnostics, ...validation.diagnostics]);
   const report = online ? await checkOnline(loaded, dataDir, since, io, deps) : null;
   const diagnostics: Diagnostic[] = report
     ? sortDiagnostics([...offline, ...report.diagnostics])

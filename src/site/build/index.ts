@@ -4,10 +4,15 @@
  *
  * The site is one self-contained index.html (style, data and script inline,
  * so it works from static hosting and from file://) plus directory.json, the
- * full directory, published next to it.
+ * full directory, published next to it, and the JSON Schemas in schemas/ (so
+ * that directory.json's `$schema`, an absolute URL once data/cooltech.yaml
+ * sets `url`, resolves).
  */
-import { join } from "node:path";
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { type Branding, DEFAULT_BRANDING, SITE_SCHEMAS_DIR } from "../../core/branding.js";
 import type { Directory } from "../../core/model.js";
+import { schemasDir } from "../../core/schema.js";
 import { makeDirectory, writeFileAtomic } from "../../core/write.js";
 import { serializeDirectory } from "../../generate/directory.js";
 import { clientScript } from "./client.js";
@@ -18,15 +23,32 @@ import { STYLE } from "./style.js";
 export { toSiteData } from "./data.js";
 
 /** File name → content. Deterministic: the same directory gives the same bytes. */
-export function renderSite(directory: Directory): Map<string, string> {
+export function renderSite(
+  directory: Directory,
+  branding: Pick<Branding, "title" | "tagline"> = DEFAULT_BRANDING,
+): Map<string, string> {
   return new Map([
-    ["index.html", renderPage(toSiteData(directory), clientScript(), STYLE)],
+    ["index.html", renderPage(toSiteData(directory), clientScript(), STYLE, branding)],
     ["directory.json", serializeDirectory(directory)],
+    ...publishedSchemas(),
   ]);
+}
+
+/** Every schemas/*.schema.json, as `schemas/NAME.schema.json`, in name order. */
+export function publishedSchemas(): Array<[string, string]> {
+  return readdirSync(schemasDir)
+    .filter((name) => name.endsWith(".schema.json"))
+    .sort()
+    .map((name) => [
+      `${SITE_SCHEMAS_DIR}/${name}`,
+      readFileSync(new URL(name, schemasDir), "utf8"),
+    ]);
 }
 
 /** Writes the files into `outDir` (created if needed). */
 export async function writeSite(outDir: string, files: ReadonlyMap<string, string>): Promise<void> {
-  await makeDirectory(outDir);
-  for (const [name, content] of files) await writeFileAtomic(join(outDir, name), content);
+  for (const [name, content] of files) {
+    await makeDirectory(dirname(join(outDir, name)));
+    await writeFileAtomic(join(outDir, name), content);
+  }
 }
