@@ -143,7 +143,9 @@ export function validateCommandWith(deps: ValidateDeps = {}): Command {
           out,
         );
         if (outside.size > 0) {
-          io.stdout.write(outsideChangesNotice(outside.size) + formatText([...outside]));
+          // The notice is a workflow command: only the commands channel may print one.
+          commandsOut(io).write(outsideChangesNotice(outside.size));
+          io.stdout.write(formatText([...outside]));
           await appendStepSummary(io.env, outsideChangesMarkdown([...outside], since));
         }
       } else writeDiagnostics(io, format, diagnostics, out);
