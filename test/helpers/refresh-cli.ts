@@ -1,4 +1,6 @@
 /** Runs `cooltech refresh` (in-process, or the real binary) against the fake GitHub, on a temp copy of a data dir. */
+
+import assert from "node:assert/strict";
 import { type ChildProcess, spawn } from "node:child_process";
 import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -6,7 +8,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Io } from "../../src/cli/io.js";
 import { runMain } from "../../src/cli/main.js";
-import type { FakeGitHub } from "../fake-github/index.js";
+import type { Directory, DirectoryProject } from "../../src/core/model.js";
+import { demoRepos, type FakeGitHub } from "../fake-github/index.js";
 
 /** The repository root (dist/test/helpers/ → ../../..). */
 export const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
@@ -139,4 +142,32 @@ export async function assertNoToken(run: CliRun, dir: string): Promise<void> {
     ([, text]) => (text as string).includes(TOKEN),
   );
   if (where.length > 0) throw new Error(`token leaked into ${where.map(([w]) => w).join(", ")}`);
+}
+
+/** `cooltech refresh --data data ARGS` in `dir` against `gh`, checked for token leaks. */
+export async function refreshIn(
+  gh: FakeGitHub,
+  dir: string,
+  args: string[] = [],
+  env: Record<string, string | undefined> = {},
+): Promise<CliRun> {
+  const run = await runCli(["refresh", "--data", "data", ...args], fakeEnv(gh, env), dir);
+  await assertNoToken(run, dir);
+  return run;
+}
+
+/** The project called `name` in `d`; the test fails when there is none. */
+export function projectNamed(d: Directory, name: string): DirectoryProject {
+  const p = d.projects.find((x) => x.name === name);
+  assert.ok(p, `${name} is in the directory`);
+  return p;
+}
+
+/** The demo repositories again, and no faults, counts or rate limits left from the previous test. */
+export function resetFake(gh: FakeGitHub): void {
+  gh.repos.clear();
+  for (const r of demoRepos()) gh.repos.set(`${r.owner}/${r.name}`, r);
+  gh.clearFaults();
+  gh.resetStats();
+  gh.resetRateLimits();
 }
