@@ -81,6 +81,12 @@ export interface GithubInfo {
   latestRelease: LatestRelease | null;
   /** The owner's avatar (https://avatars.githubusercontent.com/...), or null; absent before it was fetched. */
   avatarUrl?: string | null;
+  /**
+   * Only on a `stale` entry: the last run that found its data as it is (the
+   * directory's refreshedAt before it began failing), so readers can tell how
+   * old the data is. Other entries are as of the directory's refreshedAt.
+   */
+  confirmedAt?: string;
   /** Last successful fetch (ISO time). */
   fetchedAt: string;
   /** Last attempt, successful or not (ISO time). */
