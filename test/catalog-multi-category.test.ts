@@ -13,7 +13,8 @@ import { buildDirectory } from "../src/generate/build.js";
 import { renderMarkdown } from "../src/generate/markdown.js";
 import { loadCatalog } from "../src/load/catalog.js";
 import { toSiteData } from "../src/site/build/data.js";
-import { buildIndex, DEFAULT_STATE, selectProjects } from "../src/site/client/state.js";
+import { buildIndex, selectProjects } from "../src/site/client/select.js";
+import { DEFAULT_STATE } from "../src/site/client/state.js";
 import { validateCatalog } from "../src/validate/index.js";
 import { at, reduce, removeTemp, tempData } from "./helpers/catalog.js";
 

@@ -247,7 +247,9 @@ describe("the page marks a repository never found on GitHub", () => {
     );
     assert.equal(p.repoUrl, "https://github.com/nobody/ghost");
     assert.deepEqual(
-      projectBadges(p).map((b) => b.kind),
+      projectBadges(p, "2026-11-20T03:00:00Z", Date.parse("2026-11-21T00:00:00Z")).map(
+        (b) => b.kind,
+      ),
       ["missing"],
     );
   });

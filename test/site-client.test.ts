@@ -2,15 +2,15 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { formatCompactCount, formatDay, formatGain, safeHttps } from "../src/core/format.js";
-import type { SiteProject } from "../src/site/client/data.js";
+import { buildIndex, selectProjects } from "../src/site/client/select.js";
 import {
-  buildIndex,
   DEFAULT_STATE,
   normalizeState,
+  parseRoute,
   parseState,
-  selectProjects,
   serializeState,
 } from "../src/site/client/state.js";
+import { siteProject } from "./helpers/site-project.js";
 
 describe("format", () => {
   test("formatCompactCount is exact below 1,000, else rounded down", () => {
@@ -59,39 +59,36 @@ describe("format", () => {
   });
 });
 
-function project(name: string, extra: Partial<SiteProject> = {}): SiteProject {
-  return {
-    name,
-    category: "c",
-    categories: ["c"],
-    tags: [],
-    topics: [],
-    description: null,
-    homepage: null,
-    repoUrl: null,
-    repo: null,
-    stars: null,
-    stars7d: null,
-    stars30d: null,
-    license: null,
-    language: null,
-    pushedAt: null,
-    release: null,
-    archived: false,
-    status: null,
-    movedTo: null,
-    ...extra,
-  };
-}
+const project = siteProject;
 
 describe("view state", () => {
   test("round-trips through the hash, canonical and minimal", () => {
-    const state = { q: "a b&c", category: "storage", tag: "k8s", sort: "name" as const };
-    assert.equal(serializeState(state), "#q=a+b%26c&category=storage&tag=k8s&sort=name");
+    const state = {
+      q: "a b&c",
+      category: "storage",
+      tag: "k8s",
+      activity: "inactive" as const,
+      sort: "name" as const,
+      view: "dense" as const,
+    };
+    assert.equal(
+      serializeState(state),
+      "#q=a+b%26c&category=storage&tag=k8s&activity=inactive&sort=name&view=dense",
+    );
     assert.deepEqual(parseState(serializeState(state)), state);
     assert.equal(serializeState(DEFAULT_STATE), "");
     assert.deepEqual(parseState(""), DEFAULT_STATE);
-    assert.deepEqual(parseState("#sort=evil&x=1"), DEFAULT_STATE);
+    assert.deepEqual(parseState("#sort=evil&x=1&view=grid&activity=dead"), DEFAULT_STATE);
+  });
+
+  test("routes: a project's detail, the stats, else the list (whose state a route never sets)", () => {
+    assert.deepEqual(parseRoute("#/p/cri-o"), { page: "detail", slug: "cri-o" });
+    assert.deepEqual(parseRoute("#/p/caf%C3%A9"), { page: "detail", slug: "café" });
+    assert.deepEqual(parseRoute("#/stats"), { page: "stats" });
+    for (const hash of ["", "#", "#q=x", "#/p/", "#/p/%E0%A4%A", "#/other"]) {
+      assert.deepEqual(parseRoute(hash), { page: "list" }, hash);
+    }
+    assert.deepEqual(parseState("#/p/q=x"), DEFAULT_STATE);
   });
 
   test("normalizeState forgets unknown categories and tags", () => {

@@ -56,3 +56,25 @@ export function safeHttps(url: string | null | undefined): string | null {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 }
+
+/** Where GitHub serves owners' avatars: the only image host the page's CSP allows. */
+export const AVATAR_ORIGIN = "https://avatars.githubusercontent.com";
+
+/**
+ * An avatar URL the page may load: https on GitHub's avatar host only (no
+ * other host, port or credentials), asking for a `size`-pixel square (GitHub
+ * serves any size with `s=`). Anything else gives null: initials instead.
+ */
+export function safeAvatar(url: string | null | undefined, size = 0): string | null {
+  const href = safeHttps(url);
+  if (href === null) return null;
+  const parsed = new URL(href);
+  if (parsed.origin !== AVATAR_ORIGIN) return null;
+  if (size > 0) parsed.searchParams.set("s", String(size));
+  return parsed.href;
+}
+
+/** "1,234": a count with thousands separators, the same in every browser locale. */
+export function formatCount(n: number): string {
+  return n.toLocaleString("en-US");
+}

@@ -12,12 +12,25 @@
 import { readFileSync } from "node:fs";
 
 /** Client modules in dependency order (data.ts is types only and emits nothing useful). */
-const MODULES = [
+export const MODULES = [
   "../../core/format.js",
   "../client/state.js",
+  "../client/freshness.js",
   "../client/badges.js",
+  "../client/select.js",
+  "../client/dom.js",
+  "../client/logo.js",
+  "../client/sparkline.js",
   "../client/cards.js",
+  "../client/dense.js",
+  "../client/history-chart.js",
+  "../client/detail.js",
+  "../client/stats-data.js",
+  "../client/charts.js",
+  "../client/stats.js",
   "../client/results.js",
+  "../client/list-view.js",
+  "../client/pages.js",
   "../client/header.js",
   "../client/app.js",
 ] as const;

@@ -1,13 +1,21 @@
 /**
  * Projects a `Directory` onto what the page needs (`SiteData`): the fields a
- * card shows or a search reads. URLs that are not https are dropped here
- * already (the page checks them again).
+ * card, a row, the detail view or a search reads. URLs that are not https
+ * (avatars not on GitHub's avatar host) are dropped here already; the page
+ * checks them again.
  */
 
-import { safeHttps } from "../../core/format.js";
-import type { Directory, DirectoryProject } from "../../core/model.js";
+import { safeAvatar, safeHttps } from "../../core/format.js";
+import { type Directory, type DirectoryProject, isFetched } from "../../core/model.js";
 import { stripControls } from "../../core/text.js";
 import type { SiteData, SiteProject } from "../client/data.js";
+import {
+  encodeSeries,
+  type HistoryWindow,
+  historyKey,
+  historyWindow,
+  type StarHistory,
+} from "./history.js";
 
 function repoUrl(p: DirectoryProject): string | null {
   const fromGithub = safeHttps(p.github?.url);
@@ -15,11 +23,61 @@ function repoUrl(p: DirectoryProject): string | null {
   return p.repo === null ? null : safeHttps(`https://github.com/${p.repo}`);
 }
 
-export function toSiteProject(p: DirectoryProject): SiteProject {
-  const gh = p.github;
+/** The name as an address: lower-cased, runs of anything but letters and digits as one dash. */
+export function slugOf(name: string): string {
+  const slug = name
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-+|-+$/g, "");
+  return slug === "" ? "project" : slug;
+}
+
+/** One slug per project, in directory order; a repeat ("C" and "C++") gets -2, -3, … */
+export function uniqueSlugs(names: readonly string[]): string[] {
+  const used = new Set<string>();
+  return names.map((name) => {
+    const base = slugOf(name);
+    let slug = base;
+    for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
+    used.add(slug);
+    return slug;
+  });
+}
+
+function githubFields(p: DirectoryProject) {
+  const gh = isFetched(p.github) ? p.github : null;
   const release = gh?.latestRelease ?? null;
   return {
+    avatar: safeAvatar(gh?.avatarUrl),
+    stars: gh?.stars ?? null,
+    forks: gh?.forks ?? null,
+    openIssues: gh?.openIssues ?? null,
+    license: gh?.license ?? null,
+    language: gh?.language ?? null,
+    createdAt: gh?.createdAt ?? null,
+    pushedAt: gh?.pushedAt ?? null,
+    release:
+      release === null
+        ? null
+        : { tag: release.tag, url: safeHttps(release.url), publishedAt: release.publishedAt },
+    archived: gh?.archived ?? false,
+    fetchedAt: gh?.fetchedAt ?? null,
+    confirmedAt: gh?.status === "stale" ? (gh.confirmedAt ?? null) : null,
+  };
+}
+
+export function toSiteProject(
+  p: DirectoryProject,
+  slug = slugOf(p.name),
+  history?: StarHistory,
+  window?: HistoryWindow | null,
+): SiteProject {
+  const gh = p.github;
+  const key = history === undefined ? null : historyKey(p);
+  return {
     name: p.name,
+    slug,
     category: p.category,
     categories: p.categories ?? [p.category],
     tags: p.tags,
@@ -28,19 +86,14 @@ export function toSiteProject(p: DirectoryProject): SiteProject {
     homepage: safeHttps(p.homepage),
     repoUrl: repoUrl(p),
     repo: p.repo,
-    stars: gh?.stars ?? null,
     stars7d: p.trend?.stars7d ?? null,
     stars30d: p.trend?.stars30d ?? null,
-    license: gh?.license ?? null,
-    language: gh?.language ?? null,
-    pushedAt: gh?.pushedAt ?? null,
-    release:
-      release === null
-        ? null
-        : { tag: release.tag, url: safeHttps(release.url), publishedAt: release.publishedAt },
-    archived: gh?.archived ?? false,
+    ...githubFields(p),
     status: gh?.status ?? null,
     movedTo: gh?.status === "moved" ? gh.nameWithOwner : null,
+    checkedAt: gh?.checkedAt ?? null,
+    maintenance: p.maintenance ?? null,
+    history: key === null || window == null ? null : encodeSeries(history?.get(key), window),
   };
 }
 
@@ -55,20 +108,26 @@ function clean<T>(v: T): T {
 }
 
 /** The page's data; its text carries no control or bidi characters, whatever directory.json holds. */
-export function toSiteData(directory: Directory): SiteData {
+export function toSiteData(directory: Directory, history: StarHistory = new Map()): SiteData {
   let fetchedAt: string | null = null;
   for (const p of directory.projects) {
     const at = p.github?.fetchedAt ?? null;
     if (at !== null && (fetchedAt === null || at > fetchedAt)) fetchedAt = at;
   }
+  const window = historyWindow(directory, history);
+  const slugs = uniqueSlugs(directory.projects.map((p) => p.name));
   return clean({
     refreshedAt: directory.refreshedAt,
     fetchedAt,
+    historyStart: window?.start ?? null,
+    historyEnd: window?.end ?? null,
     categories: directory.categories.map(({ id, name, description }) => ({
       id,
       name,
       description,
     })),
-    projects: directory.projects.map(toSiteProject),
+    projects: directory.projects.map((p, i) =>
+      toSiteProject(p, slugs[i] ?? "project", history, window),
+    ),
   });
 }

@@ -8,8 +8,9 @@
  */
 import { createHash } from "node:crypto";
 import { type Branding, DEFAULT_BRANDING } from "../../core/branding.js";
+import { AVATAR_ORIGIN } from "../../core/format.js";
 import type { SiteData } from "../client/data.js";
-import { SORTS } from "../client/state.js";
+import { LAYOUTS, SORTS } from "../client/state.js";
 
 /**
  * JSON safe inside a <script> element: `<`, `>` and `&` become \u escapes (so
@@ -28,6 +29,12 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+function options(list: ReadonlyArray<{ key: string; label: string }>): string {
+  return list
+    .map((o) => `<option value="${escapeHtml(o.key)}">${escapeHtml(o.label)}</option>`)
+    .join("");
+}
+
 function cspHash(source: string): string {
   return `'sha256-${createHash("sha256").update(source, "utf8").digest("base64")}'`;
 }
@@ -44,13 +51,11 @@ export function renderPage(
     "default-src 'none'",
     `script-src ${cspHash(script)}`,
     `style-src ${cspHash(style)}`,
-    "img-src data:",
+    // Owners' avatars, from GitHub's avatar host only; data: for the empty favicon.
+    `img-src ${AVATAR_ORIGIN} data:`,
     "base-uri 'none'",
     "form-action 'none'",
   ].join("; ");
-  const sorts = SORTS.map(
-    (s) => `<option value="${escapeHtml(s.key)}">${escapeHtml(s.label)}</option>`,
-  );
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -66,11 +71,15 @@ export function renderPage(
 </head>
 <body>
 <header class="site wrap">
+<div class="masthead">
 <h1>${title}</h1>
+<nav aria-label="Pages"><a id="nav-list" href="#" aria-current="page">Projects</a><a id="nav-stats" href="#/stats">Stats</a></nav>
+</div>
 <p>${tagline}</p>
 <p id="summary"></p>
 </header>
 <main class="wrap">
+<div id="list-page">
 <form id="controls" class="controls" role="search" aria-label="Search and filter projects">
 <div class="field field-search"><label for="q">Search</label>
 <input id="q" type="search" placeholder="Name, description, tag or topic (press /)" autocomplete="off" spellcheck="false"></div>
@@ -78,13 +87,21 @@ export function renderPage(
 <select id="category"><option value="">All categories</option></select></div>
 <div class="field"><label for="tag">Tag</label>
 <select id="tag"><option value="">All tags</option></select></div>
+<div class="field"><label for="activity">Activity</label>
+<select id="activity"><option value="">Any activity</option></select></div>
 <div class="field"><label for="sort">Sort by</label>
-<select id="sort">${sorts.join("")}</select></div>
+<select id="sort">${options(SORTS)}</select></div>
+<div class="field"><label for="view">Layout</label>
+<select id="view">${options(LAYOUTS)}</select></div>
 <button type="button" id="reset">Clear</button>
 </form>
 <p id="count" role="status" aria-live="polite" aria-atomic="true"></p>
 <ul id="results" class="cards" aria-label="Projects"></ul>
+<table id="rows" class="dense" hidden><caption class="sr-only">Projects</caption><thead></thead><tbody id="rows-body"></tbody></table>
 <button type="button" id="more" hidden>Show more</button>
+</div>
+<section id="detail" class="detail" aria-labelledby="detail-title" hidden></section>
+<section id="stats" class="stats" aria-labelledby="stats-title" hidden></section>
 <noscript><p>Search and filters need JavaScript. The whole directory is available as <a href="directory.json">directory.json</a>.</p></noscript>
 </main>
 <footer class="site wrap">

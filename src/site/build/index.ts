@@ -17,18 +17,25 @@ import { makeDirectory, writeFileAtomic } from "../../core/write.js";
 import { serializeDirectory } from "../../generate/directory.js";
 import { clientScript } from "./client.js";
 import { toSiteData } from "./data.js";
+import type { StarHistory } from "./history.js";
 import { renderPage } from "./html.js";
 import { STYLE } from "./style.js";
 
 export { toSiteData } from "./data.js";
+export type { StarHistory } from "./history.js";
 
-/** File name → content. Deterministic: the same directory gives the same bytes. */
+/**
+ * File name → content. Deterministic: the same directory and history give the
+ * same bytes. `history` (lower-cased owner/name → [day, stars] points) draws
+ * the star sparklines and charts; without it the page has none.
+ */
 export function renderSite(
   directory: Directory,
   branding: Pick<Branding, "title" | "tagline"> = DEFAULT_BRANDING,
+  history?: StarHistory,
 ): Map<string, string> {
   return new Map([
-    ["index.html", renderPage(toSiteData(directory), clientScript(), STYLE, branding)],
+    ["index.html", renderPage(toSiteData(directory, history), clientScript(), STYLE, branding)],
     ["directory.json", serializeDirectory(directory)],
     ...publishedSchemas(),
   ]);

@@ -1,30 +1,27 @@
 /**
- * The page script: reads the embedded directory, wires the search, filter and
- * sort controls, keeps their state in the URL hash, and renders cards.
- *
- * The result list itself (cards cached, shown in batches) is in results.ts.
+ * The page script: reads the embedded directory, fills the menus, wires the
+ * search, filter, sort and layout controls (their state kept in the URL
+ * hash), and routes between the list, a project's detail and the stats.
  */
 
-import type { SiteData } from "./data.js";
+import { renderCard } from "./cards.js";
+import type { PageContext, SiteData, SiteProject } from "./data.js";
+import { denseHead, renderRow } from "./dense.js";
 import { summaryText } from "./header.js";
-import { countText, resultList } from "./results.js";
+import { byId, type Controls, createView, findControls, type View } from "./list-view.js";
+import { createPages } from "./pages.js";
+import { resultList } from "./results.js";
+import { buildIndex, hasActivity } from "./select.js";
+import { windowDays } from "./sparkline.js";
 import {
-  buildIndex,
+  ACTIVITIES,
   DEFAULT_STATE,
-  type Indexed,
   normalizeState,
+  parseRoute,
   parseState,
-  sameState,
-  selectProjects,
   serializeState,
   type ViewState,
 } from "./state.js";
-
-function byId<T extends HTMLElement>(id: string): T {
-  const node = document.getElementById(id);
-  if (node === null) throw new Error(`cooltech: the page has no #${id}`);
-  return node as T;
-}
 
 function option(value: string, text: string): HTMLOptionElement {
   const o = document.createElement("option");
@@ -39,33 +36,9 @@ function countBy(values: Iterable<string>): Map<string, number> {
   return counts;
 }
 
-/** The page's controls and result list, found once by id. */
-interface Controls {
-  search: HTMLInputElement;
-  category: HTMLSelectElement;
-  tag: HTMLSelectElement;
-  sort: HTMLSelectElement;
-  count: HTMLElement;
-  list: HTMLUListElement;
-  more: HTMLButtonElement;
-}
-
-function findControls(): Controls {
-  return {
-    search: byId<HTMLInputElement>("q"),
-    category: byId<HTMLSelectElement>("category"),
-    tag: byId<HTMLSelectElement>("tag"),
-    sort: byId<HTMLSelectElement>("sort"),
-    count: byId("count"),
-    list: byId<HTMLUListElement>("results"),
-    more: byId<HTMLButtonElement>("more"),
-  };
-}
-
 /**
- * Menus list only categories and tags that have projects, with how many; the
- * summary line says how many projects and categories in all. Returns the
- * categories and tags a URL may select.
+ * Menus list only categories, tags and activities that have projects, with
+ * how many. Returns the categories and tags a URL may select.
  */
 function fillMenus(data: SiteData, c: Controls): { categories: Set<string>; tags: Set<string> } {
   // A project in several categories counts in each menu entry, once in the total.
@@ -79,78 +52,11 @@ function fillMenus(data: SiteData, c: Controls): { categories: Set<string>; tags
   for (const t of [...perTag.keys()].sort(tagOrder.compare)) {
     c.tag.append(option(t, `${t} (${perTag.get(t) ?? 0})`));
   }
-  byId("summary").textContent = summaryText(data, perCategory.size);
+  for (const a of ACTIVITIES) {
+    const n = data.projects.filter((p) => hasActivity(p, a.key)).length;
+    c.activity.append(option(a.key, `${a.label} (${n})`));
+  }
   return { categories: new Set(perCategory.keys()), tags: new Set(perTag.keys()) };
-}
-
-/** The view's state, kept in the URL hash and shown in the controls and the list. */
-interface View {
-  readonly state: ViewState;
-  /** A change that gets its own history entry (menus, chips, reset). */
-  push(next: ViewState): void;
-  /** The search box changed: the first letter pushes a history entry, the rest replace it. */
-  type(q: string): void;
-  /** The URL changed (back/forward, an edited hash). */
-  fromUrl(): void;
-}
-
-function createView(
-  c: Controls,
-  index: Indexed[],
-  urlState: () => ViewState,
-  show: (results: Indexed[]) => void,
-): View {
-  let state = DEFAULT_STATE;
-  // Typing pushes one history entry, then replaces it: Back undoes a whole search, not a letter.
-  let typing = false;
-
-  const render = (): void => {
-    const results = selectProjects(index, state);
-    show(results);
-    c.count.textContent = countText(results.length, index.length);
-  };
-  const syncControls = (): void => {
-    // Leave the search box alone when it already says this, so the caret does not jump.
-    if (c.search.value !== state.q) c.search.value = state.q;
-    c.category.value = state.category;
-    c.tag.value = state.tag;
-    c.sort.value = state.sort;
-  };
-  const go = (next: ViewState, mode: "push" | "replace"): void => {
-    if (sameState(next, state)) return;
-    state = next;
-    const url = serializeState(state) || location.pathname + location.search;
-    if (mode === "push") history.pushState(null, "", url);
-    else history.replaceState(null, "", url);
-    syncControls();
-    render();
-  };
-
-  state = urlState();
-  syncControls();
-  render();
-  return {
-    get state() {
-      return state;
-    },
-    push(next) {
-      typing = false;
-      go(next, "push");
-    },
-    type(q) {
-      go({ ...state, q }, typing ? "replace" : "push");
-      typing = true;
-    },
-    // Both popstate and hashchange may fire for one change; sameState makes the second a no-op.
-    fromUrl() {
-      const next = urlState();
-      typing = false;
-      if (sameState(next, state)) return;
-      state = next;
-      syncControls();
-      render();
-    },
-  };
 }
 
 /** Search box, menus, reset, chips on the cards, and the "/" shortcut. */
@@ -159,14 +65,16 @@ function wireControls(c: Controls, view: View): void {
   for (const [key, select] of [
     ["category", c.category],
     ["tag", c.tag],
+    ["activity", c.activity],
     ["sort", c.sort],
+    ["view", c.view],
   ] as const) {
     select.addEventListener("change", () =>
       view.push({ ...view.state, [key]: select.value } as ViewState),
     );
   }
   byId("reset").addEventListener("click", () => {
-    view.push(DEFAULT_STATE);
+    view.push({ ...DEFAULT_STATE, view: view.state.view });
     c.search.focus();
   });
   byId("controls").addEventListener("submit", (event) => event.preventDefault());
@@ -187,7 +95,9 @@ function wireControls(c: Controls, view: View): void {
   document.addEventListener("keydown", (event) => {
     const inField =
       event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement;
-    if (event.key === "/" && !inField && !event.ctrlKey && !event.metaKey && !event.altKey) {
+    const listShown = !byId("list-page").hidden;
+    const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
+    if (event.key === "/" && !inField && plain && listShown) {
       event.preventDefault();
       c.search.focus();
     }
@@ -196,16 +106,35 @@ function wireControls(c: Controls, view: View): void {
 
 function main(): void {
   const data = JSON.parse(byId("cooltech-data").textContent ?? "") as SiteData;
-  const index = buildIndex(data.projects);
   const names = new Map(data.categories.map((cat) => [cat.id, cat.name]));
+  const ctx: PageContext = {
+    data,
+    categoryName: (id) => names.get(id) ?? id,
+    now: Date.now(),
+    days: windowDays(data),
+  };
+  const index = buildIndex(data.projects);
   const c = findControls();
   const known = fillMenus(data, c);
+  byId("summary").textContent = summaryText(data, known.categories.size, ctx.now);
+  c.table.tHead?.append(denseHead());
   const urlState = (): ViewState =>
     normalizeState(parseState(location.hash), known.categories, known.tags);
-  const view = createView(c, index, urlState, resultList(c.list, c.more, names));
+  const view = createView(c, index, urlState, {
+    cards: resultList(c.list, c.more, (e) => renderCard(e.project, ctx)),
+    rows: resultList(c.rows, c.more, (e) => renderRow(e.project, ctx)),
+  });
   wireControls(c, view);
-  window.addEventListener("popstate", () => view.fromUrl());
-  window.addEventListener("hashchange", () => view.fromUrl());
+  const bySlug = new Map<string, SiteProject>(data.projects.map((p) => [p.slug, p]));
+  const pages = createPages(ctx, bySlug, () => serializeState(view.state));
+  const onUrl = (): void => {
+    const route = parseRoute(location.hash);
+    if (route.page === "list") view.fromUrl();
+    pages.show(route, false);
+  };
+  window.addEventListener("popstate", onUrl);
+  window.addEventListener("hashchange", onUrl);
+  pages.show(parseRoute(location.hash), true);
   performance.mark("cooltech:first-render");
 }
 

@@ -1,52 +1,32 @@
 /**
- * Builds one project card. Untrusted text only ever goes in through
- * `textContent`, attribute values through `setAttribute`/`dataset`, and links
- * only through `safeHttps`: never as parsed markup.
+ * One project card: logo, name (a link to its detail view), marks, star
+ * sparkline, tagline (clamped to three lines by the stylesheet), facts,
+ * category and tag chips, links.
  */
 
 import { formatCompactCount, formatDay, formatGain, safeHttps } from "../../core/format.js";
-import { projectBadges } from "./badges.js";
-import type { SiteProject } from "./data.js";
+import { curatorNote, projectBadges } from "./badges.js";
+import type { PageContext, SiteProject } from "./data.js";
+import { badgeEl, detailLink, el, fact, linkOrText, starsTitle } from "./dom.js";
+import { logo } from "./logo.js";
+import { sparkline } from "./sparkline.js";
 
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className = "",
-  text = "",
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className !== "") node.className = className;
-  if (text !== "") node.textContent = text;
-  return node;
-}
-
-/** A link when the URL is https, else the bare text (a hostile URL renders no link at all). */
-function linkOrText(url: string | null, text: string, className = ""): HTMLElement {
-  const href = safeHttps(url);
-  if (href === null) return el("span", className, text);
-  const a = el("a", className, text);
-  a.href = href;
-  return a;
-}
-
-/** A visually hidden prefix, so "★ 1.2k" reads as "Stars: 1.2k" to a screen reader. */
-function fact(label: string, text: string, title = ""): HTMLLIElement {
-  const li = el("li", "fact");
-  li.append(el("span", "sr-only", `${label}: `), text);
-  if (title !== "") li.title = title;
-  return li;
-}
-
-function facts(p: SiteProject): HTMLUListElement {
+/** Stars and star gains, under the name. */
+function starFacts(p: SiteProject): HTMLUListElement {
   const list = el("ul", "facts");
   if (p.stars !== null) {
-    list.append(
-      fact("Stars", `★ ${formatCompactCount(p.stars)}`, `${p.stars.toLocaleString("en")} stars`),
-    );
+    list.append(fact("Stars", `★ ${formatCompactCount(p.stars)}`, starsTitle(p.stars)));
   }
   const gains: string[] = [];
   if (p.stars7d !== null) gains.push(`${formatGain(p.stars7d)} 7d`);
   if (p.stars30d !== null) gains.push(`${formatGain(p.stars30d)} 30d`);
   if (gains.length > 0) list.append(fact("Star gain", gains.join(" · ")));
+  return list;
+}
+
+/** Licence, language, latest release and last push, under the tagline. */
+function facts(p: SiteProject): HTMLUListElement {
+  const list = el("ul", "facts");
   if (p.license !== null) list.append(fact("License", p.license));
   if (p.language !== null) list.append(fact("Language", p.language));
   if (p.release !== null) {
@@ -72,27 +52,62 @@ function chip(kind: "tag" | "category", value: string, text: string): HTMLLIElem
   return li;
 }
 
-/** A project's card; `categoryName` gives the display name of a category id. */
-export function renderCard(p: SiteProject, categoryName: (id: string) => string): HTMLLIElement {
-  const card = el("li", "card");
-  const article = el("article");
+/** Chips shown on a card at most: the rest are on the detail view, so every card keeps one row of them. */
+const MAX_CHIPS = 4;
+
+function chips(p: SiteProject, ctx: PageContext): HTMLUListElement {
+  const list = el("ul", "chips");
+  const all = [
+    ...p.categories.map((id) => chip("category", id, ctx.categoryName(id))),
+    ...p.tags.map((tag) => chip("tag", tag, `#${tag}`)),
+  ];
+  list.append(...all.slice(0, MAX_CHIPS));
+  const rest = all.length - MAX_CHIPS;
+  if (rest > 0) {
+    const li = el("li");
+    const more = detailLink(p.slug, `+${rest}`, "chip chip-more");
+    more.setAttribute("aria-label", `${rest} more: ${p.name} in detail`);
+    li.append(more);
+    list.append(li);
+  }
+  return list;
+}
+
+/** The curator's reason, shown instead of a maintenance mark. */
+export function noteEl(note: string): HTMLParagraphElement {
+  const p = el("p", "note");
+  p.append(el("span", "note-label", "Curator’s note: "), note);
+  return p;
+}
+
+function head(p: SiteProject, ctx: PageContext): HTMLDivElement {
   const head = el("div", "card-head");
   const title = el("h2", "card-title");
-  title.append(linkOrText(p.homepage ?? p.repoUrl, p.name));
-  head.append(title);
-  for (const b of projectBadges(p)) {
-    const badge = el("span", `badge badge-${b.kind}`, b.label);
-    badge.title = b.title;
-    head.append(badge);
-  }
+  title.append(detailLink(p.slug, p.name));
+  const names = el("div", "card-names");
+  names.append(title);
+  for (const b of projectBadges(p, ctx.data.refreshedAt, ctx.now)) names.append(badgeEl(b));
+  const id = el("div", "card-id");
+  id.append(names, starFacts(p));
+  head.append(logo(p, 40), id);
+  const spark = sparkline(p, ctx.days);
+  if (spark !== null) head.append(spark);
+  return head;
+}
+
+/** A project's card. */
+export function renderCard(p: SiteProject, ctx: PageContext): HTMLLIElement {
+  const card = el("li", "card");
+  const article = el("article");
+  article.append(head(p, ctx));
+  const note = curatorNote(p);
+  if (note !== null) article.append(noteEl(note));
   const tagline = p.description ?? "No description.";
-  article.append(head, el("p", p.description === null ? "tagline none" : "tagline", tagline));
+  article.append(el("p", p.description === null ? "tagline none" : "tagline", tagline));
   article.append(facts(p));
 
-  const chips = el("ul", "chips");
-  for (const id of p.categories) chips.append(chip("category", id, categoryName(id)));
-  for (const tag of p.tags) chips.append(chip("tag", tag, `#${tag}`));
-  article.append(chips);
+  const foot = el("div", "card-foot");
+  foot.append(chips(p, ctx));
 
   const links = el("p", "links");
   for (const [url, text] of [
@@ -101,7 +116,8 @@ export function renderCard(p: SiteProject, categoryName: (id: string) => string)
   ] as const) {
     if (safeHttps(url) !== null) links.append(linkOrText(url, text));
   }
-  if (links.childElementCount > 0) article.append(links);
+  if (links.childElementCount > 0) foot.append(links);
+  article.append(foot);
   card.append(article);
   return card;
 }

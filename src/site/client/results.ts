@@ -1,38 +1,44 @@
 /**
- * The page's result list. Cards are built once per project and cached, and
- * only the first batch is rendered at once; more follow as the list scrolls
- * into view (or on "Show more"), so first render stays fast for thousands of
- * projects.
+ * A result list (the cards or the compact list's rows). Each item is built
+ * once per project and cached, and only the first batch is rendered at once;
+ * more follow as the list scrolls into view (or on "Show more"), so first
+ * render stays fast for thousands of projects.
  */
 
 import { plural } from "../../core/format.js";
-import { renderCard } from "./cards.js";
-import type { Indexed } from "./state.js";
+import type { Indexed } from "./select.js";
 
 const FIRST_BATCH = 48;
 const BATCH = 96;
 
+export interface ResultList {
+  /** Shows a new list of results from the first batch on. */
+  show(results: readonly Indexed[]): void;
+  /** Empties the container (another layout is shown). */
+  clear(): void;
+}
+
 /**
- * The result list: a card is built once per project and cached; the first
- * batch is shown at once, more when "Show more" nears the viewport or is
- * clicked. Returns the function that shows a new list of results.
+ * The result list in `container`, its items built by `build`; `more` is the
+ * "Show more" button (shared by every list: only one is shown at a time).
  */
 export function resultList(
-  list: HTMLUListElement,
+  container: HTMLElement,
   more: HTMLButtonElement,
-  names: Map<string, string>,
-): (results: Indexed[]) => void {
-  const cards = new Map<number, HTMLLIElement>();
-  let results: Indexed[] = [];
+  build: (e: Indexed) => HTMLElement,
+): ResultList {
+  const items = new Map<number, HTMLElement>();
+  let results: readonly Indexed[] = [];
   let shown = 0;
+  let active = false;
 
-  const cardFor = (e: Indexed): HTMLLIElement => {
-    let card = cards.get(e.order);
-    if (card === undefined) {
-      card = renderCard(e.project, (id) => names.get(id) ?? id);
-      cards.set(e.order, card);
+  const itemFor = (e: Indexed): HTMLElement => {
+    let item = items.get(e.order);
+    if (item === undefined) {
+      item = build(e);
+      items.set(e.order, item);
     }
-    return card;
+    return item;
   };
 
   // Loads the next batch when "Show more" comes near the viewport.
@@ -40,7 +46,7 @@ export function resultList(
     typeof IntersectionObserver === "function"
       ? new IntersectionObserver(
           (entries) => {
-            if (entries.some((e) => e.isIntersecting)) showMore(BATCH);
+            if (active && entries.some((e) => e.isIntersecting)) showMore(BATCH);
           },
           { rootMargin: "800px" },
         )
@@ -49,8 +55,8 @@ export function resultList(
   const showMore = (n: number): void => {
     const end = Math.min(results.length, shown + n);
     const fragment = document.createDocumentFragment();
-    for (const e of results.slice(shown, end)) fragment.append(cardFor(e));
-    list.append(fragment);
+    for (let i = shown; i < end; i++) fragment.append(itemFor(results[i] as Indexed));
+    container.append(fragment);
     shown = end;
     more.hidden = shown >= results.length;
     more.textContent = `Show more (${results.length - shown} more)`;
@@ -58,13 +64,24 @@ export function resultList(
     observer?.unobserve(more);
     if (!more.hidden) observer?.observe(more);
   };
-  more.addEventListener("click", () => showMore(BATCH));
+  more.addEventListener("click", () => {
+    if (active) showMore(BATCH);
+  });
 
-  return (next) => {
-    results = next;
-    shown = 0;
-    list.replaceChildren();
-    showMore(FIRST_BATCH);
+  return {
+    show(next) {
+      active = true;
+      results = next;
+      shown = 0;
+      container.replaceChildren();
+      showMore(FIRST_BATCH);
+    },
+    clear() {
+      active = false;
+      results = [];
+      shown = 0;
+      container.replaceChildren();
+    },
   };
 }
 
@@ -72,5 +89,5 @@ export function countText(matching: number, total: number): string {
   if (matching === 0) return "No projects match.";
   return matching === total
     ? plural(total, "project")
-    : `${matching} of ${plural(total, "project")}`;
+    : `${matching.toLocaleString("en-US")} of ${plural(total, "project")}`;
 }

@@ -1,13 +1,14 @@
 /**
- * The page's view state (search, filters, sort), how it is kept in the URL
- * hash, and how it selects projects. Pure functions without DOM, so they are
- * unit-tested in Node and concatenated into the page script as is.
+ * The page's address: which page (the project list, one project's detail,
+ * the stats), and for the list its view state (search, filters, sort,
+ * layout). Pure functions without DOM, so they are unit-tested in Node and
+ * concatenated into the page script as is.
  *
- * The state lives in the hash (`#q=rook&category=storage&sort=name`) rather
- * than the query string: it works the same on GitHub Pages and from file://,
- * and never reaches a server.
+ * Everything lives in the hash (`#q=rook&category=storage&view=dense`,
+ * `#/p/rook`, `#/stats`) rather than the path or query string: it works the
+ * same on GitHub Pages and from file://, never reaches a server, and one page
+ * serves 10,000 projects without a file per project.
  */
-import type { SiteProject } from "./data.js";
 
 export type SortKey = "stars" | "trend7" | "trend30" | "name" | "pushed";
 
@@ -20,28 +21,77 @@ export const SORTS: ReadonlyArray<{ key: SortKey; label: string }> = [
   { key: "pushed", label: "Last push" },
 ];
 
+export type Activity = "active" | "inactive" | "archived" | "curator";
+
+/** The activity filter's options, in menu order ("" is every project). */
+export const ACTIVITIES: ReadonlyArray<{ key: Activity; label: string }> = [
+  { key: "active", label: "Active" },
+  { key: "inactive", label: "Inactive" },
+  { key: "archived", label: "Archived" },
+  { key: "curator", label: "Marked by a curator" },
+];
+
+export type Layout = "cards" | "dense";
+
+export const LAYOUTS: ReadonlyArray<{ key: Layout; label: string }> = [
+  { key: "cards", label: "Cards" },
+  { key: "dense", label: "Compact list" },
+];
+
 export interface ViewState {
   q: string;
   category: string;
   tag: string;
+  activity: Activity | "";
   sort: SortKey;
+  view: Layout;
 }
 
-export const DEFAULT_STATE: ViewState = { q: "", category: "", tag: "", sort: "stars" };
+export const DEFAULT_STATE: ViewState = {
+  q: "",
+  category: "",
+  tag: "",
+  activity: "",
+  sort: "stars",
+  view: "cards",
+};
 
-function isSortKey(s: string): s is SortKey {
-  return SORTS.some((o) => o.key === s);
+export type Route = { page: "list" } | { page: "detail"; slug: string } | { page: "stats" };
+
+const oneOf = <K extends string>(options: ReadonlyArray<{ key: K }>, value: string): K | null =>
+  options.find((o) => o.key === value)?.key ?? null;
+
+/** The page a hash shows: `#/p/<slug>`, `#/stats`, else the list. */
+export function parseRoute(hash: string): Route {
+  const path = hash.startsWith("#") ? hash.slice(1) : hash;
+  if (path === "/stats") return { page: "stats" };
+  if (path.startsWith("/p/") && path.length > 3) {
+    try {
+      return { page: "detail", slug: decodeURIComponent(path.slice(3)) };
+    } catch {
+      return { page: "list" }; // a malformed %-escape: show the list rather than fail
+    }
+  }
+  return { page: "list" };
 }
 
-/** Reads a state from a location hash; unknown keys and bad values fall back to defaults. */
+export function detailHash(slug: string): string {
+  return `#/p/${encodeURIComponent(slug)}`;
+}
+
+export const STATS_HASH = "#/stats";
+
+/** Reads the list's state from a location hash; unknown keys and bad values fall back to defaults. */
 export function parseState(hash: string): ViewState {
-  const params = new URLSearchParams(hash.startsWith("#") ? hash.slice(1) : hash);
-  const sort = params.get("sort") ?? "";
+  const text = hash.startsWith("#") ? hash.slice(1) : hash;
+  const params = new URLSearchParams(text.startsWith("/") ? "" : text);
   return {
     q: params.get("q") ?? "",
     category: params.get("category") ?? "",
     tag: params.get("tag") ?? "",
-    sort: isSortKey(sort) ? sort : DEFAULT_STATE.sort,
+    activity: oneOf(ACTIVITIES, params.get("activity") ?? "") ?? "",
+    sort: oneOf(SORTS, params.get("sort") ?? "") ?? DEFAULT_STATE.sort,
+    view: oneOf(LAYOUTS, params.get("view") ?? "") ?? DEFAULT_STATE.view,
   };
 }
 
@@ -51,7 +101,9 @@ export function serializeState(state: ViewState): string {
   if (state.q !== "") params.set("q", state.q);
   if (state.category !== "") params.set("category", state.category);
   if (state.tag !== "") params.set("tag", state.tag);
+  if (state.activity !== "") params.set("activity", state.activity);
   if (state.sort !== DEFAULT_STATE.sort) params.set("sort", state.sort);
+  if (state.view !== DEFAULT_STATE.view) params.set("view", state.view);
   const text = params.toString();
   return text === "" ? "" : `#${text}`;
 }
@@ -70,76 +122,5 @@ export function normalizeState(
 }
 
 export function sameState(a: ViewState, b: ViewState): boolean {
-  return a.q === b.q && a.category === b.category && a.tag === b.tag && a.sort === b.sort;
-}
-
-/** A project with what searching and sorting need, computed once. */
-export interface Indexed {
-  project: SiteProject;
-  /** Position in the directory: the last tie-breaker, so order is deterministic. */
-  order: number;
-  /** Lower-cased name, description, tags and topics, one per line. */
-  haystack: string;
-}
-
-export function buildIndex(projects: readonly SiteProject[]): Indexed[] {
-  return projects.map((project, order) => ({
-    project,
-    order,
-    haystack: [project.name, project.description ?? "", ...project.tags, ...project.topics]
-      .join("\n")
-      .toLowerCase(),
-  }));
-}
-
-const collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
-
-function byName(a: Indexed, b: Indexed): number {
-  return collator.compare(a.project.name, b.project.name) || a.order - b.order;
-}
-
-/** Descending by a number; projects without one go last. */
-function byNumber(get: (p: SiteProject) => number | null) {
-  return (a: Indexed, b: Indexed): number => {
-    const x = get(a.project);
-    const y = get(b.project);
-    if (x !== y) {
-      if (x === null) return 1;
-      if (y === null) return -1;
-      return y - x;
-    }
-    return byName(a, b);
-  };
-}
-
-/** Last push in ms since the epoch; a missing or unparsable date counts as unknown. */
-function pushedKey(p: SiteProject): number | null {
-  const t = p.pushedAt === null ? Number.NaN : Date.parse(p.pushedAt);
-  return Number.isNaN(t) ? null : t;
-}
-
-const comparators: Record<SortKey, (a: Indexed, b: Indexed) => number> = {
-  stars: byNumber((p) => p.stars),
-  trend7: byNumber((p) => p.stars7d),
-  trend30: byNumber((p) => p.stars30d),
-  name: byName,
-  pushed: byNumber(pushedKey),
-};
-
-/**
- * The projects the state shows, in display order, each once. Every search word
- * must match; the category filter matches any of a project's categories.
- */
-export function selectProjects(index: readonly Indexed[], state: ViewState): Indexed[] {
-  const words = state.q
-    .toLowerCase()
-    .split(/\s+/)
-    .filter((w) => w !== "");
-  const hits = index.filter(
-    (e) =>
-      (state.category === "" || e.project.categories.includes(state.category)) &&
-      (state.tag === "" || e.project.tags.includes(state.tag)) &&
-      words.every((w) => e.haystack.includes(w)),
-  );
-  return hits.sort(comparators[state.sort]);
+  return serializeState(a) === serializeState(b);
 }
