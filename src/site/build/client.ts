@@ -20,6 +20,7 @@ export const MODULES = [
   "../client/select.js",
   "../client/dom.js",
   "../client/logo.js",
+  "../client/star-path.js",
   "../client/sparkline.js",
   "../client/cards.js",
   "../client/dense.js",

@@ -12,7 +12,7 @@ import { byId, type Controls, createView, findControls, type View } from "./list
 import { createPages } from "./pages.js";
 import { resultList } from "./results.js";
 import { buildIndex, hasActivity } from "./select.js";
-import { windowDays } from "./sparkline.js";
+import { windowDays } from "./star-path.js";
 import {
   ACTIVITIES,
   DEFAULT_STATE,

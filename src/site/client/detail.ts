@@ -11,7 +11,7 @@ import { badgeEl, el, linkOrText } from "./dom.js";
 import { dataTime, daysSince, OLD_AFTER_DAYS } from "./freshness.js";
 import { starChart } from "./history-chart.js";
 import { logo } from "./logo.js";
-import { decodeHistory } from "./sparkline.js";
+import { decodeHistory } from "./star-path.js";
 import { DEFAULT_STATE, serializeState } from "./state.js";
 
 type Value = string | Node | null;

@@ -6,7 +6,7 @@
 import { formatCount } from "../../core/format.js";
 import type { SiteData } from "./data.js";
 import { el, svgEl } from "./dom.js";
-import { type Box, range, type StarPoint, stepPath } from "./sparkline.js";
+import { type Box, range, type StarPoint, stepPath } from "./star-path.js";
 
 const HEIGHT = 200;
 const PAD = 8;
