@@ -1,63 +1,44 @@
 /**
  * The built site in headless Chromium, served like GitHub Pages would: search,
- * filters, sorting, URL state, badges, keyboard, lazy rendering, file://, and
- * screenshots (light, dark, phone) written to the temp folder for a look.
- * One browser for the whole file.
+ * filters, sorting, URL state, badges, keyboard, lazy rendering, file://;
+ * then the views of issue #11 (site-browser-views.ts). One browser for the
+ * whole file.
  */
 import assert from "node:assert/strict";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { pathToFileURL } from "node:url";
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import type { Directory } from "../src/core/model.js";
-import { renderSite, writeSite } from "../src/site/build/index.js";
+import { renderSite } from "../src/site/build/index.js";
+import { signalsDirectory, signalsHistory } from "./fixtures/site/signals.js";
 import { syntheticDirectory } from "./fixtures/site/synthetic.js";
-import { launchBrowser, skipBrowser } from "./helpers/browser.js";
-import { type StaticServer, startStaticServer } from "./helpers/static-server.js";
+import { skipBrowser } from "./helpers/browser.js";
+import { type Harness, siteContext, startHarness } from "./helpers/site-harness.js";
+import { viewTests } from "./site-browser-views.js";
 
 const FIXTURE = new URL("../../test/fixtures/site/directory.json", import.meta.url);
 
 describe("site in a browser", { skip: skipBrowser() }, () => {
-  let browser: Browser;
-  let server: StaticServer;
-  let root: string;
-  let shared: BrowserContext | undefined;
-  const errors: string[] = [];
+  let h: Harness;
+  const open = (...args: Parameters<Harness["open"]>) => h.open(...args);
+  const done = (page: Page) => h.done(page);
 
   before(async () => {
-    root = await mkdtemp(join(tmpdir(), "cooltech-site-"));
     const fixture = JSON.parse(await readFile(FIXTURE, "utf8")) as Directory;
-    await writeSite(join(root, "fixture"), renderSite(fixture));
-    await writeSite(join(root, "big"), renderSite(syntheticDirectory(300)));
-    server = await startStaticServer(root);
-    browser = await launchBrowser();
+    h = await startHarness({
+      fixture: renderSite(fixture),
+      big: renderSite(syntheticDirectory(300)),
+      signals: renderSite(signalsDirectory(), undefined, signalsHistory()),
+    });
   });
   after(async () => {
-    await browser?.close();
-    await server?.close();
-    if (root) await rm(root, { recursive: true, force: true });
+    await h?.close();
     // Any console error (a CSP violation, an exception) anywhere fails the file.
-    assert.deepEqual(errors, []);
+    assert.deepEqual(h?.errors ?? [], []);
   });
 
-  /** A fresh page on `site` with the given hash, once the first cards are rendered. */
-  async function open(hash = "", site = "fixture", options: BrowserContextOptions = {}) {
-    // Pages share one context unless they need their own options: it saves a context per test.
-    shared ??= await browser.newContext();
-    const context = Object.keys(options).length === 0 ? shared : await browser.newContext(options);
-    const page = await context.newPage();
-    page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
-    page.on("console", (m) => {
-      if (m.type() === "error") errors.push(`console: ${m.text()}`);
-    });
-    await page.goto(`${server.url}${site}/index.html${hash}`);
-    await page.waitForSelector("#count:not(:empty)");
-    return page;
-  }
-  /** Closes a page from `open`, and its context unless it is the shared one. */
-  const done = (page: Page) => (page.context() === shared ? page.close() : page.context().close());
   const titles = (page: Page) => page.locator("#results .card-title").allTextContents();
   const hash = (page: Page) => page.evaluate(() => location.hash);
 
@@ -174,7 +155,8 @@ describe("site in a browser", { skip: skipBrowser() }, () => {
     assert.deepEqual(await badge("SMI"), ["archived"]);
     assert.deepEqual(await badge("kured"), ["moved"]);
     assert.deepEqual(await badge("arewefastyet"), ["missing"]);
-    assert.deepEqual(await badge("Longhorn"), ["stale"]);
+    // Its data is from its last fetch, 2026-11-01: 20 days before the tests' clock.
+    assert.deepEqual(await badge("Longhorn"), ["stale", "data 20 days old"]);
     assert.deepEqual(await badge("Rook"), []);
     const rook = page.locator(".card", { has: page.getByRole("heading", { name: "Rook" }) });
     const facts = await rook.locator(".facts li").allTextContents();
@@ -195,8 +177,10 @@ describe("site in a browser", { skip: skipBrowser() }, () => {
     const hrefs = await page
       .locator("a[href]")
       .evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+    const own = (href: string) =>
+      href === "directory.json" || /^#(\/p\/[a-z0-9-]+|\/stats)?$/.test(href);
     assert.ok(
-      hrefs.every((h) => h.startsWith("https://") || h === "directory.json"),
+      hrefs.every((href) => href.startsWith("https://") || own(href)),
       hrefs.join(" "),
     );
     await done(page);
@@ -236,40 +220,14 @@ describe("site in a browser", { skip: skipBrowser() }, () => {
   });
 
   test("works from file:// too (data embedded, no fetch)", async () => {
-    const context = await browser.newContext();
+    const context = await siteContext(h.browser);
     const page = await context.newPage();
-    page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
-    await page.goto(`${pathToFileURL(join(root, "fixture", "index.html")).href}#tag=ceph`);
+    page.on("pageerror", (e) => h.errors.push(`pageerror: ${e.message}`));
+    await page.goto(`${pathToFileURL(join(h.root, "fixture", "index.html")).href}#tag=ceph`);
     await page.waitForSelector("#count:not(:empty)");
     assert.deepEqual(await titles(page), ["Rook"]);
     await context.close();
   });
 
-  test("screenshots: light, dark and phone", async () => {
-    const shots: Array<[string, BrowserContextOptions]> = [
-      ["light", { viewport: { width: 1280, height: 900 }, colorScheme: "light" }],
-      ["dark", { viewport: { width: 1280, height: 900 }, colorScheme: "dark" }],
-      [
-        "phone",
-        {
-          viewport: { width: 390, height: 844 },
-          colorScheme: "light",
-          isMobile: true,
-          hasTouch: true,
-        },
-      ],
-    ];
-    for (const [name, options] of shots) {
-      const page = await open("", "fixture", options);
-      const file = join(tmpdir(), `cooltech-site-${name}.png`);
-      await page.screenshot({ path: file, fullPage: name !== "phone" });
-      // The phone layout must not scroll sideways.
-      assert.equal(
-        await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
-        true,
-        name,
-      );
-      await done(page);
-    }
-  });
+  viewTests(() => h);
 });

@@ -10,6 +10,7 @@ import { createHash } from "node:crypto";
 import { type Branding, DEFAULT_BRANDING } from "../../core/branding.js";
 import { AVATAR_ORIGIN } from "../../core/format.js";
 import type { SiteData } from "../client/data.js";
+import { summaryText } from "../client/header.js";
 import { LAYOUTS, SORTS } from "../client/state.js";
 
 /**
@@ -33,6 +34,17 @@ function options(list: ReadonlyArray<{ key: string; label: string }>): string {
   return list
     .map((o) => `<option value="${escapeHtml(o.key)}">${escapeHtml(o.label)}</option>`)
     .join("");
+}
+
+/**
+ * The summary line as the page script will write it (but for the data's age,
+ * which needs the reader's clock), so it is there in the first paint and
+ * filling it in moves nothing.
+ */
+export function initialSummary(data: SiteData): string {
+  const categories = new Set(data.projects.flatMap((p) => p.categories));
+  const asOf = data.refreshedAt === null ? 0 : Date.parse(data.refreshedAt);
+  return summaryText(data, categories.size, Number.isNaN(asOf) ? 0 : asOf);
 }
 
 function cspHash(source: string): string {
@@ -76,7 +88,7 @@ export function renderPage(
 <nav aria-label="Pages"><a id="nav-list" href="#" aria-current="page">Projects</a><a id="nav-stats" href="#/stats">Stats</a></nav>
 </div>
 <p>${tagline}</p>
-<p id="summary"></p>
+<p id="summary">${escapeHtml(initialSummary(data))}</p>
 </header>
 <main class="wrap">
 <div id="list-page">

@@ -29,7 +29,7 @@ table.dense[hidden] { display: none; }
 .dense .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .dense .row-name { font-weight: 600; overflow-wrap: anywhere; }
 .dense .row-name .logo { margin-right: .5rem; }
-.dense .row-name a { text-decoration: none; }
+.dense .row-name a { text-underline-offset: .15em; }
 .dense .badge { font-weight: 700; }
 .detail { max-width: 56rem; }
 .detail-head { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem .9rem; margin: .5rem 0; }

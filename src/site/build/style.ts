@@ -62,13 +62,16 @@ button {
   background: var(--chip); border: 1px solid var(--line); border-radius: 8px;
 }
 button:hover { border-color: var(--accent); }
-#count { margin: 0 0 .6rem; color: var(--muted); font-weight: 600; }
+/* The footer starts below the fold and the count line has its height before the script fills
+   them: a page painted before its script has run does not move when the cards come (CLS 0). */
+main.wrap { min-height: 100vh; }
+#count { margin: 0 0 .6rem; min-height: 1.45em; color: var(--muted); font-weight: 600; }
 ul.cards {
   list-style: none; margin: 0; padding: 0; display: grid; gap: .75rem;
   grid-template-columns: repeat(auto-fill, minmax(min(100%, 17.5rem), 1fr));
 }
-/* Off-screen cards skip layout and paint until they scroll near. */
-.card { content-visibility: auto; contain-intrinsic-size: auto 12rem; }
+/* No content-visibility: auto here. Its placeholder size, replaced by the real one after the
+   first frame, moved the layout (CLS); cards are rendered in batches of 48 instead. */
 .card article {
   height: 100%; display: flex; flex-direction: column; gap: .4rem; padding: .75rem;
   background: var(--card); border: 1px solid var(--line); border-radius: 10px;

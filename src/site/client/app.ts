@@ -116,7 +116,10 @@ function main(): void {
   const index = buildIndex(data.projects);
   const c = findControls();
   const known = fillMenus(data, c);
-  byId("summary").textContent = summaryText(data, known.categories.size, ctx.now);
+  // The page comes with this line (without the data's age): rewrite it only if it changed.
+  const summary = byId("summary");
+  const text = summaryText(data, known.categories.size, ctx.now);
+  if (summary.textContent !== text) summary.textContent = text;
   c.table.tHead?.append(denseHead());
   const urlState = (): ViewState =>
     normalizeState(parseState(location.hash), known.categories, known.tags);

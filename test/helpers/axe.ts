@@ -1,0 +1,29 @@
+/**
+ * axe-core (a devDependency) in a page: injected through the DevTools
+ * protocol (page.evaluate), which the page's Content-Security-Policy does not
+ * govern, so the page is checked with its real policy in force.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { Page } from "playwright-core";
+
+const AXE_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve("axe-core/axe.min.js"),
+  "utf8",
+);
+
+interface AxeResult {
+  violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown[] }> }>;
+}
+
+/** Every axe violation on the page as it is now, one line each ("rule: help at selector, …"). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE_SOURCE);
+  const result = (await page.evaluate(
+    // biome-ignore lint/suspicious/noExplicitAny: axe is a global the script above defines
+    () => (window as any).axe.run(document, { resultTypes: ["violations"] }),
+  )) as AxeResult;
+  return result.violations.map(
+    (v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+  );
+}
