@@ -1,9 +1,12 @@
 /**
- * Hostile data in a real browser: names, descriptions, tags, categories and
- * GitHub fields carrying HTML, script-closing tags and javascript: URLs must
- * render as inert text, and never as elements, handlers or links. Checked
- * twice: with the page's Content-Security-Policy, and with CSP bypassed, so
- * the escaping is proven on its own and not only by the policy behind it.
+ * Hostile data in a real browser: names, descriptions, tags, categories,
+ * GitHub fields, avatar URLs, maintenance marks and curators' notes carrying
+ * HTML, script-closing tags, bidi overrides and javascript:/http:/foreign
+ * URLs must render as inert text, in every view (cards, the compact list,
+ * each detail view, the stats), and never as elements, handlers, links or
+ * requests. Checked twice: with the page's Content-Security-Policy, and with
+ * CSP bypassed, so the escaping is proven on its own and not only by the
+ * policy behind it.
  */
 import assert from "node:assert/strict";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -11,10 +14,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { renderSite, writeSite } from "../src/site/build/index.js";
-import { hostileDirectory, PAYLOADS } from "./fixtures/site/hostile.js";
+import { renderSite, toSiteData, writeSite } from "../src/site/build/index.js";
+import { hostileDirectory, hostileHistory, PAYLOADS } from "./fixtures/site/hostile.js";
 import { launchBrowser, skipBrowser } from "./helpers/browser.js";
 import { type StaticServer, startStaticServer } from "./helpers/static-server.js";
+
+/** The page's own drawings: anything else svg is injected. */
+const OWN_SVG = "svg.spark, svg.history-chart, svg.chart-bars, svg.chart-columns";
 
 describe("site with hostile data", { skip: skipBrowser() }, () => {
   let browser: Browser;
@@ -23,7 +29,7 @@ describe("site with hostile data", { skip: skipBrowser() }, () => {
 
   before(async () => {
     root = await mkdtemp(join(tmpdir(), "cooltech-xss-"));
-    await writeSite(root, renderSite(hostileDirectory()));
+    await writeSite(root, renderSite(hostileDirectory(), undefined, hostileHistory()));
     server = await startStaticServer(root);
     browser = await launchBrowser();
   });
@@ -33,7 +39,7 @@ describe("site with hostile data", { skip: skipBrowser() }, () => {
     if (root) await rm(root, { recursive: true, force: true });
   });
 
-  /** Opens the page with alert/confirm/prompt and a global flag watched; returns what fired. */
+  /** Opens the page with alert/confirm/prompt, a global flag and requests watched; returns what fired. */
   async function open(hash: string, bypassCSP: boolean) {
     const context = await browser.newContext({ bypassCSP });
     const page = await context.newPage();
@@ -43,33 +49,54 @@ describe("site with hostile data", { skip: skipBrowser() }, () => {
       await d.dismiss();
     });
     page.on("pageerror", (e) => fired.push(`pageerror: ${e.message}`));
+    // Nothing may be fetched but the page itself: no hostile avatar, no injected resource.
+    await context.route(
+      (url) => !url.href.startsWith(server.url),
+      (route) => {
+        fired.push(`request: ${route.request().url()}`);
+        return route.abort();
+      },
+    );
     await page.goto(`${server.url}index.html${hash}`);
-    await page.waitForSelector("#count:not(:empty)");
-    // Hover and focus everything, for injected on* handlers, and give failing <img>s time to fire.
-    for (const card of await page.locator(".card").all()) await card.hover();
-    await page.waitForTimeout(200);
+    await page.waitForSelector("#count:not(:empty)", { state: "attached" });
+    await hoverAll(page);
     return { page, fired };
+  }
+
+  /** Hovers everything, for injected on* handlers, and gives failing <img>s time to fire. */
+  async function hoverAll(page: Page) {
+    for (const item of await page.locator(".card, #rows-body tr").all()) {
+      if (await item.isVisible()) await item.hover();
+    }
+    await page.waitForTimeout(200);
   }
 
   async function assertInert(page: Page, fired: string[]) {
     assert.deepEqual(fired, []);
     assert.equal(await page.evaluate(() => (window as { __xss?: unknown }).__xss), undefined);
-    const found = await page.evaluate(() => ({
-      scripts: document.scripts.length,
-      injected: document.querySelectorAll(
-        "img, svg, iframe, object, embed, b, style:not(head style)",
-      ).length,
-      handlers: [...document.querySelectorAll("*")].flatMap((el) =>
-        el.getAttributeNames().filter((n) => n.startsWith("on")),
-      ),
-      hrefs: [...document.querySelectorAll("[href], [src], [action], [formaction]")].map(
-        (el) => el.getAttribute("href") ?? el.getAttribute("src") ?? "other",
-      ),
-    }));
+    const found = await page.evaluate((own) => {
+      const svgs = [...document.querySelectorAll("svg")];
+      return {
+        scripts: document.scripts.length,
+        injected:
+          document.querySelectorAll("img, iframe, object, embed, b, style:not(head style)").length +
+          svgs.filter((s) => !s.matches(own)).length,
+        handlers: [...document.querySelectorAll("*")].flatMap((el) =>
+          el.getAttributeNames().filter((n) => n.startsWith("on")),
+        ),
+        hrefs: [...document.querySelectorAll("[href], [src], [action], [formaction]")].map(
+          (el) => el.getAttribute("href") ?? el.getAttribute("src") ?? "other",
+        ),
+        bidi: /[\u202a-\u202e\u2066-\u2069]/.test(document.body.textContent ?? ""),
+      };
+    }, OWN_SVG);
     assert.equal(found.scripts, 2, "only the data block and the page script");
     assert.equal(found.injected, 0);
     assert.deepEqual(found.handlers, []);
-    const ok = (h: string) => h.startsWith("https://") || h === "directory.json" || h === "data:,";
+    assert.equal(found.bidi, false, "bidi controls reach the page");
+    // https links, the page's own files, and fragments of this page (#/p/…, #category=…): inert.
+    const ok = (h: string) =>
+      h.startsWith("https://") || h.startsWith("#") || ["directory.json", "data:,"].includes(h);
     assert.ok(
       found.hrefs.every(ok),
       `unexpected link: ${found.hrefs.filter((h) => !ok(h)).join(", ")}`,
@@ -89,6 +116,13 @@ describe("site with hostile data", { skip: skipBrowser() }, () => {
           "<img src=x onerror=alert(1)>",
         ),
       );
+      assert.ok(
+        (await page.locator(".note").allTextContents()).includes(
+          "Curator’s note: <img src=x onerror=alert(1)>",
+        ),
+      );
+      assert.equal(await page.locator(".logo").count(), PAYLOADS.length); // initials, no image
+      assert.equal(await page.locator("svg.spark").count(), PAYLOADS.length); // history under hostile names
       await page.context().close();
     });
 
@@ -101,6 +135,28 @@ describe("site with hostile data", { skip: skipBrowser() }, () => {
         "</script><script>alert(1)</script>",
       ]);
       await page.locator("#q").fill("<svg onload=alert(1)>");
+      await assertInert(page, fired);
+      await page.context().close();
+    });
+
+    test(`the compact list, every detail view and the stats stay inert (${label})`, async () => {
+      const { page, fired } = await open("#view=dense", bypassCSP);
+      assert.equal(await page.locator("#rows-body tr").count(), PAYLOADS.length);
+      await assertInert(page, fired);
+      for (const p of toSiteData(hostileDirectory()).projects) {
+        await page.evaluate((slug) => {
+          location.hash = `#/p/${encodeURIComponent(slug)}`;
+        }, p.slug);
+        await page.waitForFunction(
+          (name) => document.getElementById("detail-title")?.textContent === name,
+          p.name,
+        );
+        await assertInert(page, fired);
+      }
+      await page.evaluate(() => {
+        location.hash = "#/stats";
+      });
+      await page.waitForSelector("#stats-title");
       await assertInert(page, fired);
       await page.context().close();
     });

@@ -103,6 +103,17 @@ describe("renderSite", () => {
     assert.doesNotMatch(script, /sourceMappingURL|innerHTML|outerHTML|insertAdjacentHTML|eval\(/);
     assert.doesNotThrow(() => new Script(script));
   });
+
+  test("the bundled modules declare each top-level name once (a repeat would silently win)", () => {
+    const names = [
+      ...clientScript().matchAll(/^(?:async )?(?:function\*?|const|let|class) ([\w$]+)/gm),
+    ].map((m) => m[1]);
+    assert.ok(names.length > 50, `${names.length} names`);
+    assert.deepEqual(
+      names.filter((n, i) => names.indexOf(n) !== i),
+      [],
+    );
+  });
 });
 
 describe("size budget: page and script ≤ 100 KB", () => {
