@@ -16,7 +16,12 @@ import { createAjv } from "../src/core/ajv.js";
 import { readSchemaText, type SchemaName, sha256 } from "../src/core/schema.js";
 import { writeFileAtomic } from "../src/core/write.js";
 
-export const PRECOMPILED = ["projects", "categories", "directory"] as const satisfies SchemaName[];
+export const PRECOMPILED = [
+  "projects",
+  "categories",
+  "directory",
+  "changes",
+] as const satisfies SchemaName[];
 
 const require = createRequire(import.meta.url);
 

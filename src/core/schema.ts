@@ -4,7 +4,7 @@ import type { ErrorObject, ValidateFunction } from "ajv";
 import { createAjv } from "./ajv.js";
 import { precompiled } from "./generated/compiled-schemas.js";
 
-export type SchemaName = "projects" | "categories" | "directory" | "link-check";
+export type SchemaName = "projects" | "categories" | "directory" | "changes" | "link-check";
 
 const cache = new Map<SchemaName, ValidateFunction>();
 

@@ -21,9 +21,14 @@ export interface BuildResult {
  * Validates the curated data, then writes DIR/directory.json from it and the
  * last-known GitHub data of the existing directory. No network. An invalid
  * entry keeps its last-known record or is left out (see degrade.ts); only a
- * file that cannot be used at all stops the build.
+ * file that cannot be used at all stops the build. What changed since the
+ * previous directory is appended to changes.json at time `now`.
  */
-export async function buildDirectory(dataDir: string, cwd?: string): Promise<BuildResult> {
+export async function buildDirectory(
+  dataDir: string,
+  cwd?: string,
+  now: Date = new Date(),
+): Promise<BuildResult> {
   // Read after validation (its errors come first), once.
   let reading: Promise<Directory | null> | undefined;
   const readPrevious = () => {
@@ -45,6 +50,10 @@ export async function buildDirectory(dataDir: string, cwd?: string): Promise<Bui
     previous?.refreshedAt ?? null,
     use.kept,
   );
-  const written = await writeDirectory(dataDir, directory);
+  const written = await writeDirectory(dataDir, directory, {
+    previous,
+    at: now.toISOString(),
+    cwd,
+  });
   return { diagnostics, directory, written, setAside: use.setAside };
 }

@@ -148,7 +148,7 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
 
   const written: Written[] = [];
   if (!options.dryRun) {
-    written.push(...(await writeDirectory(dataDir, directory)));
+    written.push(...(await writeDirectory(dataDir, directory, { previous, at: stamp, cwd })));
     if (fix?.text) written.push(await writeIfChanged(fix.path, fix.text));
     written.push(await writeIfChanged(join(dataDir, HISTORY_FILE), serializeHistory(history)));
     if (api === "rest") {

@@ -2,6 +2,7 @@ import { plain } from "../core/diagnostic.js";
 import type { Paint } from "../core/paint.js";
 import type { SetAside } from "../generate/degrade.js";
 import { exhaustedLine, headline, type Summary, usageLine } from "./summary.js";
+import { changesMarkdown, changesText } from "./summary-changes.js";
 
 /** Rows shown per list on a terminal (--json has them all). */
 const TEXT_ROWS = 20;
@@ -76,6 +77,7 @@ export function summaryText(s: Summary, p: Paint, projectsFile: string): string 
       ),
     );
   }
+  out.push(...changesText(s.changes, p));
   if (s.archived.length > 0) {
     out.push(p.bold("Newly archived on GitHub (read-only now):"));
     out.push(...capped(s.archived, TEXT_ROWS, (m) => `  ${m.name} (${m.repo})`, more));
@@ -156,6 +158,7 @@ export function summaryMarkdown(s: Summary): string {
       ),
     );
   }
+  out.push(...changesMarkdown(s.changes));
   if (s.archived.length > 0) {
     out.push("", "### Newly archived on GitHub", "");
     out.push(

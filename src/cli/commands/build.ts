@@ -10,6 +10,7 @@ import { chooseFormat, writeDiagnostics } from "../format-option.js";
 import { paint, useColor } from "../io.js";
 import { resolveData } from "../paths.js";
 import { setAsideText } from "../set-aside.js";
+import { clockFromEnv } from "./refresh-options.js";
 
 export const buildCommand: Command = {
   name: "build",
@@ -20,7 +21,9 @@ export const buildCommand: Command = {
 Validates the curated YAML, then writes DIR/directory.json: every entry with
 the last-known GitHub metadata already in the existing DIR/directory.json.
 Also writes DIR/DIRECTORY.md and DIR/projects.editor.schema.json (the schema
-editors use for projects.yaml, with the category ids).
+editors use for projects.yaml, with the category ids), and appends what changed
+since the previous directory.json (projects added, removed, moved, archived,
+released, star milestones) to DIR/changes.json, dated now (or COOLTECH_NOW).
 Needs no token and no network. The output is deterministic (same input, same
 bytes), checked against schemas/directory.schema.json, and written atomically.
 
@@ -44,7 +47,8 @@ Example:
     const p = paint(useColor(io));
     const out = paint(useColor(io, "stdout"));
     // A corrupt directory.json is a DirectoryError (a UserError): runMain prints it, exit 1.
-    const result = await buildDirectory(resolveData(args, io), io.cwd);
+    const now = clockFromEnv(io.env)();
+    const result = await buildDirectory(resolveData(args, io), io.cwd, now);
     writeDiagnostics(io, chooseFormat(undefined, io), result.diagnostics, out);
     if (result.directory === null) {
       io.stderr.write(`${p.red("✖")} ${summaryLine(result.diagnostics)}; nothing written\n`);
@@ -55,7 +59,9 @@ Example:
       const file = displayPath(w.path, io.cwd);
       const what = w.path.endsWith(EDITOR_SCHEMA_FILE)
         ? `${plural(categories.length, "category id", "category ids")} for editors`
-        : plural(projects.length, "project");
+        : w.events
+          ? `${plural(w.events.length, "new change")}`
+          : plural(projects.length, "project");
       io.stderr.write(`${p.green("✔")} ${file} ${w.changed ? "written" : "unchanged"} (${what})\n`);
     }
     io.stderr.write(setAsideText(result.setAside, p));
