@@ -45,10 +45,10 @@ function embedded(html: string): string {
 }
 
 describe("renderSite", () => {
-  test("gives index.html and directory.json, the same bytes every time", async () => {
+  test("gives index.html, directory.json and the feeds, the same bytes every time", async () => {
     const dir = await fixture();
     const files = renderSite(dir);
-    assert.deepEqual([...files.keys()], ["index.html", "directory.json"]);
+    assert.deepEqual([...files.keys()], ["index.html", "directory.json", "feed.xml", "feed.json"]);
     assert.deepEqual(renderSite(structuredClone(dir)), files);
     assert.deepEqual(JSON.parse(files.get("directory.json") ?? ""), dir);
   });
@@ -120,14 +120,19 @@ describe("cooltech site", () => {
     const { io, out } = memoryIo(tmp);
     const code = await runMain(["site", "--data", FIXTURE_DIR, "--out", "public"], io);
     assert.equal(code, 0, out.stderr);
-    assert.deepEqual((await readdir(join(tmp, "public"))).sort(), ["directory.json", "index.html"]);
+    assert.deepEqual((await readdir(join(tmp, "public"))).sort(), [
+      "directory.json",
+      "feed.json",
+      "feed.xml",
+      "index.html",
+    ]);
     assert.match(out.stderr, /index\.html .*16 projects/);
     assert.equal(
       await readFile(join(tmp, "public", "index.html"), "utf8"),
       renderSite(await fixture()).get("index.html"),
     );
     await writeSite(join(tmp, "public"), renderSite(await fixture())); // overwriting works too
-    assert.equal((await readdir(join(tmp, "public"))).length, 2);
+    assert.equal((await readdir(join(tmp, "public"))).length, 4);
   });
 
   test("defaults to dist/site", async () => {

@@ -4,24 +4,34 @@
  *
  * The site is one self-contained index.html (style, data and script inline,
  * so it works from static hosting and from file://) plus directory.json, the
- * full directory, published next to it.
+ * full directory, published next to it, and the change feeds feed.xml (Atom)
+ * and feed.json (JSON Feed) built from data/changes.json.
  */
 import { join } from "node:path";
 import type { Directory } from "../../core/model.js";
 import { makeDirectory, writeFileAtomic } from "../../core/write.js";
+import type { ChangeEvent } from "../../generate/changes.js";
 import { serializeDirectory } from "../../generate/directory.js";
 import { clientScript } from "./client.js";
 import { toSiteData } from "./data.js";
+import { ATOM_FILE, JSON_FEED_FILE, renderAtom, renderJsonFeed } from "./feeds.js";
 import { renderPage } from "./html.js";
 import { STYLE } from "./style.js";
 
 export { toSiteData } from "./data.js";
 
 /** File name → content. Deterministic: the same directory gives the same bytes. */
-export function renderSite(directory: Directory): Map<string, string> {
+export function renderSite(
+  directory: Directory,
+  changes: readonly ChangeEvent[] = [],
+  siteUrl: string | null = null,
+): Map<string, string> {
+  const feed = { siteUrl, fallbackUpdated: directory.refreshedAt };
   return new Map([
     ["index.html", renderPage(toSiteData(directory), clientScript(), STYLE)],
     ["directory.json", serializeDirectory(directory)],
+    [ATOM_FILE, renderAtom(changes, feed)],
+    [JSON_FEED_FILE, renderJsonFeed(changes, feed)],
   ]);
 }
 
