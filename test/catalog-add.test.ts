@@ -63,7 +63,7 @@ describe("add", () => {
     assert.equal(r.code, 0, r.stderr);
     assert.equal(
       r.stderr,
-      "✔ added CRI-O (cri-o/cri-o) at projects.yaml:3\nRun `cooltech build` to update the directory.\n",
+      "✔ added CRI-O (cri-o/cri-o) at projects.yaml:3\nCommit projects.yaml and open a pull request: directory.json, DIRECTORY.md and the site are regenerated after the merge.\n",
     );
     assert.equal(
       await projectsOf(dir),
@@ -115,6 +115,36 @@ describe("add", () => {
       /\n- name: kured\n {2}repo: kubereboot\/kured\n {2}category: storage\n# Rook's own comment\.\n/,
     );
     assert.equal((await runCli(["validate", "--data", "."], { cwd: dir })).code, 0);
+  });
+
+  test("every way of writing a repository is written as owner/name", async () => {
+    const forms: Array<[string, string]> = [
+      ["o1/n1.git", "o1/n1"],
+      ["o2/n2/", "o2/n2"],
+      ["https://github.com/o3/n3/tree/main/docs", "o3/n3"],
+      ["git@github.com:o4/n4.git", "o4/n4"],
+      ["http://github.com/o5/n5", "o5/n5"],
+    ];
+    const dir = await catalog();
+    for (const [input, repo] of forms) {
+      const r = await add(dir, input, "--category", "storage");
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stderr, new RegExp(`added ${repo.split("/")[1]} \\(${repo}\\)`));
+      assert.match(await projectsOf(dir), new RegExp(`\n {2}repo: ${repo}\n`));
+    }
+    assert.equal((await runCli(["validate", "--data", "."], { cwd: dir })).code, 0);
+  });
+
+  test("refuses a repository already listed under another form (rook/rook.git beside rook/rook)", async () => {
+    const dir = await catalog();
+    for (const form of ["rook/rook.git", "rook/rook/", "git@github.com:rook/rook.git"]) {
+      const r = await add(dir, form, "--category", "storage", "--name", "Rook Again");
+      await assertRefused(
+        dir,
+        r,
+        /✖ repo "rook\/rook" is already listed as "Rook" at projects\.yaml:7/,
+      );
+    }
   });
 
   test("refuses a name already listed (case-insensitive), pointing at it", async () => {

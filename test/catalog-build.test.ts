@@ -2,6 +2,8 @@
  * `cooltech build`: the seed catalog's snapshot, determinism, last-known GitHub
  * data kept, nothing dropped, nothing written on an unparseable file or a corrupt
  * directory.json, and an atomic write. UPDATE_SNAPSHOTS=1 rewrites the snapshot.
+ * The seed is the hand-made catalog in test/fixtures/catalog/seed, never the
+ * committed data/ (which every contributor's pull request changes).
  */
 import assert from "node:assert/strict";
 import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
@@ -16,15 +18,15 @@ import {
   listFiles,
   looksLikeCrash,
   mtime,
-  ROOT,
   removeTemp,
   runCli,
-  tempCopy,
   tempData,
   tempDir,
 } from "./helpers/catalog.js";
 
-const SNAPSHOT = join(FIXTURES, "directory.snapshot.json");
+const SEED = join(FIXTURES, "seed");
+const SNAPSHOT = join(SEED, "directory.snapshot.json");
+const MARKDOWN_SNAPSHOT = join(SEED, "DIRECTORY.snapshot.md");
 
 const temps: string[] = [];
 after(() => Promise.all(temps.map(removeTemp)));
@@ -33,11 +35,11 @@ const track = (dir: string) => {
   return dir;
 };
 
-/** A temp folder with the committed YAML only (no directory.json yet). */
+/** A temp folder with the seed fixture's YAML only (no directory.json yet). */
 async function seedYaml(): Promise<string> {
   const dir = track(await tempDir());
   for (const f of ["projects.yaml", "categories.yaml"]) {
-    await copyFile(join(ROOT, "data", f), join(dir, f));
+    await copyFile(join(SEED, f), join(dir, f));
   }
   return dir;
 }
@@ -47,17 +49,22 @@ const build = (dir: string, shellPrefix?: string) =>
 const directoryOf = (dir: string) => readFile(join(dir, "directory.json"), "utf8");
 
 describe("build", () => {
-  test("the seed catalog gives the committed snapshot", async () => {
+  test("the seed catalog gives the snapshot (directory.json and DIRECTORY.md)", async () => {
     const dir = await seedYaml();
     const r = await build(dir);
     assert.equal(r.code, 0, r.stderr);
     assert.match(
       r.stderr,
-      /^✔ directory\.json written \(\d+ projects\)\n✔ DIRECTORY\.md written \(\d+ projects\)\n✔ projects\.editor\.schema\.json written \(\d+ category ids for editors\)\n$/,
+      /^✔ directory\.json written \(7 projects\)\n✔ DIRECTORY\.md written \(7 projects\)\n✔ projects\.editor\.schema\.json written \(\d+ category ids for editors\)\n$/,
     );
     const text = await directoryOf(dir);
-    if (process.env.UPDATE_SNAPSHOTS === "1") await writeFile(SNAPSHOT, text);
+    const markdown = await readFile(join(dir, "DIRECTORY.md"), "utf8");
+    if (process.env.UPDATE_SNAPSHOTS === "1") {
+      await writeFile(SNAPSHOT, text);
+      await writeFile(MARKDOWN_SNAPSHOT, markdown);
+    }
     assert.equal(text, await readFile(SNAPSHOT, "utf8"), "run with UPDATE_SNAPSHOTS=1 if intended");
+    assert.equal(markdown, await readFile(MARKDOWN_SNAPSHOT, "utf8"));
   });
 
   test("drops nothing: every curated entry is in the directory, in order", async () => {
@@ -85,15 +92,26 @@ describe("build", () => {
     assert.equal(await mtime(join(a, "directory.json")), before);
   });
 
-  test("the committed data/directory.json and DIRECTORY.md are what build produces", async () => {
-    const dir = track(await tempCopy(join(ROOT, "data")));
-    const committed = await directoryOf(dir);
-    const markdown = await readFile(join(dir, "DIRECTORY.md"), "utf8");
+  test("a build over its own output (the snapshot) changes neither file", async () => {
+    const dir = await seedYaml();
+    await copyFile(SNAPSHOT, join(dir, "directory.json"));
+    await copyFile(MARKDOWN_SNAPSHOT, join(dir, "DIRECTORY.md"));
+    const times = [
+      await mtime(join(dir, "directory.json")),
+      await mtime(join(dir, "DIRECTORY.md")),
+    ];
     const r = await build(dir);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stderr, /directory\.json unchanged.*\n.*DIRECTORY\.md unchanged/);
-    assert.equal(await directoryOf(dir), committed, "run `npx cooltech build` and commit");
-    assert.equal(await readFile(join(dir, "DIRECTORY.md"), "utf8"), markdown);
+    assert.equal(await directoryOf(dir), await readFile(SNAPSHOT, "utf8"));
+    assert.equal(
+      await readFile(join(dir, "DIRECTORY.md"), "utf8"),
+      await readFile(MARKDOWN_SNAPSHOT, "utf8"),
+    );
+    assert.deepEqual(
+      [await mtime(join(dir, "directory.json")), await mtime(join(dir, "DIRECTORY.md"))],
+      times,
+    );
   });
 
   test("keeps the last-known github and trend, also after the YAML followed a rename", async () => {
@@ -177,9 +195,9 @@ describe("build", () => {
     );
     assert.equal(looksLikeCrash(r.stderr), false);
     assert.equal(await directoryOf(dir), before);
-    // The change feed (written first, small) holds the addition; no temp file is left.
-    assert.deepEqual(await listFiles(dir), [...files, "changes.json"].sort());
-    // Without the limit the same build succeeds, and does not record the addition twice.
+    // The change feed is part of the same generation: not written either; no temp file is left.
+    assert.deepEqual(await listFiles(dir), files);
+    // Without the limit the same build succeeds and records the addition once.
     assert.equal((await build(dir)).code, 0);
     const feed = JSON.parse(await readFile(join(dir, "changes.json"), "utf8"));
     assert.deepEqual(

@@ -134,9 +134,10 @@ const TRICKY = [
 ];
 
 describe("fast reader of canonical catalogs", () => {
-  test("reads the committed data, the fixtures and a generated catalog exactly like yaml", () => {
-    for (const f of ["data/projects.yaml", "data/categories.yaml"]) {
-      assert.ok(agrees(readFileSync(join(ROOT, f), "utf8")), `${f} takes the fast path`);
+  test("reads the seed catalog, the fixtures and a generated catalog exactly like yaml", () => {
+    for (const f of ["projects.yaml", "categories.yaml"]) {
+      const file = join(ROOT, "test/fixtures/catalog/seed", f);
+      assert.ok(agrees(readFileSync(file, "utf8")), `${f} takes the fast path`);
     }
     for (const f of yamlFiles(join(ROOT, "test/fixtures/catalog"))) agrees(readFileSync(f, "utf8"));
     const generated = makeProjects(300)
@@ -228,7 +229,7 @@ describe("fast reader of canonical catalogs", () => {
   });
 
   test("parseYaml: same value on both paths; the syntax tree is built only when asked for", () => {
-    const text = readFileSync(join(ROOT, "data/projects.yaml"), "utf8");
+    const text = readFileSync(join(ROOT, "test/fixtures/catalog/seed/projects.yaml"), "utf8");
     const parsed = parseYaml(text, "projects.yaml");
     assert.deepEqual(parsed.value, parseDocument(text).toJS());
     assert.deepEqual(parsed.diagnostics, []);

@@ -106,8 +106,20 @@ describe("fmt", () => {
     assert.equal((await runCli(["validate", "--data", "."], { cwd: dir })).code, 0);
   });
 
-  test("the committed data is canonical", async () => {
-    const outcome = await formatCatalog(join(ROOT, "data"), true, ROOT);
+  test("every way of writing a repository becomes owner/name, and validate then passes", async () => {
+    const dir = await copyOf(join(FIXTURES, "rules/schema/error8"));
+    const r = await runCli(["fmt", "--data", "."], { cwd: dir });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout.split("\n").filter((l) => / written as `o\d\/n\d`$/.test(l)).length, 5);
+    const repos = [...(await read(dir, "projects.yaml")).matchAll(/^ {2}repo: (.+)$/gm)].map(
+      (m) => m[1],
+    );
+    assert.deepEqual(repos, ["o1/n1", "o2/n2", "o3/n3", "o4/n4", "o5/n5", "o6/n6"]);
+    assert.equal((await runCli(["validate", "--data", "."], { cwd: dir })).code, 0);
+  });
+
+  test("a catalog written by hand in canonical form is left as it is", async () => {
+    const outcome = await formatCatalog(join(FIXTURES, "seed"), true, ROOT);
     assert.deepEqual(outcome.diagnostics, []);
     const changed = outcome.files.filter((f) => f.changed);
     assert.deepEqual(

@@ -38,8 +38,9 @@ test("load, validate, format and generate through the library", async () => {
   assert.match(formatText(diagnostics), /^projects\.yaml:4:13 error unknown category/);
   assert.equal(JSON.parse(formatJson(diagnostics)).length, 1);
 
-  const seed = validateCatalog(await loadCatalog(join(ROOT, "data"), ROOT));
-  assert.ok(seed.catalog, "the committed catalog is valid");
+  const seed = validateCatalog(await loadCatalog(join(FIXTURES, "seed"), ROOT));
+  assert.ok(seed.catalog, "the seed catalog is valid");
+  assert.equal(seed.catalog.projects.length, 7);
   const directory = generateDirectory(seed.catalog, indexKnown(null), null);
   assert.equal(directory.projects.length, seed.catalog.projects.length);
   assert.equal(directory.refreshedAt, null);

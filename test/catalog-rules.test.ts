@@ -27,6 +27,16 @@ const expected: Record<string, Located[]> = {
   "schema/error5": [at(P, 3, 10, "schema"), at(P, 6, 22, "schema"), at(P, 9, 9, "schema")],
   "schema/error6": [at(P, 3, 16, "schema"), at(P, 6, 16, "schema")],
   "schema/error7": [at(C, 1, 7, "schema"), at(C, 1, 7, "unused-category"), at(C, 4, 3, "schema")],
+  // Every other way of writing a repository: one message each, on the value.
+  "schema/error8": [
+    at(P, 2, 9, "schema"),
+    at(P, 5, 9, "schema"),
+    at(P, 8, 9, "schema"),
+    at(P, 11, 9, "schema"),
+    at(P, 14, 9, "schema"),
+  ],
+  // A missing category: the schema's message only, no sort-order here or on the neighbours.
+  "schema/error9": [at(P, 3, 3, "schema")],
   "duplicate-key/error0": [at(P, 3, 3, "duplicate-key")],
   "duplicate-key/error1": [at(C, 4, 3, "duplicate-key")],
   "yaml-syntax/error0": [at(P, 3, 1, "yaml-syntax")],
@@ -34,13 +44,30 @@ const expected: Record<string, Located[]> = {
   "yaml-syntax/error2": [at(P, 3, 1, "yaml-syntax")],
   "unknown-category/error0": [at(P, 4, 13, "unknown-category")],
   "unknown-category/error1": [at(P, 2, 13, "unknown-category")],
+  // `Storage`: not also the schema's kebab-case error, nor a sort-order error.
+  "unknown-category/error2": [at(P, 4, 13, "unknown-category")],
   "duplicate-name/error0": [at(P, 4, 9, "duplicate-name")],
   "duplicate-repo/error0": [at(P, 5, 9, "duplicate-repo")],
   "duplicate-repo/error1": [at(P, 5, 9, "duplicate-repo"), at(P, 5, 9, "schema")],
+  "duplicate-repo/error2": [
+    at(C, 1, 7, "unused-category"),
+    at(P, 5, 9, "duplicate-repo"),
+    at(P, 5, 9, "schema"),
+  ],
   "duplicate-homepage/warning0": [at(P, 5, 13, "duplicate-homepage")],
+  "public-homepage/error0": [
+    at(P, 2, 13, "public-homepage"),
+    at(P, 5, 13, "public-homepage"),
+    at(P, 8, 13, "public-homepage"),
+    at(P, 11, 13, "public-homepage"),
+    at(P, 14, 13, "public-homepage"),
+  ],
   "duplicate-category/error0": [at(C, 4, 7, "duplicate-category")],
   "sort-order/error0": [at(P, 3, 3, "sort-order")],
   "sort-order/error1": [at(P, 1, 3, "sort-order")],
+  // Added at the end but belongs first; added inside another category: only that entry.
+  "sort-order/error2": [at(P, 9, 3, "sort-order")],
+  "sort-order/error3": [at(P, 5, 3, "sort-order")],
   "unused-category/warning0": [at(C, 4, 7, "unused-category")],
 };
 
@@ -73,6 +100,14 @@ const messages: Record<string, RegExp[]> = {
     /`description` is 201 characters long; shorten it to at most 200/,
     /`description` must not be empty/,
   ],
+  "schema/error8": [
+    /^`repo` must be `owner\/name`: write `o1\/n1` \(`cooltech fmt` does this for you\)$/,
+    /^`repo` must be `owner\/name`: write `o2\/n2` /,
+    /^`repo` must be `owner\/name`, not a URL: write `o3\/n3` /,
+    /^`repo` must be `owner\/name`, not a URL: write `o4\/n4` /,
+    /^`repo` must be `owner\/name`, not a URL: write `o5\/n5` /,
+  ],
+  "schema/error9": [/^missing required key `category`; add it to this entry$/],
   "schema/error7": [
     /`id` "Security" must be a lowercase kebab-case id/,
     /has no projects/,
@@ -87,12 +122,27 @@ const messages: Record<string, RegExp[]> = {
   "unknown-category/error1": [/^unknown category `databases`; use an id from categories.yaml/],
   "duplicate-name/error0": [/name "falco" is already used at line 1 \("Falco"\)/],
   "duplicate-repo/error0": [/repo "FalcoSecurity\/Falco" is already used at line 2 \("Falco"\)/],
+  "duplicate-repo/error2": [
+    /has no projects/,
+    /^repo "rook\/rook\.git" \(`rook\/rook`\) is already used at line 2 \("Rook"\); remove this duplicate/,
+    /^`repo` must be `owner\/name`: write `rook\/rook`/,
+  ],
+  "unknown-category/error2": [/^unknown category `Storage` \(did you mean `storage`\?\)/],
   "duplicate-homepage/warning0": [
     /homepage "https:\/\/Falco.org" is also used at line 2 .*; fine when one site covers several projects/,
+  ],
+  "public-homepage/error0": [
+    /homepage `?"?https:\/\/127\.0\.0\.1:8443\/"?`? points at an IP address, not a domain name; .*public https:\/\/ address/,
+    /2130706433.* points at an IP address/,
+    /localhost.* points at this machine \(localhost\)/,
+    /build\.corp.* points at a private network name \(\.corp\)/,
+    /10\.0\.0\.7.* points at an IP address/,
   ],
   "duplicate-category/error0": [/category id "security" is already used at line 1/],
   "sort-order/error0": [/^"Zulu" is out of order .*: it belongs after "Delta"; run `cooltech fmt`/],
   "sort-order/error1": [/^"Rook" is out of order .*: it belongs after "Falco"/],
+  "sort-order/error2": [/^"Alpha" is out of order .*: it belongs first in the list/],
+  "sort-order/error3": [/^"Zeta" is out of order .*: it belongs after "Echo"/],
   "unused-category/warning0": [
     /^category `storage` has no projects; add one or remove the category$/,
   ],

@@ -145,7 +145,7 @@ describe("build with invalid entries", () => {
     assert.equal(directory.projects.filter((p) => p.repo === "rook/rook").length, 1);
     assert.match(
       run.stderr,
-      /project Falco Again: left out .*repo "https:\/\/github.com\/FalcoSecurity\/falco" is already used at line 2/,
+      /project Falco Again: left out .*repo "https:\/\/github.com\/FalcoSecurity\/falco" \(`FalcoSecurity\/falco`\) is already used at line 2/,
     );
     assert.match(run.stderr, /project rook: left out .*name "rook" is already used at line 7/);
   });

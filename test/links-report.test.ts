@@ -68,6 +68,7 @@ test("the summary counts links and lists skipped hosts with their reason", () =>
     moved: 2,
     unverified: 3,
     skipped: 2,
+    unchecked: 0,
   });
   assert.ok(outcome.report);
   assert.deepEqual(skippedLines(outcome.report?.skipped ?? []), [

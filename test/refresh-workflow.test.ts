@@ -2,11 +2,13 @@
  * The nightly job of .github/workflows/refresh.yml, its shell steps run for
  * real with bash: against the fake GitHub, a bare git repository as `origin`,
  * and a stand-in `gh` that records what it was asked. Checks the commit of
- * data/, the push race, exit codes 3 and 5, and the one fix-up pull request.
+ * data/, the push race, exit codes 3 and 5, and the one fix-up pull request;
+ * the fetch job and the commit job run in separate checkouts and temp folders,
+ * the generated files passed between them as the artifact would be.
  */
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
@@ -39,14 +41,21 @@ const PROJECTS = `# The curated list.
 
 let gh: FakeGitHub;
 let root: string;
+/** The checkout of the fetch job (read-only token) and the one of the commit job. */
 let work: string;
+let commitWork: string;
 let origin: string;
 let stubs: string;
+let commitStubs: string;
 
-const jobSteps = (): Step[] => steps(readWorkflow("refresh.yml")).map((s) => s.step);
-const step = (id: string): Step => {
-  const found = jobSteps().find((s) => s.id === id || s.name === id);
-  assert.ok(found, `refresh.yml has a step ${id}`);
+type JobName = "fetch" | "commit";
+const jobSteps = (job: JobName): Step[] =>
+  steps(readWorkflow("refresh.yml"))
+    .filter((s) => s.job === job)
+    .map((s) => s.step);
+const step = (job: JobName, id: string): Step => {
+  const found = jobSteps(job).find((s) => s.id === id || s.name === id);
+  assert.ok(found, `refresh.yml#${job} has a step ${id}`);
   return found;
 };
 
@@ -78,20 +87,32 @@ interface StepRun {
   stderr: string;
 }
 
-/** Runs one step's script the way the runner does: bash -e -o pipefail, in the checkout. */
-async function runStep(id: string, files: Record<string, string>): Promise<StepRun> {
-  const s = step(id);
+interface Runner {
+  job: JobName;
+  /** The job's checkout. */
+  cwd: string;
+  /** Its RUNNER_TEMP: each job runs on a runner of its own. */
+  temp: string;
+  output: string;
+  summary: string;
+}
+
+/** Runs one step's script the way the runner does: bash -e -o pipefail, in the job's checkout. */
+async function runStep(runner: Runner, id: string): Promise<StepRun> {
+  const s = step(runner.job, id);
+  // The commit job gets no npx: it must not run npm or the CLI (it holds the write token).
+  const bin = runner.job === "fetch" ? stubs : commitStubs;
   const env = {
-    PATH: `${stubs}:${process.env.PATH ?? ""}`,
+    PATH: `${bin}:${process.env.PATH ?? ""}`,
     HOME: root,
     GIT_CONFIG_NOSYSTEM: "1",
     GITHUB_ACTIONS: "true",
-    GITHUB_OUTPUT: files.output ?? "",
-    GITHUB_STEP_SUMMARY: files.summary ?? "",
+    GITHUB_OUTPUT: runner.output,
+    GITHUB_STEP_SUMMARY: runner.summary,
     GITHUB_SERVER_URL: "https://github.example",
     GITHUB_REPOSITORY: "acme/cooltech",
     GITHUB_RUN_ID: "42",
-    RUNNER_TEMP: root,
+    RUNNER_TEMP: runner.temp,
     GITHUB_API_URL: gh.url,
     GITHUB_GRAPHQL_URL: gh.graphqlUrl,
     COOLTECH_NOW: NOW,
@@ -104,7 +125,7 @@ async function runStep(id: string, files: Record<string, string>): Promise<StepR
     execFile(
       "bash",
       ["--noprofile", "--norc", "-eo", "pipefail", "-c", s.run ?? ""],
-      { cwd: work, env },
+      { cwd: runner.cwd, env },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
     );
   });
@@ -114,27 +135,75 @@ const git = async (cwd: string, ...args: string[]) =>
   (await exec("git", args, { cwd, env: { ...process.env, HOME: root, GIT_CONFIG_NOSYSTEM: "1" } }))
     .stdout;
 
-async function nightly(): Promise<{
+/** What actions/checkout leaves: a clean work tree at `sha`. */
+async function checkout(dir: string, sha: string): Promise<void> {
+  await git(dir, "fetch", "--quiet", "origin");
+  await git(dir, "clean", "--quiet", "-fdx");
+  await git(dir, "checkout", "--quiet", "--force", "--detach", sha);
+}
+
+const FETCH_STEPS = [
+  "refresh",
+  "Regenerate the issue form's category list",
+  "Collect the generated files",
+  "fix-moved",
+];
+const COMMIT_STEPS = ["commit", "Open or update the fix-up pull request for moved repositories"];
+
+/** One run of the workflow from commit `sha` (default: main now): the fetch job, the artifact, then the commit job. */
+async function nightly(start?: string): Promise<{
   runs: Record<string, StepRun>;
   output: string;
   summary: string;
 }> {
-  const files = { output: join(root, "output"), summary: join(root, "summary.md") };
-  await rm(files.output, { force: true });
-  await rm(files.summary, { force: true });
-  const runs: Record<string, StepRun> = {};
-  for (const id of [
-    "refresh",
-    "commit",
-    "Open or update the fix-up pull request for moved repositories",
-  ]) {
-    runs[id] = await runStep(id, files);
-    assert.equal(runs[id].code, 0, `${id}: ${runs[id].stderr}${runs[id].stdout}`);
+  const sha = start ?? (await git(origin, "rev-parse", "main")).trim();
+  const runners: Record<JobName, Runner> = {
+    fetch: { job: "fetch", cwd: work, temp: join(root, "fetch-tmp"), output: "", summary: "" },
+    commit: {
+      job: "commit",
+      cwd: commitWork,
+      temp: join(root, "commit-tmp"),
+      output: "",
+      summary: "",
+    },
+  };
+  for (const r of Object.values(runners)) {
+    await rm(r.temp, { recursive: true, force: true });
+    await mkdir(r.temp);
+    r.output = join(r.temp, "output");
+    r.summary = join(r.temp, "summary.md");
+    await checkout(r.cwd, sha);
   }
+  const runs: Record<string, StepRun> = {};
+  const run = async (runner: Runner, id: string) => {
+    runs[id] = await runStep(runner, id);
+    assert.equal(runs[id].code, 0, `${id}: ${runs[id].stderr}${runs[id].stdout}`);
+  };
+  for (const id of FETCH_STEPS) await run(runners.fetch, id);
+  // upload-artifact then download-artifact: the same folder, on the other runner.
+  const upload = jobSteps("fetch").find((s) => s.uses?.startsWith("actions/upload-artifact@"));
+  const download = jobSteps("commit").find((s) => s.uses?.startsWith("actions/download-artifact@"));
+  assert.equal(
+    upload?.with?.name,
+    download?.with?.name,
+    "the commit job downloads what fetch uploads",
+  );
+  const folder = "$" + "{{ runner.temp }}/refresh-output";
+  assert.equal(upload?.with?.path, folder);
+  assert.equal(download?.with?.path, folder);
+  await cp(
+    join(runners.fetch.temp, "refresh-output"),
+    join(runners.commit.temp, "refresh-output"),
+    {
+      recursive: true,
+    },
+  );
+  for (const id of COMMIT_STEPS) await run(runners.commit, id);
+  const read = (f: string) => readFile(f, "utf8").catch(() => "");
   return {
     runs,
-    output: await readFile(files.output, "utf8").catch(() => ""),
-    summary: await readFile(files.summary, "utf8").catch(() => ""),
+    output: (await read(runners.fetch.output)) + (await read(runners.commit.output)),
+    summary: (await read(runners.fetch.summary)) + (await read(runners.commit.summary)),
   };
 }
 
@@ -146,25 +215,36 @@ before(async () => {
   root = await mkdtemp(join(tmpdir(), "cooltech-refresh-job-"));
   origin = join(root, "origin.git");
   work = join(root, "work");
+  commitWork = join(root, "commit-work");
   stubs = join(root, "bin");
+  commitStubs = join(root, "commit-bin");
   await mkdir(stubs);
+  await mkdir(commitStubs);
   await mkdir(work);
   // `npx cooltech …` runs this checkout's CLI; `gh` records its arguments and answers `pr list`.
   await writeFile(
     join(stubs, "npx"),
     `#!/bin/sh\n[ "$1" = cooltech ] || { echo "unexpected: npx $*" >&2; exit 97; }\nshift\nexec "${process.execPath}" "${ROOT}bin/cooltech.js" "$@"\n`,
   );
-  await writeFile(
-    join(stubs, "gh"),
-    `#!/bin/sh\necho "$*" >> "$GH_LOG"\ncase "$1 $2" in\n  "pr list") cat "$GH_PR_NUMBER" 2>/dev/null || true ;;\n  "pr create") echo "https://github.example/acme/cooltech/pull/7" ;;\nesac\n`,
-  );
-  await chmod(join(stubs, "npx"), 0o755);
-  await chmod(join(stubs, "gh"), 0o755);
+  const ghStub = `#!/bin/sh\necho "$*" >> "$GH_LOG"\ncase "$1 $2" in\n  "pr list") cat "$GH_PR_NUMBER" 2>/dev/null || true ;;\n  "pr create") echo "https://github.example/acme/cooltech/pull/7" ;;\nesac\n`;
+  const refuse = (name: string) =>
+    `#!/bin/sh\necho "${name} in the commit job (it holds the write token)" >&2\nexit 98\n`;
+  await writeFile(join(stubs, "gh"), ghStub);
+  await writeFile(join(commitStubs, "gh"), ghStub);
+  await writeFile(join(commitStubs, "npx"), refuse("npx"));
+  await writeFile(join(commitStubs, "npm"), refuse("npm"));
+  for (const f of ["npx", "gh"]) await chmod(join(stubs, f), 0o755);
+  for (const f of ["npx", "npm", "gh"]) await chmod(join(commitStubs, f), 0o755);
   await git(root, "init", "--quiet", "--bare", "--initial-branch=main", origin);
   await git(root, "clone", "--quiet", origin, work);
   await mkdir(join(work, "data"));
+  await mkdir(join(work, ".github/ISSUE_TEMPLATE"), { recursive: true });
   await writeFile(join(work, "data/categories.yaml"), CATEGORIES);
   await writeFile(join(work, "data/projects.yaml"), PROJECTS);
+  await cp(
+    join(ROOT, "test/fixtures/issue-form/suggest-project.yml"),
+    join(work, ".github/ISSUE_TEMPLATE/suggest-project.yml"),
+  );
   await git(work, "add", "--all");
   await git(
     work,
@@ -178,6 +258,7 @@ before(async () => {
     "catalog",
   );
   await git(work, "push", "--quiet", "origin", "main");
+  await git(root, "clone", "--quiet", origin, commitWork);
 });
 
 after(async () => {
@@ -187,6 +268,7 @@ after(async () => {
 
 test("night 1: commits data/ as the bot (after a concurrent merge), opens ONE fix-up PR", async () => {
   // A pull request merged on origin while the refresh runs: the bot's first push is rejected.
+  const start = (await git(origin, "rev-parse", "main")).trim();
   const other = join(root, "other");
   await git(root, "clone", "--quiet", origin, other);
   await writeFile(join(other, "README.md"), "merged meanwhile\n");
@@ -204,7 +286,7 @@ test("night 1: commits data/ as the bot (after a concurrent merge), opens ONE fi
   );
   await git(other, "push", "--quiet", "origin", "main");
 
-  const { runs, output, summary } = await nightly();
+  const { runs, output, summary } = await nightly(start);
   // Exit 3 (Ghost is missing) is a warning, and the directory is still committed.
   assert.match(output, /^exit-code=3$/m);
   assert.match(
@@ -224,13 +306,18 @@ test("night 1: commits data/ as the bot (after a concurrent merge), opens ONE fi
     .trim()
     .split("\n")
     .sort();
-  // The editor schema (category ids for the modeline of projects.yaml) is kept in sync here too.
   assert.deepEqual(files, [
+    ".github/ISSUE_TEMPLATE/suggest-project.yml",
     "data/DIRECTORY.md",
     "data/directory.json",
     "data/history.json",
     "data/projects.editor.schema.json",
   ]);
+  // The editor schema (category ids for the modeline of projects.yaml) is kept in sync here too.
+  // The issue form now offers the catalog's categories (a contributor never edits it).
+  const form = await git(origin, "show", "main:.github/ISSUE_TEMPLATE/suggest-project.yml");
+  assert.match(form, /options:\n {8}- cluster-operations\n {8}- storage\n {8}- Something else\n/);
+  assert.match(form, /# The list below is written by `cooltech issue-form`\./, "comments kept");
   const head = (await git(origin, "rev-parse", "main")).trim();
   assert.match(output, /^changed=true$/m);
   assert.match(output, new RegExp(`^commit=${head}$`, "m"));
@@ -245,9 +332,9 @@ test("night 1: commits data/ as the bot (after a concurrent merge), opens ONE fi
   );
   assert.deepEqual(await ghLog(), [
     "pr list --head cooltech/fix-moved --base main --state open --json number --jq .[0].number // empty",
-    `pr create --base main --head cooltech/fix-moved --title Follow moved repositories --body-file ${join(root, "fix-moved.md")}`,
+    `pr create --base main --head cooltech/fix-moved --title Follow moved repositories --body-file ${join(root, "commit-tmp", "fix-moved.md")}`,
   ]);
-  const body = await readFile(join(root, "fix-moved.md"), "utf8");
+  const body = await readFile(join(root, "commit-tmp", "fix-moved.md"), "utf8");
   assert.match(body, /^- kured: `weaveworks\/kured` is now `kubereboot\/kured`$/m);
   assert.match(
     body,
@@ -263,13 +350,11 @@ test("night 1: commits data/ as the bot (after a concurrent merge), opens ONE fi
   );
   assert.match(
     summary,
-    /^Committed [0-9a-f]+ to main: data\/DIRECTORY\.md data\/directory\.json data\/history\.json data\/projects\.editor\.schema\.json $/m,
+    /^Committed [0-9a-f]+ to main: \.github\/ISSUE_TEMPLATE\/suggest-project\.yml data\/DIRECTORY\.md data\/directory\.json data\/history\.json data\/projects\.editor\.schema\.json $/m,
   );
 });
 
 test("night 2, nothing new: no commit, the open fix-up PR is left alone", async () => {
-  await git(work, "checkout", "--quiet", "main");
-  await git(work, "reset", "--quiet", "--hard", "origin/main");
   await writeFile(join(root, "gh-pr-number"), "7\n");
   await writeFile(join(root, "gh.log"), "");
   const fixBefore = (await git(origin, "rev-parse", "cooltech/fix-moved")).trim();
@@ -291,7 +376,8 @@ test("night 2, nothing new: no commit, the open fix-up PR is left alone", async 
 });
 
 test("night 3, the fix merged: the fix-up PR is closed", async () => {
-  await git(work, "checkout", "--quiet", "main");
+  await git(work, "fetch", "--quiet", "origin");
+  await git(work, "checkout", "--quiet", "--force", "main");
   await git(work, "reset", "--quiet", "--hard", "origin/main");
   await git(work, "merge", "--quiet", "--ff-only", "origin/cooltech/fix-moved");
   await git(work, "push", "--quiet", "origin", "main");
@@ -304,7 +390,8 @@ test("night 3, the fix merged: the fix-up PR is closed", async () => {
 });
 
 test("night 4, two merged pull requests list Rook twice: the data is committed, the run fails", async () => {
-  await git(work, "checkout", "--quiet", "main");
+  await git(work, "fetch", "--quiet", "origin");
+  await git(work, "checkout", "--quiet", "--force", "main");
   await git(work, "reset", "--quiet", "--hard", "origin/main");
   const file = join(work, "data/projects.yaml");
   const text = await readFile(file, "utf8");
@@ -343,10 +430,23 @@ test("night 4, two merged pull requests list Rook twice: the data is committed, 
     ["Rook"],
   );
   assert.ok(names.includes("Longhorn"), "the valid new entry is refreshed and committed");
-  const fail = await runStep("Fail on invalid entries", { output: join(root, "output") });
+  // The last step of the commit job, after the data was committed, reads the fetch job's exit code.
+  const temp = join(root, "commit-tmp");
+  const runner: Runner = {
+    job: "commit",
+    cwd: commitWork,
+    temp,
+    output: join(temp, "output"),
+    summary: join(temp, "summary.md"),
+  };
+  const fail = await runStep(runner, "Fail on invalid entries");
   assert.equal(fail.code, 5);
   assert.match(
-    step("Fail on invalid entries").if ?? "",
-    /steps\.refresh\.outputs\.exit-code == '5'/,
+    step("commit", "Fail on invalid entries").if ?? "",
+    /needs\.fetch\.outputs\.exit-code == '5'/,
+  );
+  assert.equal(
+    readWorkflow("refresh.yml").jobs.fetch?.outputs?.["exit-code"],
+    "$" + "{{ steps.refresh.outputs.exit-code }}",
   );
 });

@@ -172,8 +172,8 @@ describe("refresh with a token (GraphQL)", () => {
     const md = await readFile(summaryFile, "utf8");
     assert.match(md, /^earlier step\n## cooltech refresh\n/);
     assert.match(md, /\| 14 \| 1 \| 1 \| 0 \|/);
-    assert.match(md, /\| kured \| weaveworks\/kured \| kubereboot\/kured \| no \|/);
-    assert.match(md, /\| Rook \| rook\/rook \| missing \|/);
+    assert.match(md, /\| kured \| `weaveworks\/kured` \| `kubereboot\/kured` \| no \|/);
+    assert.match(md, /\| Rook \| `rook\/rook` \| missing \|/);
   });
 
   test("--only refreshes the named entries and leaves the others byte-identical", async () => {

@@ -2,11 +2,11 @@ import type { Diagnostic } from "../core/diagnostic.js";
 import { UsageError } from "../core/errors.js";
 import {
   type DiagnosticFormat,
-  formatGithub,
+  formatGithubParts,
   formatJson,
   formatText,
 } from "../validate/format/index.js";
-import type { Io, Paint } from "./io.js";
+import { commandsOut, type Io, type Paint } from "./io.js";
 
 const FORMATS: readonly DiagnosticFormat[] = ["text", "github", "json"];
 
@@ -27,6 +27,9 @@ export function writeDiagnostics(
   p: Paint,
 ): void {
   if (format === "json") io.stdout.write(formatJson(diagnostics));
-  else if (format === "github") io.stdout.write(formatGithub(diagnostics));
-  else io.stdout.write(formatText(diagnostics, p));
+  else if (format === "github") {
+    const { commands, text } = formatGithubParts(diagnostics);
+    commandsOut(io).write(commands);
+    io.stdout.write(text);
+  } else io.stdout.write(formatText(diagnostics, p));
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { ExitCode, UsageError, UserError } from "../core/errors.js";
 import { commands } from "./commands/index.js";
-import { type Io, paint, processIo, useColor } from "./io.js";
+import { guardedIo, type Io, paint, processIo, useColor } from "./io.js";
 import { parseCommandArgs, suggestion } from "./parse.js";
 
 /** The version in package.json (dist/src/cli/ → the package root). */
@@ -45,7 +45,8 @@ function unknownCommand(name: string): UsageError {
  * Runs the CLI with `rawArgs` (without node and script) and returns the exit
  * code. Every error becomes a message and an exit code here, in one place.
  */
-export async function runMain(rawArgs: string[], io: Io = processIo()): Promise<number> {
+export async function runMain(rawArgs: string[], rawIo: Io = processIo()): Promise<number> {
+  const io = guardedIo(rawIo);
   const p = paint(useColor(io));
   const [name, ...rest] = rawArgs;
   let commandName = name;

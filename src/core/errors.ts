@@ -10,7 +10,7 @@ export const ExitCode = {
   invalid: 1,
   /** Bad command line. */
   usage: 2,
-  /** `refresh` wrote the directory but some entries are stale or missing. */
+  /** `refresh` wrote the directory but some entries are stale or missing, or it was stopped early. */
   incomplete: 3,
   /** A file could not be read or written (permissions, disk full, ...). */
   io: 4,
@@ -19,6 +19,8 @@ export const ExitCode = {
    * invalid entries kept their last-known record or were left out.
    */
   partial: 5,
+  /** Another run holds the data folder's lock (`refresh`, `build`): nothing was done. */
+  busy: 6,
   /** A bug: please report it. */
   internal: 70,
 } as const;

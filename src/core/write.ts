@@ -84,17 +84,19 @@ export async function makeDirectory(dir: string, fs: WriteFs = realFs): Promise<
   }
 }
 
+/** The temporary file names writeTemp makes: `.NAME.PID.HEX.tmp` beside the target. */
+export const TEMP_FILE = /^\..+\.\d+\.[0-9a-f]{8}\.tmp$/;
+
 /**
- * Writes a file atomically: the content goes to a temporary file in the same
- * folder, is flushed to disk, then renamed over the target. A crash at any
- * point leaves either the old file or the new one, never a half-written one.
+ * Writes `content` to a new temporary file beside `path` and flushes it to
+ * disk; returns the temporary file's path (the caller renames it over `path`).
  * A failure is a WriteError naming `path` (exit 4).
  */
-export async function writeFileAtomic(
+export async function writeTemp(
   path: string,
   content: string,
   fs: WriteFs = realFs,
-): Promise<void> {
+): Promise<string> {
   const tmp = join(
     dirname(path),
     `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,
@@ -112,9 +114,43 @@ export async function writeFileAtomic(
   }
   try {
     await handle.close();
+  } catch (error) {
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    throw new WriteError(path, error);
+  }
+  return tmp;
+}
+
+/**
+ * Writes a file atomically: the content goes to a temporary file in the same
+ * folder, is flushed to disk, then renamed over the target. A crash at any
+ * point leaves either the old file or the new one, never a half-written one
+ * (a leftover temporary file at worst: see cleanTemps in commit.ts).
+ * A failure is a WriteError naming `path` (exit 4).
+ */
+export async function writeFileAtomic(
+  path: string,
+  content: string,
+  fs: WriteFs = realFs,
+): Promise<void> {
+  const tmp = await writeTemp(path, content, fs);
+  try {
     await fs.rename(tmp, path);
   } catch (error) {
     await fs.rm(tmp, { force: true }).catch(() => undefined);
     throw new WriteError(path, error);
+  }
+}
+
+/** Flushes a folder's entries (renames) to disk; a no-op where folders cannot be opened. */
+export async function syncDir(dir: string): Promise<void> {
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  try {
+    handle = await open(dir, "r");
+    await handle.sync();
+  } catch {
+    // Windows cannot open a folder; EISDIR/EPERM there: renames are durable enough.
+  } finally {
+    await handle?.close();
   }
 }

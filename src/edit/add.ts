@@ -2,7 +2,7 @@ import { isMap, isSeq, type Node, type YAMLSeq } from "yaml";
 import { type Diagnostic, quote } from "../core/diagnostic.js";
 import type { Project } from "../core/model.js";
 import { compareProjects } from "../core/order.js";
-import { normalizeRepo } from "../core/repo-url.js";
+import { normalizeRepo, repoKey } from "../core/repo-url.js";
 import { writeFileAtomic } from "../core/write.js";
 import { type LoadedCatalog, loadCatalog } from "../load/catalog.js";
 import { positionOf } from "../load/locate.js";
@@ -114,7 +114,8 @@ function findDuplicate(loaded: LoadedCatalog, project: Project): string | undefi
       typeof e.name === "string" && e.name.toLowerCase() === project.name.toLowerCase();
     const sameRepo =
       typeof e.repo === "string" &&
-      (normalizeRepo(e.repo) ?? e.repo).toLowerCase() === project.repo?.toLowerCase();
+      project.repo !== undefined &&
+      repoKey(e.repo) === repoKey(project.repo);
     if (!sameName && !sameRepo) continue;
     const line = source ? positionOf(source, [i]).line : 1;
     const what = sameRepo ? `repo ${quote(project.repo)}` : `name ${quote(project.name)}`;

@@ -1,18 +1,23 @@
 import { join } from "node:path";
+import { commitFiles, recoverFiles } from "../core/commit.js";
 import type { Diagnostic } from "../core/diagnostic.js";
+import { acquireLock } from "../core/lock.js";
 import type { Directory } from "../core/model.js";
 import { DIRECTORY_FILE, loadCatalog } from "../load/catalog.js";
 import { readDirectory } from "../load/directory.js";
 import { validateCatalog } from "../validate/index.js";
+import type { ChangeEvent } from "./changes.js";
 import { type SetAside, usableOrNull } from "./degrade.js";
 import { generateDirectory, indexKnown } from "./directory.js";
-import { type Written, writeDirectory } from "./output.js";
+import { changesFile, directoryFiles, type Written } from "./output.js";
 
 export interface BuildResult {
   diagnostics: Diagnostic[];
   /** null when nothing could be used (a file missing or unparseable): nothing was written. */
   directory: Directory | null;
   written: Written[];
+  /** The events appended to changes.json. */
+  changes: ChangeEvent[];
   /** Invalid entries: kept at their last-known record, or left out. */
   setAside: SetAside[];
 }
@@ -21,13 +26,29 @@ export interface BuildResult {
  * Validates the curated data, then writes DIR/directory.json from it and the
  * last-known GitHub data of the existing directory. No network. An invalid
  * entry keeps its last-known record or is left out (see degrade.ts); only a
- * file that cannot be used at all stops the build. What changed since the
- * previous directory is appended to changes.json at time `now`.
+ * file that cannot be used at all stops the build. Holds the data folder's
+ * lock (a refresh in progress makes it throw LockBusyError) and first repairs
+ * what a killed run left (src/core/commit.ts). What changed since the previous
+ * directory is appended to changes.json at time `now`, in the same generation.
  */
 export async function buildDirectory(
   dataDir: string,
   cwd?: string,
   now: Date = new Date(),
+): Promise<BuildResult> {
+  const lock = await acquireLock(dataDir, { command: "build" });
+  try {
+    await recoverFiles(dataDir);
+    return await buildLocked(dataDir, cwd, now);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function buildLocked(
+  dataDir: string,
+  cwd: string | undefined,
+  now: Date,
 ): Promise<BuildResult> {
   // Read after validation (its errors come first), once.
   let reading: Promise<Directory | null> | undefined;
@@ -42,7 +63,7 @@ export async function buildDirectory(
     const use = await usableOrNull(loaded, validation, readPrevious);
     return { diagnostics: validation.diagnostics, use };
   })();
-  if (use === null) return { diagnostics, directory: null, written: [], setAside: [] };
+  if (use === null) return { diagnostics, directory: null, written: [], changes: [], setAside: [] };
   const previous = await readPrevious();
   const directory = generateDirectory(
     use.catalog,
@@ -50,10 +71,8 @@ export async function buildDirectory(
     previous?.refreshedAt ?? null,
     use.kept,
   );
-  const written = await writeDirectory(dataDir, directory, {
-    previous,
-    at: now.toISOString(),
-    cwd,
-  });
-  return { diagnostics, directory, written, setAside: use.setAside };
+  const feed = await changesFile(dataDir, directory, { previous, at: now.toISOString(), cwd });
+  const files = [...directoryFiles(dataDir, directory), ...feed.files];
+  const written = await commitFiles(dataDir, files);
+  return { diagnostics, directory, written, changes: feed.events, setAside: use.setAside };
 }

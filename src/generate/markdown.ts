@@ -23,6 +23,7 @@
 import { INTRO, TITLE } from "../core/branding.js";
 import { formatCount, formatDay, safeHttps } from "../core/format.js";
 import { type Category, type Directory, type DirectoryProject, isFetched } from "../core/model.js";
+import { stripControls } from "../core/text.js";
 
 const MAX_TAGLINE = 200;
 
@@ -33,7 +34,7 @@ const MAX_TAGLINE = 200;
  * escape: with every `[` escaped, they cannot form a link.
  */
 export function escapeMarkdown(text: string): string {
-  return text
+  return stripControls(text)
     .replace(/\s+/g, " ")
     .trim()
     .replace(/[\\`*_[\]<>#~&]/g, "\\$&");
@@ -63,7 +64,7 @@ export function headingSlug(text: string): string {
 }
 
 function truncate(text: string, max: number): string {
-  const chars = [...text.replace(/\s+/g, " ").trim()];
+  const chars = [...stripControls(text).replace(/\s+/g, " ").trim()];
   return chars.length <= max
     ? chars.join("")
     : `${chars

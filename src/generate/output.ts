@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { commitFiles, type FileWrite, type Written } from "../core/commit.js";
 import type { Directory } from "../core/model.js";
 import { validateAgainst } from "../core/schema.js";
 import { writeFileAtomic } from "../core/write.js";
@@ -19,12 +20,45 @@ import { renderMarkdown } from "./markdown.js";
 /** The Markdown list committed next to the JSON, so the directory reads well on GitHub itself. */
 export const MARKDOWN_FILE = "DIRECTORY.md";
 
-/** Files a build writes into the data folder. */
-export interface Written {
-  path: string;
-  changed: boolean;
-  /** changes.json only: the events this run appended. */
-  events?: ChangeEvent[];
+export type { FileWrite, Written } from "../core/commit.js";
+
+/**
+ * Checks the directory against its schema, then writes it, its Markdown list
+ * and the editor schema of projects.yaml (with the category ids) as one
+ * generation (src/core/commit.ts). An unchanged file is left untouched, so a
+ * run that changed nothing changes nothing.
+ */
+export async function writeDirectory(dataDir: string, directory: Directory): Promise<Written[]> {
+  return commitFiles(dataDir, directoryFiles(dataDir, directory));
+}
+
+/** directory.json and DIRECTORY.md for `directory`, checked against the schema first. */
+export function directoryFiles(dataDir: string, directory: Directory): FileWrite[] {
+  const errors = validateAgainst("directory", directory);
+  if (errors.length > 0) {
+    const detail = errors
+      .slice(0, 5)
+      .map((e) => `${e.instancePath || "/"} ${e.message ?? ""}`)
+      .join("; ");
+    throw new Error(
+      `the generated directory does not match schemas/directory.schema.json: ${detail}`,
+    );
+  }
+  return [
+    { path: join(dataDir, DIRECTORY_FILE), content: serializeDirectory(directory) },
+    { path: join(dataDir, MARKDOWN_FILE), content: renderMarkdown(directory) },
+    {
+      path: join(dataDir, EDITOR_SCHEMA_FILE),
+      content: serializeEditorSchema(directory.categories),
+    },
+  ];
+}
+
+export async function writeIfChanged(path: string, content: string): Promise<Written> {
+  const before = await readFile(path, "utf8").catch(() => undefined);
+  if (before === content) return { path, changed: false };
+  await writeFileAtomic(path, content);
+  return { path, changed: true };
 }
 
 /** What the directory is compared with to append to the change feed (changes.ts). */
@@ -37,56 +71,20 @@ export interface ChangeContext {
 }
 
 /**
- * Checks the directory against its schema, then writes it, its Markdown list
- * and the editor schema of projects.yaml (with the category ids) atomically. An
- * unchanged file is left untouched, so a run that changed nothing changes nothing.
- * Given the previous directory, appends what changed to changes.json first.
+ * changes.json with what changed since `previous` appended, to commit in the
+ * same generation as the directory (so a failed write records nothing); no
+ * file when there is nothing new, so a run that changed nothing adds nothing.
  */
-export async function writeDirectory(
-  dataDir: string,
-  directory: Directory,
-  changes?: ChangeContext,
-): Promise<Written[]> {
-  const errors = validateAgainst("directory", directory);
-  if (errors.length > 0) {
-    const detail = errors
-      .slice(0, 5)
-      .map((e) => `${e.instancePath || "/"} ${e.message ?? ""}`)
-      .join("; ");
-    throw new Error(
-      `the generated directory does not match schemas/directory.schema.json: ${detail}`,
-    );
-  }
-  const feed = changes ? await recordChanges(dataDir, directory, changes) : [];
-  return [
-    ...feed,
-    await writeIfChanged(join(dataDir, DIRECTORY_FILE), serializeDirectory(directory)),
-    await writeIfChanged(join(dataDir, MARKDOWN_FILE), renderMarkdown(directory)),
-    await writeIfChanged(
-      join(dataDir, EDITOR_SCHEMA_FILE),
-      serializeEditorSchema(directory.categories),
-    ),
-  ];
-}
-
-export async function writeIfChanged(path: string, content: string): Promise<Written> {
-  const before = await readFile(path, "utf8").catch(() => undefined);
-  if (before === content) return { path, changed: false };
-  await writeFileAtomic(path, content);
-  return { path, changed: true };
-}
-
-/** Appends the run's events to changes.json; writes nothing when there are none. */
-async function recordChanges(
+export async function changesFile(
   dataDir: string,
   directory: Directory,
   { previous, at, cwd }: ChangeContext,
-): Promise<Written[]> {
-  if (previous === null) return [];
+): Promise<{ files: FileWrite[]; events: ChangeEvent[] }> {
+  if (previous === null) return { files: [], events: [] };
   const events = diffDirectories(previous, directory, at);
-  if (events.length === 0) return [];
+  if (events.length === 0) return { files: [], events: [] };
   const feed = appendChanges(await readChanges(dataDir, cwd), events);
-  if (feed.added.length === 0) return [];
-  const w = await writeIfChanged(join(dataDir, CHANGES_FILE), serializeChanges(feed.events));
-  return [{ ...w, events: feed.added }];
+  if (feed.added.length === 0) return { files: [], events: [] };
+  const path = join(dataDir, CHANGES_FILE);
+  return { files: [{ path, content: serializeChanges(feed.events) }], events: feed.added };
 }

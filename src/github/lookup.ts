@@ -11,7 +11,7 @@ import { type LookupResult, LookupRun, type Target, target } from "./lookup-run.
 import { DEFAULT_BATCH_SIZE, MAX_BATCH_SIZE } from "./query.js";
 import { type LookupStats, RateState } from "./rate-state.js";
 import { type EtagEntry, lookupRest } from "./rest.js";
-import { createTransport } from "./transport.js";
+import { createTransport, STOPPED_MESSAGE } from "./transport.js";
 
 export type { BatchSizeStats } from "./batch-size.js";
 export { type GitHubConfig, githubConfigFromEnv, redact } from "./config.js";
@@ -67,6 +67,18 @@ export interface LookupOptions extends GitHubConfig {
   maxWaitSeconds?: number;
   /** Default: "graphql" with a token, "rest" without (GraphQL requires authentication). */
   api?: "graphql" | "rest";
+  /**
+   * Stops the lookup: requests in flight are abandoned, none is started, and
+   * lookupRepos returns at once with what was fetched; the rest fail with
+   * `stoppedReason(signal)`.
+   */
+  signal?: AbortSignal;
+}
+
+/** Why a stopped lookup left a repository out ("stopped (SIGTERM)"; the signal's reason when a string). */
+export function stoppedReason(signal: AbortSignal): string {
+  const r: unknown = signal.reason;
+  return typeof r === "string" ? r : "stopped";
 }
 
 /** The token was rejected: no lookup can succeed. The message never contains the token. */
@@ -104,6 +116,7 @@ export async function lookupRepos(
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     connections: concurrency,
     fetch: options.fetch,
+    signal: options.signal,
     onRequest: () => state.requests++,
     onResponse: (r) => state.observe(r.headers),
   });
@@ -130,28 +143,53 @@ export async function lookupRepos(
     const run = new LookupRun(octokit, options, state, targets.length, (done) =>
       options.onProgress?.(done, targets.length, state.snapshot()),
     );
-    if (api === "graphql") {
-      await lookupGraphql(targets, run, batchSize, limit);
-    } else {
-      await lookupRest(targets, run, options.etags ?? new Map(), limit, () =>
-        options.onBudget?.(state.snapshot(), targets.length),
-      );
-    }
+    const work =
+      api === "graphql"
+        ? lookupGraphql(targets, run, batchSize, limit)
+        : lookupRest(targets, run, options.etags ?? new Map(), limit, () =>
+            options.onBudget?.(state.snapshot(), targets.length),
+          );
+    await untilStopped(work, options.signal);
     const stop = run.stop;
     if (stop?.kind === "auth") throw new LookupAuthError(stop.reason);
     if (stop?.kind === "endpoint") throw new LookupEndpointError(stop.reason);
+    // A copy: requests abandoned by a stop may still record into run.results.
+    const done = new Map(run.results);
+    const missed = options.signal?.aborted ? stoppedReason(options.signal) : "not looked up";
+    for (const [k, r] of done) {
+      if (r.kind === "failed" && r.reason.includes(STOPPED_MESSAGE)) done.delete(k);
+    }
     const results = new Map<string, LookupResult>();
     for (const repo of repos) {
       const t = target(repo);
       // Not owner/name: no such repository can exist on GitHub.
       results.set(
         repo,
-        (t && run.results.get(t.key)) ??
-          (t ? { kind: "failed", reason: "not looked up" } : { kind: "missing" }),
+        (t && done.get(t.key)) ?? (t ? { kind: "failed", reason: missed } : { kind: "missing" }),
       );
     }
     return { results, stats: state.snapshot() };
   } finally {
     await transport.close();
+  }
+}
+
+/** Waits for `work`, or only until `signal` aborts (the work then winds down on its own). */
+async function untilStopped(work: Promise<void>, signal: AbortSignal | undefined): Promise<void> {
+  if (signal === undefined) return work;
+  if (signal.aborted) {
+    work.catch(() => {});
+    return;
+  }
+  let onAbort = () => {};
+  const stopped = new Promise<void>((resolve) => {
+    onAbort = () => resolve();
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+  try {
+    await Promise.race([work, stopped]);
+  } finally {
+    signal.removeEventListener("abort", onAbort);
+    work.catch(() => {});
   }
 }

@@ -1,5 +1,6 @@
 import type { GithubInfo, LatestRelease } from "../core/model.js";
 import { readSchema } from "../core/schema.js";
+import { stripControls } from "../core/text.js";
 
 /** What a lookup learns about a repository (the `github` block without the run's bookkeeping). */
 export type RepoInfo = Omit<GithubInfo, "fetchedAt" | "checkedAt" | "status">;
@@ -11,19 +12,28 @@ export function spdx(id: unknown): string | null {
   return typeof id === "string" && id !== "" && id !== NOASSERTION ? id : null;
 }
 
+/**
+ * GitHub's free text without control characters or bidi overrides
+ * (src/core/text.ts), which would otherwise reach every generated file.
+ * Non-strings are left for repoInfoProblem to report.
+ */
+export function cleanText<T>(s: T): T {
+  return (typeof s === "string" ? stripControls(s) : s) as T;
+}
+
 /** Builds the info with a fixed key order, so the JSON written is stable. */
 export function repoInfo(v: RepoInfo): RepoInfo {
   return {
-    nameWithOwner: v.nameWithOwner,
+    nameWithOwner: cleanText(v.nameWithOwner),
     url: v.url,
-    description: v.description,
+    description: cleanText(v.description),
     stars: v.stars,
     forks: v.forks,
     openIssues: v.openIssues,
-    license: v.license,
-    language: v.language,
+    license: cleanText(v.license),
+    language: cleanText(v.language),
     // Copied when it is a list; anything else is left for sanitizeRepoInfo to report.
-    topics: Array.isArray(v.topics) ? [...v.topics] : v.topics,
+    topics: Array.isArray(v.topics) ? v.topics.map(cleanText) : v.topics,
     archived: v.archived,
     pushedAt: v.pushedAt,
     createdAt: v.createdAt,
@@ -33,7 +43,7 @@ export function repoInfo(v: RepoInfo): RepoInfo {
 
 function release(r: LatestRelease): LatestRelease {
   if (typeof r !== "object") return r;
-  return { tag: r.tag, publishedAt: r.publishedAt, url: r.url };
+  return { tag: cleanText(r.tag), publishedAt: r.publishedAt, url: r.url };
 }
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;

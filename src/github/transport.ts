@@ -17,6 +17,8 @@ export interface TransportOptions {
   onResponse?: (response: { status: number; headers: Headers }) => void;
   /** Counts every attempt. */
   onRequest?: () => void;
+  /** Aborts every request, now and later (the lookup was stopped). */
+  signal?: AbortSignal | undefined;
 }
 
 export interface Transport {
@@ -60,9 +62,13 @@ export function createTransport(options: TransportOptions): Transport {
       ) as unknown as Promise<Response>);
 
   const wrapped = async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
+    const stop = options.signal;
+    // An AbortError is the one failure octokit's retry plugin never retries.
+    if (stop?.aborted) throw abortError();
     options.onRequest?.();
     const deadline = AbortSignal.timeout(timeoutMs);
-    const signal = init?.signal ? AbortSignal.any([init.signal, deadline]) : deadline;
+    const signals = [deadline, ...(init?.signal ? [init.signal] : []), ...(stop ? [stop] : [])];
+    const signal = signals.length === 1 ? deadline : AbortSignal.any(signals);
     try {
       const response = await base(input, { ...init, signal });
       const text = NULL_BODY.has(response.status) ? null : await response.text();
@@ -83,6 +89,7 @@ export function createTransport(options: TransportOptions): Transport {
       });
     } catch (error) {
       if (error instanceof TransportError) throw error;
+      if (stop?.aborted) throw abortError();
       if (deadline.aborted) throw new TransportError(`timed out after ${timeoutMs} ms`);
       throw new TransportError(describeNetworkError(error), { cause: error });
     }
@@ -90,9 +97,20 @@ export function createTransport(options: TransportOptions): Transport {
   return {
     fetch: wrapped as typeof fetch,
     close: async () => {
-      await agent?.close();
+      // After a stop, sockets still busy are dropped rather than waited for.
+      if (options.signal?.aborted) await agent?.destroy();
+      else await agent?.close();
     },
   };
+}
+
+/** The message of a request abandoned because the lookup was stopped. */
+export const STOPPED_MESSAGE = "the lookup was stopped";
+
+function abortError(): Error {
+  const error = new Error(STOPPED_MESSAGE);
+  error.name = "AbortError";
+  return error;
 }
 
 function isJson(contentType: string | null): boolean {

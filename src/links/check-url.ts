@@ -6,7 +6,8 @@ import type { Hop, LinkResult, SkipRule } from "./types.js";
 export interface UrlCheckDeps {
   /** One request, no retry, no redirect. */
   send(url: string, method: "HEAD" | "GET"): Promise<Probe>;
-  sleep(ms: number): Promise<void>;
+  /** A pause before retrying `url` (cut short when a deadline of its host runs out). */
+  sleep(ms: number, url: string): Promise<void>;
   retryDelayMs: number;
   /** A longer `Retry-After` is not waited for: the link is reported unverified instead. */
   maxRetryAfterMs: number;
@@ -58,6 +59,10 @@ export async function checkUrl(start: string, deps: UrlCheckDeps): Promise<LinkR
 
     const answer = await fetchStatus(current, deps);
     const probe = answer.probe;
+    if (probe.kind === "stopped") {
+      movedTo = undefined;
+      return result({ status: "unchecked", detail: via(hops, current, probe.reason) });
+    }
     if (probe.kind === "error") {
       const { failure } = probe;
       const detail = `${failure.detail}${answer.retried ? " (tried twice)" : ""}`;
@@ -79,8 +84,13 @@ export async function checkUrl(start: string, deps: UrlCheckDeps): Promise<LinkR
         });
       }
       hops.push({ url: current, status });
-      if (permanentSoFar && PERMANENT.has(status)) movedTo = next;
-      else permanentSoFar = false;
+      // Never suggest a downgrade: a permanent redirect from https to http is no new address.
+      const downgrade = url.protocol === "https:" && new URL(next).protocol !== "https:";
+      if (permanentSoFar && PERMANENT.has(status) && !downgrade) movedTo = next;
+      else {
+        permanentSoFar = false;
+        if (downgrade) movedTo = undefined;
+      }
       if (seen.has(next) || hops.length > deps.maxRedirects) {
         // A chain that goes nowhere suggests no new URL.
         movedTo = undefined;
@@ -128,14 +138,14 @@ interface Answer {
 
 async function fetchStatus(url: string, deps: UrlCheckDeps): Promise<Answer> {
   const head = await attempt(url, "HEAD", deps, false);
-  if (head.probe.kind === "error") return { ...head, refused: false };
+  if (head.probe.kind !== "response") return { ...head, refused: false };
   const headStatus = head.probe.status;
   if (headStatus < 400) return { ...head, refused: false };
   // A 429 to HEAD asks us to slow down before the GET too.
   if (headStatus === 429) {
     const wait = retryWait(head.probe, deps);
     if (wait === undefined) return { ...head, refused: false };
-    await deps.sleep(wait);
+    await deps.sleep(wait, url);
   }
   const get = await attempt(url, "GET", deps, true);
   const refused = headStatus === 403 && get.probe.kind === "response" && get.probe.status === 403;
@@ -151,11 +161,12 @@ async function attempt(
 ): Promise<{ probe: Probe; retried: boolean }> {
   const first = await deps.send(url, method);
   let wait: number | undefined;
+  if (first.kind === "stopped") return { probe: first, retried: false };
   if (first.kind === "error") wait = first.failure.transient ? deps.retryDelayMs : undefined;
   else if (retryStatus && (first.status === 429 || first.status >= 500))
     wait = retryWait(first, deps);
   if (wait === undefined) return { probe: first, retried: false };
-  await deps.sleep(wait);
+  await deps.sleep(wait, url);
   return { probe: await deps.send(url, method), retried: true };
 }
 

@@ -3,7 +3,9 @@ import { Agent, type Dispatcher, request } from "undici";
 /** The answer to one request, or why there was none. Never throws. */
 export type Probe =
   | { kind: "response"; status: number; location?: string; retryAfter?: string }
-  | { kind: "error"; failure: NetworkFailure };
+  | { kind: "error"; failure: NetworkFailure }
+  /** Not sent, or abandoned: a deadline of the check ran out (deadlines.ts). */
+  | { kind: "stopped"; reason: string };
 
 export interface NetworkFailure {
   /** What the contributor reads, e.g. `connection refused (ECONNREFUSED)`. */
@@ -18,6 +20,8 @@ export interface ProbeOptions {
   dispatcher: Dispatcher;
   timeoutMs: number;
   userAgent: string;
+  /** Abandons the request (a deadline of the check: the caller reports it). */
+  signal?: AbortSignal;
 }
 
 /** We read at most this much of a body before dropping it: the status is all we need. */
@@ -46,7 +50,8 @@ export async function probe(
   method: "HEAD" | "GET",
   opts: ProbeOptions,
 ): Promise<Probe> {
-  const signal = AbortSignal.timeout(opts.timeoutMs);
+  const timeout = AbortSignal.timeout(opts.timeoutMs);
+  const signal = opts.signal ? AbortSignal.any([timeout, opts.signal]) : timeout;
   const headers: Record<string, string> = {
     "user-agent": opts.userAgent,
     accept: "text/html,application/xhtml+xml,*/*;q=0.8",

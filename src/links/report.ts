@@ -7,6 +7,8 @@ export const LINK_RULES = {
   dead: "dead-link",
   moved: "moved-link",
   unverified: "unverified-link",
+  /** Also targets.ts: a link that cannot be checked at all. */
+  unchecked: "unchecked-link",
 } as const;
 
 export interface LinkReport {
@@ -18,6 +20,8 @@ export interface LinkReport {
     moved: number;
     unverified: number;
     skipped: number;
+    /** Not reached before a deadline (per URL, per host, --max-time). */
+    unchecked: number;
   };
   /** Skipped links grouped by config rule, for the summary. */
   skipped: Array<{ rule: SkipRule; links: number }>;
@@ -41,6 +45,7 @@ export function reportLinks(
     moved: 0,
     unverified: 0,
     skipped: 0,
+    unchecked: 0,
   };
   const skipped = new Map<SkipRule, number>();
   for (const t of targets) {
@@ -74,6 +79,14 @@ export function reportLinks(
         ? `${what} could not be verified: ${r.detail}; ${host} refuses automated checks: if it works in a browser, add it to ${options.configFile} with a reason`
         : `${what} could not be verified: ${r.detail}; check it in a browser`;
       diagnostics.push({ ...at, severity: "warning", rule: LINK_RULES.unverified, message });
+    } else if (r.status === "unchecked") {
+      counts.unchecked++;
+      diagnostics.push({
+        ...at,
+        severity: "warning",
+        rule: LINK_RULES.unchecked,
+        message: `${what} was not checked: ${r.detail}; the next run checks it again (raise --max-time or --timeout if this keeps happening)`,
+      });
     } else if (r.status === "skipped" && r.skip) {
       counts.skipped++;
       skipped.set(r.skip, (skipped.get(r.skip) ?? 0) + 1);
@@ -102,7 +115,8 @@ function movedMessage(t: LinkTarget, r: LinkResult, to: string, githubUrl: strin
 /** One line for stderr, e.g. `40 links (38 URLs): 1 dead, 2 moved, 1 unverified, 3 skipped`. */
 export function linkSummary(report: LinkReport): string {
   const c = report.counts;
-  return `${plural(c.links, "link")} (${plural(c.urls, "URL")}): ${c.dead} dead, ${c.moved} moved, ${c.unverified} unverified, ${c.skipped} skipped`;
+  const unchecked = c.unchecked > 0 ? `, ${c.unchecked} unchecked (a deadline ran out)` : "";
+  return `${plural(c.links, "link")} (${plural(c.urls, "URL")}): ${c.dead} dead, ${c.moved} moved, ${c.unverified} unverified, ${c.skipped} skipped${unchecked}`;
 }
 
 /** `skipped npmjs.com (2 links): reason`, one line per config rule that skipped something. */

@@ -39,9 +39,10 @@ export interface Hop {
  * - dead: 404/410, or the host does not resolve, refuses, breaks TLS, or times out;
  * - unverified: the site answered something we cannot call dead (403 to bots, 429, 5xx,
  *   a redirect loop, an odd status); a human should look, the weekly job should not fail;
- * - skipped: its host (or a host it redirects to) is listed in the config.
+ * - skipped: its host (or a host it redirects to) is listed in the config;
+ * - unchecked: a deadline ran out first (per URL, per host, --max-time): not known.
  */
-export type LinkStatus = "ok" | "dead" | "unverified" | "skipped";
+export type LinkStatus = "ok" | "dead" | "unverified" | "skipped" | "unchecked";
 
 export interface LinkResult {
   url: string;

@@ -1,10 +1,12 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { commitFiles, type FileWrite, type Recovery, recoverFiles } from "../core/commit.js";
+import { acquireLock } from "../core/lock.js";
 import { type Directory, type GithubBlock, type GithubInfo, isFetched } from "../core/model.js";
 import { compareProjects } from "../core/order.js";
 import { usableOrNull } from "../generate/degrade.js";
 import { generateDirectory, indexKnown, type Known } from "../generate/directory.js";
-import { type Written, writeDirectory, writeIfChanged } from "../generate/output.js";
+import { changesFile, directoryFiles, type Written } from "../generate/output.js";
 import { ETAGS_FILE, parseEtags, serializeEtags } from "../github/etags.js";
 import { type EtagEntry, type LookupStats, lookupRepos } from "../github/lookup.js";
 import { DIRECTORY_FILE, loadCatalog } from "../load/catalog.js";
@@ -17,6 +19,7 @@ import { HISTORY_FILE, pruneHistory, serializeHistory, trendOf, utcDay } from ".
 import { loadHistory, updateHistory } from "./history-file.js";
 import { mergeResult } from "./merge.js";
 import { byStaleness, type RepoProject, selectEntries } from "./select.js";
+import { runSignal } from "./stop.js";
 import type { EntryReport, RefreshOptions, RefreshResult } from "./types.js";
 
 export type { EntryReport, RefreshOptions, RefreshResult } from "./types.js";
@@ -30,13 +33,46 @@ const EMPTY_STATS: LookupStats = {
   batchSize: null,
 };
 
+const NO_RECOVERY: Recovery = { completed: [], removed: [] };
+
 /**
- * `cooltech refresh`: validate the catalog, look up every selected repo on
- * GitHub, merge (never dropping an entry or its last-known data), update the
- * star history and trends, optionally fix moved repos in the YAML, then write
- * directory.json through the build pipeline (schema check, atomic write).
+ * `cooltech refresh`: take the data folder's lock (src/core/lock.ts) and
+ * repair what a killed run left (src/core/commit.ts), validate the catalog,
+ * look up every selected repo on GitHub, merge (never dropping an entry or
+ * its last-known data), update the star history and trends, optionally fix
+ * moved repos in the YAML, then write every output as one generation.
+ * A stop (options.signal, options.maxTimeMs) ends the lookups early: what was
+ * fetched is written, the rest is kept as stale.
  */
 export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
+  if (options.dryRun) return refreshLocked(options, NO_RECOVERY);
+  const lock = await acquireLock(options.dataDir, {
+    command: "refresh",
+    waitMs: options.lockWaitMs ?? 0,
+    ...(options.signal && { signal: options.signal }),
+    ...(options.onLockWait && { onWait: options.onLockWait }),
+  });
+  try {
+    return await refreshLocked(options, await recoverFiles(options.dataDir));
+  } finally {
+    await lock.release();
+  }
+}
+
+async function refreshLocked(options: RefreshOptions, recovered: Recovery) {
+  const stop = runSignal(options.signal, options.maxTimeMs);
+  try {
+    return await refreshRun(options, recovered, stop.signal);
+  } finally {
+    stop.dispose();
+  }
+}
+
+async function refreshRun(
+  options: RefreshOptions,
+  recovered: Recovery,
+  signal: AbortSignal | undefined,
+): Promise<RefreshResult> {
   const { dataDir, cwd, config } = options;
   const api = options.lookup?.api ?? (config.token ? "graphql" : "rest");
   const stamp = options.now().toISOString();
@@ -50,10 +86,10 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
     previous = await readDirectory(join(dataDir, DIRECTORY_FILE), cwd);
     return previous;
   });
-  const base = { diagnostics, api, refreshedAt: stamp, projectsFile } as const;
+  const base = { diagnostics, api, refreshedAt: stamp, projectsFile, recovered, stopped: null };
   if (use === null) {
     const nothing = { directory: null, entries: [], fix: null, stats: EMPTY_STATS, written: [] };
-    return { ...base, ...nothing, setAside: [] };
+    return { ...base, ...nothing, changes: [], setAside: [] };
   }
   const { catalog, kept, setAside } = use;
   if (validation.catalog !== null) {
@@ -73,8 +109,9 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
 
   const { results, stats } = await lookupRepos(
     byStaleness(selected, known).map((p) => p.repo),
-    { ...config, ...options.lookup, api, etags: cache },
+    { ...config, ...options.lookup, api, etags: cache, ...(signal && { signal }) },
   );
+  const stopped = signal?.aborted ? stoppedText(signal) : null;
 
   for (const p of selected) {
     const k = p.repo.toLowerCase();
@@ -146,26 +183,31 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
   );
   pruneHistory(history, today, keep);
 
-  const written: Written[] = [];
-  if (!options.dryRun) {
-    written.push(...(await writeDirectory(dataDir, directory, { previous, at: stamp, cwd })));
-    if (fix?.text) written.push(await writeIfChanged(fix.path, fix.text));
-    written.push(await writeIfChanged(join(dataDir, HISTORY_FILE), serializeHistory(history)));
-    if (api === "rest") {
-      const repos = new Set(
-        directory.projects.flatMap((p) => (p.repo ? [p.repo.toLowerCase()] : [])),
-      );
-      for (const k of etags.keys()) if (!repos.has(k)) etags.delete(k);
-      written.push(await writeIfChanged(etagsPath, serializeEtags(etags)));
-    }
+  // One generation: directory.json, DIRECTORY.md, history.json, and the rest, all or none.
+  const feed = await changesFile(dataDir, directory, { previous, at: stamp, cwd });
+  const files: FileWrite[] = [...directoryFiles(dataDir, directory), ...feed.files];
+  if (fix?.text) files.push({ path: fix.path, content: fix.text });
+  files.push({ path: join(dataDir, HISTORY_FILE), content: serializeHistory(history) });
+  if (api === "rest") {
+    const repos = new Set(
+      directory.projects.flatMap((p) => (p.repo ? [p.repo.toLowerCase()] : [])),
+    );
+    for (const k of etags.keys()) if (!repos.has(k)) etags.delete(k);
+    files.push({ path: etagsPath, content: serializeEtags(etags) });
   }
+  const written: Written[] = options.dryRun ? [] : await commitFiles(dataDir, files);
   const entries = [...merged.values()].map((m) => m.report);
   for (const f of conformed.fixes) {
     const entry = merged.get(f.name)?.report;
     if (entry) entry.changes = [...(entry.changes ?? []), ...f.changes];
   }
-  return { ...base, directory, entries, fix, stats, written, setAside };
+  const changes = options.dryRun ? [] : feed.events;
+  return { ...base, stopped, directory, entries, fix, stats, written, changes, setAside };
 }
+
+/** The stop's reason as the lookup reports it (a string, see stop.ts). */
+const stoppedText = (signal: AbortSignal): string =>
+  typeof signal.reason === "string" ? signal.reason : "stopped";
 
 const key = (github: GithubInfo): string => github.nameWithOwner.toLowerCase();
 

@@ -1,7 +1,15 @@
+import { code, escapeMarkdown } from "../actions/markdown.js";
 import { plain } from "../core/diagnostic.js";
 import type { Paint } from "../core/paint.js";
 import type { SetAside } from "../generate/degrade.js";
-import { exhaustedLine, headline, type Summary, usageLine } from "./summary.js";
+import {
+  exhaustedLine,
+  headline,
+  repairedLine,
+  type Summary,
+  stoppedLine,
+  usageLine,
+} from "./summary.js";
 import { changesMarkdown, changesText } from "./summary-changes.js";
 
 /** Rows shown per list on a terminal (--json has them all). */
@@ -36,8 +44,15 @@ function invalidLine(m: SetAside): string {
 export function summaryText(s: Summary, p: Paint, projectsFile: string): string {
   const out: string[] = [];
   const c = s.counts;
-  const mark = c.missing + c.stale + s.invalid.length === 0 ? p.green("✔") : p.yellow("!");
+  const mark =
+    c.missing + c.stale + s.invalid.length === 0 && s.stopped === null
+      ? p.green("✔")
+      : p.yellow("!");
   out.push(`${mark} ${headline(s)}`);
+  const repaired = repairedLine(s);
+  if (repaired) out.push(p.yellow(repaired));
+  const stopped = stoppedLine(s);
+  if (stopped) out.push(p.yellow(stopped));
   const more = (k: number) => `    … and ${k} more (see --json)`;
   if (s.moved.length > 0) {
     out.push(p.bold("Moved (GitHub answers under a new name):"));
@@ -105,8 +120,14 @@ export function summaryText(s: Summary, p: Paint, projectsFile: string): string 
   return `${out.join("\n")}\n`;
 }
 
-/** Markdown table cell: no pipes or line breaks from curated text. */
-const cell = (v: string): string => v.replaceAll("|", "\\|").replace(/[\r\n]+/g, " ");
+/**
+ * Markdown table cell from untrusted text (curated names, GitHub's names and
+ * messages): no HTML, image, link, mention, pipe or line break of its own
+ * (src/actions/markdown.ts, as in the `validate --online` summary).
+ */
+const cell = (v: string): string => escapeMarkdown(v);
+/** A repository name as inline code (escaped text when it holds a backtick or a pipe). */
+const repo = (v: string): string => (v.includes("|") ? escapeMarkdown(v) : code(v));
 
 export function summaryMarkdown(s: Summary): string {
   const c = s.counts;
@@ -119,6 +140,9 @@ export function summaryMarkdown(s: Summary): string {
     "|---:|---:|---:|---:|",
     `| ${c.ok} | ${c.moved} | ${c.missing} | ${c.stale} |`,
   ];
+  for (const line of [stoppedLine(s), repairedLine(s)]) {
+    if (line) out.push("", `> ${escapeMarkdown(line)}`);
+  }
   const more = (k: number) => `| … and ${k} more | | | |`;
   if (s.moved.length > 0) {
     out.push(
@@ -132,7 +156,7 @@ export function summaryMarkdown(s: Summary): string {
       ...capped(
         s.moved,
         MARKDOWN_ROWS,
-        (m) => `| ${cell(m.name)} | ${cell(m.from)} | ${cell(m.to)} | ${m.fixed ? "yes" : "no"} |`,
+        (m) => `| ${cell(m.name)} | ${repo(m.from)} | ${repo(m.to)} | ${m.fixed ? "yes" : "no"} |`,
         more,
       ),
     );
@@ -153,7 +177,7 @@ export function summaryMarkdown(s: Summary): string {
       ...capped(
         problems,
         MARKDOWN_ROWS,
-        (m) => `| ${cell(m.name)} | ${cell(m.repo)} | ${m.status} | ${cell(m.reason)} |`,
+        (m) => `| ${cell(m.name)} | ${repo(m.repo)} | ${m.status} | ${cell(m.reason)} |`,
         more,
       ),
     );
@@ -165,7 +189,7 @@ export function summaryMarkdown(s: Summary): string {
       ...capped(
         s.archived,
         MARKDOWN_ROWS,
-        (m) => `- ${cell(m.name)} (${cell(m.repo)})`,
+        (m) => `- ${cell(m.name)} (${repo(m.repo)})`,
         (k) => `- … and ${k} more`,
       ),
     );

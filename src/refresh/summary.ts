@@ -31,6 +31,10 @@ export interface Summary {
   /** Files this run changed. */
   written: string[];
   durationMs: number;
+  /** Why the run stopped early (signal, run time limit), or null: the entries not fetched are stale. */
+  stopped: string | null;
+  /** What a killed earlier run left, repaired before this one started. */
+  repaired: { completed: string[]; removed: string[] };
 }
 
 export const TOP_GAINS = 5;
@@ -68,7 +72,7 @@ export function summarize(
       reason: reason ?? "failed",
       fetchedAt,
     })),
-    changes: result.written.flatMap((w) => w.events ?? []),
+    changes: result.changes,
     archived: e.filter((x) => x.newlyArchived).map(({ name, repo }) => ({ name, repo })),
     gains: e
       .filter((x) => x.gain !== null && x.gain > 0 && x.stars !== null)
@@ -83,11 +87,35 @@ export function summarize(
     usage: result.stats,
     written: result.written.filter((w) => w.changed).map((w) => displayPath(w.path, cwd)),
     durationMs,
+    stopped: result.stopped,
+    repaired: {
+      completed: result.recovered.completed.map((f) => displayPath(f, cwd)),
+      removed: result.recovered.removed.map((f) => displayPath(f, cwd)),
+    },
   };
 }
 
-/** Whether every refreshed entry is ok or moved (exit 0). */
-export const complete = (s: Summary): boolean => s.counts.missing + s.counts.stale === 0;
+/** Whether every refreshed entry is ok or moved, and the run was not stopped (exit 0). */
+export const complete = (s: Summary): boolean =>
+  s.counts.missing + s.counts.stale === 0 && s.stopped === null;
+
+/** The stop, in one sentence, or null. */
+export function stoppedLine(s: Summary): string | null {
+  if (s.stopped === null) return null;
+  const kept = s.dryRun ? "nothing written (dry run)" : "what was fetched is written";
+  return `Stopped early (${s.stopped.replace(/^not fetched: /, "")}): ${kept}, the ${s.counts.stale} entries not fetched are kept as stale.`;
+}
+
+/** What was repaired of a killed earlier run, in one sentence, or null. */
+export function repairedLine(s: Summary): string | null {
+  const { completed, removed } = s.repaired;
+  const parts: string[] = [];
+  if (completed.length > 0) {
+    parts.push(`finished the interrupted write of ${completed.join(", ")}`);
+  }
+  if (removed.length > 0) parts.push(`removed ${removed.length} leftover temporary file(s)`);
+  return parts.length === 0 ? null : `A run killed earlier was repaired: ${parts.join("; ")}.`;
+}
 
 const n = (x: number): string => x.toLocaleString("en-US");
 

@@ -1,6 +1,9 @@
 /** The shapes `refresh` takes and returns. */
+import type { Recovery } from "../core/commit.js";
 import type { Diagnostic } from "../core/diagnostic.js";
+import type { LockInfo } from "../core/lock.js";
 import type { Directory, GithubStatus } from "../core/model.js";
+import type { ChangeEvent } from "../generate/changes.js";
 import type { SetAside } from "../generate/degrade.js";
 import type { Written } from "../generate/output.js";
 import type { GitHubConfig, LookupOptions, LookupStats } from "../github/lookup.js";
@@ -16,6 +19,14 @@ export interface RefreshOptions {
   fixMoved?: boolean;
   /** The clock (injected so tests are deterministic). */
   now: () => Date;
+  /** Stops the run early (SIGTERM, SIGINT): its reason, a string, becomes the stale reason. */
+  signal?: AbortSignal;
+  /** Longest time spent looking up, in ms; then the run stops as on `signal`. */
+  maxTimeMs?: number;
+  /** How long to wait for another run's lock on the data folder, in ms (default 0). */
+  lockWaitMs?: number;
+  /** Called once when the lock is busy and the wait starts. */
+  onLockWait?: (holder: LockInfo | null) => void;
   lookup?: Pick<
     LookupOptions,
     | "batchSize"
@@ -67,6 +78,12 @@ export interface RefreshResult {
   fix: AppliedFix | null;
   stats: LookupStats;
   written: Written[];
+  /** The events appended to changes.json (none on a dry run). */
+  changes: ChangeEvent[];
   refreshedAt: string;
   projectsFile: string;
+  /** What this run repaired of a killed run (finished renames, removed temporary files). */
+  recovered: Recovery;
+  /** Why the run stopped before every lookup was done (signal, time limit), or null. */
+  stopped: string | null;
 }

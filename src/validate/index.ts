@@ -23,7 +23,10 @@ export interface ValidationResult {
  * Validates in two stages: syntax and schema for each file, then the semantic
  * rules over whatever is well-formed, so one run reports every problem.
  */
-export function validateCatalog(loaded: LoadedCatalog): ValidationResult {
+export function validateCatalog(
+  loaded: LoadedCatalog,
+  options: { touched?: ReadonlySet<number> } = {},
+): ValidationResult {
   const diagnostics = [...loaded.diagnostics];
   const { projects, categories } = loaded;
   for (const [name, file] of [
@@ -42,6 +45,7 @@ export function validateCatalog(loaded: LoadedCatalog): ValidationResult {
       categories: items(categories),
       projectsSource: projects.source,
       categoriesSource: categories.source,
+      ...(options.touched !== undefined && { touched: options.touched }),
     };
     // Rules about cross-file references need both files' entries (at least those that parsed).
     const bothParsed = [projects, categories].every((f) => dataOf(f) !== undefined);
@@ -56,6 +60,7 @@ export function validateCatalog(loaded: LoadedCatalog): ValidationResult {
     }
   }
   sortDiagnostics(diagnostics);
+  dropRepeats(diagnostics);
   const catalog = hasErrors(diagnostics)
     ? null
     : {
@@ -63,6 +68,32 @@ export function validateCatalog(loaded: LoadedCatalog): ValidationResult {
         categories: categories.value as Category[],
       };
   return { diagnostics, catalog };
+}
+
+/**
+ * One message per mistake: a category that is not an id of categories.yaml
+ * gets one message, not a schema error and an unknown-category error both.
+ * The more helpful one stays: the "did you mean" of unknown-category when it
+ * has one (`Storage`, `securty`), else the schema's (what an id looks like,
+ * or that it is too long).
+ */
+function dropRepeats(diagnostics: Diagnostic[]): void {
+  const where = (d: Diagnostic) => `${d.file}:${d.line}:${d.column}`;
+  const unknown = new Map(
+    diagnostics.filter((d) => d.rule === "unknown-category").map((d) => [where(d), d]),
+  );
+  if (unknown.size === 0) return;
+  const schema = new Set(diagnostics.filter((d) => d.rule === "schema").map(where));
+  const drop = new Set<Diagnostic>();
+  for (const d of diagnostics) {
+    const rule = unknown.get(where(d));
+    if (rule === undefined || !schema.has(where(d))) continue;
+    const hinted = rule.message.includes("(did you mean");
+    if (d.rule === (hinted ? "schema" : "unknown-category")) drop.add(d);
+  }
+  let kept = 0;
+  for (const d of diagnostics) if (!drop.has(d)) diagnostics[kept++] = d;
+  diagnostics.length = kept;
 }
 
 /** The data, or the entries that parsed when some did not. */

@@ -119,9 +119,11 @@ function formatMessage(field: string | undefined, value: unknown): string {
   switch (field) {
     case "repo": {
       const fixed = typeof value === "string" ? normalizeRepo(value) : undefined;
-      return fixed !== undefined && fixed !== value
-        ? `\`repo\` must be \`owner/name\`, not a URL: write \`${fixed}\` (\`cooltech fmt\` does this for you)`
-        : `\`repo\` ${v} is not a GitHub \`owner/name\`, e.g. \`falcosecurity/falco\``;
+      if (fixed === undefined || fixed === value) {
+        return `\`repo\` ${v} is not a GitHub \`owner/name\`, e.g. \`falcosecurity/falco\``;
+      }
+      const what = /^[^/:]+\/[^/]+\/?$/.test(String(value).trim()) ? "" : ", not a URL";
+      return `\`repo\` must be \`owner/name\`${what}: write \`${fixed}\` (\`cooltech fmt\` does this for you)`;
     }
     case "homepage":
       return `\`homepage\` ${v} must be an https URL without user name or password, e.g. \`https://falco.org/\``;

@@ -18,6 +18,7 @@ export interface Step {
 
 export interface Job {
   "runs-on"?: string;
+  "timeout-minutes"?: number;
   permissions?: Record<string, string>;
   steps?: Step[];
   uses?: string;

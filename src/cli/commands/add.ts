@@ -76,7 +76,7 @@ Examples:
     }
     io.stdout.write(formatText(outcome.warnings, out));
     io.stderr.write(
-      `${p.green("✔")} added ${outcome.project.name} (${outcome.project.repo}) at ${outcome.file}:${outcome.line}\nRun \`cooltech build\` to update the directory.\n`,
+      `${p.green("✔")} added ${outcome.project.name} (${outcome.project.repo}) at ${outcome.file}:${outcome.line}\nCommit ${outcome.file} and open a pull request: directory.json, DIRECTORY.md and the site are regenerated after the merge.\n`,
     );
     return ExitCode.ok;
   },

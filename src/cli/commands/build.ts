@@ -1,7 +1,9 @@
 import { hasErrors } from "../../core/diagnostic.js";
-import { ExitCode } from "../../core/errors.js";
+import { ExitCode, UserError } from "../../core/errors.js";
 import { plural } from "../../core/format.js";
+import { LockBusyError } from "../../core/lock.js";
 import { buildDirectory } from "../../generate/build.js";
+import { CHANGES_FILE } from "../../generate/changes.js";
 import { EDITOR_SCHEMA_FILE } from "../../generate/editor-schema.js";
 import { displayPath } from "../../load/yaml-source.js";
 import { summaryLine } from "../../validate/format/index.js";
@@ -38,7 +40,8 @@ Options:
   -h, --help   show this help
 
 Exit codes: 0 written; 5 written, but some entries are invalid (set aside as
-above); 1 a file cannot be used (nothing written); 2 usage error.
+above); 1 a file cannot be used (nothing written); 2 usage error; 6 a refresh
+holds the data folder's lock (nothing written).
 
 Example:
   cooltech build && git diff --stat data/
@@ -48,7 +51,9 @@ Example:
     const out = paint(useColor(io, "stdout"));
     // A corrupt directory.json is a DirectoryError (a UserError): runMain prints it, exit 1.
     const now = clockFromEnv(io.env)();
-    const result = await buildDirectory(resolveData(args, io), io.cwd, now);
+    const result = await buildDirectory(resolveData(args, io), io.cwd, now).catch((error) => {
+      throw error instanceof LockBusyError ? new UserError(error.message, ExitCode.busy) : error;
+    });
     writeDiagnostics(io, chooseFormat(undefined, io), result.diagnostics, out);
     if (result.directory === null) {
       io.stderr.write(`${p.red("✖")} ${summaryLine(result.diagnostics)}; nothing written\n`);
@@ -59,8 +64,8 @@ Example:
       const file = displayPath(w.path, io.cwd);
       const what = w.path.endsWith(EDITOR_SCHEMA_FILE)
         ? `${plural(categories.length, "category id", "category ids")} for editors`
-        : w.events
-          ? `${plural(w.events.length, "new change")}`
+        : w.path.endsWith(CHANGES_FILE)
+          ? plural(result.changes.length, "new change")
           : plural(projects.length, "project");
       io.stderr.write(`${p.green("✔")} ${file} ${w.changed ? "written" : "unchanged"} (${what})\n`);
     }

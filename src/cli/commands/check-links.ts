@@ -16,11 +16,14 @@ import {
 import { linkSummaryMarkdown } from "../../links/summary.js";
 import { type Args, type Command, commonOptions, stringOpt } from "../command.js";
 import { chooseFormat, writeDiagnostics } from "../format-option.js";
-import { paint, progress, useColor } from "../io.js";
+import { type Io, paint, progress, useColor } from "../io.js";
 import { resolveData } from "../paths.js";
+import { stopOnSignals } from "../stop.js";
 
 const HELP = `Usage: cooltech check-links [--data DIR] [--concurrency N] [--per-host N]
-                           [--timeout MS] [--format text|github|json] [--config FILE]
+                           [--timeout MS] [--url-deadline S] [--host-budget S]
+                           [--max-time SECONDS]
+                           [--format text|github|json] [--config FILE]
 
 Checks every homepage and every repository page (GITHUB_SERVER_URL/<repo>,
 default https://github.com/<repo>) of DIR/projects.yaml over the network:
@@ -33,8 +36,16 @@ network errors, 429 and 5xx; redirects followed (at most ${LINK_DEFAULTS.maxRedi
   warning  unverified-link  403 to HEAD and GET, 429, 5xx, a redirect loop, or
                             another status: check it in a browser
   warning  unchecked-link   a homepage that is not https, a repo not owner/name
-                            (\`cooltech validate\` explains)
+                            (\`cooltech validate\` explains), or a URL not
+                            reached before a deadline (below)
   (info)   skipped          hosts listed in DIR/link-check.yaml, with the reason
+
+Deadlines: one URL gets at most --url-deadline seconds from its first request
+(attempts, waits, redirects); one host at most --host-budget seconds from its
+first request (a host answering slowly or 429 to many URLs); the whole check
+--max-time. SIGTERM or SIGINT stops it the same way: what was checked is
+reported, the rest is unchecked. A permanent redirect from https to http is
+never suggested.
 
 Temporary redirects (302/303/307) are fine. Each problem is located at the
 entry's value in projects.yaml. Meant for a weekly job, not for pull requests:
@@ -46,10 +57,11 @@ Options:
   --concurrency N    requests in flight overall (default: ${LINK_DEFAULTS.concurrency})
   --per-host N       requests in flight per host (default: ${LINK_DEFAULTS.perHost})
   --timeout MS       per request (default: ${LINK_DEFAULTS.timeoutMs})
+  --url-deadline S   per URL, in seconds (default: ${LINK_DEFAULTS.urlDeadlineMs / 1000})
+  --host-budget S    per host, in seconds (default: ${LINK_DEFAULTS.hostBudgetMs / 1000})
+  --max-time SECONDS for the whole check (default: none)
   --format FORMAT    text (default), github (annotations; default when
-                     GITHUB_ACTIONS=true) or json: {status, reason, counts,
-                     skipped: [{host, reason, links}], diagnostics: [...]},
-                     printed even when offline (status "offline", exit 4)
+                     GITHUB_ACTIONS=true) or json (an array of diagnostics)
   -h, --help         show this help
 
 Progress is drawn on stderr when it is a terminal; the summary goes to stderr,
@@ -62,6 +74,7 @@ answered at all (the network is down; nothing is reported dead).
 Examples:
   cooltech check-links
   cooltech check-links --concurrency 8 --per-host 1 --timeout 20000
+  cooltech check-links --max-time 900
   cooltech check-links --format json | jq '.diagnostics[] | select(.rule == "dead-link")'
 `;
 
@@ -77,65 +90,90 @@ export function checkLinksCommandWith(overrides: Omit<CheckOptions, "skip"> = {}
       concurrency: { type: "string" },
       "per-host": { type: "string" },
       timeout: { type: "string" },
+      "max-time": { type: "string" },
+      "url-deadline": { type: "string" },
+      "host-budget": { type: "string" },
     },
     help: HELP,
     async run(args, io) {
-      const format = chooseFormat(stringOpt(args, "format"), io);
-      const configOpt = stringOpt(args, "config");
-      const bar = progress(io);
-      const check: Omit<CheckOptions, "skip"> = {
-        concurrency: intOpt(args, "concurrency", 1, 256),
-        perHost: intOpt(args, "per-host", 1, 64),
-        timeoutMs: intOpt(args, "timeout", 100, 600_000),
-        onProgress: (done, total) => bar.update(`checking links ${done}/${total}`),
-        ...overrides,
-      };
-      let outcome: Awaited<ReturnType<typeof runLinkCheck>>;
+      // SIGTERM / SIGINT: report what was checked, the rest unchecked.
+      const stop = stopOnSignals(io, "reporting what was checked");
       try {
-        outcome = await runLinkCheck({
-          dataDir: resolveData(args, io),
-          cwd: io.cwd,
-          githubUrl: githubBase(io.env),
-          ...(configOpt !== undefined ? { configPath: resolve(io.cwd, configOpt) } : {}),
-          check,
-        });
+        return await checkLinksRun(args, io, stop.signal, overrides);
       } finally {
-        bar.done();
+        stop.dispose(stop.signal.aborted);
       }
-      const { diagnostics, report, offline } = outcome;
-      const p = paint(useColor(io));
-      const out = paint(useColor(io, "stdout"));
-      const offlineText = offline
-        ? `no host answered: all ${plural(offline.urls, "URL")} on ${plural(offline.hosts, "host")} failed below HTTP (e.g. ${offline.example}). Is this machine offline, or behind a proxy? No link was reported dead.`
-        : "";
-      // JSON is the result whatever happened: checked, offline or not checked.
-      if (format === "json") io.stdout.write(linkJson(outcome, offlineText));
-      if (offline) {
-        io.stderr.write(`${p.red("error:")} ${offlineText}\n`);
-        for (const line of skippedLines(outcome.skipped)) {
-          io.stderr.write(`${p.dim("info:")} ${line}\n`);
-        }
-        await appendStepSummary(io.env, `## Link check\n\n${escapeMarkdown(offlineText)}\n`);
-        return ExitCode.io;
-      }
-      if (format !== "json") writeDiagnostics(io, format, diagnostics, out);
-      if (report === null) {
-        io.stderr.write(
-          `${p.red("✖")} links not checked: fix the problems above (\`cooltech validate\` helps)\n`,
-        );
-        return ExitCode.invalid;
-      }
-      for (const line of skippedLines(report.skipped))
-        io.stderr.write(`${p.dim("info:")} ${line}\n`);
-      await appendStepSummary(io.env, linkSummaryMarkdown(report, diagnostics, io.env));
-      const dead = hasErrors(diagnostics);
-      io.stderr.write(`${dead ? p.red("✖") : p.green("✔")} ${linkSummary(report)}\n`);
-      return dead ? ExitCode.invalid : ExitCode.ok;
     },
   };
 }
 
 export const checkLinksCommand: Command = checkLinksCommandWith();
+
+async function checkLinksRun(
+  args: Args,
+  io: Io,
+  signal: AbortSignal,
+  overrides: Omit<CheckOptions, "skip">,
+): Promise<number> {
+  const format = chooseFormat(stringOpt(args, "format"), io);
+  const configOpt = stringOpt(args, "config");
+  const bar = progress(io);
+  const seconds = (name: string) => {
+    const v = intOpt(args, name, 1, 86_400);
+    return v === undefined ? undefined : v * 1000;
+  };
+  const check: Omit<CheckOptions, "skip"> = {
+    maxTimeMs: seconds("max-time"),
+    urlDeadlineMs: seconds("url-deadline"),
+    hostBudgetMs: seconds("host-budget"),
+    signal,
+    concurrency: intOpt(args, "concurrency", 1, 256),
+    perHost: intOpt(args, "per-host", 1, 64),
+    timeoutMs: intOpt(args, "timeout", 100, 600_000),
+    onProgress: (done, total) => bar.update(`checking links ${done}/${total}`),
+    ...overrides,
+  };
+  let outcome: Awaited<ReturnType<typeof runLinkCheck>>;
+  try {
+    outcome = await runLinkCheck({
+      dataDir: resolveData(args, io),
+      cwd: io.cwd,
+      githubUrl: githubBase(io.env),
+      ...(configOpt !== undefined ? { configPath: resolve(io.cwd, configOpt) } : {}),
+      check,
+    });
+  } finally {
+    bar.done();
+  }
+  const { diagnostics, report, offline } = outcome;
+  const p = paint(useColor(io));
+  const out = paint(useColor(io, "stdout"));
+  const offlineText = offline
+    ? `no host answered: all ${plural(offline.urls, "URL")} on ${plural(offline.hosts, "host")} failed below HTTP (e.g. ${offline.example}). Is this machine offline, or behind a proxy? No link was reported dead.`
+    : "";
+  // JSON is the result whatever happened: checked, offline or not checked.
+  if (format === "json") io.stdout.write(linkJson(outcome, offlineText));
+  if (offline) {
+    io.stderr.write(`${p.red("error:")} ${offlineText}\n`);
+    for (const line of skippedLines(outcome.skipped)) {
+      io.stderr.write(`${p.dim("info:")} ${line}\n`);
+    }
+    await appendStepSummary(io.env, `## Link check\n\n${escapeMarkdown(offlineText)}\n`);
+    return ExitCode.io;
+  }
+  if (format !== "json") writeDiagnostics(io, format, diagnostics, out);
+  if (report === null) {
+    io.stderr.write(
+      `${p.red("✖")} links not checked: fix the problems above (\`cooltech validate\` helps)\n`,
+    );
+    return ExitCode.invalid;
+  }
+  for (const line of skippedLines(report.skipped)) io.stderr.write(`${p.dim("info:")} ${line}\n`);
+  await appendStepSummary(io.env, linkSummaryMarkdown(report, diagnostics, io.env));
+  const dead = hasErrors(diagnostics);
+  io.stderr.write(`${dead ? p.red("✖") : p.green("✔")} ${linkSummary(report)}\n`);
+  return dead ? ExitCode.invalid : ExitCode.ok;
+}
 
 function intOpt(args: Args, name: string, min: number, max: number): number | undefined {
   const raw = stringOpt(args, name);

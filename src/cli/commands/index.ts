@@ -33,6 +33,10 @@ export const commands: Record<string, { summary: string; load: () => Promise<Com
     summary: "Generate the static site (search, filters, sorting) from directory.json",
     load: async () => (await import("./site.js")).siteCommand,
   },
+  "issue-form": {
+    summary: "Write the category list of the 'Suggest a project' issue form from categories.yaml",
+    load: async () => (await import("./issue-form.js")).issueFormCommand,
+  },
   markdown: {
     summary: "Write DIRECTORY.md, the directory as an awesome-list style Markdown list",
     load: async () => (await import("./markdown.js")).markdownCommand,

@@ -1,5 +1,6 @@
 export const REFRESH_HELP = `Usage: cooltech refresh [--data DIR] [--only NAME ...] [--batch-size N]
                         [--concurrency N] [--dry-run] [--fix-moved] [--json]
+                        [--max-time SECONDS] [--wait SECONDS]
 
 Validates the curated YAML, looks up every entry's repository on GitHub, and
 writes DIR/directory.json the way \`build\` does (schema check, deterministic,
@@ -34,6 +35,15 @@ on the ETags kept in DIR/.etags.json (a 304 is free).
 Star counts go to DIR/history.json (one point per UTC day, 90 days) and give
 trend.stars7d / stars30d.
 
+One run at a time per data folder: a run holds DIR/.cooltech.lock (pid, host,
+start time); another one waits --wait seconds, then exits 6. A lock left by a
+dead process is taken over. directory.json, DIRECTORY.md, history.json (and
+.etags.json, projects.yaml) are written as one generation: all new or all old,
+even after a kill; the next run finishes or discards what a killed run left.
+SIGTERM or SIGINT (Ctrl-C), or --max-time, stops the lookups: what was
+fetched is written, the rest is kept as stale, exit 3. A second signal exits
+at once.
+
 Options:
   --data DIR         folder with the curated YAML and the directory (default: data)
   --only NAME ...    refresh only these entries (project name or owner/name);
@@ -46,6 +56,8 @@ Options:
   --fix-moved        rewrite \`repo\` of moved entries in DIR/projects.yaml
                      (only that value changes; comments and layout are kept)
   --json             print the summary as JSON on stdout
+  --max-time SECONDS stop looking up after this long (then as on SIGTERM)
+  --wait SECONDS     wait this long for another run's lock (default 0)
   -h, --help         show this help
 
 Environment:
@@ -59,15 +71,17 @@ Environment:
                           for tests: ms per second of retry wait, request
                           deadline in ms, a fixed clock (ISO time)
 
-Exit codes: 0 every entry ok or moved; 3 some entries stale or missing (the
-directory is still written); 5 written, but some curated entries are invalid
-(set aside as above; 5 wins over 3); 1 a curated file cannot be used (nothing
-fetched) or the token was rejected; 2 usage error or a GitHub endpoint that
-answers 404 (wrong GITHUB_API_URL / GITHUB_GRAPHQL_URL; nothing written);
-4 a file could not be written.
+Exit codes: 0 every entry ok or moved; 3 some entries stale or missing, or
+the run was stopped early (the directory is still written); 5 written, but
+some curated entries are invalid (set aside as above; 5 wins over 3); 1 a
+curated file cannot be used (nothing fetched) or the token was rejected;
+2 usage error or a GitHub endpoint that answers 404 (wrong GITHUB_API_URL /
+GITHUB_GRAPHQL_URL; nothing written); 4 a file could not be written; 6
+another run holds the data folder's lock (nothing done).
 
 Examples:
   GITHUB_TOKEN=$(gh auth token) cooltech refresh
   cooltech refresh --only kured --only Falco --dry-run
   cooltech refresh --fix-moved && git diff data/projects.yaml
+  cooltech refresh --max-time 900 --wait 60
 `;

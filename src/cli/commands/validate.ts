@@ -7,12 +7,18 @@ import type { LookupOptions } from "../../github/lookup.js";
 import { type LoadedCatalog, loadCatalog } from "../../load/catalog.js";
 import type { Git } from "../../pr-check/changed.js";
 import type { LookupFn, OnlineCheck } from "../../pr-check/online.js";
-import { type DiagnosticFormat, summaryLine } from "../../validate/format/index.js";
+import {
+  type DiagnosticFormat,
+  formatText,
+  outsideChangesMarkdown,
+  outsideChangesNotice,
+  summaryLine,
+} from "../../validate/format/index.js";
 import { validateSummaryMarkdown } from "../../validate/format/summary.js";
 import { validateCatalog } from "../../validate/index.js";
 import { boolOpt, type Command, commonOptions, stringOpt } from "../command.js";
 import { chooseFormat, writeDiagnostics } from "../format-option.js";
-import { type Io, paint, useColor } from "../io.js";
+import { commandsOut, type Io, paint, useColor } from "../io.js";
 import { resolveData } from "../paths.js";
 
 const HELP = `Usage: cooltech validate [--data DIR] [--format text|github|json]
@@ -31,8 +37,11 @@ anonymous otherwise, 60 requests an hour; GITHUB_API_URL for GitHub Enterprise):
   warning  repo-moved       renamed or transferred: the owner/name to write
   warning  github-lookup    GitHub could not be reached: the entry is unverified
 With --changed-since, not-found and archived are errors only for the entries
-whose repo the change introduces, warnings for the others. A network failure
-or a missing token never fails the check.
+whose repo the change introduces, warnings for the others; a duplicate or an
+entry out of order is reported on the entry the change added or edited, and
+with --format github only problems on lines the change added or edited are
+annotated (the others are listed in the log and the job summary). A network
+failure or a missing token never fails the check.
 
 When GITHUB_STEP_SUMMARY is set (GitHub Actions), every problem is appended
 there as a table with a link to its line (GitHub annotates only 10 per
@@ -88,7 +97,20 @@ export function validateCommandWith(deps: ValidateDeps = {}): Command {
       }
       const dataDir = resolveData(args, io);
       const loaded = await loadCatalog(dataDir, io.cwd);
-      const { diagnostics: offline } = validateCatalog(loaded);
+      // What the pull request touched: its entries get the messages, its lines the annotations.
+      const scope =
+        since === undefined
+          ? null
+          : await (await import("../../pr-check/scope.js")).changeScope(
+              loaded,
+              since,
+              io.cwd,
+              deps.git,
+            );
+      const { diagnostics: offline, catalog } = validateCatalog(
+        loaded,
+        scope === null ? {} : { touched: scope.touched },
+      );
       let report: OnlineCheck | null = null;
       if (online) {
         // Loaded only when asked, so plain `validate` never pays for the GitHub client.
@@ -109,7 +131,21 @@ export function validateCommandWith(deps: ValidateDeps = {}): Command {
         : offline;
       const p = paint(useColor(io));
       const out = paint(useColor(io, "stdout"));
-      writeDiagnostics(io, format, diagnostics, out);
+      if (scope !== null && since !== undefined && format === "github") {
+        const { inScope } = await import("../../pr-check/scope.js");
+        // Online findings concern touched entries only: always annotated.
+        const outside = new Set(offline.filter((d) => !inScope(scope, d)));
+        writeDiagnostics(
+          io,
+          format,
+          diagnostics.filter((d) => !outside.has(d)),
+          out,
+        );
+        if (outside.size > 0) {
+          io.stdout.write(outsideChangesNotice(outside.size) + formatText([...outside]));
+          await appendStepSummary(io.env, outsideChangesMarkdown([...outside], since));
+        }
+      } else writeDiagnostics(io, format, diagnostics, out);
       const what = scopeOf(loaded);
       if (report) await reportOnline(report, since, format, io);
       else if (online) {
@@ -164,7 +200,7 @@ async function reportOnline(
     }
   } else if (format === "github" && anonymous) {
     // A notice, not a warning: the check did run, and notices have their own annotation budget.
-    io.stdout.write(
+    commandsOut(io).write(
       `${annotation({ level: "notice", title: "No GitHub token", message: "GITHUB_TOKEN is not set: the entries were looked up anonymously (60 requests an hour); give the step env GITHUB_TOKEN" })}\n`,
     );
   }

@@ -55,15 +55,15 @@ const schema31 = {
         },
         repo: {
           description:
-            "The GitHub repository as owner/name, e.g. falcosecurity/falco. Optional: some projects live elsewhere. Unique (case-insensitive).",
+            "The GitHub repository as owner/name, e.g. falcosecurity/falco (not a URL, no .git, no trailing slash: cooltech fmt rewrites those). Optional: some projects live elsewhere. Unique (case-insensitive, compared as owner/name).",
           markdownDescription:
-            "The GitHub repository as `owner/name`, e.g. `falcosecurity/falco`. Optional: some projects live elsewhere. Unique (case-insensitive).",
+            "The GitHub repository as `owner/name`, e.g. `falcosecurity/falco` (not a URL, no `.git`, no trailing slash: `cooltech fmt` rewrites those). Optional: some projects live elsewhere. Unique (case-insensitive, compared as `owner/name`).",
           type: "string",
           maxLength: 140,
           pattern:
-            "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?/(?!\\.\\.?$)[A-Za-z0-9._-]{1,100}$",
+            "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?/(?!\\.\\.?$)(?!.*\\.[Gg][Ii][Tt]$)[A-Za-z0-9._-]{1,100}$",
           patternErrorMessage:
-            "Write the repository as owner/name (e.g. falcosecurity/falco), not as a URL; `cooltech fmt` turns a GitHub URL into owner/name.",
+            "Write the repository as owner/name (e.g. falcosecurity/falco), not as a URL and without .git; `cooltech fmt` turns a GitHub URL into owner/name.",
         },
         homepage: {
           description:
@@ -157,14 +157,15 @@ const schema32 = {
     },
     repo: {
       description:
-        "The GitHub repository as owner/name, e.g. falcosecurity/falco. Optional: some projects live elsewhere. Unique (case-insensitive).",
+        "The GitHub repository as owner/name, e.g. falcosecurity/falco (not a URL, no .git, no trailing slash: cooltech fmt rewrites those). Optional: some projects live elsewhere. Unique (case-insensitive, compared as owner/name).",
       markdownDescription:
-        "The GitHub repository as `owner/name`, e.g. `falcosecurity/falco`. Optional: some projects live elsewhere. Unique (case-insensitive).",
+        "The GitHub repository as `owner/name`, e.g. `falcosecurity/falco` (not a URL, no `.git`, no trailing slash: `cooltech fmt` rewrites those). Optional: some projects live elsewhere. Unique (case-insensitive, compared as `owner/name`).",
       type: "string",
       maxLength: 140,
-      pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?/(?!\\.\\.?$)[A-Za-z0-9._-]{1,100}$",
+      pattern:
+        "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?/(?!\\.\\.?$)(?!.*\\.[Gg][Ii][Tt]$)[A-Za-z0-9._-]{1,100}$",
       patternErrorMessage:
-        "Write the repository as owner/name (e.g. falcosecurity/falco), not as a URL; `cooltech fmt` turns a GitHub URL into owner/name.",
+        "Write the repository as owner/name (e.g. falcosecurity/falco), not as a URL and without .git; `cooltech fmt` turns a GitHub URL into owner/name.",
     },
     homepage: {
       description:
@@ -224,7 +225,7 @@ const pattern4 = new RegExp(
   "u",
 );
 const pattern5 = new RegExp(
-  "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?/(?!\\.\\.?$)[A-Za-z0-9._-]{1,100}$",
+  "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?/(?!\\.\\.?$)(?!.*\\.[Gg][Ii][Tt]$)[A-Za-z0-9._-]{1,100}$",
   "u",
 );
 const pattern6 = new RegExp("^https://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:[/?#][^\\s]*)?$", "u");
@@ -404,11 +405,11 @@ function validate20(
                 keyword: "pattern",
                 params: {
                   pattern:
-                    "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?/(?!\\.\\.?$)[A-Za-z0-9._-]{1,100}$",
+                    "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?/(?!\\.\\.?$)(?!.*\\.[Gg][Ii][Tt]$)[A-Za-z0-9._-]{1,100}$",
                 },
                 message:
                   'must match pattern "' +
-                  "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?/(?!\\.\\.?$)[A-Za-z0-9._-]{1,100}$" +
+                  "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?/(?!\\.\\.?$)(?!.*\\.[Gg][Ii][Tt]$)[A-Za-z0-9._-]{1,100}$" +
                   '"',
               };
               if (vErrors === null) {
@@ -4934,7 +4935,7 @@ export const precompiled: Record<
   { sha256: string; validate: ValidateFunction }
 > = {
   projects: {
-    sha256: "4facbee3ed8017ce6a4f80aaec714536d0604948bbcaea7fd2aa085010cb0c4f",
+    sha256: "ec5d2aa584079662fd0d1a9e32740755185e9cf3f091aa9f2823d78718482289",
     validate: projectsSchema,
   },
   categories: {

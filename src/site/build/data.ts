@@ -6,6 +6,7 @@
 
 import { safeHttps } from "../../core/format.js";
 import type { Directory, DirectoryProject } from "../../core/model.js";
+import { stripControls } from "../../core/text.js";
 import type { SiteData, SiteProject } from "../client/data.js";
 
 function repoUrl(p: DirectoryProject): string | null {
@@ -42,13 +43,24 @@ export function toSiteProject(p: DirectoryProject): SiteProject {
   };
 }
 
+/** Every string of `v` without control or bidi characters (src/core/text.ts). */
+function clean<T>(v: T): T {
+  if (typeof v === "string") return stripControls(v) as T;
+  if (Array.isArray(v)) return v.map(clean) as T;
+  if (v !== null && typeof v === "object") {
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, clean(x)])) as T;
+  }
+  return v;
+}
+
+/** The page's data; its text carries no control or bidi characters, whatever directory.json holds. */
 export function toSiteData(directory: Directory): SiteData {
   let fetchedAt: string | null = null;
   for (const p of directory.projects) {
     const at = p.github?.fetchedAt ?? null;
     if (at !== null && (fetchedAt === null || at > fetchedAt)) fetchedAt = at;
   }
-  return {
+  return clean({
     refreshedAt: directory.refreshedAt,
     fetchedAt,
     categories: directory.categories.map(({ id, name, description }) => ({
@@ -57,5 +69,5 @@ export function toSiteData(directory: Directory): SiteData {
       description,
     })),
     projects: directory.projects.map(toSiteProject),
-  };
+  });
 }

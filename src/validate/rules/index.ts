@@ -1,3 +1,4 @@
+import { publicHomepage } from "./public-homepage.js";
 import type { Rule } from "./rule.js";
 import { sortedProjects } from "./sort-order.js";
 import { uniqueCategoryId, uniqueHomepage, uniqueName, uniqueRepo } from "./unique.js";
@@ -11,6 +12,7 @@ export const rules: readonly Rule[] = [
   uniqueName,
   uniqueRepo,
   uniqueHomepage,
+  publicHomepage,
   sortedProjects,
   usedCategories,
 ];

@@ -13,6 +13,12 @@ export interface RuleContext {
   categories: Item[];
   projectsSource: YamlSource;
   categoriesSource: YamlSource;
+  /**
+   * The indexes of the projects a pull request added or changed (validate
+   * --changed-since). When set, a problem between a touched and an untouched
+   * entry (a duplicate, the sort order) is reported on the touched one.
+   */
+  touched?: ReadonlySet<number>;
 }
 
 /** A semantic rule over the parsed data, named as an assertion; it reports, never throws. */

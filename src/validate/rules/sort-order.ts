@@ -1,17 +1,34 @@
 import { quote } from "../../core/diagnostic.js";
 import { compareKeys, misplaced, type SortKey, sortKey } from "../../core/order.js";
-import { locate, type Rule, str } from "./rule.js";
+import { type Item, locate, type Rule, str } from "./rule.js";
 
-/** Entries are sorted by category id, then by name, so concurrent PRs rarely touch the same lines. */
+/**
+ * Entries are sorted by category id, then by name, so concurrent PRs rarely touch the same lines.
+ * An entry without a usable name or a known category is left out: its own
+ * error (schema, unknown-category) is the one message it gets, and it does
+ * not make its neighbours look misplaced.
+ */
 export const sortedProjects: Rule = {
   id: "sort-order",
   check(ctx, report) {
-    const items = ctx.projects;
+    const known = new Set(ctx.categories.map((c) => str(c, "id")));
+    const items = ctx.projects.filter(
+      (item) =>
+        str(item, "name") !== undefined &&
+        str(item, "category") !== undefined &&
+        (ctx.categories.length === 0 || known.has(str(item, "category"))),
+    );
     // Keys computed once: this runs on every entry of every validation.
     const keys = items.map((item) => sortKey(item.value));
     const byKey = (a: number, b: number) => compareKeys(keys[a] as SortKey, keys[b] as SortKey);
     const order = items.map((_, i) => i);
-    const wrong = misplaced(order, byKey);
+    // Keeping an untouched entry in place outweighs keeping every touched one.
+    const touched = ctx.touched;
+    const weight =
+      touched === undefined
+        ? undefined
+        : (i: number) => (touched.has((items[i] as Item).index) ? 1 : items.length + 1);
+    const wrong = misplaced(order, byKey, weight);
     if (wrong.length === 0) return;
     const sorted = [...order].sort(byKey);
     const rank = new Array<number>(items.length);

@@ -1,5 +1,5 @@
-import { quote } from "../../core/diagnostic.js";
-import { normalizeRepo } from "../../core/repo-url.js";
+import { code, quote } from "../../core/diagnostic.js";
+import { normalizeRepo, repoKey } from "../../core/repo-url.js";
 import type { YamlSource } from "../../load/yaml-source.js";
 import { type Item, locate, type Reporter, type Rule, str } from "./rule.js";
 
@@ -15,6 +15,7 @@ function checkUnique(
   report: Reporter,
   what: string,
   severity: "error" | "warning" = "error",
+  touched?: ReadonlySet<number>,
 ): void {
   const first = new Map<string, Item>();
   for (const item of items) {
@@ -26,22 +27,26 @@ function checkUnique(
       first.set(norm, item);
       continue;
     }
-    const where = locate(source, earlier, key);
-    const origin = `at line ${where.line} (${quote(str(earlier, "name") ?? str(earlier, "id") ?? "")})`;
+    // The repeat is the later entry, unless a pull request touched only the earlier one.
+    const swap = touched?.has(earlier.index) === true && !touched.has(item.index);
+    const [repeat, other] = swap ? [earlier, item] : [item, earlier];
+    const shown = str(repeat, key) ?? value;
+    const where = locate(source, other, key);
+    const origin = `at line ${where.line} (${quote(str(other, "name") ?? str(other, "id") ?? "")})`;
+    // `rook/rook.git` repeats `rook/rook`: say what it was read as.
+    const canonical = key === "repo" ? normalizeRepo(shown) : undefined;
+    const alias = canonical !== undefined && canonical !== shown ? ` (${code(canonical)})` : "";
     report({
-      ...locate(source, item, key, severity),
+      ...locate(source, repeat, key, severity),
       message:
         severity === "error"
-          ? `${what} ${quote(value)} is already used ${origin}; remove this duplicate entry or merge the two`
-          : `${what} ${quote(value)} is also used ${origin}; fine when one site covers several projects, otherwise give this entry its own ${what}`,
+          ? `${what} ${quote(shown)}${alias} is already used ${origin}; remove this duplicate entry or merge the two`
+          : `${what} ${quote(shown)} is also used ${origin}; fine when one site covers several projects, otherwise give this entry its own ${what}`,
     });
   }
 }
 
 const lower = (v: string) => v.toLowerCase();
-
-/** `https://github.com/Rook/rook` and `rook/rook` are the same repository. */
-const repoKey = (v: string) => (normalizeRepo(v) ?? v).toLowerCase();
 
 /** https://Falco.org/ and https://falco.org are the same homepage. */
 export function normalizeHomepage(v: string): string {
@@ -56,13 +61,31 @@ export function normalizeHomepage(v: string): string {
 export const uniqueName: Rule = {
   id: "duplicate-name",
   check: (ctx, report) =>
-    checkUnique(ctx.projectsSource, ctx.projects, "name", lower, report, "name"),
+    checkUnique(
+      ctx.projectsSource,
+      ctx.projects,
+      "name",
+      lower,
+      report,
+      "name",
+      "error",
+      ctx.touched,
+    ),
 };
 
 export const uniqueRepo: Rule = {
   id: "duplicate-repo",
   check: (ctx, report) =>
-    checkUnique(ctx.projectsSource, ctx.projects, "repo", repoKey, report, "repo"),
+    checkUnique(
+      ctx.projectsSource,
+      ctx.projects,
+      "repo",
+      repoKey,
+      report,
+      "repo",
+      "error",
+      ctx.touched,
+    ),
 };
 
 /**
@@ -80,6 +103,7 @@ export const uniqueHomepage: Rule = {
       report,
       "homepage",
       "warning",
+      ctx.touched,
     ),
 };
 

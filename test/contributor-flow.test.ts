@@ -1,0 +1,267 @@
+/**
+ * A contributor's pull request, played for real in a temporary clone of this
+ * repository (its files as they are now): one entry added with `cooltech add`,
+ * a category and an entry added by hand then `cooltech fmt`, a commit, then
+ * exactly what .github/workflows/ci.yml runs on a pull request (the steps of
+ * its `data` job, against the local fake GitHub) and the test files that once
+ * read data/, run inside the clone. Nothing derived from the data (directory.json,
+ * DIRECTORY.md, the issue form) is touched by the contributor, and all of it passes.
+ */
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { chmod, cp, mkdir, readFile, stat, symlink, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { after, before, test } from "node:test";
+import { promisify } from "node:util";
+import { parse } from "yaml";
+import {
+  DEMO_TOKEN,
+  type FakeGitHub,
+  type FakeRepo,
+  startFakeGitHub,
+} from "./fake-github/index.js";
+import { ROOT } from "./helpers/catalog.js";
+import { type TempGit, tempGit } from "./helpers/temp-git.js";
+import { readWorkflow, type Step } from "./helpers/workflows.js";
+
+const exec = promisify(execFile);
+
+/** The test files that read data/ before; they must pass whatever data/ holds. */
+const FORMERLY_DATA_DEPENDENT = [
+  "catalog-build",
+  "catalog-fast-yaml",
+  "catalog-fmt",
+  "catalog-library",
+  "issue-form",
+  "links-config",
+  "workflows",
+];
+
+// Repositories no real catalog lists, so the test holds whatever data/ contains.
+const OWNER = "cooltech-contributor-test";
+function repo(id: number, name: string): FakeRepo {
+  return {
+    id,
+    owner: OWNER,
+    name,
+    description: `The ${name} project`,
+    homepageUrl: null,
+    stars: 321,
+    forks: 12,
+    openIssues: 3,
+    license: "Apache-2.0",
+    language: "Go",
+    topics: [],
+    archived: false,
+    pushedAt: "2026-11-01T00:00:00Z",
+    createdAt: "2021-01-01T00:00:00Z",
+    latestRelease: null,
+  };
+}
+
+let gh: FakeGitHub;
+let clone: TempGit;
+let bin: string;
+
+const cooltech = (...args: string[]) =>
+  exec(process.execPath, [join(clone.dir, "bin/cooltech.js"), ...args], {
+    cwd: clone.dir,
+    env: { ...process.env, NO_COLOR: "1", GITHUB_ACTIONS: "" },
+  });
+
+/** The tracked (and new, not ignored) files of this checkout, as they are on disk now. */
+async function checkoutFiles(): Promise<string[]> {
+  const { stdout } = await exec(
+    "git",
+    ["ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+    { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 },
+  );
+  const files: string[] = [];
+  for (const f of stdout.split("\0").filter(Boolean)) {
+    // A file deleted but not yet staged is listed by --cached.
+    if ((await stat(join(ROOT, f)).catch(() => null))?.isFile()) files.push(f);
+  }
+  return files;
+}
+
+before(async () => {
+  gh = await startFakeGitHub({
+    repos: [repo(7_000_001, "added-by-cli"), repo(7_000_002, "added-by-hand")],
+    token: DEMO_TOKEN,
+  });
+  clone = await tempGit("cooltech-contributor-");
+  for (const f of await checkoutFiles()) {
+    await mkdir(dirname(join(clone.dir, f)), { recursive: true });
+    await cp(join(ROOT, f), join(clone.dir, f));
+  }
+  await clone.git("add", "--all");
+  await clone.git("commit", "--quiet", "-m", "main as it is");
+  // What `npm ci` gives the clone: the dependencies and the compiled CLI and tests.
+  await symlink(join(ROOT, "node_modules"), join(clone.dir, "node_modules"), "dir");
+  await cp(join(ROOT, "dist"), join(clone.dir, "dist"), { recursive: true });
+  // Stand-ins on PATH for the CI runner: `npx cooltech` is the clone's CLI; `npm ci` already ran.
+  bin = join(clone.dir, "..", `${clone.dir.split("/").at(-1)}-bin`);
+  await mkdir(bin);
+  await writeFile(
+    join(bin, "npx"),
+    `#!/bin/sh\n[ "$1" = cooltech ] || { echo "unexpected: npx $*" >&2; exit 97; }\nshift\nexec "${process.execPath}" "${clone.dir}/bin/cooltech.js" "$@"\n`,
+  );
+  await writeFile(
+    join(bin, "npm"),
+    `#!/bin/sh\n[ "$1" = ci ] && exit 0\necho "unexpected: npm $*" >&2\nexit 97\n`,
+  );
+  await chmod(join(bin, "npx"), 0o755);
+  await chmod(join(bin, "npm"), 0o755);
+});
+
+after(async () => {
+  await gh?.close();
+  await clone?.remove();
+  if (bin) await exec("rm", ["-rf", bin]);
+});
+
+/** Runs a ci.yml step the way the runner does, for a pull_request event. */
+function runStep(
+  s: Step,
+  summary: string,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const values: Record<string, string> = { "github.token": DEMO_TOKEN };
+  const stepEnv: Record<string, string> = {};
+  for (const [k, v] of Object.entries(s.env ?? {})) {
+    stepEnv[k] = String(v).replace(/\$\{\{\s*(.*?)\s*\}\}/g, (_, e: string) => {
+      assert.ok(values[e] !== undefined, `no test value for ${e}`);
+      return values[e] as string;
+    });
+  }
+  const env = {
+    PATH: `${bin}:${process.env.PATH ?? ""}`,
+    HOME: clone.dir,
+    GITHUB_ACTIONS: "true",
+    CI: "true",
+    GITHUB_EVENT_NAME: "pull_request",
+    GITHUB_STEP_SUMMARY: summary,
+    GITHUB_API_URL: gh.url,
+    GITHUB_GRAPHQL_URL: gh.graphqlUrl,
+    ...stepEnv,
+  };
+  return new Promise((resolve) => {
+    execFile(
+      "bash",
+      ["--noprofile", "--norc", "-eo", "pipefail", "-c", s.run ?? ""],
+      { cwd: clone.dir, env },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
+    );
+  });
+}
+
+/** Whether a step runs on a pull request, from its `if:` (the conditions ci.yml uses). */
+function runsOnPullRequest(s: Step): boolean {
+  const condition = (s.if ?? "").replace(/^\$\{\{\s*|\s*\}\}$/g, "");
+  if (condition === "" || condition === "!cancelled()") return true;
+  if (condition === "github.event_name == 'pull_request'") return true;
+  if (condition === "github.event_name != 'pull_request'") return false;
+  throw new Error(`ci.yml: a condition the test does not know: ${s.if}`);
+}
+
+test("a contributor's pull request made as CONTRIBUTING.md says passes every check CI runs", async () => {
+  await clone.git("switch", "--quiet", "-c", "add-projects");
+  const derived = [
+    "data/directory.json",
+    "data/DIRECTORY.md",
+    ".github/ISSUE_TEMPLATE/suggest-project.yml",
+  ];
+  const before = await Promise.all(derived.map((f) => readFile(join(clone.dir, f), "utf8")));
+
+  // 1. With the CLI, into a category the catalog has (whichever it is), the URL as copied.
+  const categoriesText = await readFile(join(clone.dir, "data/categories.yaml"), "utf8");
+  const existing = (parse(categoriesText) as Array<{ id: string }>)[0]?.id;
+  assert.ok(existing, "the catalog has a category");
+  await cooltech(
+    "add",
+    `https://github.com/${OWNER}/added-by-cli.git`,
+    "--category",
+    existing,
+    "--name",
+    "Contributor Test CLI Project",
+    "--tags",
+    "testing,cli",
+    "--description",
+    "Added with cooltech add.",
+  );
+
+  // 2. By hand: a new category at the end, an entry at the end, keys in any order, repo as an SSH URL.
+  await writeFile(
+    join(clone.dir, "data/categories.yaml"),
+    `${categoriesText}- id: zz-contributor-test\n  name: Contributor test\n  description: A category added by hand in a pull request.\n`,
+  );
+  const projectsText = await readFile(join(clone.dir, "data/projects.yaml"), "utf8");
+  await writeFile(
+    join(clone.dir, "data/projects.yaml"),
+    `${projectsText}- category: zz-contributor-test\n  name: Contributor Test Hand Project\n  description: "Added by hand: then cooltech fmt."\n  repo: git@github.com:${OWNER}/added-by-hand.git\n`,
+  );
+  const fmt = await cooltech("fmt");
+  assert.match(
+    fmt.stdout,
+    /repo "git@github\.com:cooltech-contributor-test\/added-by-hand\.git" written as/,
+  );
+  await clone.git("commit", "--quiet", "-am", "Add two projects and a category");
+
+  // The contributor touched only the curated YAML.
+  const changed = (await clone.git("diff", "--name-only", "main", "HEAD"))
+    .trim()
+    .split("\n")
+    .sort();
+  assert.deepEqual(changed, ["data/categories.yaml", "data/projects.yaml"]);
+  const after = await Promise.all(derived.map((f) => readFile(join(clone.dir, f), "utf8")));
+  assert.deepEqual(after, before, "derived files untouched");
+
+  // 3. CI on the pull request: GitHub checks out the merge commit; HEAD^1 is the base.
+  await clone.git("switch", "--quiet", "main");
+  await clone.git("merge", "--quiet", "--no-ff", "-m", "Merge pull request", "add-projects");
+  const data = readWorkflow("ci.yml").jobs.data?.steps ?? [];
+  const scripts = data.filter((s) => s.run !== undefined && runsOnPullRequest(s));
+  assert.deepEqual(
+    scripts.map((s) => s.run?.trim()),
+    [
+      "npm ci --no-audit --no-fund",
+      "npx cooltech validate --online --changed-since HEAD^1 --format github",
+      "npx cooltech fmt --check",
+    ],
+  );
+  const summary = join(clone.dir, "..", `${clone.dir.split("/").at(-1)}-summary.md`);
+  for (const s of scripts) {
+    const r = await runStep(s, summary);
+    assert.equal(r.code, 0, `${s.run}\n${r.stdout}${r.stderr}`);
+    assert.doesNotMatch(r.stdout, /^::(error|warning)/m, `${s.run}: ${r.stdout}`);
+  }
+  // The new-entry check looked both new entries up, and only those.
+  const table = await readFile(summary, "utf8");
+  assert.match(table, /added-by-cli/);
+  assert.match(table, /added-by-hand/);
+  await exec("rm", ["-f", summary]);
+
+  // 4. CI's tests: the ones that once read data/ pass inside the clone, whose data/ just changed
+  // and whose derived files are out of date (the workflow on main regenerates them).
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: "1" };
+  delete env.NODE_TEST_CONTEXT;
+  const files = FORMERLY_DATA_DEPENDENT.map((f) => `dist/test/${f}.test.js`);
+  const run = await exec(
+    process.execPath,
+    ["--test", "--test-reporter=tap", "--test-concurrency=1", ...files],
+    { cwd: clone.dir, env, maxBuffer: 64 * 1024 * 1024 },
+  ).catch((error: { stdout?: string; stderr?: string }) => {
+    assert.fail(`tests failed in the clone:\n${error.stdout ?? ""}${error.stderr ?? ""}`);
+  });
+  assert.match(run.stdout, /^# fail 0$/m);
+  assert.match(run.stdout, /^# cancelled 0$/m);
+
+  // The derived files are indeed stale: `build` (run on main by the workflow) rewrites them.
+  const build = await cooltech("build");
+  assert.match(build.stderr, /directory\.json written/);
+  const form = await cooltech("issue-form", "--check").catch((e: { code: number }) => e);
+  assert.equal(
+    (form as { code?: number }).code,
+    1,
+    "the form lacks the new category until main regenerates it",
+  );
+});

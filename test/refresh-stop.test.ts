@@ -1,0 +1,245 @@
+/**
+ * One refresh at a time, a stop that keeps its progress, and what a kill
+ * leaves behind; each case through the real binary against the local fake
+ * GitHub. Times are printed, never asserted.
+ */
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { readdir, readFile, writeFile } from "node:fs/promises";
+import { hostname } from "node:os";
+import { join } from "node:path";
+import { after, afterEach, before, beforeEach, test } from "node:test";
+import { setTimeout as sleep } from "node:timers/promises";
+import type { Directory } from "../src/core/model.js";
+import { demoRepos, type FakeGitHub, startFakeGitHub } from "./fake-github/index.js";
+import { fakeEnv, readJson, runCli, startCli, TOKEN, tempData } from "./helpers/refresh-cli.js";
+
+const T1 = "2025-11-20T03:00:00.000Z";
+const T2 = "2025-11-21T03:00:00.000Z";
+const T3 = "2025-11-22T03:00:00.000Z";
+
+let gh: FakeGitHub;
+let tmp: Awaited<ReturnType<typeof tempData>>;
+
+const env = (now: string, extra: Record<string, string> = {}) =>
+  fakeEnv(gh, { COOLTECH_NOW: now, ...extra });
+const refresh = (args: string[], now: string, extra: Record<string, string> = {}) =>
+  runCli(["refresh", "--data", "data", ...args], env(now, extra), tmp.dir);
+const directory = () => readJson<Directory>(join(tmp.data, "directory.json"));
+
+/** Waits until the fake has seen `n` GraphQL requests. */
+async function requestsSeen(n: number): Promise<void> {
+  for (let i = 0; i < 2000 && gh.stats.graphqlRequests < n; i++) await sleep(10);
+  assert.ok(gh.stats.graphqlRequests >= n, `${n} GraphQL requests seen`);
+}
+
+/** Files a finished run must not leave: temporary files, a commit journal, its lock. */
+async function leftovers(): Promise<string[]> {
+  const names = await readdir(tmp.data);
+  return names.filter(
+    (f) => f.endsWith(".tmp") || f === ".cooltech-commit.json" || f === ".cooltech.lock",
+  );
+}
+
+/** The day each of the three outputs was made on: one generation when they agree. */
+async function generationDays(): Promise<string[]> {
+  const d = await directory();
+  const md = await readFile(join(tmp.data, "DIRECTORY.md"), "utf8");
+  const history = await readJson<{ repos: Record<string, { since: string; stars: unknown[] }> }>(
+    join(tmp.data, "history.json"),
+  );
+  const last = Object.values(history.repos).map((s) => {
+    const day = new Date(`${s.since}T00:00:00Z`);
+    day.setUTCDate(day.getUTCDate() + s.stars.length - 1);
+    return day.toISOString().slice(0, 10);
+  });
+  return [
+    (d.refreshedAt ?? "").slice(0, 10),
+    /as of (\d{4}-\d{2}-\d{2})/.exec(md)?.[1] ?? "none",
+    last.sort().at(-1) ?? "none",
+  ];
+}
+
+before(async () => {
+  gh = await startFakeGitHub({ repos: demoRepos(), token: TOKEN });
+});
+after(() => gh.close());
+beforeEach(async () => {
+  tmp = await tempData();
+  gh.clearFaults();
+  gh.resetStats();
+  gh.resetRateLimits();
+  assert.equal((await refresh([], T1)).code, 0);
+  gh.resetStats();
+});
+afterEach(() => tmp.cleanup());
+
+test("two refreshes at once: the second exits 6 with who holds the lock, or waits with --wait", async () => {
+  // The first run hangs on its query until it is stopped.
+  gh.addFault({ kind: "slow", ms: 60_000, api: "graphql", times: 1 });
+  const first = startCli(
+    ["refresh", "--data", "data"],
+    env(T2, { COOLTECH_TIMEOUT_MS: "120000" }),
+    tmp.dir,
+  );
+  await requestsSeen(1);
+  assert.ok((await readdir(tmp.data)).includes(".cooltech.lock"), "the first run holds the lock");
+  const second = await refresh(["--only", "kured"], T3);
+  assert.equal(second.code, 6, second.stderr);
+  assert.match(
+    second.stderr,
+    /data is in use by `cooltech refresh` \(pid \d+ on .+, since .+\)\. Wait for it to finish \(or use --wait SECONDS\)/,
+  );
+  const third = startCli(
+    ["refresh", "--data", "data", "--only", "kured", "--wait", "300"],
+    env(T3),
+    tmp.dir,
+  );
+  let waiting = "";
+  third.child.stderr?.on("data", (c: Buffer) => {
+    waiting += c.toString();
+  });
+  for (let i = 0; i < 3000 && !/waiting up to 300 s/.test(waiting); i++) await sleep(10);
+  assert.match(waiting, /waiting up to 300 s for `cooltech refresh` \(pid \d+/);
+  // Stopping the first run releases the lock once it has written; the third goes ahead.
+  const stoppedAt = Date.now();
+  first.child.kill("SIGTERM");
+  assert.equal((await first.done).code, 3);
+  const r = await third.done;
+  process.stderr.write(
+    `# --wait: the third run finished ${Date.now() - stoppedAt} ms after the first was stopped\n`,
+  );
+  assert.equal(r.code, 0, r.stderr);
+  const d = await directory();
+  for (const p of d.projects) {
+    if (!p.github) continue;
+    // The first run's update of every entry survives; the third changed kured only.
+    assert.equal(p.github.checkedAt, p.name === "kured" ? T3 : T2, p.name);
+  }
+  assert.deepEqual(await leftovers(), []);
+});
+
+test("a lock left by a dead process is taken over", async () => {
+  const dead = spawn(process.execPath, ["-e", ""]);
+  const pid = dead.pid;
+  await new Promise((r) => dead.on("close", r));
+  const lock = { pid, hostname: hostname(), startedAt: T1, command: "refresh" };
+  await writeFile(join(tmp.data, ".cooltech.lock"), JSON.stringify(lock));
+  const r = await refresh([], T2);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(await leftovers(), []);
+});
+
+for (const [how, args] of [
+  ["SIGTERM", []],
+  ["SIGINT", []],
+  ["--max-time", ["--max-time", "2"]],
+] as const) {
+  test(`${how} mid-run: what was fetched is written, the rest stale, exit 3`, async () => {
+    // Batches of 5 one at a time; the 2nd hangs.
+    gh.addFault({ kind: "slow", ms: 60_000, api: "graphql", repo: "vitessio/arewefastyet" });
+    const run = startCli(
+      ["refresh", "--data", "data", "--batch-size", "5", "--concurrency", "1", "--json", ...args],
+      env(T2, { COOLTECH_TIMEOUT_MS: "120000" }),
+      tmp.dir,
+    );
+    // A signal is sent once the second batch hangs; --max-time runs out on its own (on a
+    // loaded machine possibly before the first batch is back: then nothing was fetched).
+    if (how !== "--max-time") await requestsSeen(2);
+    const stopAt = Date.now();
+    if (how !== "--max-time") run.child.kill(how);
+    const r = await run.done;
+    process.stderr.write(
+      `# ${how}: exited ${Date.now() - stopAt} ms after ${how === "--max-time" ? "it started" : "the signal"}\n`,
+    );
+    assert.equal(r.code, 3, r.stderr);
+    const summary = JSON.parse(r.stdout);
+    const reason =
+      how === "--max-time"
+        ? /the run time limit \(2 s\) was reached/
+        : new RegExp(`stopped by ${how}`);
+    assert.match(summary.stopped, reason);
+    const d = await directory();
+    assert.equal(d.refreshedAt, T2);
+    const fetched = d.projects.filter((p) => p.github?.fetchedAt === T2);
+    const stale = d.projects.filter((p) => p.github?.status === "stale");
+    if (how === "--max-time") assert.ok([0, 5].includes(fetched.length), `${fetched.length}`);
+    else assert.equal(fetched.length, 5, "the first batch was kept");
+    assert.equal(stale.length, 16 - fetched.length);
+    for (const p of stale) assert.equal(p.github?.checkedAt, T2);
+    assert.equal(summary.counts.stale, stale.length);
+    assert.ok(summary.stale.every((s: { reason: string }) => reason.test(s.reason)));
+    assert.deepEqual(await generationDays(), ["2025-11-21", "2025-11-21", "2025-11-21"]);
+    assert.deepEqual(await leftovers(), []);
+  });
+}
+
+test("SIGKILL at random moments, then a normal run: no leftovers, one generation", async () => {
+  // How long a whole run takes here, so the kills land anywhere in one (startup to exit).
+  const t0 = Date.now();
+  assert.equal((await refresh([], "2025-11-20T12:00:00.000Z")).code, 0);
+  const span = Date.now() - t0;
+  process.stderr.write(`# one run: ${span} ms; killing at random moments within it\n`);
+  const days = Array.from({ length: 8 }, (_, i) => `2025-11-${String(21 + i).padStart(2, "0")}`);
+  for (const [i, day] of days.entries()) {
+    const run = startCli(["refresh", "--data", "data"], env(`${day}T03:00:00.000Z`), tmp.dir);
+    await sleep(Math.floor(Math.random() * span * 1.1));
+    run.child.kill("SIGKILL");
+    await run.done;
+    const next = `${day}T15:00:00.000Z`;
+    const r = await refresh(["--json"], next);
+    assert.equal(r.code, 0, r.stderr);
+    const repaired = JSON.parse(r.stdout).repaired;
+    if (repaired.completed.length + repaired.removed.length > 0) {
+      process.stderr.write(`# kill ${i}: repaired ${JSON.stringify(repaired)}\n`);
+    }
+    assert.deepEqual(await leftovers(), []);
+    assert.deepEqual(await generationDays(), [day, day, day]);
+  }
+});
+
+test("a commit cut between its renames is finished by the next run (mixed generation repaired)", async () => {
+  // A generation of T2, made by a real run in a copy, then half-installed here by hand as
+  // a kill between renames would leave it: new directory.json, old DIRECTORY.md and history.
+  const other = await tempData();
+  try {
+    await writeFile(
+      join(other.data, "directory.json"),
+      await readFile(join(tmp.data, "directory.json")),
+    );
+    await writeFile(
+      join(other.data, "history.json"),
+      await readFile(join(tmp.data, "history.json")),
+    );
+    assert.equal((await runCli(["refresh", "--data", "data"], env(T2), other.dir)).code, 0);
+    const tmpName = (f: string) => `.${f}.4242.0123abcd.tmp`;
+    for (const f of ["DIRECTORY.md", "history.json"]) {
+      await writeFile(join(tmp.data, tmpName(f)), await readFile(join(other.data, f)));
+    }
+    await writeFile(
+      join(tmp.data, "directory.json"),
+      await readFile(join(other.data, "directory.json")),
+    );
+    const renames = [
+      [tmpName("directory.json"), "directory.json"],
+      [tmpName("DIRECTORY.md"), "DIRECTORY.md"],
+      [tmpName("history.json"), "history.json"],
+    ];
+    await writeFile(join(tmp.data, ".cooltech-commit.json"), JSON.stringify({ renames }));
+    await writeFile(join(tmp.data, ".directory.json.999.deadbeef.tmp"), "half-written");
+    assert.deepEqual(await generationDays(), ["2025-11-21", "2025-11-20", "2025-11-20"]);
+    const r = await runCli(["build", "--data", "data"], env(T3), tmp.dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(await generationDays(), ["2025-11-21", "2025-11-21", "2025-11-21"]);
+    for (const f of ["directory.json", "DIRECTORY.md", "history.json"]) {
+      assert.equal(
+        await readFile(join(tmp.data, f), "utf8"),
+        await readFile(join(other.data, f), "utf8"),
+        f,
+      );
+    }
+    assert.deepEqual(await leftovers(), []);
+  } finally {
+    await other.cleanup();
+  }
+});
