@@ -4,7 +4,12 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Directory, GithubInfo, Project } from "../src/core/model.js";
+import {
+  type Directory,
+  type GithubInfo,
+  type Project,
+  primaryCategory,
+} from "../src/core/model.js";
 import { compareProjects } from "../src/core/order.js";
 
 const CATEGORY_COUNT = 24;
@@ -170,7 +175,8 @@ export function writeCatalog(dir: string, n: number, variant: Variant = "canonic
       name: p.name,
       repo: p.repo ?? null,
       homepage: p.homepage ?? null,
-      category: p.category,
+      category: primaryCategory(p.category),
+      categories: [primaryCategory(p.category)],
       tags: p.tags ?? [],
       description: "an older tagline",
       github: github(p, i),

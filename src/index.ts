@@ -22,7 +22,7 @@ export type {
   Project,
   Trend,
 } from "./core/model.js";
-export { isFetched, missingBlock } from "./core/model.js";
+export { categoryIds, isFetched, missingBlock, primaryCategory } from "./core/model.js";
 export { compareProjects } from "./core/order.js";
 export { normalizeRepo } from "./core/repo-url.js";
 export { type SchemaName, validateAgainst } from "./core/schema.js";
@@ -42,6 +42,13 @@ export {
   serializeDirectory,
 } from "./generate/directory.js";
 export { type Written, writeDirectory } from "./generate/output.js";
+export {
+  ImportBlocked,
+  type ImportOptions,
+  type ImportResult,
+  importList,
+} from "./import/run.js";
+export type { Note as ImportNote, SourceFormat } from "./import/types.js";
 // Loading.
 export {
   CATEGORIES_FILE,

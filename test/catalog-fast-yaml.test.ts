@@ -196,7 +196,16 @@ describe("fast reader of canonical catalogs", () => {
       "- name: a\n  c: d: e\n",
     ];
     for (const text of layouts) agrees(text);
-    assert.ok(agrees("- name: a\n\n# c\n  # d\n  category: b # e\n- name: c\n"));
+    assert.ok(agrees("- name: a\n\n# c\n  # d\n  category: b # e\n- name: c\n")); // Several categories, as `fmt` writes them: a flow list, read like yaml reads it.
+    assert.ok(agrees("- name: Flink\n  category: [streaming, databases]\n  tags: [a]\n"));
+    assert.ok(agrees("- name: a\n  category: [x-1, y2]  # two\n- name: b\n  category: z\n"));
+    // The printer's escapes for quotes and backslashes inside double quotes.
+    assert.ok(agrees('- name: a\n  description: "x \\"y: z\\" \\\\ w"\n'));
+    assert.ok(agrees('- name: a\n  description: "\\\\"\n'));
+    assert.equal(readCanonicalList('- name: "a\\n"\n'), undefined);
+    assert.deepEqual(readCanonicalList("- name: a\n  category: [b, c]\n"), [
+      { name: "a", category: ["b", "c"] },
+    ]);
   });
 
   test("random files built from the same pieces", () => {

@@ -58,6 +58,7 @@ function record(name: string, repo: string, category: string): DirectoryProject 
     repo,
     homepage: null,
     category,
+    categories: [category],
     tags: [],
     description: `${name}, as last built`,
     github: github(repo),

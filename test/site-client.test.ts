@@ -63,6 +63,7 @@ function project(name: string, extra: Partial<SiteProject> = {}): SiteProject {
   return {
     name,
     category: "c",
+    categories: ["c"],
     tags: [],
     topics: [],
     description: null,

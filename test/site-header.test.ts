@@ -10,6 +10,7 @@ function project(name: string, status: GithubStatus | null): SiteProject {
   return {
     name,
     category: "c",
+    categories: ["c"],
     tags: [],
     topics: [],
     description: null,

@@ -5,9 +5,21 @@ export interface Project {
   name: string;
   repo?: string;
   homepage?: string;
-  category: string;
+  /** One category id, or several: the first is the primary one (it sets the sort order). */
+  category: string | string[];
   tags?: string[];
   description?: string;
+}
+
+/** Every category id of an entry, primary first (a single id is a list of one). */
+export function categoryIds(category: unknown): string[] {
+  if (typeof category === "string") return [category];
+  return Array.isArray(category) ? category.filter((c): c is string => typeof c === "string") : [];
+}
+
+/** The primary category id of an entry ("" when it has none). */
+export function primaryCategory(category: unknown): string {
+  return categoryIds(category)[0] ?? "";
 }
 
 /** One entry of `data/categories.yaml`. */
@@ -115,7 +127,13 @@ export interface DirectoryProject {
   name: string;
   repo: string | null;
   homepage: string | null;
+  /** The primary category id (the first one curated). */
   category: string;
+  /**
+   * Every category id, primary first. Always written by build and refresh;
+   * absent from a directory.json written before it existed (read it as `[category]`).
+   */
+  categories?: string[];
   tags: string[];
   /** The curated tagline, else GitHub's description, else null. */
   description: string | null;

@@ -1,5 +1,5 @@
 /**
- * The canonical order of projects: by category id, then by name ignoring case.
+ * The canonical order of projects: by (primary) category id, then by name ignoring case.
  * Plain code-point comparison (not locale-aware) so every machine agrees.
  */
 export function compareProjects(
@@ -18,7 +18,9 @@ export interface SortKey {
 
 export function sortKey(p: { category?: unknown; name?: unknown }): SortKey {
   const name = String(p.name ?? "");
-  return { category: String(p.category ?? ""), folded: name.toLowerCase(), name };
+  // Several categories: the first (primary) one sets the place.
+  const category = Array.isArray(p.category) ? p.category[0] : p.category;
+  return { category: String(category ?? ""), folded: name.toLowerCase(), name };
 }
 
 export function compareKeys(a: SortKey, b: SortKey): number {

@@ -12,7 +12,8 @@ import { PRINT_OPTIONS, putHeader, takeHeader } from "./canonical.js";
 
 export interface AddInput {
   repo: string;
-  category: string;
+  /** One category id, or several (the first is the primary one). */
+  category: string | string[];
   name?: string;
   homepage?: string;
   tags?: string[];
@@ -58,8 +59,10 @@ export async function addProject(
   const doc = source.doc.clone();
   const seq = doc.contents as YAMLSeq<Node>;
   const node = doc.createNode(project) as Node;
-  const tags = isMap(node) ? node.get("tags", true) : undefined;
-  if (isSeq(tags)) tags.flow = true;
+  for (const key of ["tags", "category"]) {
+    const list = isMap(node) ? node.get(key, true) : undefined;
+    if (isSeq(list)) list.flow = true;
+  }
   const at = insertionIndex(seq.items, project);
   // Keep the file's header comment at the top of the file.
   const header = at === 0 ? takeHeader(seq.items[0], source.text.startsWith("#")) : undefined;
@@ -88,10 +91,12 @@ export async function addProject(
 }
 
 function toProject(input: AddInput & { repo: string }): Project {
+  const ids = typeof input.category === "string" ? [input.category] : input.category;
   const p: Project = {
     name: input.name ?? input.repo.split("/")[1] ?? input.repo,
     repo: input.repo,
-    category: input.category,
+    // One id is written as a plain string, several as a list (as `fmt` does).
+    category: ids.length === 1 ? (ids[0] as string) : ids,
   };
   // Canonical key order: name, repo, homepage, category, tags, description.
   return {

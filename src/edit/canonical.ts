@@ -29,8 +29,9 @@ export const PRINT_OPTIONS = { lineWidth: 0, flowCollectionPadding: false } as c
 
 /**
  * Rewrites a curated file in canonical form, keeping its comments: keys in
- * schema order, projects sorted, repo URLs turned into owner/name, tags as a
- * flow list, and plain scalars wherever YAML allows them.
+ * schema order, projects sorted, repo URLs turned into owner/name, tags and
+ * several categories as a flow list (one category as a plain id), and plain
+ * scalars wherever YAML allows them.
  */
 export function canonicalize(source: YamlSource, kind: "projects" | "categories"): FormatResult {
   const doc = source.doc.clone() as Document.Parsed;
@@ -145,6 +146,17 @@ function normalizeEntry(map: YAMLMap, note: (n: Node, m: string, extent?: Node) 
   if (isSeq(tags) && !tags.flow) {
     note(pair?.key as Node, "tags written as a flow list `[a, b]`", tags);
     tags.flow = true;
+  }
+  // One category id is a plain string, several a flow list: `category: [databases, streaming]`.
+  const category = map.get("category", true);
+  if (isSeq(category)) {
+    const only = category.items[0];
+    if (category.items.length === 1 && isScalar(only) && typeof only.value === "string") {
+      note(category, `category ${code(`[${only.value}]`)} written as ${code(only.value)}`);
+      map.set("category", only);
+    } else {
+      category.flow = true;
+    }
   }
 }
 

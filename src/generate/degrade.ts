@@ -1,4 +1,10 @@
-import type { Category, Directory, DirectoryProject, Project } from "../core/model.js";
+import {
+  type Category,
+  categoryIds,
+  type Directory,
+  type DirectoryProject,
+  type Project,
+} from "../core/model.js";
 import { normalizeRepo } from "../core/repo-url.js";
 import type { LoadedCatalog } from "../load/catalog.js";
 import type { Catalog, ValidationResult } from "../validate/index.js";
@@ -81,7 +87,9 @@ export function degrade(usable: UsableCatalog, previous: Directory | null): Degr
   const projects: Project[] = [];
   const invalid: InvalidItem[] = [...usable.invalidProjects];
   for (const { value, index } of usable.projects) {
-    if (ids.has(value.category)) {
+    // Every category of the project must survive (a list may name several).
+    const lost = categoryIds(value.category).find((id) => !ids.has(id));
+    if (lost === undefined) {
       projects.push(value);
       names.add(fold(value.name));
       if (value.repo) repos.add(repoKey(value.repo));
@@ -92,7 +100,7 @@ export function degrade(usable: UsableCatalog, previous: Directory | null): Degr
       key: value.name,
       repo: value.repo ?? null,
       ...usable.locateProject(index),
-      message: `its category \`${value.category}\` has an error in categories.yaml and no last-known record`,
+      message: `its category \`${lost}\` has an error in categories.yaml and no last-known record`,
       rule: "unknown-category",
     });
   }
@@ -105,7 +113,9 @@ export function degrade(usable: UsableCatalog, previous: Directory | null): Degr
       last !== undefined &&
       !names.has(fold(last.name)) &&
       !(last.repo !== null && repos.has(repoKey(last.repo))) &&
-      (ids.has(last.category) || restoreCategory(last.category, lastCategories, categories, ids));
+      (last.categories ?? [last.category]).every(
+        (id) => ids.has(id) || restoreCategory(id, lastCategories, categories, ids),
+      );
     if (usable) {
       kept.push(last);
       names.add(fold(last.name));

@@ -1,4 +1,5 @@
 import {
+  categoryIds,
   type Directory,
   type DirectoryProject,
   type GithubBlock,
@@ -66,7 +67,8 @@ export function directoryProject(
     name: p.name,
     repo: p.repo ?? null,
     homepage: p.homepage ?? null,
-    category: p.category,
+    category: categoryIds(p.category)[0] ?? "",
+    categories: categoryIds(p.category),
     tags: p.tags ?? [],
     description: p.description ?? github?.description ?? null,
     github: p.repo ? github : null,

@@ -4,7 +4,7 @@
  *
  * Format: a title, an intro, a table of contents, then one section per
  * category (in `directory.categories` order, with its description) listing
- * its projects by name:
+ * its projects by name (a project in several categories under each of them):
  *
  *     - [name](link) - tagline ★1.2k *(archived)*
  *
@@ -110,7 +110,15 @@ interface Section {
   projects: DirectoryProject[];
 }
 
-/** Categories in directory order, without empty ones; unknown category ids go to a last "Other". */
+/** Every category of a project; a directory written before `categories` existed has only `category`. */
+function projectCategories(p: DirectoryProject): string[] {
+  return p.categories ?? [p.category];
+}
+
+/**
+ * Categories in directory order, without empty ones; a project in several
+ * categories is listed under each; one in no known category goes to a last "Other".
+ */
 function sections(directory: Directory): Section[] {
   const known = new Set(directory.categories.map((c) => c.id));
   const withOther: Category[] = [
@@ -127,7 +135,11 @@ function sections(directory: Directory): Section[] {
       name: c.name,
       description: c.description,
       projects: indexed
-        .filter(({ p }) => (c.id === "\0other" ? !known.has(p.category) : p.category === c.id))
+        .filter(({ p }) =>
+          c.id === "\0other"
+            ? !projectCategories(p).some((id) => known.has(id))
+            : projectCategories(p).includes(c.id),
+        )
         .sort(byName)
         .map(({ p }) => p),
     }))

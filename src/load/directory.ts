@@ -54,7 +54,10 @@ export async function readDirectory(path: string, cwd?: string): Promise<Directo
       `${file}:1:1 does not match schemas/directory.schema.json (${plain(`${first?.instancePath || "/"} ${first?.message ?? ""}`, 120)}); restore it with \`git checkout -- ${file}\`, or delete it to start without last-known GitHub data`,
     );
   }
-  return value as Directory;
+  const directory = value as Directory;
+  // Written before projects could be in several categories: `categories` is `[category]`.
+  for (const p of directory.projects) p.categories ??= [p.category];
+  return directory;
 }
 
 /** Line and column of a JSON.parse error ("… in JSON at position N"), else the end or the start. */

@@ -71,9 +71,9 @@ function addPair(map: Record<string, FastValue>, text: string): boolean {
 function scalarOrList(v: string): FastValue | undefined {
   switch (v[0]) {
     case '"': {
-      // No escapes: the text between the quotes is the value.
-      const m = /^"([^"\\]*)"(?: +#.*)? *$/.exec(v);
-      return m?.[1];
+      // Only the escapes \" and \\ (what the printer writes for quotes in a description).
+      const m = /^"((?:[^"\\]|\\["\\])*)"(?: +#.*)? *$/.exec(v);
+      return m?.[1]?.replace(/\\(["\\])/g, "$1");
     }
     case "'": {
       const m = /^'((?:[^']|'')*)'(?: +#.*)? *$/.exec(v);

@@ -122,7 +122,8 @@ function compose(text: string): Document.Parsed {
   return parseDocument(text, { prettyErrors: false, uniqueKeys: true, merge: true });
 }
 
-function lazySource(file: string, path: string, text: string, limit: number): YamlSource {
+/** A source whose syntax tree is built on first use (limit -1: no size limit on the tree). */
+export function lazySource(file: string, path: string, text: string, limit: number): YamlSource {
   let doc: Document.Parsed | undefined;
   const lineCounter = lineCounterOf(text);
   const source: YamlSource = {

@@ -24,7 +24,9 @@ comments, then validates the whole catalog with it. Nothing is written when
 the result would be invalid or the project is already listed. Offline.
 
 Options:
-  --category ID        category id from DIR/categories.yaml (required)
+  --category ID[,ID]   category id from DIR/categories.yaml (required); several
+                       comma-separated ids list the project in each, the
+                       first being the primary one
   --name NAME          display name (default: the repository name)
   --homepage URL       the project's website (https)
   --tags a,b           comma-separated lowercase kebab-case tags
@@ -37,6 +39,7 @@ Exit codes: 0 added, 1 duplicate or invalid entry, 2 usage error.
 Examples:
   cooltech add falcosecurity/falco --category security --tags runtime-security,cncf
   cooltech add https://github.com/rook/rook --category storage --name Rook --homepage https://rook.io/
+  cooltech add apache/flink --category streaming,databases --name Flink
 `,
   async run(args, io) {
     const [repo, ...extra] = args.positionals;
@@ -44,8 +47,11 @@ Examples:
       throw new UsageError("give the repository: cooltech add owner/name --category ID");
     if (extra.length > 0)
       throw new UsageError(`unexpected argument '${extra[0]}' (quote values with spaces)`);
-    const category = stringOpt(args, "category");
-    if (category === undefined)
+    const category = stringOpt(args, "category")
+      ?.split(",")
+      .map((c) => c.trim())
+      .filter((c) => c !== "");
+    if (category === undefined || category.length === 0)
       throw new UsageError("--category is required (an id from categories.yaml)");
     const tags = stringOpt(args, "tags")
       ?.split(",")
@@ -61,7 +67,7 @@ Examples:
       resolveData(args, io),
       {
         repo,
-        category,
+        category: category.length === 1 ? (category[0] as string) : category,
         ...opt("name"),
         ...opt("homepage"),
         ...opt("description"),

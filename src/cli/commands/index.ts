@@ -17,6 +17,10 @@ export const commands: Record<string, { summary: string; load: () => Promise<Com
     summary: "Add a project at its sorted place",
     load: async () => (await import("./add.js")).addCommand,
   },
+  import: {
+    summary: "Import a landscape.yml, an awesome list or a best-of projects.yaml into the catalog",
+    load: async () => (await import("./import.js")).importCommand,
+  },
   build: {
     summary: "Write data/directory.json from the YAML and the last-known GitHub data (offline)",
     load: async () => (await import("./build.js")).buildCommand,

@@ -11,9 +11,9 @@ const schema31 = {
   $id: "urn:cooltech:schemas:projects",
   title: "cooltech projects",
   description:
-    "The curated list of projects (data/projects.yaml). Sorted by category id, then by name (case-insensitive); cooltech fmt sorts it for you.",
+    "The curated list of projects (data/projects.yaml). Sorted by (primary) category id, then by name (case-insensitive); cooltech fmt sorts it for you.",
   markdownDescription:
-    "The curated list of projects (`data/projects.yaml`). Sorted by category id, then by name (case-insensitive); `cooltech fmt` sorts it for you.",
+    "The curated list of projects (`data/projects.yaml`). Sorted by (primary) category id, then by name (case-insensitive); `cooltech fmt` sorts it for you.",
   type: "array",
   items: { $ref: "#/$defs/project" },
   $defs: {
@@ -78,14 +78,25 @@ const schema31 = {
             "The homepage must be an https:// URL without user name or password, e.g. https://falco.org/.",
         },
         category: {
-          description: "The id of a category from data/categories.yaml, e.g. security.",
+          description:
+            "The id of a category from data/categories.yaml, e.g. security, or a list of up to 10 ids, e.g. [databases, streaming]: the first is the primary one (it sets the sort order), the others list the project in further categories.",
           markdownDescription:
-            "The `id` of a category from `data/categories.yaml`, e.g. `security`.",
-          type: "string",
+            "The `id` of a category from `data/categories.yaml`, e.g. `security`, or a list of up to 10 ids, e.g. `[databases, streaming]`: the first is the primary one (it sets the sort order), the others list the project in further categories.",
+          type: ["string", "array"],
           maxLength: 50,
           pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$",
           patternErrorMessage:
             "The category must be a lowercase kebab-case id from data/categories.yaml, e.g. security.",
+          minItems: 1,
+          maxItems: 10,
+          uniqueItems: true,
+          items: {
+            type: "string",
+            maxLength: 50,
+            pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$",
+            patternErrorMessage:
+              "Each category must be a lowercase kebab-case id from data/categories.yaml, e.g. security.",
+          },
         },
         tags: {
           description: "Up to 10 lowercase kebab-case tags, e.g. [runtime-security, cncf].",
@@ -180,13 +191,25 @@ const schema32 = {
         "The homepage must be an https:// URL without user name or password, e.g. https://falco.org/.",
     },
     category: {
-      description: "The id of a category from data/categories.yaml, e.g. security.",
-      markdownDescription: "The `id` of a category from `data/categories.yaml`, e.g. `security`.",
-      type: "string",
+      description:
+        "The id of a category from data/categories.yaml, e.g. security, or a list of up to 10 ids, e.g. [databases, streaming]: the first is the primary one (it sets the sort order), the others list the project in further categories.",
+      markdownDescription:
+        "The `id` of a category from `data/categories.yaml`, e.g. `security`, or a list of up to 10 ids, e.g. `[databases, streaming]`: the first is the primary one (it sets the sort order), the others list the project in further categories.",
+      type: ["string", "array"],
       maxLength: 50,
       pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$",
       patternErrorMessage:
         "The category must be a lowercase kebab-case id from data/categories.yaml, e.g. security.",
+      minItems: 1,
+      maxItems: 10,
+      uniqueItems: true,
+      items: {
+        type: "string",
+        maxLength: 50,
+        pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$",
+        patternErrorMessage:
+          "Each category must be a lowercase kebab-case id from data/categories.yaml, e.g. security.",
+      },
     },
     tags: {
       description: "Up to 10 lowercase kebab-case tags, e.g. [runtime-security, cncf].",
@@ -230,7 +253,7 @@ const pattern5 = new RegExp(
 );
 const pattern6 = new RegExp("^https://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:[/?#][^\\s]*)?$", "u");
 const pattern7 = new RegExp("^[a-z0-9]+(?:-[a-z0-9]+)*$", "u");
-const pattern9 = new RegExp(
+const pattern10 = new RegExp(
   "^[^\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff]*$",
   "u",
 );
@@ -504,29 +527,29 @@ function validate20(
         }
         if (data0.category !== undefined) {
           let data4 = data0.category;
+          if (typeof data4 !== "string" && !Array.isArray(data4)) {
+            const err14 = {
+              instancePath: instancePath + "/" + i0 + "/category",
+              schemaPath: "#/$defs/project/properties/category/type",
+              keyword: "type",
+              params: { type: schema32.properties.category.type },
+              message: "must be string,array",
+            };
+            if (vErrors === null) {
+              vErrors = [err14];
+            } else {
+              vErrors.push(err14);
+            }
+            errors++;
+          }
           if (typeof data4 === "string") {
             if (func1(data4) > 50) {
-              const err14 = {
+              const err15 = {
                 instancePath: instancePath + "/" + i0 + "/category",
                 schemaPath: "#/$defs/project/properties/category/maxLength",
                 keyword: "maxLength",
                 params: { limit: 50 },
                 message: "must NOT have more than 50 characters",
-              };
-              if (vErrors === null) {
-                vErrors = [err14];
-              } else {
-                vErrors.push(err14);
-              }
-              errors++;
-            }
-            if (!pattern7.test(data4)) {
-              const err15 = {
-                instancePath: instancePath + "/" + i0 + "/category",
-                schemaPath: "#/$defs/project/properties/category/pattern",
-                keyword: "pattern",
-                params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" },
-                message: 'must match pattern "' + "^[a-z0-9]+(?:-[a-z0-9]+)*$" + '"',
               };
               if (vErrors === null) {
                 vErrors = [err15];
@@ -535,29 +558,27 @@ function validate20(
               }
               errors++;
             }
-          } else {
-            const err16 = {
-              instancePath: instancePath + "/" + i0 + "/category",
-              schemaPath: "#/$defs/project/properties/category/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-            };
-            if (vErrors === null) {
-              vErrors = [err16];
-            } else {
-              vErrors.push(err16);
+            if (!pattern7.test(data4)) {
+              const err16 = {
+                instancePath: instancePath + "/" + i0 + "/category",
+                schemaPath: "#/$defs/project/properties/category/pattern",
+                keyword: "pattern",
+                params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" },
+                message: 'must match pattern "' + "^[a-z0-9]+(?:-[a-z0-9]+)*$" + '"',
+              };
+              if (vErrors === null) {
+                vErrors = [err16];
+              } else {
+                vErrors.push(err16);
+              }
+              errors++;
             }
-            errors++;
           }
-        }
-        if (data0.tags !== undefined) {
-          let data5 = data0.tags;
-          if (Array.isArray(data5)) {
-            if (data5.length > 10) {
+          if (Array.isArray(data4)) {
+            if (data4.length > 10) {
               const err17 = {
-                instancePath: instancePath + "/" + i0 + "/tags",
-                schemaPath: "#/$defs/project/properties/tags/maxItems",
+                instancePath: instancePath + "/" + i0 + "/category",
+                schemaPath: "#/$defs/project/properties/category/maxItems",
                 keyword: "maxItems",
                 params: { limit: 10 },
                 message: "must NOT have more than 10 items",
@@ -569,32 +590,32 @@ function validate20(
               }
               errors++;
             }
-            const len1 = data5.length;
+            if (data4.length < 1) {
+              const err18 = {
+                instancePath: instancePath + "/" + i0 + "/category",
+                schemaPath: "#/$defs/project/properties/category/minItems",
+                keyword: "minItems",
+                params: { limit: 1 },
+                message: "must NOT have fewer than 1 items",
+              };
+              if (vErrors === null) {
+                vErrors = [err18];
+              } else {
+                vErrors.push(err18);
+              }
+              errors++;
+            }
+            const len1 = data4.length;
             for (let i1 = 0; i1 < len1; i1++) {
-              let data6 = data5[i1];
-              if (typeof data6 === "string") {
-                if (func1(data6) > 40) {
-                  const err18 = {
-                    instancePath: instancePath + "/" + i0 + "/tags/" + i1,
-                    schemaPath: "#/$defs/project/properties/tags/items/maxLength",
-                    keyword: "maxLength",
-                    params: { limit: 40 },
-                    message: "must NOT have more than 40 characters",
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err18];
-                  } else {
-                    vErrors.push(err18);
-                  }
-                  errors++;
-                }
-                if (!pattern7.test(data6)) {
+              let data5 = data4[i1];
+              if (typeof data5 === "string") {
+                if (func1(data5) > 50) {
                   const err19 = {
-                    instancePath: instancePath + "/" + i0 + "/tags/" + i1,
-                    schemaPath: "#/$defs/project/properties/tags/items/pattern",
-                    keyword: "pattern",
-                    params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" },
-                    message: 'must match pattern "' + "^[a-z0-9]+(?:-[a-z0-9]+)*$" + '"',
+                    instancePath: instancePath + "/" + i0 + "/category/" + i1,
+                    schemaPath: "#/$defs/project/properties/category/items/maxLength",
+                    keyword: "maxLength",
+                    params: { limit: 50 },
+                    message: "must NOT have more than 50 characters",
                   };
                   if (vErrors === null) {
                     vErrors = [err19];
@@ -603,36 +624,51 @@ function validate20(
                   }
                   errors++;
                 }
+                if (!pattern7.test(data5)) {
+                  const err20 = {
+                    instancePath: instancePath + "/" + i0 + "/category/" + i1,
+                    schemaPath: "#/$defs/project/properties/category/items/pattern",
+                    keyword: "pattern",
+                    params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" },
+                    message: 'must match pattern "' + "^[a-z0-9]+(?:-[a-z0-9]+)*$" + '"',
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err20];
+                  } else {
+                    vErrors.push(err20);
+                  }
+                  errors++;
+                }
               } else {
-                const err20 = {
-                  instancePath: instancePath + "/" + i0 + "/tags/" + i1,
-                  schemaPath: "#/$defs/project/properties/tags/items/type",
+                const err21 = {
+                  instancePath: instancePath + "/" + i0 + "/category/" + i1,
+                  schemaPath: "#/$defs/project/properties/category/items/type",
                   keyword: "type",
                   params: { type: "string" },
                   message: "must be string",
                 };
                 if (vErrors === null) {
-                  vErrors = [err20];
+                  vErrors = [err21];
                 } else {
-                  vErrors.push(err20);
+                  vErrors.push(err21);
                 }
                 errors++;
               }
             }
-            let i2 = data5.length;
+            let i2 = data4.length;
             let j0;
             if (i2 > 1) {
               const indices0 = {};
               for (; i2--; ) {
-                let item0 = data5[i2];
+                let item0 = data4[i2];
                 if (typeof item0 !== "string") {
                   continue;
                 }
                 if (typeof indices0[item0] == "number") {
                   j0 = indices0[item0];
-                  const err21 = {
-                    instancePath: instancePath + "/" + i0 + "/tags",
-                    schemaPath: "#/$defs/project/properties/tags/uniqueItems",
+                  const err22 = {
+                    instancePath: instancePath + "/" + i0 + "/category",
+                    schemaPath: "#/$defs/project/properties/category/uniqueItems",
                     keyword: "uniqueItems",
                     params: { i: i2, j: j0 },
                     message:
@@ -643,9 +679,9 @@ function validate20(
                       " are identical)",
                   };
                   if (vErrors === null) {
-                    vErrors = [err21];
+                    vErrors = [err22];
                   } else {
-                    vErrors.push(err21);
+                    vErrors.push(err22);
                   }
                   errors++;
                   break;
@@ -653,32 +689,18 @@ function validate20(
                 indices0[item0] = i2;
               }
             }
-          } else {
-            const err22 = {
-              instancePath: instancePath + "/" + i0 + "/tags",
-              schemaPath: "#/$defs/project/properties/tags/type",
-              keyword: "type",
-              params: { type: "array" },
-              message: "must be array",
-            };
-            if (vErrors === null) {
-              vErrors = [err22];
-            } else {
-              vErrors.push(err22);
-            }
-            errors++;
           }
         }
-        if (data0.description !== undefined) {
-          let data7 = data0.description;
-          if (typeof data7 === "string") {
-            if (func1(data7) > 200) {
+        if (data0.tags !== undefined) {
+          let data6 = data0.tags;
+          if (Array.isArray(data6)) {
+            if (data6.length > 10) {
               const err23 = {
-                instancePath: instancePath + "/" + i0 + "/description",
-                schemaPath: "#/$defs/project/properties/description/maxLength",
-                keyword: "maxLength",
-                params: { limit: 200 },
-                message: "must NOT have more than 200 characters",
+                instancePath: instancePath + "/" + i0 + "/tags",
+                schemaPath: "#/$defs/project/properties/tags/maxItems",
+                keyword: "maxItems",
+                params: { limit: 10 },
+                message: "must NOT have more than 10 items",
               };
               if (vErrors === null) {
                 vErrors = [err23];
@@ -687,8 +709,126 @@ function validate20(
               }
               errors++;
             }
-            if (func1(data7) < 1) {
-              const err24 = {
+            const len2 = data6.length;
+            for (let i3 = 0; i3 < len2; i3++) {
+              let data7 = data6[i3];
+              if (typeof data7 === "string") {
+                if (func1(data7) > 40) {
+                  const err24 = {
+                    instancePath: instancePath + "/" + i0 + "/tags/" + i3,
+                    schemaPath: "#/$defs/project/properties/tags/items/maxLength",
+                    keyword: "maxLength",
+                    params: { limit: 40 },
+                    message: "must NOT have more than 40 characters",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err24];
+                  } else {
+                    vErrors.push(err24);
+                  }
+                  errors++;
+                }
+                if (!pattern7.test(data7)) {
+                  const err25 = {
+                    instancePath: instancePath + "/" + i0 + "/tags/" + i3,
+                    schemaPath: "#/$defs/project/properties/tags/items/pattern",
+                    keyword: "pattern",
+                    params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" },
+                    message: 'must match pattern "' + "^[a-z0-9]+(?:-[a-z0-9]+)*$" + '"',
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err25];
+                  } else {
+                    vErrors.push(err25);
+                  }
+                  errors++;
+                }
+              } else {
+                const err26 = {
+                  instancePath: instancePath + "/" + i0 + "/tags/" + i3,
+                  schemaPath: "#/$defs/project/properties/tags/items/type",
+                  keyword: "type",
+                  params: { type: "string" },
+                  message: "must be string",
+                };
+                if (vErrors === null) {
+                  vErrors = [err26];
+                } else {
+                  vErrors.push(err26);
+                }
+                errors++;
+              }
+            }
+            let i4 = data6.length;
+            let j1;
+            if (i4 > 1) {
+              const indices1 = {};
+              for (; i4--; ) {
+                let item1 = data6[i4];
+                if (typeof item1 !== "string") {
+                  continue;
+                }
+                if (typeof indices1[item1] == "number") {
+                  j1 = indices1[item1];
+                  const err27 = {
+                    instancePath: instancePath + "/" + i0 + "/tags",
+                    schemaPath: "#/$defs/project/properties/tags/uniqueItems",
+                    keyword: "uniqueItems",
+                    params: { i: i4, j: j1 },
+                    message:
+                      "must NOT have duplicate items (items ## " +
+                      j1 +
+                      " and " +
+                      i4 +
+                      " are identical)",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err27];
+                  } else {
+                    vErrors.push(err27);
+                  }
+                  errors++;
+                  break;
+                }
+                indices1[item1] = i4;
+              }
+            }
+          } else {
+            const err28 = {
+              instancePath: instancePath + "/" + i0 + "/tags",
+              schemaPath: "#/$defs/project/properties/tags/type",
+              keyword: "type",
+              params: { type: "array" },
+              message: "must be array",
+            };
+            if (vErrors === null) {
+              vErrors = [err28];
+            } else {
+              vErrors.push(err28);
+            }
+            errors++;
+          }
+        }
+        if (data0.description !== undefined) {
+          let data8 = data0.description;
+          if (typeof data8 === "string") {
+            if (func1(data8) > 200) {
+              const err29 = {
+                instancePath: instancePath + "/" + i0 + "/description",
+                schemaPath: "#/$defs/project/properties/description/maxLength",
+                keyword: "maxLength",
+                params: { limit: 200 },
+                message: "must NOT have more than 200 characters",
+              };
+              if (vErrors === null) {
+                vErrors = [err29];
+              } else {
+                vErrors.push(err29);
+              }
+              errors++;
+            }
+            if (func1(data8) < 1) {
+              const err30 = {
                 instancePath: instancePath + "/" + i0 + "/description",
                 schemaPath: "#/$defs/project/properties/description/minLength",
                 keyword: "minLength",
@@ -696,14 +836,14 @@ function validate20(
                 message: "must NOT have fewer than 1 characters",
               };
               if (vErrors === null) {
-                vErrors = [err24];
+                vErrors = [err30];
               } else {
-                vErrors.push(err24);
+                vErrors.push(err30);
               }
               errors++;
             }
-            if (!pattern9.test(data7)) {
-              const err25 = {
+            if (!pattern10.test(data8)) {
+              const err31 = {
                 instancePath: instancePath + "/" + i0 + "/description",
                 schemaPath: "#/$defs/project/properties/description/pattern",
                 keyword: "pattern",
@@ -717,14 +857,14 @@ function validate20(
                   '"',
               };
               if (vErrors === null) {
-                vErrors = [err25];
+                vErrors = [err31];
               } else {
-                vErrors.push(err25);
+                vErrors.push(err31);
               }
               errors++;
             }
           } else {
-            const err26 = {
+            const err32 = {
               instancePath: instancePath + "/" + i0 + "/description",
               schemaPath: "#/$defs/project/properties/description/type",
               keyword: "type",
@@ -732,15 +872,15 @@ function validate20(
               message: "must be string",
             };
             if (vErrors === null) {
-              vErrors = [err26];
+              vErrors = [err32];
             } else {
-              vErrors.push(err26);
+              vErrors.push(err32);
             }
             errors++;
           }
         }
       } else {
-        const err27 = {
+        const err33 = {
           instancePath: instancePath + "/" + i0,
           schemaPath: "#/$defs/project/type",
           keyword: "type",
@@ -748,15 +888,15 @@ function validate20(
           message: "must be object",
         };
         if (vErrors === null) {
-          vErrors = [err27];
+          vErrors = [err33];
         } else {
-          vErrors.push(err27);
+          vErrors.push(err33);
         }
         errors++;
       }
     }
   } else {
-    const err28 = {
+    const err34 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -764,9 +904,9 @@ function validate20(
       message: "must be array",
     };
     if (vErrors === null) {
-      vErrors = [err28];
+      vErrors = [err34];
     } else {
-      vErrors.push(err28);
+      vErrors.push(err34);
     }
     errors++;
   }
@@ -869,7 +1009,7 @@ const schema34 = {
     },
   },
 };
-const pattern11 = new RegExp(
+const pattern12 = new RegExp(
   "^[^\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff]+$",
   "u",
 );
@@ -1051,7 +1191,7 @@ function validate21(
               }
               errors++;
             }
-            if (!pattern11.test(data2)) {
+            if (!pattern12.test(data2)) {
               const err10 = {
                 instancePath: instancePath + "/" + i0 + "/name",
                 schemaPath: "#/$defs/category/properties/name/pattern",
@@ -1121,7 +1261,7 @@ function validate21(
               }
               errors++;
             }
-            if (!pattern11.test(data3)) {
+            if (!pattern12.test(data3)) {
               const err14 = {
                 instancePath: instancePath + "/" + i0 + "/description",
                 schemaPath: "#/$defs/category/properties/description/pattern",
@@ -1262,7 +1402,14 @@ const schema35 = {
           description: "The project's website (https), or null.",
           anyOf: [{ $ref: "#/$defs/httpsUrl" }, { type: "null" }],
         },
-        category: { description: "Category id.", type: "string" },
+        category: { description: "The primary category id.", type: "string" },
+        categories: {
+          description:
+            "Every category id of the project, the primary one first (written since projects can be in several categories; when absent, read it as `[category]`).",
+          type: "array",
+          minItems: 1,
+          items: { type: "string" },
+        },
         tags: { description: "Curated tags.", type: "array", items: { type: "string" } },
         description: {
           description: "The curated tagline, else GitHub's description, else null.",
@@ -1459,7 +1606,14 @@ const schema36 = {
       description: "The project's website (https), or null.",
       anyOf: [{ $ref: "#/$defs/httpsUrl" }, { type: "null" }],
     },
-    category: { description: "Category id.", type: "string" },
+    category: { description: "The primary category id.", type: "string" },
+    categories: {
+      description:
+        "Every category id of the project, the primary one first (written since projects can be in several categories; when absent, read it as `[category]`).",
+      type: "array",
+      minItems: 1,
+      items: { type: "string" },
+    },
     tags: { description: "Curated tags.", type: "array", items: { type: "string" } },
     description: {
       description: "The curated tagline, else GitHub's description, else null.",
@@ -1546,8 +1700,8 @@ const schema44 = {
     status: { description: "Always missing.", const: "missing" },
   },
 };
-const func16 = Object.prototype.hasOwnProperty;
-const pattern14 = new RegExp("^https://", "u");
+const func15 = Object.prototype.hasOwnProperty;
+const pattern15 = new RegExp("^https://", "u");
 const schema38 = {
   type: "object",
   description: "Metadata GitHub reported for the repository.",
@@ -1644,7 +1798,7 @@ const schema40 = {
   format: "date-time",
   description: "An ISO 8601 time, or null.",
 };
-const pattern15 = new RegExp("^[^/\\s]+/[^/\\s]+$", "u");
+const pattern16 = new RegExp("^[^/\\s]+/[^/\\s]+$", "u");
 function validate24(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -1900,7 +2054,7 @@ function validate24(
       errors++;
     }
     for (const key0 in data) {
-      if (!func16.call(schema38.properties, key0)) {
+      if (!func15.call(schema38.properties, key0)) {
         const err16 = {
           instancePath,
           schemaPath: "#/additionalProperties",
@@ -1934,7 +2088,7 @@ function validate24(
           }
           errors++;
         }
-        if (!pattern15.test(data0)) {
+        if (!pattern16.test(data0)) {
           const err18 = {
             instancePath: instancePath + "/nameWithOwner",
             schemaPath: "#/properties/nameWithOwner/pattern",
@@ -1986,7 +2140,7 @@ function validate24(
           }
           errors++;
         }
-        if (!pattern14.test(data1)) {
+        if (!pattern15.test(data1)) {
           const err21 = {
             instancePath: instancePath + "/url",
             schemaPath: "#/$defs/httpsUrl/pattern",
@@ -2585,7 +2739,7 @@ function validate24(
               }
               errors++;
             }
-            if (!pattern14.test(data16)) {
+            if (!pattern15.test(data16)) {
               const err55 = {
                 instancePath: instancePath + "/latestRelease/url",
                 schemaPath: "#/$defs/httpsUrl/pattern",
@@ -2960,18 +3114,7 @@ function validate23(
       errors++;
     }
     for (const key0 in data) {
-      if (
-        !(
-          key0 === "name" ||
-          key0 === "repo" ||
-          key0 === "homepage" ||
-          key0 === "category" ||
-          key0 === "tags" ||
-          key0 === "description" ||
-          key0 === "github" ||
-          key0 === "trend"
-        )
-      ) {
+      if (!func15.call(schema36.properties, key0)) {
         const err8 = {
           instancePath,
           schemaPath: "#/additionalProperties",
@@ -3060,7 +3203,7 @@ function validate23(
           }
           errors++;
         }
-        if (!pattern14.test(data2)) {
+        if (!pattern15.test(data2)) {
           const err13 = {
             instancePath: instancePath + "/homepage",
             schemaPath: "#/$defs/httpsUrl/pattern",
@@ -3152,52 +3295,49 @@ function validate23(
         errors++;
       }
     }
-    if (data.tags !== undefined) {
-      let data4 = data.tags;
+    if (data.categories !== undefined) {
+      let data4 = data.categories;
       if (Array.isArray(data4)) {
+        if (data4.length < 1) {
+          const err18 = {
+            instancePath: instancePath + "/categories",
+            schemaPath: "#/properties/categories/minItems",
+            keyword: "minItems",
+            params: { limit: 1 },
+            message: "must NOT have fewer than 1 items",
+          };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
         const len0 = data4.length;
         for (let i0 = 0; i0 < len0; i0++) {
           if (typeof data4[i0] !== "string") {
-            const err18 = {
-              instancePath: instancePath + "/tags/" + i0,
-              schemaPath: "#/properties/tags/items/type",
+            const err19 = {
+              instancePath: instancePath + "/categories/" + i0,
+              schemaPath: "#/properties/categories/items/type",
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
             };
             if (vErrors === null) {
-              vErrors = [err18];
+              vErrors = [err19];
             } else {
-              vErrors.push(err18);
+              vErrors.push(err19);
             }
             errors++;
           }
         }
       } else {
-        const err19 = {
-          instancePath: instancePath + "/tags",
-          schemaPath: "#/properties/tags/type",
+        const err20 = {
+          instancePath: instancePath + "/categories",
+          schemaPath: "#/properties/categories/type",
           keyword: "type",
           params: { type: "array" },
           message: "must be array",
-        };
-        if (vErrors === null) {
-          vErrors = [err19];
-        } else {
-          vErrors.push(err19);
-        }
-        errors++;
-      }
-    }
-    if (data.description !== undefined) {
-      let data6 = data.description;
-      if (typeof data6 !== "string" && data6 !== null) {
-        const err20 = {
-          instancePath: instancePath + "/description",
-          schemaPath: "#/properties/description/type",
-          keyword: "type",
-          params: { type: schema36.properties.description.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err20];
@@ -3207,13 +3347,68 @@ function validate23(
         errors++;
       }
     }
+    if (data.tags !== undefined) {
+      let data6 = data.tags;
+      if (Array.isArray(data6)) {
+        const len1 = data6.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          if (typeof data6[i1] !== "string") {
+            const err21 = {
+              instancePath: instancePath + "/tags/" + i1,
+              schemaPath: "#/properties/tags/items/type",
+              keyword: "type",
+              params: { type: "string" },
+              message: "must be string",
+            };
+            if (vErrors === null) {
+              vErrors = [err21];
+            } else {
+              vErrors.push(err21);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err22 = {
+          instancePath: instancePath + "/tags",
+          schemaPath: "#/properties/tags/type",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
+        };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
+    if (data.description !== undefined) {
+      let data8 = data.description;
+      if (typeof data8 !== "string" && data8 !== null) {
+        const err23 = {
+          instancePath: instancePath + "/description",
+          schemaPath: "#/properties/description/type",
+          keyword: "type",
+          params: { type: schema36.properties.description.type },
+          message: "must be string,null",
+        };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
     if (data.github !== undefined) {
-      let data7 = data.github;
-      const _errs22 = errors;
-      let valid5 = false;
-      const _errs23 = errors;
+      let data9 = data.github;
+      const _errs26 = errors;
+      let valid7 = false;
+      const _errs27 = errors;
       if (
-        !validate24(data7, {
+        !validate24(data9, {
           instancePath: instancePath + "/github",
           parentData: data,
           parentDataProperty: "github",
@@ -3224,65 +3419,20 @@ function validate23(
         vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
         errors = vErrors.length;
       }
-      var _valid1 = _errs23 === errors;
-      valid5 = valid5 || _valid1;
+      var _valid1 = _errs27 === errors;
+      valid7 = valid7 || _valid1;
       if (_valid1) {
         var props0 = true;
       }
-      const _errs24 = errors;
-      if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
-        if (data7.nameWithOwner === undefined) {
-          const err21 = {
+      const _errs28 = errors;
+      if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+        if (data9.nameWithOwner === undefined) {
+          const err24 = {
             instancePath: instancePath + "/github",
             schemaPath: "#/$defs/githubMissing/required",
             keyword: "required",
             params: { missingProperty: "nameWithOwner" },
             message: "must have required property '" + "nameWithOwner" + "'",
-          };
-          if (vErrors === null) {
-            vErrors = [err21];
-          } else {
-            vErrors.push(err21);
-          }
-          errors++;
-        }
-        if (data7.url === undefined) {
-          const err22 = {
-            instancePath: instancePath + "/github",
-            schemaPath: "#/$defs/githubMissing/required",
-            keyword: "required",
-            params: { missingProperty: "url" },
-            message: "must have required property '" + "url" + "'",
-          };
-          if (vErrors === null) {
-            vErrors = [err22];
-          } else {
-            vErrors.push(err22);
-          }
-          errors++;
-        }
-        if (data7.description === undefined) {
-          const err23 = {
-            instancePath: instancePath + "/github",
-            schemaPath: "#/$defs/githubMissing/required",
-            keyword: "required",
-            params: { missingProperty: "description" },
-            message: "must have required property '" + "description" + "'",
-          };
-          if (vErrors === null) {
-            vErrors = [err23];
-          } else {
-            vErrors.push(err23);
-          }
-          errors++;
-        }
-        if (data7.stars === undefined) {
-          const err24 = {
-            instancePath: instancePath + "/github",
-            schemaPath: "#/$defs/githubMissing/required",
-            keyword: "required",
-            params: { missingProperty: "stars" },
-            message: "must have required property '" + "stars" + "'",
           };
           if (vErrors === null) {
             vErrors = [err24];
@@ -3291,13 +3441,13 @@ function validate23(
           }
           errors++;
         }
-        if (data7.forks === undefined) {
+        if (data9.url === undefined) {
           const err25 = {
             instancePath: instancePath + "/github",
             schemaPath: "#/$defs/githubMissing/required",
             keyword: "required",
-            params: { missingProperty: "forks" },
-            message: "must have required property '" + "forks" + "'",
+            params: { missingProperty: "url" },
+            message: "must have required property '" + "url" + "'",
           };
           if (vErrors === null) {
             vErrors = [err25];
@@ -3306,13 +3456,13 @@ function validate23(
           }
           errors++;
         }
-        if (data7.openIssues === undefined) {
+        if (data9.description === undefined) {
           const err26 = {
             instancePath: instancePath + "/github",
             schemaPath: "#/$defs/githubMissing/required",
             keyword: "required",
-            params: { missingProperty: "openIssues" },
-            message: "must have required property '" + "openIssues" + "'",
+            params: { missingProperty: "description" },
+            message: "must have required property '" + "description" + "'",
           };
           if (vErrors === null) {
             vErrors = [err26];
@@ -3321,13 +3471,13 @@ function validate23(
           }
           errors++;
         }
-        if (data7.license === undefined) {
+        if (data9.stars === undefined) {
           const err27 = {
             instancePath: instancePath + "/github",
             schemaPath: "#/$defs/githubMissing/required",
             keyword: "required",
-            params: { missingProperty: "license" },
-            message: "must have required property '" + "license" + "'",
+            params: { missingProperty: "stars" },
+            message: "must have required property '" + "stars" + "'",
           };
           if (vErrors === null) {
             vErrors = [err27];
@@ -3336,13 +3486,13 @@ function validate23(
           }
           errors++;
         }
-        if (data7.language === undefined) {
+        if (data9.forks === undefined) {
           const err28 = {
             instancePath: instancePath + "/github",
             schemaPath: "#/$defs/githubMissing/required",
             keyword: "required",
-            params: { missingProperty: "language" },
-            message: "must have required property '" + "language" + "'",
+            params: { missingProperty: "forks" },
+            message: "must have required property '" + "forks" + "'",
           };
           if (vErrors === null) {
             vErrors = [err28];
@@ -3351,13 +3501,13 @@ function validate23(
           }
           errors++;
         }
-        if (data7.topics === undefined) {
+        if (data9.openIssues === undefined) {
           const err29 = {
             instancePath: instancePath + "/github",
             schemaPath: "#/$defs/githubMissing/required",
             keyword: "required",
-            params: { missingProperty: "topics" },
-            message: "must have required property '" + "topics" + "'",
+            params: { missingProperty: "openIssues" },
+            message: "must have required property '" + "openIssues" + "'",
           };
           if (vErrors === null) {
             vErrors = [err29];
@@ -3366,13 +3516,13 @@ function validate23(
           }
           errors++;
         }
-        if (data7.archived === undefined) {
+        if (data9.license === undefined) {
           const err30 = {
             instancePath: instancePath + "/github",
             schemaPath: "#/$defs/githubMissing/required",
             keyword: "required",
-            params: { missingProperty: "archived" },
-            message: "must have required property '" + "archived" + "'",
+            params: { missingProperty: "license" },
+            message: "must have required property '" + "license" + "'",
           };
           if (vErrors === null) {
             vErrors = [err30];
@@ -3381,13 +3531,13 @@ function validate23(
           }
           errors++;
         }
-        if (data7.pushedAt === undefined) {
+        if (data9.language === undefined) {
           const err31 = {
             instancePath: instancePath + "/github",
             schemaPath: "#/$defs/githubMissing/required",
             keyword: "required",
-            params: { missingProperty: "pushedAt" },
-            message: "must have required property '" + "pushedAt" + "'",
+            params: { missingProperty: "language" },
+            message: "must have required property '" + "language" + "'",
           };
           if (vErrors === null) {
             vErrors = [err31];
@@ -3396,13 +3546,13 @@ function validate23(
           }
           errors++;
         }
-        if (data7.createdAt === undefined) {
+        if (data9.topics === undefined) {
           const err32 = {
             instancePath: instancePath + "/github",
             schemaPath: "#/$defs/githubMissing/required",
             keyword: "required",
-            params: { missingProperty: "createdAt" },
-            message: "must have required property '" + "createdAt" + "'",
+            params: { missingProperty: "topics" },
+            message: "must have required property '" + "topics" + "'",
           };
           if (vErrors === null) {
             vErrors = [err32];
@@ -3411,13 +3561,13 @@ function validate23(
           }
           errors++;
         }
-        if (data7.latestRelease === undefined) {
+        if (data9.archived === undefined) {
           const err33 = {
             instancePath: instancePath + "/github",
             schemaPath: "#/$defs/githubMissing/required",
             keyword: "required",
-            params: { missingProperty: "latestRelease" },
-            message: "must have required property '" + "latestRelease" + "'",
+            params: { missingProperty: "archived" },
+            message: "must have required property '" + "archived" + "'",
           };
           if (vErrors === null) {
             vErrors = [err33];
@@ -3426,13 +3576,13 @@ function validate23(
           }
           errors++;
         }
-        if (data7.fetchedAt === undefined) {
+        if (data9.pushedAt === undefined) {
           const err34 = {
             instancePath: instancePath + "/github",
             schemaPath: "#/$defs/githubMissing/required",
             keyword: "required",
-            params: { missingProperty: "fetchedAt" },
-            message: "must have required property '" + "fetchedAt" + "'",
+            params: { missingProperty: "pushedAt" },
+            message: "must have required property '" + "pushedAt" + "'",
           };
           if (vErrors === null) {
             vErrors = [err34];
@@ -3441,13 +3591,13 @@ function validate23(
           }
           errors++;
         }
-        if (data7.checkedAt === undefined) {
+        if (data9.createdAt === undefined) {
           const err35 = {
             instancePath: instancePath + "/github",
             schemaPath: "#/$defs/githubMissing/required",
             keyword: "required",
-            params: { missingProperty: "checkedAt" },
-            message: "must have required property '" + "checkedAt" + "'",
+            params: { missingProperty: "createdAt" },
+            message: "must have required property '" + "createdAt" + "'",
           };
           if (vErrors === null) {
             vErrors = [err35];
@@ -3456,13 +3606,13 @@ function validate23(
           }
           errors++;
         }
-        if (data7.status === undefined) {
+        if (data9.latestRelease === undefined) {
           const err36 = {
             instancePath: instancePath + "/github",
             schemaPath: "#/$defs/githubMissing/required",
             keyword: "required",
-            params: { missingProperty: "status" },
-            message: "must have required property '" + "status" + "'",
+            params: { missingProperty: "latestRelease" },
+            message: "must have required property '" + "latestRelease" + "'",
           };
           if (vErrors === null) {
             vErrors = [err36];
@@ -3471,65 +3621,59 @@ function validate23(
           }
           errors++;
         }
-        for (const key1 in data7) {
-          if (!func16.call(schema44.properties, key1)) {
-            const err37 = {
+        if (data9.fetchedAt === undefined) {
+          const err37 = {
+            instancePath: instancePath + "/github",
+            schemaPath: "#/$defs/githubMissing/required",
+            keyword: "required",
+            params: { missingProperty: "fetchedAt" },
+            message: "must have required property '" + "fetchedAt" + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err37];
+          } else {
+            vErrors.push(err37);
+          }
+          errors++;
+        }
+        if (data9.checkedAt === undefined) {
+          const err38 = {
+            instancePath: instancePath + "/github",
+            schemaPath: "#/$defs/githubMissing/required",
+            keyword: "required",
+            params: { missingProperty: "checkedAt" },
+            message: "must have required property '" + "checkedAt" + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err38];
+          } else {
+            vErrors.push(err38);
+          }
+          errors++;
+        }
+        if (data9.status === undefined) {
+          const err39 = {
+            instancePath: instancePath + "/github",
+            schemaPath: "#/$defs/githubMissing/required",
+            keyword: "required",
+            params: { missingProperty: "status" },
+            message: "must have required property '" + "status" + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err39];
+          } else {
+            vErrors.push(err39);
+          }
+          errors++;
+        }
+        for (const key1 in data9) {
+          if (!func15.call(schema44.properties, key1)) {
+            const err40 = {
               instancePath: instancePath + "/github",
               schemaPath: "#/$defs/githubMissing/additionalProperties",
               keyword: "additionalProperties",
               params: { additionalProperty: key1 },
               message: "must NOT have additional properties",
-            };
-            if (vErrors === null) {
-              vErrors = [err37];
-            } else {
-              vErrors.push(err37);
-            }
-            errors++;
-          }
-        }
-        if (data7.nameWithOwner !== undefined) {
-          if (data7.nameWithOwner !== null) {
-            const err38 = {
-              instancePath: instancePath + "/github/nameWithOwner",
-              schemaPath: "#/$defs/githubMissing/properties/nameWithOwner/type",
-              keyword: "type",
-              params: { type: "null" },
-              message: "must be null",
-            };
-            if (vErrors === null) {
-              vErrors = [err38];
-            } else {
-              vErrors.push(err38);
-            }
-            errors++;
-          }
-        }
-        if (data7.url !== undefined) {
-          if (data7.url !== null) {
-            const err39 = {
-              instancePath: instancePath + "/github/url",
-              schemaPath: "#/$defs/githubMissing/properties/url/type",
-              keyword: "type",
-              params: { type: "null" },
-              message: "must be null",
-            };
-            if (vErrors === null) {
-              vErrors = [err39];
-            } else {
-              vErrors.push(err39);
-            }
-            errors++;
-          }
-        }
-        if (data7.description !== undefined) {
-          if (data7.description !== null) {
-            const err40 = {
-              instancePath: instancePath + "/github/description",
-              schemaPath: "#/$defs/githubMissing/properties/description/type",
-              keyword: "type",
-              params: { type: "null" },
-              message: "must be null",
             };
             if (vErrors === null) {
               vErrors = [err40];
@@ -3539,11 +3683,11 @@ function validate23(
             errors++;
           }
         }
-        if (data7.stars !== undefined) {
-          if (data7.stars !== null) {
+        if (data9.nameWithOwner !== undefined) {
+          if (data9.nameWithOwner !== null) {
             const err41 = {
-              instancePath: instancePath + "/github/stars",
-              schemaPath: "#/$defs/githubMissing/properties/stars/type",
+              instancePath: instancePath + "/github/nameWithOwner",
+              schemaPath: "#/$defs/githubMissing/properties/nameWithOwner/type",
               keyword: "type",
               params: { type: "null" },
               message: "must be null",
@@ -3556,11 +3700,11 @@ function validate23(
             errors++;
           }
         }
-        if (data7.forks !== undefined) {
-          if (data7.forks !== null) {
+        if (data9.url !== undefined) {
+          if (data9.url !== null) {
             const err42 = {
-              instancePath: instancePath + "/github/forks",
-              schemaPath: "#/$defs/githubMissing/properties/forks/type",
+              instancePath: instancePath + "/github/url",
+              schemaPath: "#/$defs/githubMissing/properties/url/type",
               keyword: "type",
               params: { type: "null" },
               message: "must be null",
@@ -3573,11 +3717,11 @@ function validate23(
             errors++;
           }
         }
-        if (data7.openIssues !== undefined) {
-          if (data7.openIssues !== null) {
+        if (data9.description !== undefined) {
+          if (data9.description !== null) {
             const err43 = {
-              instancePath: instancePath + "/github/openIssues",
-              schemaPath: "#/$defs/githubMissing/properties/openIssues/type",
+              instancePath: instancePath + "/github/description",
+              schemaPath: "#/$defs/githubMissing/properties/description/type",
               keyword: "type",
               params: { type: "null" },
               message: "must be null",
@@ -3590,11 +3734,11 @@ function validate23(
             errors++;
           }
         }
-        if (data7.license !== undefined) {
-          if (data7.license !== null) {
+        if (data9.stars !== undefined) {
+          if (data9.stars !== null) {
             const err44 = {
-              instancePath: instancePath + "/github/license",
-              schemaPath: "#/$defs/githubMissing/properties/license/type",
+              instancePath: instancePath + "/github/stars",
+              schemaPath: "#/$defs/githubMissing/properties/stars/type",
               keyword: "type",
               params: { type: "null" },
               message: "must be null",
@@ -3607,11 +3751,11 @@ function validate23(
             errors++;
           }
         }
-        if (data7.language !== undefined) {
-          if (data7.language !== null) {
+        if (data9.forks !== undefined) {
+          if (data9.forks !== null) {
             const err45 = {
-              instancePath: instancePath + "/github/language",
-              schemaPath: "#/$defs/githubMissing/properties/language/type",
+              instancePath: instancePath + "/github/forks",
+              schemaPath: "#/$defs/githubMissing/properties/forks/type",
               keyword: "type",
               params: { type: "null" },
               message: "must be null",
@@ -3624,11 +3768,11 @@ function validate23(
             errors++;
           }
         }
-        if (data7.topics !== undefined) {
-          if (data7.topics !== null) {
+        if (data9.openIssues !== undefined) {
+          if (data9.openIssues !== null) {
             const err46 = {
-              instancePath: instancePath + "/github/topics",
-              schemaPath: "#/$defs/githubMissing/properties/topics/type",
+              instancePath: instancePath + "/github/openIssues",
+              schemaPath: "#/$defs/githubMissing/properties/openIssues/type",
               keyword: "type",
               params: { type: "null" },
               message: "must be null",
@@ -3641,11 +3785,11 @@ function validate23(
             errors++;
           }
         }
-        if (data7.archived !== undefined) {
-          if (data7.archived !== null) {
+        if (data9.license !== undefined) {
+          if (data9.license !== null) {
             const err47 = {
-              instancePath: instancePath + "/github/archived",
-              schemaPath: "#/$defs/githubMissing/properties/archived/type",
+              instancePath: instancePath + "/github/license",
+              schemaPath: "#/$defs/githubMissing/properties/license/type",
               keyword: "type",
               params: { type: "null" },
               message: "must be null",
@@ -3658,11 +3802,11 @@ function validate23(
             errors++;
           }
         }
-        if (data7.pushedAt !== undefined) {
-          if (data7.pushedAt !== null) {
+        if (data9.language !== undefined) {
+          if (data9.language !== null) {
             const err48 = {
-              instancePath: instancePath + "/github/pushedAt",
-              schemaPath: "#/$defs/githubMissing/properties/pushedAt/type",
+              instancePath: instancePath + "/github/language",
+              schemaPath: "#/$defs/githubMissing/properties/language/type",
               keyword: "type",
               params: { type: "null" },
               message: "must be null",
@@ -3675,11 +3819,11 @@ function validate23(
             errors++;
           }
         }
-        if (data7.createdAt !== undefined) {
-          if (data7.createdAt !== null) {
+        if (data9.topics !== undefined) {
+          if (data9.topics !== null) {
             const err49 = {
-              instancePath: instancePath + "/github/createdAt",
-              schemaPath: "#/$defs/githubMissing/properties/createdAt/type",
+              instancePath: instancePath + "/github/topics",
+              schemaPath: "#/$defs/githubMissing/properties/topics/type",
               keyword: "type",
               params: { type: "null" },
               message: "must be null",
@@ -3692,11 +3836,11 @@ function validate23(
             errors++;
           }
         }
-        if (data7.latestRelease !== undefined) {
-          if (data7.latestRelease !== null) {
+        if (data9.archived !== undefined) {
+          if (data9.archived !== null) {
             const err50 = {
-              instancePath: instancePath + "/github/latestRelease",
-              schemaPath: "#/$defs/githubMissing/properties/latestRelease/type",
+              instancePath: instancePath + "/github/archived",
+              schemaPath: "#/$defs/githubMissing/properties/archived/type",
               keyword: "type",
               params: { type: "null" },
               message: "must be null",
@@ -3709,11 +3853,11 @@ function validate23(
             errors++;
           }
         }
-        if (data7.fetchedAt !== undefined) {
-          if (data7.fetchedAt !== null) {
+        if (data9.pushedAt !== undefined) {
+          if (data9.pushedAt !== null) {
             const err51 = {
-              instancePath: instancePath + "/github/fetchedAt",
-              schemaPath: "#/$defs/githubMissing/properties/fetchedAt/type",
+              instancePath: instancePath + "/github/pushedAt",
+              schemaPath: "#/$defs/githubMissing/properties/pushedAt/type",
               keyword: "type",
               params: { type: "null" },
               message: "must be null",
@@ -3726,31 +3870,31 @@ function validate23(
             errors++;
           }
         }
-        if (data7.checkedAt !== undefined) {
-          let data22 = data7.checkedAt;
-          if (typeof data22 === "string") {
-            if (!formats2.validate(data22)) {
-              const err52 = {
-                instancePath: instancePath + "/github/checkedAt",
-                schemaPath: "#/$defs/githubMissing/properties/checkedAt/format",
-                keyword: "format",
-                params: { format: "date-time" },
-                message: 'must match format "' + "date-time" + '"',
-              };
-              if (vErrors === null) {
-                vErrors = [err52];
-              } else {
-                vErrors.push(err52);
-              }
-              errors++;
-            }
-          } else {
-            const err53 = {
-              instancePath: instancePath + "/github/checkedAt",
-              schemaPath: "#/$defs/githubMissing/properties/checkedAt/type",
+        if (data9.createdAt !== undefined) {
+          if (data9.createdAt !== null) {
+            const err52 = {
+              instancePath: instancePath + "/github/createdAt",
+              schemaPath: "#/$defs/githubMissing/properties/createdAt/type",
               keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
+              params: { type: "null" },
+              message: "must be null",
+            };
+            if (vErrors === null) {
+              vErrors = [err52];
+            } else {
+              vErrors.push(err52);
+            }
+            errors++;
+          }
+        }
+        if (data9.latestRelease !== undefined) {
+          if (data9.latestRelease !== null) {
+            const err53 = {
+              instancePath: instancePath + "/github/latestRelease",
+              schemaPath: "#/$defs/githubMissing/properties/latestRelease/type",
+              keyword: "type",
+              params: { type: "null" },
+              message: "must be null",
             };
             if (vErrors === null) {
               vErrors = [err53];
@@ -3760,14 +3904,14 @@ function validate23(
             errors++;
           }
         }
-        if (data7.status !== undefined) {
-          if ("missing" !== data7.status) {
+        if (data9.fetchedAt !== undefined) {
+          if (data9.fetchedAt !== null) {
             const err54 = {
-              instancePath: instancePath + "/github/status",
-              schemaPath: "#/$defs/githubMissing/properties/status/const",
-              keyword: "const",
-              params: { allowedValue: "missing" },
-              message: "must be equal to constant",
+              instancePath: instancePath + "/github/fetchedAt",
+              schemaPath: "#/$defs/githubMissing/properties/fetchedAt/type",
+              keyword: "type",
+              params: { type: "null" },
+              message: "must be null",
             };
             if (vErrors === null) {
               vErrors = [err54];
@@ -3777,8 +3921,59 @@ function validate23(
             errors++;
           }
         }
+        if (data9.checkedAt !== undefined) {
+          let data24 = data9.checkedAt;
+          if (typeof data24 === "string") {
+            if (!formats2.validate(data24)) {
+              const err55 = {
+                instancePath: instancePath + "/github/checkedAt",
+                schemaPath: "#/$defs/githubMissing/properties/checkedAt/format",
+                keyword: "format",
+                params: { format: "date-time" },
+                message: 'must match format "' + "date-time" + '"',
+              };
+              if (vErrors === null) {
+                vErrors = [err55];
+              } else {
+                vErrors.push(err55);
+              }
+              errors++;
+            }
+          } else {
+            const err56 = {
+              instancePath: instancePath + "/github/checkedAt",
+              schemaPath: "#/$defs/githubMissing/properties/checkedAt/type",
+              keyword: "type",
+              params: { type: "string" },
+              message: "must be string",
+            };
+            if (vErrors === null) {
+              vErrors = [err56];
+            } else {
+              vErrors.push(err56);
+            }
+            errors++;
+          }
+        }
+        if (data9.status !== undefined) {
+          if ("missing" !== data9.status) {
+            const err57 = {
+              instancePath: instancePath + "/github/status",
+              schemaPath: "#/$defs/githubMissing/properties/status/const",
+              keyword: "const",
+              params: { allowedValue: "missing" },
+              message: "must be equal to constant",
+            };
+            if (vErrors === null) {
+              vErrors = [err57];
+            } else {
+              vErrors.push(err57);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err55 = {
+        const err58 = {
           instancePath: instancePath + "/github",
           schemaPath: "#/$defs/githubMissing/type",
           keyword: "type",
@@ -3786,22 +3981,22 @@ function validate23(
           message: "must be object",
         };
         if (vErrors === null) {
-          vErrors = [err55];
+          vErrors = [err58];
         } else {
-          vErrors.push(err55);
+          vErrors.push(err58);
         }
         errors++;
       }
-      var _valid1 = _errs24 === errors;
-      valid5 = valid5 || _valid1;
+      var _valid1 = _errs28 === errors;
+      valid7 = valid7 || _valid1;
       if (_valid1) {
         if (props0 !== true) {
           props0 = true;
         }
       }
-      const _errs59 = errors;
-      if (data7 !== null) {
-        const err56 = {
+      const _errs63 = errors;
+      if (data9 !== null) {
+        const err59 = {
           instancePath: instancePath + "/github",
           schemaPath: "#/properties/github/anyOf/2/type",
           keyword: "type",
@@ -3809,16 +4004,16 @@ function validate23(
           message: "must be null",
         };
         if (vErrors === null) {
-          vErrors = [err56];
+          vErrors = [err59];
         } else {
-          vErrors.push(err56);
+          vErrors.push(err59);
         }
         errors++;
       }
-      var _valid1 = _errs59 === errors;
-      valid5 = valid5 || _valid1;
-      if (!valid5) {
-        const err57 = {
+      var _valid1 = _errs63 === errors;
+      valid7 = valid7 || _valid1;
+      if (!valid7) {
+        const err60 = {
           instancePath: instancePath + "/github",
           schemaPath: "#/properties/github/anyOf",
           keyword: "anyOf",
@@ -3826,16 +4021,16 @@ function validate23(
           message: "must match a schema in anyOf",
         };
         if (vErrors === null) {
-          vErrors = [err57];
+          vErrors = [err60];
         } else {
-          vErrors.push(err57);
+          vErrors.push(err60);
         }
         errors++;
       } else {
-        errors = _errs22;
+        errors = _errs26;
         if (vErrors !== null) {
-          if (_errs22) {
-            vErrors.length = _errs22;
+          if (_errs26) {
+            vErrors.length = _errs26;
           } else {
             vErrors = null;
           }
@@ -3843,13 +4038,13 @@ function validate23(
       }
     }
     if (data.trend !== undefined) {
-      let data24 = data.trend;
-      const _errs62 = errors;
-      let valid8 = false;
-      const _errs63 = errors;
-      if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
-        if (data24.stars7d === undefined) {
-          const err58 = {
+      let data26 = data.trend;
+      const _errs66 = errors;
+      let valid10 = false;
+      const _errs67 = errors;
+      if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
+        if (data26.stars7d === undefined) {
+          const err61 = {
             instancePath: instancePath + "/trend",
             schemaPath: "#/properties/trend/anyOf/0/required",
             keyword: "required",
@@ -3857,14 +4052,14 @@ function validate23(
             message: "must have required property '" + "stars7d" + "'",
           };
           if (vErrors === null) {
-            vErrors = [err58];
+            vErrors = [err61];
           } else {
-            vErrors.push(err58);
+            vErrors.push(err61);
           }
           errors++;
         }
-        if (data24.stars30d === undefined) {
-          const err59 = {
+        if (data26.stars30d === undefined) {
+          const err62 = {
             instancePath: instancePath + "/trend",
             schemaPath: "#/properties/trend/anyOf/0/required",
             keyword: "required",
@@ -3872,15 +4067,15 @@ function validate23(
             message: "must have required property '" + "stars30d" + "'",
           };
           if (vErrors === null) {
-            vErrors = [err59];
+            vErrors = [err62];
           } else {
-            vErrors.push(err59);
+            vErrors.push(err62);
           }
           errors++;
         }
-        for (const key2 in data24) {
+        for (const key2 in data26) {
           if (!(key2 === "stars7d" || key2 === "stars30d")) {
-            const err60 = {
+            const err63 = {
               instancePath: instancePath + "/trend",
               schemaPath: "#/properties/trend/anyOf/0/additionalProperties",
               keyword: "additionalProperties",
@@ -3888,20 +4083,20 @@ function validate23(
               message: "must NOT have additional properties",
             };
             if (vErrors === null) {
-              vErrors = [err60];
+              vErrors = [err63];
             } else {
-              vErrors.push(err60);
+              vErrors.push(err63);
             }
             errors++;
           }
         }
-        if (data24.stars7d !== undefined) {
-          let data25 = data24.stars7d;
+        if (data26.stars7d !== undefined) {
+          let data27 = data26.stars7d;
           if (
-            !(typeof data25 == "number" && !(data25 % 1) && !isNaN(data25) && isFinite(data25)) &&
-            data25 !== null
+            !(typeof data27 == "number" && !(data27 % 1) && !isNaN(data27) && isFinite(data27)) &&
+            data27 !== null
           ) {
-            const err61 = {
+            const err64 = {
               instancePath: instancePath + "/trend/stars7d",
               schemaPath: "#/properties/trend/anyOf/0/properties/stars7d/type",
               keyword: "type",
@@ -3909,20 +4104,20 @@ function validate23(
               message: "must be integer,null",
             };
             if (vErrors === null) {
-              vErrors = [err61];
+              vErrors = [err64];
             } else {
-              vErrors.push(err61);
+              vErrors.push(err64);
             }
             errors++;
           }
         }
-        if (data24.stars30d !== undefined) {
-          let data26 = data24.stars30d;
+        if (data26.stars30d !== undefined) {
+          let data28 = data26.stars30d;
           if (
-            !(typeof data26 == "number" && !(data26 % 1) && !isNaN(data26) && isFinite(data26)) &&
-            data26 !== null
+            !(typeof data28 == "number" && !(data28 % 1) && !isNaN(data28) && isFinite(data28)) &&
+            data28 !== null
           ) {
-            const err62 = {
+            const err65 = {
               instancePath: instancePath + "/trend/stars30d",
               schemaPath: "#/properties/trend/anyOf/0/properties/stars30d/type",
               keyword: "type",
@@ -3930,15 +4125,15 @@ function validate23(
               message: "must be integer,null",
             };
             if (vErrors === null) {
-              vErrors = [err62];
+              vErrors = [err65];
             } else {
-              vErrors.push(err62);
+              vErrors.push(err65);
             }
             errors++;
           }
         }
       } else {
-        const err63 = {
+        const err66 = {
           instancePath: instancePath + "/trend",
           schemaPath: "#/properties/trend/anyOf/0/type",
           keyword: "type",
@@ -3946,17 +4141,17 @@ function validate23(
           message: "must be object",
         };
         if (vErrors === null) {
-          vErrors = [err63];
+          vErrors = [err66];
         } else {
-          vErrors.push(err63);
+          vErrors.push(err66);
         }
         errors++;
       }
-      var _valid2 = _errs63 === errors;
-      valid8 = valid8 || _valid2;
-      const _errs70 = errors;
-      if (data24 !== null) {
-        const err64 = {
+      var _valid2 = _errs67 === errors;
+      valid10 = valid10 || _valid2;
+      const _errs74 = errors;
+      if (data26 !== null) {
+        const err67 = {
           instancePath: instancePath + "/trend",
           schemaPath: "#/properties/trend/anyOf/1/type",
           keyword: "type",
@@ -3964,16 +4159,16 @@ function validate23(
           message: "must be null",
         };
         if (vErrors === null) {
-          vErrors = [err64];
+          vErrors = [err67];
         } else {
-          vErrors.push(err64);
+          vErrors.push(err67);
         }
         errors++;
       }
-      var _valid2 = _errs70 === errors;
-      valid8 = valid8 || _valid2;
-      if (!valid8) {
-        const err65 = {
+      var _valid2 = _errs74 === errors;
+      valid10 = valid10 || _valid2;
+      if (!valid10) {
+        const err68 = {
           instancePath: instancePath + "/trend",
           schemaPath: "#/properties/trend/anyOf",
           keyword: "anyOf",
@@ -3981,16 +4176,16 @@ function validate23(
           message: "must match a schema in anyOf",
         };
         if (vErrors === null) {
-          vErrors = [err65];
+          vErrors = [err68];
         } else {
-          vErrors.push(err65);
+          vErrors.push(err68);
         }
         errors++;
       } else {
-        errors = _errs62;
+        errors = _errs66;
         if (vErrors !== null) {
-          if (_errs62) {
-            vErrors.length = _errs62;
+          if (_errs66) {
+            vErrors.length = _errs66;
           } else {
             vErrors = null;
           }
@@ -3998,7 +4193,7 @@ function validate23(
       }
     }
   } else {
-    const err66 = {
+    const err69 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -4006,9 +4201,9 @@ function validate23(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err66];
+      vErrors = [err69];
     } else {
-      vErrors.push(err66);
+      vErrors.push(err69);
     }
     errors++;
   }
@@ -4935,7 +5130,7 @@ export const precompiled: Record<
   { sha256: string; validate: ValidateFunction }
 > = {
   projects: {
-    sha256: "ec5d2aa584079662fd0d1a9e32740755185e9cf3f091aa9f2823d78718482289",
+    sha256: "358a1da9165288256774f5d46f1e70f21488149ccfac65ba98c88b841019356e",
     validate: projectsSchema,
   },
   categories: {
@@ -4943,7 +5138,7 @@ export const precompiled: Record<
     validate: categoriesSchema,
   },
   directory: {
-    sha256: "cd1ca96f73ae3c62388e0c06ebf43fd84f03f7e6ee0e25cb40e1d100783ca60a",
+    sha256: "befcc49e59bb3ae75b1c7a606dfa97be12dd391fcca988525918a5ecca254791",
     validate: directorySchema,
   },
   changes: {

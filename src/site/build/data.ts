@@ -21,6 +21,7 @@ export function toSiteProject(p: DirectoryProject): SiteProject {
   return {
     name: p.name,
     category: p.category,
+    categories: p.categories ?? [p.category],
     tags: p.tags,
     topics: gh?.topics ?? [],
     description: p.description,

@@ -58,7 +58,8 @@ function main(): void {
   const more = byId<HTMLButtonElement>("more");
 
   // Menus list only categories and tags that have projects, with how many.
-  const perCategory = countBy(data.projects.map((p) => p.category));
+  // A project in several categories counts in each menu entry, once in the total.
+  const perCategory = countBy(data.projects.flatMap((p) => p.categories));
   for (const c of data.categories) {
     const n = perCategory.get(c.id);
     if (n !== undefined) category.append(option(c.id, `${c.name} (${n})`));
@@ -80,7 +81,7 @@ function main(): void {
   const cardFor = (e: Indexed): HTMLLIElement => {
     let card = cards.get(e.order);
     if (card === undefined) {
-      card = renderCard(e.project, names.get(e.project.category) ?? e.project.category);
+      card = renderCard(e.project, (id) => names.get(id) ?? id);
       cards.set(e.order, card);
     }
     return card;

@@ -102,7 +102,8 @@ function chip(kind: "tag" | "category", value: string, text: string): HTMLLIElem
   return li;
 }
 
-export function renderCard(p: SiteProject, categoryName: string): HTMLLIElement {
+/** A project's card; `categoryName` gives the display name of a category id. */
+export function renderCard(p: SiteProject, categoryName: (id: string) => string): HTMLLIElement {
   const card = el("li", "card");
   const article = el("article");
   const head = el("div", "card-head");
@@ -119,7 +120,7 @@ export function renderCard(p: SiteProject, categoryName: string): HTMLLIElement 
   article.append(facts(p));
 
   const chips = el("ul", "chips");
-  chips.append(chip("category", p.category, categoryName));
+  for (const id of p.categories) chips.append(chip("category", id, categoryName(id)));
   for (const tag of p.tags) chips.append(chip("tag", tag, `#${tag}`));
   article.append(chips);
 

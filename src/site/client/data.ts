@@ -23,7 +23,10 @@ export interface SiteRelease {
 
 export interface SiteProject {
   name: string;
+  /** The primary category id. */
   category: string;
+  /** Every category id, primary first: filtering by any of them finds the project. */
+  categories: string[];
   tags: string[];
   /** GitHub topics: searchable, not shown as filters. */
   topics: string[];

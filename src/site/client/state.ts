@@ -126,7 +126,10 @@ const comparators: Record<SortKey, (a: Indexed, b: Indexed) => number> = {
   pushed: byNumber(pushedKey),
 };
 
-/** The projects the state shows, in display order. Every search word must match. */
+/**
+ * The projects the state shows, in display order, each once. Every search word
+ * must match; the category filter matches any of a project's categories.
+ */
 export function selectProjects(index: readonly Indexed[], state: ViewState): Indexed[] {
   const words = state.q
     .toLowerCase()
@@ -134,7 +137,7 @@ export function selectProjects(index: readonly Indexed[], state: ViewState): Ind
     .filter((w) => w !== "");
   const hits = index.filter(
     (e) =>
-      (state.category === "" || e.project.category === state.category) &&
+      (state.category === "" || e.project.categories.includes(state.category)) &&
       (state.tag === "" || e.project.tags.includes(state.tag)) &&
       words.every((w) => e.haystack.includes(w)),
   );

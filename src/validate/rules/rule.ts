@@ -45,6 +45,18 @@ export function locate(
   return { file: source.file, line: pos.line, column: pos.column, severity };
 }
 
+/** Position of the `i`-th element of a list value (e.g. one id of `category: [a, b]`). */
+export function locateElement(
+  source: YamlSource,
+  item: Item,
+  key: string,
+  i: number,
+  severity: Diagnostic["severity"] = "error",
+): Omit<Diagnostic, "rule" | "message"> {
+  const pos = positionOf(source, [item.index, key, i]);
+  return { file: source.file, line: pos.line, column: pos.column, severity };
+}
+
 export function str(item: Item, key: string): string | undefined {
   const v = item.value[key];
   return typeof v === "string" ? v : undefined;

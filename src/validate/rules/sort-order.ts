@@ -1,4 +1,5 @@
 import { quote } from "../../core/diagnostic.js";
+import { primaryCategory } from "../../core/model.js";
 import { compareKeys, misplaced, type SortKey, sortKey } from "../../core/order.js";
 import { type Item, locate, type Rule, str } from "./rule.js";
 
@@ -12,11 +13,13 @@ export const sortedProjects: Rule = {
   id: "sort-order",
   check(ctx, report) {
     const known = new Set(ctx.categories.map((c) => str(c, "id")));
+    // Only the primary (first) category sets the place of an entry.
+    const primary = (item: Item) => primaryCategory(item.value.category);
     const items = ctx.projects.filter(
       (item) =>
         str(item, "name") !== undefined &&
-        str(item, "category") !== undefined &&
-        (ctx.categories.length === 0 || known.has(str(item, "category"))),
+        primary(item) !== "" &&
+        (ctx.categories.length === 0 || known.has(primary(item))),
     );
     // Keys computed once: this runs on every entry of every validation.
     const keys = items.map((item) => sortKey(item.value));
