@@ -4642,7 +4642,7 @@ const schema45 = {
     },
   },
 };
-const pattern18 = new RegExp("^[0-9a-f]{16}$", "u");
+const pattern19 = new RegExp("^[0-9a-f]{16}$", "u");
 function validate27(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -4820,7 +4820,7 @@ function validate27(
               errors++;
             }
             for (const key1 in data2) {
-              if (!func16.call(schema45.properties.events.items.properties, key1)) {
+              if (!func15.call(schema45.properties.events.items.properties, key1)) {
                 const err10 = {
                   instancePath: instancePath + "/events/" + i0,
                   schemaPath: "#/properties/events/items/additionalProperties",
@@ -4839,7 +4839,7 @@ function validate27(
             if (data2.id !== undefined) {
               let data3 = data2.id;
               if (typeof data3 === "string") {
-                if (!pattern18.test(data3)) {
+                if (!pattern19.test(data3)) {
                   const err11 = {
                     instancePath: instancePath + "/events/" + i0 + "/id",
                     schemaPath: "#/properties/events/items/properties/id/pattern",
@@ -5019,7 +5019,7 @@ function validate27(
                 errors++;
               }
               if (typeof data10 === "string") {
-                if (!pattern14.test(data10)) {
+                if (!pattern15.test(data10)) {
                   const err21 = {
                     instancePath: instancePath + "/events/" + i0 + "/url",
                     schemaPath: "#/properties/events/items/properties/url/pattern",
