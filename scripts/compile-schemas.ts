@@ -21,6 +21,7 @@ export const PRECOMPILED = [
   "categories",
   "directory",
   "changes",
+  "config",
 ] as const satisfies SchemaName[];
 
 const require = createRequire(import.meta.url);

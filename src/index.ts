@@ -7,6 +7,7 @@
  *   process.stdout.write(formatText(diagnostics));
  */
 
+export { type Branding, DEFAULT_BRANDING, directorySchemaRef } from "./core/branding.js";
 // Validation and its diagnostics.
 export { type Diagnostic, hasErrors, sortDiagnostics } from "./core/diagnostic.js";
 // The data model.
@@ -49,6 +50,7 @@ export {
   importList,
 } from "./import/run.js";
 export type { Note as ImportNote, SourceFormat } from "./import/types.js";
+export { InitConflict, type InitOptions, type InitResult, initDirectory } from "./init/init.js";
 // Loading.
 export {
   CATEGORIES_FILE,
@@ -57,6 +59,7 @@ export {
   loadCatalog,
   PROJECTS_FILE,
 } from "./load/catalog.js";
+export { CONFIG_FILE, type LoadedConfig, loadConfig } from "./load/config.js";
 export { DirectoryError, readDirectory } from "./load/directory.js";
 export { type ParsedYaml, parseYaml, readYaml, type YamlSource } from "./load/yaml-source.js";
 export {

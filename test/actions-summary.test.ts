@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import {
   code,
-  escapeMarkdown,
-  formatCount,
+  escapeSummaryText,
+  formatExactCount,
   link,
   markdownTable,
   truncate,
@@ -149,18 +149,18 @@ describe("GITHUB_OUTPUT", () => {
 });
 
 describe("Markdown helpers", () => {
-  test("escapeMarkdown neutralises links, images, HTML, tables, mentions and new lines", () => {
+  test("escapeSummaryText neutralises links, images, HTML, tables, mentions and new lines", () => {
     const hostile =
       "<img src=x onerror=alert(1)> [click](https://evil.example) ![i](x) | @octocat\n# h";
-    const escaped = escapeMarkdown(hostile);
+    const escaped = escapeSummaryText(hostile);
     assert.equal(
       escaped,
       "\\<img src=x onerror=alert(1)\\> \\[click\\](https://evil.example) !\\[i\\](x) \\| \\@octocat # h",
     );
     assert.ok(!/(^|[^\\])[<[|]/.test(escaped), "every special character is escaped");
-    assert.equal(escapeMarkdown("a\u0000b\r\nc\u2028d"), "a b c d");
+    assert.equal(escapeSummaryText("a\u0000b\r\nc\u2028d"), "a b c d");
     assert.equal(
-      escapeMarkdown("costs $5 *or* ~~$10~~ `x`"),
+      escapeSummaryText("costs $5 *or* ~~$10~~ `x`"),
       "costs \\$5 \\*or\\* \\~\\~\\$10\\~\\~ \\`x\\`",
     );
   });
@@ -176,9 +176,9 @@ describe("Markdown helpers", () => {
     assert.equal(link("x", "javascript:alert(1)"), "x");
     assert.equal(link("x", "https://a.example/(x)"), "x");
     assert.equal(link("x", null), "x");
-    assert.equal(formatCount(0), "0");
-    assert.equal(formatCount(999), "999");
-    assert.equal(formatCount(1234567), "1,234,567");
+    assert.equal(formatExactCount(0), "0");
+    assert.equal(formatExactCount(999), "999");
+    assert.equal(formatExactCount(1234567), "1,234,567");
     assert.equal(truncate("abcdef", 4), "abc…");
     assert.equal(truncate("abc", 4), "abc");
     assert.equal(truncate("😀😀😀😀😀", 3), "😀😀…");

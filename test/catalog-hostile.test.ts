@@ -17,6 +17,7 @@ import {
   looksLikeCrash,
   memoryIo,
   removeTemp,
+  runBinary,
   runCli,
   tempData,
 } from "./helpers/catalog.js";
@@ -201,11 +202,23 @@ async function setUp(c: Case): Promise<string> {
   return dir;
 }
 
+/**
+ * The inputs that could take the process down (memory, stack depth) run the
+ * real binary, so a crash outside runMain would show; the rest run runMain in
+ * this process, as bin/cooltech.js does.
+ */
+const AS_PROCESS = new Set([
+  "alias bomb (billion laughs)",
+  "multi-megabyte string",
+  "deeply nested junk",
+]);
+
 describe("hostile inputs", { concurrency: 4 }, () => {
   for (const [name, c] of Object.entries(cases)) {
     test(name, async () => {
       const dir = await setUp(c);
-      const r = await runCli(["validate", "--data", "."], { cwd: dir });
+      const run = AS_PROCESS.has(name) ? runBinary : runCli;
+      const r = await run(["validate", "--data", "."], { cwd: dir });
       const output = r.stdout + r.stderr;
       assert.equal(r.code, 1, output.slice(0, 2000));
       for (const re of c.expect) assert.match(r.stdout, re);

@@ -55,6 +55,12 @@ const samples: Record<(typeof PRECOMPILED)[number], unknown[]> = {
       ],
     },
   ],
+  config: [
+    { title: "My List", tagline: "Tools we like.", url: "https://me.github.io/list/" },
+    {},
+    { title: "", tagline: "a\nb", url: "http://x.org", colour: 1 },
+    ["not a mapping"],
+  ],
 };
 
 test("precompiled and run-time compiled validators report the same errors", () => {

@@ -248,7 +248,12 @@ test("the step summary escapes every data string of an event", () => {
   ]).join("\n");
   assert.equal(md.includes("<b>"), false);
   assert.equal(md.includes("[a]"), false);
-  assert.match(md, /\\\*o\\\*\\\\u000a\\# h/, "a newline cannot start a block");
+  assert.match(md, /\\\*o\\\*\\\\u000a# h/, "emphasis escaped, the newline shown as text");
+  assert.equal(
+    md.split("\n").some((l) => l.startsWith("#") && !l.startsWith("### Changes")),
+    false,
+    "a newline in the data cannot start a block",
+  );
 });
 
 test("appendChanges skips a repeat of a project's latest event of the same family", () => {

@@ -17,7 +17,7 @@ import {
 import { validateAgainst } from "../src/core/schema.js";
 import { conformDirectory } from "../src/refresh/contract.js";
 import { toSiteProject } from "../src/site/build/data.js";
-import { projectBadges } from "../src/site/client/cards.js";
+import { projectBadges } from "../src/site/client/badges.js";
 import { removeTemp, runCli, tempData } from "./helpers/catalog.js";
 
 const temps: string[] = [];
@@ -111,7 +111,11 @@ describe("build with invalid entries", () => {
     assert.deepEqual(names, ["Falco", "Longhorn", "Rook"]);
     const byName = new Map(directory.projects.map((p) => [p.name, p]));
     assert.equal(byName.get("Falco")?.description, "Fresh words.");
-    assert.deepEqual(byName.get("Rook"), PREVIOUS.projects[1], "last-known record, untouched");
+    assert.deepEqual(
+      byName.get("Rook"),
+      { ...PREVIOUS.projects[1], categories: ["storage"] },
+      "last-known record, untouched but for `categories` (absent in an older directory.json)",
+    );
     assert.match(run.stdout, /^projects\.yaml:8:10 error tag "Not Kebab" must be lowercase/m);
     assert.match(run.stdout, /^projects\.yaml:15:3 error unknown key "descripton"/m);
     assert.match(

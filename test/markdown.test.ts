@@ -12,8 +12,8 @@ import { fileURLToPath } from "node:url";
 import { runMain } from "../src/cli/main.js";
 import type { Directory, DirectoryProject } from "../src/core/model.js";
 import {
-  escapeMarkdown,
-  escapeMarkdownBlock,
+  escapeListBlock,
+  escapeListText,
   headingSlug,
   projectLine,
   renderMarkdown,
@@ -86,12 +86,12 @@ describe("escaping untrusted text", () => {
 
   test("newlines cannot start a heading, list or HTML block", () => {
     assert.equal(
-      escapeMarkdown("one\n# two\n\n<script>x</script>"),
+      escapeListText("one\n# two\n\n<script>x</script>"),
       "one \\# two \\<script\\>x\\</script\\>",
     );
-    assert.equal(escapeMarkdownBlock("- item"), "\\- item");
-    assert.equal(escapeMarkdownBlock("1. item"), "1\\. item");
-    assert.equal(escapeMarkdownBlock("> quote"), "\\> quote");
+    assert.equal(escapeListBlock("- item"), "\\- item");
+    assert.equal(escapeListBlock("1. item"), "1\\. item");
+    assert.equal(escapeListBlock("> quote"), "\\> quote");
   });
 
   test("links only https; parentheses in URLs are encoded", () => {

@@ -4,7 +4,6 @@
  * up on the local fake GitHub, through the real binary.
  */
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
 import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { after, before, beforeEach, describe, test } from "node:test";
@@ -13,9 +12,9 @@ import { UserError } from "../src/core/errors.js";
 import { changedEntries, execGit, readAtRef } from "../src/pr-check/changed.js";
 import type { Item } from "../src/validate/rules/rule.js";
 import { demoRepos, type FakeGitHub, type FakeRepo, startFakeGitHub } from "./fake-github/index.js";
+import { runCli } from "./helpers/refresh-cli.js";
 import { type TempGit, tempGit } from "./helpers/temp-git.js";
 
-const BIN = fileURLToPath(new URL("../../bin/cooltech.js", import.meta.url));
 const TOKEN = "pr-check-test-token";
 
 const CATEGORIES = `- id: cluster-operations
@@ -151,18 +150,15 @@ async function cooltech(args: string[], env: Record<string, string> = {}): Promi
     GITHUB_API_URL: gh.url,
     GITHUB_GRAPHQL_URL: gh.graphqlUrl,
     GITHUB_TOKEN: TOKEN,
-    // Test knobs shared with `refresh`: no real waits between retries, short deadlines.
+    // Test knobs shared with `refresh`: no real waits between retries, a generous deadline.
     COOLTECH_RETRY_BASE_MS: "1",
-    COOLTECH_TIMEOUT_MS: "3000",
+    COOLTECH_TIMEOUT_MS: "30000",
     ...env,
   };
-  const result = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd: repo.dir, env: fullEnv }, (e, so, se) =>
-      resolve({ code: e ? Number(e.code) : 0, stdout: so, stderr: se }),
-    );
-  });
+  // In-process, through the same runMain entry as bin/cooltech.js.
+  const { code, stdout, stderr } = await runCli(args, fullEnv, repo.dir);
   const summary = await readFile(summaryFile, "utf8").catch(() => "");
-  return { ...result, summary };
+  return { code: code ?? -1, stdout, stderr, summary };
 }
 
 const CHECK = ["validate", "--online", "--changed-since", "HEAD", "--format", "github"];
@@ -459,7 +455,7 @@ describe("changed entries", () => {
     const path = join(repo.dir, "data/projects.yaml");
     await assert.rejects(readAtRef("--output=/tmp/x", path, repo.dir), (e: unknown) => {
       assert.ok(e instanceof UserError);
-      assert.equal(e.exitCode, 2);
+      assert.equal(e.kind, "usage");
       return true;
     });
     await assert.rejects(readAtRef("nope", path, repo.dir), /git knows no commit 'nope'/);

@@ -9,14 +9,14 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after, afterEach, before, beforeEach, describe, test } from "node:test";
-import type { Directory, DirectoryProject } from "../src/core/model.js";
+import type { Directory } from "../src/core/model.js";
 import { validateAgainst } from "../src/core/schema.js";
 import { demoRepos, type FakeGitHub, startFakeGitHub } from "./fake-github/index.js";
 import {
-  assertNoToken,
-  fakeEnv,
+  projectNamed,
   readJson,
-  runCli,
+  refreshIn,
+  resetFake,
   TOKEN,
   tempData,
 } from "./helpers/refresh-cli.js";
@@ -27,28 +27,17 @@ let tmp: Awaited<ReturnType<typeof tempData>>;
 const T1 = "2025-11-20T03:00:00.000Z";
 const T2 = "2025-11-21T03:00:00.000Z";
 
-async function refresh(args: string[] = [], env: Record<string, string | undefined> = {}) {
-  const run = await runCli(["refresh", "--data", "data", ...args], fakeEnv(gh, env), tmp.dir);
-  await assertNoToken(run, tmp.dir);
-  return run;
-}
+const refresh = (args: string[] = [], env: Record<string, string | undefined> = {}) =>
+  refreshIn(gh, tmp.dir, args, env);
 const directory = () => readJson<Directory>(join(tmp.data, "directory.json"));
-const project = (d: Directory, name: string) => {
-  const p = d.projects.find((x) => x.name === name);
-  assert.ok(p, `${name} is in the directory`);
-  return p as DirectoryProject;
-};
+const project = projectNamed;
 before(async () => {
   gh = await startFakeGitHub({ repos: demoRepos(), token: TOKEN });
 });
 after(() => gh.close());
 beforeEach(async () => {
   tmp = await tempData();
-  gh.repos.clear();
-  for (const r of demoRepos()) gh.repos.set(`${r.owner}/${r.name}`, r);
-  gh.clearFaults();
-  gh.resetStats();
-  gh.resetRateLimits();
+  resetFake(gh);
 });
 afterEach(() => tmp.cleanup());
 

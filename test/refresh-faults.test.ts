@@ -6,8 +6,7 @@
 import assert from "node:assert/strict";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { after, afterEach, before, beforeEach, describe, test } from "node:test";
-import { setTimeout as sleep } from "node:timers/promises";
+import { afterEach, before, beforeEach, describe, test } from "node:test";
 import type { Directory } from "../src/core/model.js";
 import {
   demoRepos,
@@ -75,22 +74,25 @@ const statuses = (d: Directory) => {
 };
 
 before(async () => {
-  gh = await startFakeGitHub({ repos: demoRepos(), token: TOKEN });
+  const seedServer = await startFakeGitHub({ repos: demoRepos(), token: TOKEN });
   const seed = await tempData();
   try {
     const run = await runCli(
       ["refresh", "--data", "data", "--fix-moved"],
-      fakeEnv(gh, { COOLTECH_NOW: T1 }),
+      fakeEnv(seedServer, { COOLTECH_NOW: T1 }),
       seed.dir,
     );
     assert.equal(run.code, 0, run.stderr);
     baseline = await readFile(join(seed.data, "directory.json"), "utf8");
   } finally {
     await seed.cleanup();
+    await seedServer.close();
   }
 });
-after(() => gh.close());
+// A fresh fake GitHub per test: a request a previous test aborted can never reach
+// this test's server late and use up its fault or change its counters.
 beforeEach(async () => {
+  gh = await startFakeGitHub({ repos: demoRepos(), token: TOKEN });
   tmp = await tempData();
   const yaml = join(tmp.data, "projects.yaml");
   await writeFile(
@@ -98,17 +100,18 @@ beforeEach(async () => {
     (await readFile(yaml, "utf8")).replace("repo: weaveworks/kured", "repo: kubereboot/kured"),
   );
   await writeFile(dirFile(), baseline);
-  gh.clearFaults();
-  gh.resetStats();
-  gh.resetRateLimits();
 });
-afterEach(() => tmp.cleanup());
+afterEach(async () => {
+  await gh.close();
+  await tmp.cleanup();
+});
 
 describe("a fault on every request: all stale, nothing lost, exit 3", () => {
   const cases: Array<[string, FaultKind, Record<string, string>?]> = [
     ["HTTP 502", { kind: "status", status: 502 }],
     ["connection reset mid-response", { kind: "reset" }],
-    ["slow past the client timeout", { kind: "slow", ms: 1500 }, { COOLTECH_TIMEOUT_MS: "200" }],
+    // A minute: past the deadline however loaded the machine (the server closes after the test).
+    ["slow past the client timeout", { kind: "slow", ms: 60_000 }, { COOLTECH_TIMEOUT_MS: "1000" }],
     ["malformed JSON", { kind: "malformed" }],
   ];
   for (const [label, fault, env] of cases) {
@@ -159,12 +162,17 @@ test("primary budget exhausted mid-run: fetched kept, the rest stale, reset time
 
 test("killed mid-run (SIGKILL while requests hang): directory.json byte-identical", async () => {
   gh.addFault({ kind: "slow", ms: 60_000, api: "graphql" });
+  const arrived = gh.nextRequest("graphql");
   const { child, done } = startCli(
     ["refresh", "--data", "data"],
     fakeEnv(gh, { COOLTECH_NOW: T2, COOLTECH_TIMEOUT_MS: "120000" }),
     tmp.dir,
   );
-  for (let i = 0; i < 200 && gh.stats.graphqlRequests === 0; i++) await sleep(25);
+  // Wait for the event, not for a time: however loaded the machine, the request arrives or the CLI ends.
+  await Promise.race([
+    arrived,
+    done.then((r) => assert.fail(`the CLI ended before its request arrived: ${r.stderr}`)),
+  ]);
   assert.equal(gh.stats.graphqlRequests, 1, "the request is hanging");
   child.kill("SIGKILL");
   const run = await done;

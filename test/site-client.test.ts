@@ -1,7 +1,7 @@
 /** The page's pure logic (src/core/format.ts and src/site/client/state.ts), in Node. */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { formatCount, formatDay, formatGain, safeHttps } from "../src/core/format.js";
+import { formatCompactCount, formatDay, formatGain, safeHttps } from "../src/core/format.js";
 import type { SiteProject } from "../src/site/client/data.js";
 import {
   buildIndex,
@@ -13,7 +13,7 @@ import {
 } from "../src/site/client/state.js";
 
 describe("format", () => {
-  test("formatCount is exact below 1,000, else rounded down", () => {
+  test("formatCompactCount is exact below 1,000, else rounded down", () => {
     const cases: Array<[number, string]> = [
       [0, "0"],
       [999, "999"],
@@ -27,7 +27,7 @@ describe("format", () => {
       [2_345_678, "2.3M"],
       [-1500, "-1.5k"],
     ];
-    for (const [n, text] of cases) assert.equal(formatCount(n), text, `${n}`);
+    for (const [n, text] of cases) assert.equal(formatCompactCount(n), text, `${n}`);
     assert.equal(formatGain(12), "+12");
     assert.equal(formatGain(-3), "-3");
     assert.equal(formatGain(0), "0");

@@ -3,10 +3,11 @@
  * the fake GitHub (projects added, removed, archived, released, a milestone),
  * feed.xml (Atom) and feed.json (JSON Feed) parse with a real feed parser
  * (feedsmith) and list those changes, with stable ids, absolute links when
- * --url is given, and hostile strings kept as inert text.
+ * the site's url is known (DIR/cooltech.yaml, or --url), and hostile strings
+ * kept as inert text.
  */
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { parseAtomFeed, parseJsonFeed } from "feedsmith";
@@ -111,4 +112,24 @@ test("without a URL the feeds have no links to the site; same input, same bytes;
   const bad = await site("e", ["--url", "javascript:alert(1)"]);
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /--url \(or COOLTECH_SITE_URL\) must be http\(s\)/);
+});
+
+test("the site's url and title come from DIR/cooltech.yaml; --url overrides the url", async () => {
+  const config = join(tmp.data, "cooltech.yaml");
+  await writeFile(config, "title: My <List>\nurl: https://me.example/list\n");
+  try {
+    assert.equal((await site("f")).code, 0);
+    const json = parseJsonFeed(JSON.parse(await read("f", "feed.json")));
+    assert.equal(json.title, "My <List>: changes");
+    assert.equal(json.home_page_url, "https://me.example/list/");
+    assert.equal(json.feed_url, "https://me.example/list/feed.json");
+    const xml = await read("f", "feed.xml");
+    assert.match(xml, /<title>My &#60;List&#62;: changes<\/title>/);
+    assert.equal(parseAtomFeed(xml).id, "https://me.example/list/");
+    assert.equal((await site("g", ["--url", "https://other.example/"])).code, 0);
+    const other = parseJsonFeed(JSON.parse(await read("g", "feed.json")));
+    assert.equal(other.feed_url, "https://other.example/feed.json");
+  } finally {
+    await rm(config);
+  }
 });

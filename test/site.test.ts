@@ -48,7 +48,21 @@ describe("renderSite", () => {
   test("gives index.html, directory.json and the feeds, the same bytes every time", async () => {
     const dir = await fixture();
     const files = renderSite(dir);
-    assert.deepEqual([...files.keys()], ["index.html", "directory.json", "feed.xml", "feed.json"]);
+    assert.deepEqual(
+      [...files.keys()],
+      [
+        "index.html",
+        "directory.json",
+        "feed.xml",
+        "feed.json",
+        "schemas/categories.schema.json",
+        "schemas/changes.schema.json",
+        "schemas/config.schema.json",
+        "schemas/directory.schema.json",
+        "schemas/link-check.schema.json",
+        "schemas/projects.schema.json",
+      ],
+    );
     assert.deepEqual(renderSite(structuredClone(dir)), files);
     assert.deepEqual(JSON.parse(files.get("directory.json") ?? ""), dir);
   });
@@ -125,14 +139,16 @@ describe("cooltech site", () => {
       "feed.json",
       "feed.xml",
       "index.html",
+      "schemas",
     ]);
+    assert.equal((await readdir(join(tmp, "public", "schemas"))).length, 6);
     assert.match(out.stderr, /index\.html .*16 projects/);
     assert.equal(
       await readFile(join(tmp, "public", "index.html"), "utf8"),
       renderSite(await fixture()).get("index.html"),
     );
     await writeSite(join(tmp, "public"), renderSite(await fixture())); // overwriting works too
-    assert.equal((await readdir(join(tmp, "public"))).length, 4);
+    assert.equal((await readdir(join(tmp, "public"))).length, 5);
   });
 
   test("defaults to dist/site", async () => {

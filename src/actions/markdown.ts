@@ -17,7 +17,7 @@ const SPECIAL = /[\\`*_[\]<>|~@$]/g;
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
 
 /** One line of literal text: control characters become spaces, Markdown syntax is escaped. */
-export function escapeMarkdown(text: string): string {
+export function escapeSummaryText(text: string): string {
   return text.replace(CONTROL, " ").trim().replace(SPECIAL, "\\$&");
 }
 
@@ -30,7 +30,7 @@ export function truncate(text: string, max: number): string {
 /** Inline code for identifiers such as `owner/name`; falls back to escaped text if it holds a backtick. */
 export function code(text: string): string {
   const line = text.replace(CONTROL, " ");
-  return line.includes("`") || line.trim() === "" ? escapeMarkdown(line) : `\`${line}\``;
+  return line.includes("`") || line.trim() === "" ? escapeSummaryText(line) : `\`${line}\``;
 }
 
 /** A link whose target is a GitHub https URL; anything else is shown as plain text. */
@@ -53,7 +53,7 @@ export function markdownTable(
 }
 
 /** 12345 -> "12,345" (fixed, locale-independent, so output is the same on every machine). */
-export function formatCount(n: number): string {
+export function formatExactCount(n: number): string {
   return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 

@@ -1,4 +1,5 @@
 import type { ParseArgsConfig } from "node:util";
+import { UsageError } from "./errors.js";
 import type { Io } from "./io.js";
 
 export type OptionSpec = NonNullable<ParseArgsConfig["options"]>;
@@ -40,4 +41,15 @@ export function listOpt(args: Args, name: string): string[] {
   const v = args.values[name];
   if (Array.isArray(v)) return v.filter((x): x is string => typeof x === "string");
   return typeof v === "string" ? [v] : [];
+}
+
+/** An integer option within [min, max], or undefined when absent. */
+export function intOpt(args: Args, name: string, min: number, max: number): number | undefined {
+  const value = stringOpt(args, name);
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not '${value}'`);
+  }
+  return n;
 }

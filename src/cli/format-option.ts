@@ -1,11 +1,11 @@
 import type { Diagnostic } from "../core/diagnostic.js";
-import { UsageError } from "../core/errors.js";
 import {
   type DiagnosticFormat,
   formatGithubParts,
   formatJson,
   formatText,
 } from "../validate/format/index.js";
+import { UsageError } from "./errors.js";
 import { commandsOut, type Io, type Paint } from "./io.js";
 
 const FORMATS: readonly DiagnosticFormat[] = ["text", "github", "json"];

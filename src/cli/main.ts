@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
-import { ExitCode, UsageError, UserError } from "../core/errors.js";
+import { UserError } from "../core/errors.js";
+import { LockBusyError } from "../core/lock.js";
 import { commands } from "./commands/index.js";
+import { ExitCode, exitCodeOf, UsageError } from "./errors.js";
 import { guardedIo, type Io, paint, processIo, useColor } from "./io.js";
 import { parseCommandArgs, suggestion } from "./parse.js";
 
@@ -118,7 +120,11 @@ function report(
   }
   if (error instanceof UserError) {
     io.stderr.write(`${p.red("error:")} ${error.message}\n`);
-    return error.exitCode;
+    return exitCodeOf(error.kind);
+  }
+  if (error instanceof LockBusyError) {
+    io.stderr.write(`${p.red("error:")} ${error.message}\n`);
+    return ExitCode.busy;
   }
   const err = error instanceof Error ? error : new Error(String(error));
   const code = (err as NodeJS.ErrnoException).code;

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
-import { UsageError } from "../core/errors.js";
 import { closest } from "../core/suggest.js";
 import type { Args, Command, OptionSpec } from "./command.js";
+import { UsageError } from "./errors.js";
 
 /** " (did you mean 'x'?)" when `value` looks like a typo of a candidate, else "". */
 export function suggestion(value: string, candidates: Iterable<string>): string {

@@ -13,6 +13,18 @@ export interface Diagnostic {
   message: string;
 }
 
+/** A Diagnostic at file:line:col (an error unless told otherwise). */
+export function diagnosticAt(
+  file: string,
+  line: number,
+  column: number,
+  rule: string,
+  message: string,
+  severity: Diagnostic["severity"] = "error",
+): Diagnostic {
+  return { file, line, column, severity, rule, message };
+}
+
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === "error");
 }

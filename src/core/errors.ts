@@ -1,34 +1,15 @@
 /**
- * The few error classes the CLI turns into exit codes (decided in one place,
- * `runMain`). Anything else that escapes a command is an internal error.
+ * Domain errors: a problem the user can fix, with a kind saying what sort of
+ * problem it is. They carry no exit code: only src/cli/ (runMain) maps a kind
+ * to an exit code. Anything else that escapes a command is an internal error.
  */
 
-/** Exit codes, documented in the README. */
-export const ExitCode = {
-  ok: 0,
-  /** Invalid data, a failed check, or `fmt --check` found changes. */
-  invalid: 1,
-  /** Bad command line. */
-  usage: 2,
-  /** `refresh` wrote the directory but some entries are stale or missing, or it was stopped early. */
-  incomplete: 3,
-  /** A file could not be read or written (permissions, disk full, ...). */
-  io: 4,
-  /**
-   * `refresh` / `build` wrote the directory, but the curated data has errors:
-   * invalid entries kept their last-known record or were left out.
-   */
-  partial: 5,
-  /** Another run holds the data folder's lock (`refresh`, `build`): nothing was done. */
-  busy: 6,
-  /** A bug: please report it. */
-  internal: 70,
-} as const;
-
-/** A mistake on the command line: printed with a hint, exit 2. */
-export class UsageError extends Error {
-  override name = "UsageError";
-}
+/**
+ * - `invalid`: invalid data or a failed check (a corrupt directory.json, an expired token).
+ * - `usage`: a value the user gave cannot be used (a git ref, a setting in the environment).
+ * - `io`: a file could not be read or written (permissions, disk full, ...).
+ */
+export type UserErrorKind = "invalid" | "usage" | "io";
 
 /**
  * A problem the user can fix (a missing file, an unwritable folder, a bad
@@ -36,9 +17,9 @@ export class UsageError extends Error {
  */
 export class UserError extends Error {
   override name = "UserError";
-  readonly exitCode: number;
-  constructor(message: string, exitCode: number = ExitCode.invalid, options?: ErrorOptions) {
+  readonly kind: UserErrorKind;
+  constructor(message: string, kind: UserErrorKind = "invalid", options?: ErrorOptions) {
     super(message, options);
-    this.exitCode = exitCode;
+    this.kind = kind;
   }
 }

@@ -9,7 +9,7 @@
  * DOWN to one decimal with k or M ("1.2k" means at least 1,200). Rounding down
  * keeps nightly diffs of the Markdown list quiet and avoids "1000k".
  */
-export function formatCount(n: number): string {
+export function formatCompactCount(n: number): string {
   const abs = Math.abs(n);
   const sign = n < 0 ? "-" : "";
   if (abs < 1000) return `${n}`;
@@ -19,9 +19,9 @@ export function formatCount(n: number): string {
   return `${sign}${text}${unit}`;
 }
 
-/** A star gain: "+12", "-3", "0"; compact like `formatCount`. */
+/** A star gain: "+12", "-3", "0"; compact like `formatCompactCount`. */
 export function formatGain(n: number): string {
-  return n > 0 ? `+${formatCount(n)}` : formatCount(n);
+  return n > 0 ? `+${formatCompactCount(n)}` : formatCompactCount(n);
 }
 
 /** The day of an ISO timestamp ("2024-05-01"), or null when it is not one. */

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, open, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
-import { ExitCode, UserError } from "./errors.js";
+import { UserError } from "./errors.js";
 
 /** The file-system calls the writers use; tests pass failing ones (e.g. a full disk). */
 export interface WriteFs {
@@ -45,7 +45,7 @@ export class WriteError extends UserError {
           : String(cause);
     super(
       `cannot ${what} ${path}: ${why}; check the path, its permissions and the free space`,
-      ExitCode.io,
+      "io",
       { cause },
     );
     this.path = path;

@@ -154,7 +154,8 @@ function normalizeEntry(map: YAMLMap, note: (n: Node, m: string, extent?: Node) 
     if (category.items.length === 1 && isScalar(only) && typeof only.value === "string") {
       note(category, `category ${code(`[${only.value}]`)} written as ${code(only.value)}`);
       map.set("category", only);
-    } else {
+    } else if (!category.flow) {
+      note(category, "category written as a flow list `[a, b]`");
       category.flow = true;
     }
   }

@@ -1,9 +1,11 @@
 import { join } from "node:path";
+import { directorySchemaRef } from "../core/branding.js";
 import { commitFiles, recoverFiles } from "../core/commit.js";
-import type { Diagnostic } from "../core/diagnostic.js";
+import { type Diagnostic, sortDiagnostics } from "../core/diagnostic.js";
 import { acquireLock } from "../core/lock.js";
 import type { Directory } from "../core/model.js";
 import { DIRECTORY_FILE, loadCatalog } from "../load/catalog.js";
+import { loadConfig } from "../load/config.js";
 import { readDirectory } from "../load/directory.js";
 import { validateCatalog } from "../validate/index.js";
 import type { ChangeEvent } from "./changes.js";
@@ -57,11 +59,13 @@ async function buildLocked(
     return reading;
   };
   // The parsed YAML (its syntax tree is most of the memory) is not kept past this block.
+  const config = await loadConfig(dataDir, cwd);
   const { diagnostics, use } = await (async () => {
     const loaded = await loadCatalog(dataDir, cwd);
     const validation = validateCatalog(loaded);
     const use = await usableOrNull(loaded, validation, readPrevious);
-    return { diagnostics: validation.diagnostics, use };
+    const all = sortDiagnostics([...config.diagnostics, ...validation.diagnostics]);
+    return { diagnostics: all, use };
   })();
   if (use === null) return { diagnostics, directory: null, written: [], changes: [], setAside: [] };
   const previous = await readPrevious();
@@ -70,9 +74,10 @@ async function buildLocked(
     indexKnown(previous),
     previous?.refreshedAt ?? null,
     use.kept,
+    directorySchemaRef(config.branding),
   );
   const feed = await changesFile(dataDir, directory, { previous, at: now.toISOString(), cwd });
-  const files = [...directoryFiles(dataDir, directory), ...feed.files];
+  const files = [...directoryFiles(dataDir, directory, config.branding), ...feed.files];
   const written = await commitFiles(dataDir, files);
   return { diagnostics, directory, written, changes: feed.events, setAside: use.setAside };
 }

@@ -182,7 +182,7 @@ export async function readChanges(dataDir: string, cwd?: string): Promise<Change
   const path = join(dataDir, CHANGES_FILE);
   const text = await readFile(path, "utf8").catch((e: NodeJS.ErrnoException) => {
     if (e.code === "ENOENT") return null;
-    throw new UserError(`${displayPath(path, cwd)}: cannot read (${e.code})`);
+    throw new UserError(`${displayPath(path, cwd)}: cannot read (${e.code})`, "io");
   });
   if (text === null) return [];
   let value: unknown;

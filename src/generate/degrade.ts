@@ -63,6 +63,34 @@ const repoKey = (r: string): string => fold(normalizeRepo(r) ?? r);
 export function degrade(usable: UsableCatalog, previous: Directory | null): Degraded {
   const setAside: SetAside[] = [];
   const lastCategories = new Map((previous?.categories ?? []).map((c) => [c.id, c]));
+  const { categories, ids } = keepCategories(usable, lastCategories, setAside);
+  const { projects, taken, invalid } = validProjects(usable, ids);
+  const kept: DirectoryProject[] = [];
+  for (const item of invalid) {
+    const last = lastKnown(previous, item);
+    const usable =
+      last !== undefined &&
+      !taken.names.has(fold(last.name)) &&
+      !(last.repo !== null && taken.repos.has(repoKey(last.repo))) &&
+      (last.categories ?? [last.category]).every(
+        (id) => ids.has(id) || restoreCategory(id, lastCategories, categories, ids),
+      );
+    if (usable) {
+      kept.push(last);
+      taken.names.add(fold(last.name));
+      if (last.repo !== null) taken.repos.add(repoKey(last.repo));
+    }
+    setAside.push(aside("project", item, usable));
+  }
+  return { catalog: { projects, categories }, kept, setAside };
+}
+
+/** The valid categories, and for each invalid one its last-known record when it has one. */
+function keepCategories(
+  usable: UsableCatalog,
+  lastCategories: Map<string, Category>,
+  setAside: SetAside[],
+): { categories: Category[]; ids: Set<string> } {
   const categories: Category[] = [];
   const ids = new Set<string>();
   let invalidCategory = 0;
@@ -81,18 +109,24 @@ export function degrade(usable: UsableCatalog, previous: Directory | null): Degr
     }
     setAside.push(aside("category", item, keep));
   }
+  return { categories, ids };
+}
 
-  const names = new Set<string>();
-  const repos = new Set<string>();
+/**
+ * The valid projects whose every category survived (a list may name several),
+ * the names and repos they take, and the invalid ones in file order (a project
+ * whose category is left out among them).
+ */
+function validProjects(usable: UsableCatalog, ids: Set<string>) {
+  const taken = { names: new Set<string>(), repos: new Set<string>() };
   const projects: Project[] = [];
   const invalid: InvalidItem[] = [...usable.invalidProjects];
   for (const { value, index } of usable.projects) {
-    // Every category of the project must survive (a list may name several).
     const lost = categoryIds(value.category).find((id) => !ids.has(id));
     if (lost === undefined) {
       projects.push(value);
-      names.add(fold(value.name));
-      if (value.repo) repos.add(repoKey(value.repo));
+      taken.names.add(fold(value.name));
+      if (value.repo) taken.repos.add(repoKey(value.repo));
       continue;
     }
     invalid.push({
@@ -105,25 +139,7 @@ export function degrade(usable: UsableCatalog, previous: Directory | null): Degr
     });
   }
   invalid.sort((a, b) => a.index - b.index);
-
-  const kept: DirectoryProject[] = [];
-  for (const item of invalid) {
-    const last = lastKnown(previous, item);
-    const usable =
-      last !== undefined &&
-      !names.has(fold(last.name)) &&
-      !(last.repo !== null && repos.has(repoKey(last.repo))) &&
-      (last.categories ?? [last.category]).every(
-        (id) => ids.has(id) || restoreCategory(id, lastCategories, categories, ids),
-      );
-    if (usable) {
-      kept.push(last);
-      names.add(fold(last.name));
-      if (last.repo !== null) repos.add(repoKey(last.repo));
-    }
-    setAside.push(aside("project", item, usable));
-  }
-  return { catalog: { projects, categories }, kept, setAside };
+  return { projects, taken, invalid };
 }
 
 function lastKnown(previous: Directory | null, item: InvalidItem): DirectoryProject | undefined {

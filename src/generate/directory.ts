@@ -1,3 +1,4 @@
+import { DIRECTORY_SCHEMA_REF } from "../core/branding.js";
 import {
   categoryIds,
   type Directory,
@@ -10,7 +11,7 @@ import {
 import { compareProjects } from "../core/order.js";
 import type { Catalog } from "../validate/index.js";
 
-export const DIRECTORY_SCHEMA_REF = "../schemas/directory.schema.json";
+export { DIRECTORY_SCHEMA_REF };
 
 /** What is known of an entry from an earlier run. */
 export interface Known {
@@ -36,13 +37,15 @@ export function indexKnown(previous: Directory | null): Map<string, Known> {
 /**
  * The directory: curated entries in canonical order, each with its
  * last-known GitHub data, plus the `kept` last-known records of entries that
- * are invalid now (see degrade.ts). Pure and deterministic (no clock).
+ * are invalid now (see degrade.ts). `$schema` is `schema` (see
+ * `directorySchemaRef`). Pure and deterministic (no clock).
  */
 export function generateDirectory(
   catalog: Catalog,
   known: Map<string, Known>,
   refreshedAt: string | null,
   kept: readonly DirectoryProject[] = [],
+  schema: string = DIRECTORY_SCHEMA_REF,
 ): Directory {
   const projects = catalog.projects.map((p) => {
     const k = p.repo ? known.get(p.repo.toLowerCase()) : undefined;
@@ -51,7 +54,7 @@ export function generateDirectory(
   projects.push(...kept);
   projects.sort(compareProjects);
   return {
-    $schema: DIRECTORY_SCHEMA_REF,
+    $schema: schema,
     refreshedAt,
     categories: catalog.categories.map(({ id, name, description }) => ({ id, name, description })),
     projects,

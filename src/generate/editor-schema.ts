@@ -23,11 +23,27 @@ export function editorSchema(categories: readonly Category[]): Json {
   const category = defs.project.properties.category ?? {};
   const ids = categories.map((c) => c.id);
   if (ids.length > 0) {
-    defs.project.properties.category = {
-      ...category,
+    const known = {
       enum: ids,
       markdownEnumDescriptions: categories.map((c) => `**${c.name}**: ${c.description}`),
       errorMessage: `Not a category of data/categories.yaml. Use one of: ${ids.join(", ")}. A category added to data/categories.yaml in your pull request is offered here once it is merged (\`npx cooltech build\` updates this list locally).`,
+    };
+    // One id, or a list of ids: either form is checked against the ids of categories.yaml.
+    const { description, markdownDescription, items, minItems, maxItems, uniqueItems } = category;
+    const { maxLength, pattern, patternErrorMessage } = category;
+    defs.project.properties.category = {
+      description,
+      markdownDescription,
+      anyOf: [
+        { type: "string", maxLength, pattern, patternErrorMessage, ...known },
+        {
+          type: "array",
+          minItems,
+          maxItems,
+          uniqueItems,
+          items: { ...((items as Json | undefined) ?? {}), ...known },
+        },
+      ],
     };
   }
   return {

@@ -9,7 +9,7 @@
  *     - [name](link) - tagline ★1.2k *(archived)*
  *
  * The link is the homepage, else the GitHub repository; a URL that is not
- * https renders no link. Stars use `formatCount`: exact below 1,000, else
+ * https renders no link. Stars use `formatCompactCount`: exact below 1,000, else
  * rounded down to one decimal ("1.2k" = at least 1,200), so the nightly
  * refresh does not rewrite every line. Archived, moved and missing
  * repositories are marked (stale is not: it is a transient fetch failure).
@@ -20,8 +20,8 @@
  * build` calls it too).
  */
 
-import { INTRO, TITLE } from "../core/branding.js";
-import { formatCount, formatDay, safeHttps } from "../core/format.js";
+import { type Branding, DEFAULT_BRANDING } from "../core/branding.js";
+import { formatCompactCount, formatDay, safeHttps } from "../core/format.js";
 import { type Category, type Directory, type DirectoryProject, isFetched } from "../core/model.js";
 import { stripControls } from "../core/text.js";
 
@@ -33,16 +33,16 @@ const MAX_TAGLINE = 200;
  * collapses whitespace (a newline could start a block). Parentheses need no
  * escape: with every `[` escaped, they cannot form a link.
  */
-export function escapeMarkdown(text: string): string {
+export function escapeListText(text: string): string {
   return stripControls(text)
     .replace(/\s+/g, " ")
     .trim()
     .replace(/[\\`*_[\]<>#~&]/g, "\\$&");
 }
 
-/** Like `escapeMarkdown`, for text that starts a line: also defuses list, quote and rule markers. */
-export function escapeMarkdownBlock(text: string): string {
-  return escapeMarkdown(text)
+/** Like `escapeListText`, for text that starts a line: also defuses list, quote and rule markers. */
+export function escapeListBlock(text: string): string {
+  return escapeListText(text)
     .replace(/^([-+=])/, "\\$1")
     .replace(/^(\d+)([.)])/, "$1\\$2");
 }
@@ -78,22 +78,22 @@ function marks(p: DirectoryProject): string {
   if (gh === null) return "";
   const out: string[] = [];
   if (gh.archived) out.push(" *(archived)*");
-  if (gh.status === "moved") out.push(` *(moved to ${escapeMarkdown(gh.nameWithOwner)})*`);
+  if (gh.status === "moved") out.push(` *(moved to ${escapeListText(gh.nameWithOwner)})*`);
   if (gh.status === "missing") out.push(" *(repository missing)*");
   return out.join("");
 }
 
 export function projectLine(p: DirectoryProject): string {
-  const name = escapeMarkdown(p.name);
+  const name = escapeListText(p.name);
   const repoUrl = p.github?.url ?? (p.repo === null ? null : `https://github.com/${p.repo}`);
   const link = markdownUrl(p.homepage) ?? markdownUrl(repoUrl);
   let line = link === null ? `- ${name}` : `- [${name}](${link})`;
   const tagline = p.description ?? p.github?.description ?? null;
   if (tagline !== null && tagline.trim() !== "") {
-    line += ` - ${escapeMarkdown(truncate(tagline, MAX_TAGLINE))}`;
+    line += ` - ${escapeListText(truncate(tagline, MAX_TAGLINE))}`;
   }
   // A repository never found on GitHub has no stars to show: only its mark.
-  if (isFetched(p.github)) line += ` ★${formatCount(p.github.stars)}`;
+  if (isFetched(p.github)) line += ` ★${formatCompactCount(p.github.stars)}`;
   return line + marks(p);
 }
 
@@ -146,13 +146,17 @@ function sections(directory: Directory): Section[] {
     .filter((s) => s.projects.length > 0);
 }
 
-export function renderMarkdown(directory: Directory): string {
+/** The document; the title and intro come from data/cooltech.yaml (`branding`). */
+export function renderMarkdown(
+  directory: Directory,
+  branding: Pick<Branding, "title" | "tagline"> = DEFAULT_BRANDING,
+): string {
   const day = formatDay(directory.refreshedAt);
   const starsAsOf = day === null ? "" : ` as of ${day}`;
   const out: string[] = [
-    `# ${TITLE}`,
+    `# ${escapeListText(branding.title)}`,
     "",
-    INTRO,
+    escapeListBlock(branding.tagline),
     "",
     `Generated from [\`directory.json\`](directory.json) by cooltech (\`cooltech build\` or \`cooltech markdown\`): edit the curated YAML, not this file. ★ is GitHub stars${starsAsOf}, rounded down (1.2k means at least 1,200).`,
     "",
@@ -160,7 +164,7 @@ export function renderMarkdown(directory: Directory): string {
     "",
   ];
   const all = sections(directory);
-  const used = new Set([headingSlug(TITLE), "contents"]);
+  const used = new Set([headingSlug(branding.title), "contents"]);
   const slugs = all.map((s) => {
     const base = headingSlug(s.name);
     let slug = base;
@@ -169,11 +173,11 @@ export function renderMarkdown(directory: Directory): string {
     return slug;
   });
   all.forEach((s, i) => {
-    out.push(`- [${escapeMarkdown(s.name)}](#${slugs[i]}) (${s.projects.length})`);
+    out.push(`- [${escapeListText(s.name)}](#${slugs[i]}) (${s.projects.length})`);
   });
   for (const s of all) {
-    out.push("", `## ${escapeMarkdown(s.name)}`, "");
-    if (s.description.trim() !== "") out.push(escapeMarkdownBlock(s.description), "");
+    out.push("", `## ${escapeListText(s.name)}`, "");
+    if (s.description.trim() !== "") out.push(escapeListBlock(s.description), "");
     for (const p of s.projects) out.push(projectLine(p));
   }
   return `${out.join("\n")}\n`;

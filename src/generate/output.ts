@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { type Branding, DEFAULT_BRANDING } from "../core/branding.js";
 import { commitFiles, type FileWrite, type Written } from "../core/commit.js";
 import type { Directory } from "../core/model.js";
 import { validateAgainst } from "../core/schema.js";
@@ -28,12 +29,20 @@ export type { FileWrite, Written } from "../core/commit.js";
  * generation (src/core/commit.ts). An unchanged file is left untouched, so a
  * run that changed nothing changes nothing.
  */
-export async function writeDirectory(dataDir: string, directory: Directory): Promise<Written[]> {
-  return commitFiles(dataDir, directoryFiles(dataDir, directory));
+export async function writeDirectory(
+  dataDir: string,
+  directory: Directory,
+  branding: Pick<Branding, "title" | "tagline"> = DEFAULT_BRANDING,
+): Promise<Written[]> {
+  return commitFiles(dataDir, directoryFiles(dataDir, directory, branding));
 }
 
 /** directory.json and DIRECTORY.md for `directory`, checked against the schema first. */
-export function directoryFiles(dataDir: string, directory: Directory): FileWrite[] {
+export function directoryFiles(
+  dataDir: string,
+  directory: Directory,
+  branding: Pick<Branding, "title" | "tagline"> = DEFAULT_BRANDING,
+): FileWrite[] {
   const errors = validateAgainst("directory", directory);
   if (errors.length > 0) {
     const detail = errors
@@ -46,7 +55,7 @@ export function directoryFiles(dataDir: string, directory: Directory): FileWrite
   }
   return [
     { path: join(dataDir, DIRECTORY_FILE), content: serializeDirectory(directory) },
-    { path: join(dataDir, MARKDOWN_FILE), content: renderMarkdown(directory) },
+    { path: join(dataDir, MARKDOWN_FILE), content: renderMarkdown(directory, branding) },
     {
       path: join(dataDir, EDITOR_SCHEMA_FILE),
       content: serializeEditorSchema(directory.categories),

@@ -134,12 +134,7 @@ export async function lookupRepos(
         limit.concurrency = Math.max(1, Math.floor(limit.concurrency / 2));
       },
     });
-    const unique = new Map<string, Target>();
-    for (const repo of repos) {
-      const t = target(repo);
-      if (t !== null && !unique.has(t.key)) unique.set(t.key, t);
-    }
-    const targets = [...unique.values()];
+    const targets = uniqueTargets(repos);
     const run = new LookupRun(octokit, options, state, targets.length, (done) =>
       options.onProgress?.(done, targets.length, state.snapshot()),
     );
@@ -153,25 +148,47 @@ export async function lookupRepos(
     const stop = run.stop;
     if (stop?.kind === "auth") throw new LookupAuthError(stop.reason);
     if (stop?.kind === "endpoint") throw new LookupEndpointError(stop.reason);
-    // A copy: requests abandoned by a stop may still record into run.results.
-    const done = new Map(run.results);
-    const missed = options.signal?.aborted ? stoppedReason(options.signal) : "not looked up";
-    for (const [k, r] of done) {
-      if (r.kind === "failed" && r.reason.includes(STOPPED_MESSAGE)) done.delete(k);
-    }
-    const results = new Map<string, LookupResult>();
-    for (const repo of repos) {
-      const t = target(repo);
-      // Not owner/name: no such repository can exist on GitHub.
-      results.set(
-        repo,
-        (t && done.get(t.key)) ?? (t ? { kind: "failed", reason: missed } : { kind: "missing" }),
-      );
-    }
-    return { results, stats: state.snapshot() };
+    return { results: resultsByRepo(repos, run, options.signal), stats: state.snapshot() };
   } finally {
     await transport.close();
   }
+}
+
+/** The repos to look up: valid owner/name only, each once (names are case-insensitive). */
+function uniqueTargets(repos: readonly string[]): Target[] {
+  const unique = new Map<string, Target>();
+  for (const repo of repos) {
+    const t = target(repo);
+    if (t !== null && !unique.has(t.key)) unique.set(t.key, t);
+  }
+  return [...unique.values()];
+}
+
+/**
+ * A result for every repo exactly as given. After a stop, the repos not
+ * answered (and those whose request the stop cut) fail with the stop's reason.
+ */
+function resultsByRepo(
+  repos: readonly string[],
+  run: LookupRun,
+  signal: AbortSignal | undefined,
+): Map<string, LookupResult> {
+  // A copy: requests abandoned by a stop may still record into run.results.
+  const done = new Map(run.results);
+  const missed = signal?.aborted ? stoppedReason(signal) : "not looked up";
+  for (const [k, r] of done) {
+    if (r.kind === "failed" && r.reason.includes(STOPPED_MESSAGE)) done.delete(k);
+  }
+  const results = new Map<string, LookupResult>();
+  for (const repo of repos) {
+    const t = target(repo);
+    // Not owner/name: no such repository can exist on GitHub.
+    results.set(
+      repo,
+      (t && done.get(t.key)) ?? (t ? { kind: "failed", reason: missed } : { kind: "missing" }),
+    );
+  }
+  return results;
 }
 
 /** Waits for `work`, or only until `signal` aborts (the work then winds down on its own). */

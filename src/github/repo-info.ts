@@ -142,19 +142,7 @@ export function sanitizeRepoInfo(v: RepoInfo): Sanitized {
   const time = (field: string, value: unknown): string | null =>
     isTime(value) ? value : drop(field, value, "expected an ISO time");
 
-  const bad: string[] = [];
-  const name = v.nameWithOwner as unknown;
-  if (
-    typeof name !== "string" ||
-    !/^[^/\s]+\/[^/\s]+$/.test(name) ||
-    name.length > L.nameWithOwner
-  ) {
-    bad.push(`nameWithOwner (${describe(name)})`);
-  }
-  for (const k of ["stars", "forks", "openIssues"] as const) {
-    if (!isCount(v[k])) bad.push(`${k} (${describe(v[k])})`);
-  }
-  if (typeof v.archived !== "boolean") bad.push(`archived (${describe(v.archived)})`);
+  const bad = unusableFields(v, L);
   if (bad.length > 0) {
     const problem = `GitHub sent an unusable ${bad.join(", ")}`;
     return { info: null, changes: [], problem };
@@ -186,6 +174,24 @@ export function sanitizeRepoInfo(v: RepoInfo): Sanitized {
     }),
     changes,
   };
+}
+
+/** The values an entry cannot do without (its name, counts, archived flag) that GitHub sent broken. */
+function unusableFields(v: RepoInfo, L: Limits): string[] {
+  const bad: string[] = [];
+  const name = v.nameWithOwner as unknown;
+  if (
+    typeof name !== "string" ||
+    !/^[^/\s]+\/[^/\s]+$/.test(name) ||
+    name.length > L.nameWithOwner
+  ) {
+    bad.push(`nameWithOwner (${describe(name)})`);
+  }
+  for (const k of ["stars", "forks", "openIssues"] as const) {
+    if (!isCount(v[k])) bad.push(`${k} (${describe(v[k])})`);
+  }
+  if (typeof v.archived !== "boolean") bad.push(`archived (${describe(v.archived)})`);
+  return bad;
 }
 
 function topics(value: unknown, L: Limits, changes: string[]): string[] {

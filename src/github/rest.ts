@@ -142,7 +142,20 @@ async function lookupOne(t: Target, run: LookupRun, etags: Map<string, EtagEntry
     run.failure([t], classify(error));
     return;
   }
-  let release: RestRelease | null = null;
+  const release = await latestRelease(t, repo, run);
+  if (release === undefined) return;
+  const result = okOrFailed(sanitizeRepoInfo(fromRest(repo, release)));
+  if (result.kind === "ok" && etag) etags.set(t.key, { etag, info: result.info });
+  else etags.delete(t.key);
+  run.record(t, result);
+}
+
+/** The latest release, or null when there is none; undefined when the request failed (recorded). */
+async function latestRelease(
+  t: Target,
+  repo: RestRepo,
+  run: LookupRun,
+): Promise<RestRelease | null | undefined> {
   try {
     // After a rename, ask under the current name (the old one answers 301 twice over).
     const [owner = t.owner, name = t.name] = String(repo.full_name).split("/");
@@ -151,16 +164,13 @@ async function lookupOne(t: Target, run: LookupRun, etags: Map<string, EtagEntry
       repo: name,
     });
     run.state.points++;
-    release = response.data as unknown as RestRelease;
+    return response.data as unknown as RestRelease;
   } catch (error) {
     if (statusOf(error) !== 404) {
       run.failure([t], classify(error));
-      return;
+      return undefined;
     }
     run.state.points++; // "releases/latest" 404s when there is no release
+    return null;
   }
-  const result = okOrFailed(sanitizeRepoInfo(fromRest(repo, release)));
-  if (result.kind === "ok" && etag) etags.set(t.key, { etag, info: result.info });
-  else etags.delete(t.key);
-  run.record(t, result);
 }

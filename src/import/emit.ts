@@ -7,22 +7,11 @@
  */
 import { stringify } from "yaml";
 import { PRINT_OPTIONS } from "../edit/canonical.js";
+import { NOT_STRING } from "../load/fast-yaml.js";
 
 /** yaml's own test (stringifyString.js plainString) for a string it must quote. */
 const NEEDS_QUOTES =
   /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/;
-
-/** Plain scalars that the core schema reads as something other than a string. */
-const NOT_STRING = [
-  /^(?:~|[Nn]ull|NULL)?$/,
-  /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-  /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-  /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-  /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-  /^0o[0-7]+$/,
-  /^[-+]?[0-9]+$/,
-  /^0x[0-9a-fA-F]+$/,
-];
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: characters yaml escapes
 const SPECIAL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;

@@ -1,5 +1,5 @@
 /** The import's report: one line per fix, skip and merge, and a closing summary (text, Markdown, JSON). */
-import { escapeMarkdown, truncate } from "../actions/markdown.js";
+import { escapeSummaryText, truncate } from "../actions/markdown.js";
 import type { ImportResult } from "./run.js";
 import type { Note } from "./types.js";
 
@@ -67,7 +67,7 @@ export function summaryMarkdown(r: ImportResult): string {
     ["categories added", r.categoriesAdded],
   ];
   const out = [
-    `## Import of \`${escapeMarkdown(r.source).replace(/`/g, "")}\` (${r.format})`,
+    `## Import of \`${escapeSummaryText(r.source).replace(/`/g, "")}\` (${r.format})`,
     "",
     "| | items |",
     "|---|---:|",
@@ -80,7 +80,7 @@ export function summaryMarkdown(r: ImportResult): string {
     out.push("", "| line | | entry | why |", "|---:|---|---|---|");
     for (const n of details) {
       out.push(
-        `| ${n.line} | ${n.kind === "skip" ? "skipped" : "fixed"} | ${escapeMarkdown(truncate(n.name ?? "", 60))} | ${escapeMarkdown(truncate(n.message, 200))} |`,
+        `| ${n.line} | ${n.kind === "skip" ? "skipped" : "fixed"} | ${escapeSummaryText(truncate(n.name ?? "", 60))} | ${escapeSummaryText(truncate(n.message, 200))} |`,
       );
     }
   }

@@ -27,6 +27,9 @@ export function statusText(status: number): string {
   return text ? `${status} ${text}` : `status ${status}`;
 }
 
+/** A LinkResult without what checkUrl fills in itself (the URL, its hops, where it moved). */
+type Verdict = Omit<LinkResult, "url" | "hops" | "movedTo" | "finalUrl">;
+
 /**
  * Checks one URL: HEAD, then a ranged GET when HEAD does not say yes (many
  * servers refuse or mishandle HEAD), one retry on network errors, 429 and 5xx,
@@ -38,7 +41,7 @@ export async function checkUrl(start: string, deps: UrlCheckDeps): Promise<LinkR
   let current = start;
   let movedTo: string | undefined;
   let permanentSoFar = true;
-  const result = (r: Omit<LinkResult, "url" | "hops" | "movedTo" | "finalUrl">): LinkResult => ({
+  const result = (r: Verdict): LinkResult => ({
     url: start,
     finalUrl: current,
     hops,
@@ -47,82 +50,90 @@ export async function checkUrl(start: string, deps: UrlCheckDeps): Promise<LinkR
   });
 
   for (;;) {
-    const url = new URL(current);
-    const schemeOk = url.protocol === "https:" || (deps.allowHttp && url.protocol === "http:");
-    if (!schemeOk) {
-      const detail =
-        hops.length === 0 ? "it is not an https URL" : `it redirects to a non-https URL ${current}`;
-      return result({ status: "unverified", detail });
-    }
-    const skip = deps.skipFor(url);
-    if (skip) return result({ status: "skipped", detail: skip.reason, skip });
-
+    const refused = notFetched(new URL(current), hops, deps);
+    if (refused) return result(refused);
     const answer = await fetchStatus(current, deps);
-    const probe = answer.probe;
-    if (probe.kind === "stopped") {
-      movedTo = undefined;
-      return result({ status: "unchecked", detail: via(hops, current, probe.reason) });
-    }
-    if (probe.kind === "error") {
-      const { failure } = probe;
-      const detail = `${failure.detail}${answer.retried ? " (tried twice)" : ""}`;
-      return result({
-        status: failure.dead ? "dead" : "unverified",
-        detail: via(hops, current, detail),
-        network: true,
-      });
+    const { probe } = answer;
+    if (probe.kind !== "response" || !REDIRECTS.has(probe.status) || probe.location === undefined) {
+      // A check stopped midway suggests no new URL.
+      if (probe.kind === "stopped") movedTo = undefined;
+      return result(verdictOf(answer, hops, current));
     }
     const { status } = probe;
-    if (REDIRECTS.has(status) && probe.location !== undefined) {
-      let next: string;
-      try {
-        next = new URL(probe.location, current).href;
-      } catch {
-        return result({
-          status: "unverified",
-          detail: via(hops, current, `${statusText(status)} with an invalid Location header`),
-        });
-      }
-      hops.push({ url: current, status });
-      // Never suggest a downgrade: a permanent redirect from https to http is no new address.
-      const downgrade = url.protocol === "https:" && new URL(next).protocol !== "https:";
-      if (permanentSoFar && PERMANENT.has(status) && !downgrade) movedTo = next;
-      else {
-        permanentSoFar = false;
-        if (downgrade) movedTo = undefined;
-      }
-      if (seen.has(next) || hops.length > deps.maxRedirects) {
-        // A chain that goes nowhere suggests no new URL.
-        movedTo = undefined;
-        return result({
-          status: "unverified",
-          detail: seen.has(next)
-            ? "it redirects in a loop"
-            : `it redirects more than ${deps.maxRedirects} times`,
-        });
-      }
-      seen.add(next);
-      current = next;
-      continue;
-    }
-    // 206 answers the ranged GET; 416 means the range did not fit (an empty file): the page exists.
-    if ((status >= 200 && status < 300) || status === 416)
-      return result({ status: "ok", detail: "" });
-    const retried = answer.retried ? " (tried twice)" : "";
-    if (GONE.has(status))
-      return result({ status: "dead", detail: via(hops, current, statusText(status)) });
-    if (answer.refused) {
+    let next: string;
+    try {
+      next = new URL(probe.location, current).href;
+    } catch {
       return result({
         status: "unverified",
-        refused: true,
-        detail: via(hops, current, "403 Forbidden to both HEAD and GET"),
+        detail: via(hops, current, `${statusText(status)} with an invalid Location header`),
       });
     }
-    return result({
-      status: "unverified",
-      detail: via(hops, current, `${statusText(status)}${retried}`),
-    });
+    hops.push({ url: current, status });
+    // Never suggest a downgrade: a permanent redirect from https to http is no new address.
+    const downgrade = new URL(current).protocol === "https:" && new URL(next).protocol !== "https:";
+    if (permanentSoFar && PERMANENT.has(status) && !downgrade) movedTo = next;
+    else {
+      permanentSoFar = false;
+      if (downgrade) movedTo = undefined;
+    }
+    if (seen.has(next) || hops.length > deps.maxRedirects) {
+      // A chain that goes nowhere suggests no new URL.
+      movedTo = undefined;
+      return result({
+        status: "unverified",
+        detail: seen.has(next)
+          ? "it redirects in a loop"
+          : `it redirects more than ${deps.maxRedirects} times`,
+      });
+    }
+    seen.add(next);
+    current = next;
   }
+}
+
+/** Why a URL (the first, or one a redirect leads to) is not fetched: not https, or skipped. */
+function notFetched(url: URL, hops: readonly Hop[], deps: UrlCheckDeps): Verdict | undefined {
+  const schemeOk = url.protocol === "https:" || (deps.allowHttp && url.protocol === "http:");
+  if (!schemeOk) {
+    const detail =
+      hops.length === 0 ? "it is not an https URL" : `it redirects to a non-https URL ${url.href}`;
+    return { status: "unverified", detail };
+  }
+  const skip = deps.skipFor(url);
+  return skip ? { status: "skipped", detail: skip.reason, skip } : undefined;
+}
+
+/**
+ * The verdict on an answer that is not a redirect: ok, dead (only 404/410 or a
+ * dead network error), unchecked (stopped by a deadline or a signal), else unverified.
+ */
+function verdictOf(answer: Answer, hops: Hop[], current: string): Verdict {
+  const { probe } = answer;
+  if (probe.kind === "stopped") {
+    return { status: "unchecked", detail: via(hops, current, probe.reason) };
+  }
+  const retried = answer.retried ? " (tried twice)" : "";
+  if (probe.kind === "error") {
+    const { failure } = probe;
+    return {
+      status: failure.dead ? "dead" : "unverified",
+      detail: via(hops, current, `${failure.detail}${retried}`),
+      network: true,
+    };
+  }
+  const { status } = probe;
+  // 206 answers the ranged GET; 416 means the range did not fit (an empty file): the page exists.
+  if ((status >= 200 && status < 300) || status === 416) return { status: "ok", detail: "" };
+  if (GONE.has(status)) return { status: "dead", detail: via(hops, current, statusText(status)) };
+  if (answer.refused) {
+    return {
+      status: "unverified",
+      refused: true,
+      detail: via(hops, current, "403 Forbidden to both HEAD and GET"),
+    };
+  }
+  return { status: "unverified", detail: via(hops, current, `${statusText(status)}${retried}`) };
 }
 
 function via(hops: Hop[], current: string, detail: string): string {

@@ -1,7 +1,7 @@
 import {
   blobUrl,
   code,
-  escapeMarkdown,
+  escapeSummaryText,
   link,
   markdownTable,
   truncate,
@@ -22,13 +22,13 @@ export function linkSummaryMarkdown(
   diagnostics: readonly Diagnostic[],
   env: Env,
 ): string {
-  let md = `## Link check\n\n${escapeMarkdown(linkSummary(report))}\n\n`;
+  let md = `## Link check\n\n${escapeSummaryText(linkSummary(report))}\n\n`;
   if (diagnostics.length > 0) {
     const rows = diagnostics.map((d) => [
       d.severity,
       link(code(`${d.file}:${d.line}`), blobUrl(env, d.file, d.line)),
       code(d.rule),
-      escapeMarkdown(truncate(d.message, 400)),
+      escapeSummaryText(truncate(d.message, 400)),
     ]);
     md += markdownTable(["", "where", "rule", "what to do"], rows);
     md += "\n";
@@ -38,7 +38,7 @@ export function linkSummaryMarkdown(
   const skipped = skippedLines(report.skipped);
   if (skipped.length > 0) {
     md += `Not checked (listed in the link-check config):\n\n`;
-    md += skipped.map((line) => `- ${escapeMarkdown(line)}\n`).join("");
+    md += skipped.map((line) => `- ${escapeSummaryText(line)}\n`).join("");
   }
   return md;
 }

@@ -23,7 +23,7 @@ const SLOW = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
 const KEY = /^([A-Za-z][A-Za-z0-9_-]{0,63}):(?: +(.*))?$/;
 
 /** The YAML 1.2 core schema's non-string plain scalars (yaml/dist/schema/core, common/null). */
-const NOT_STRING = [
+export const NOT_STRING: readonly RegExp[] = [
   /^(?:~|[Nn]ull|NULL)?$/,
   /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
   /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,

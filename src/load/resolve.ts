@@ -6,7 +6,8 @@
  */
 import { isAlias, isNode, isPair, isScalar, isSeq, type Node, visit } from "yaml";
 import type { Diagnostic } from "../core/diagnostic.js";
-import { at, type ParsedYaml, type YamlSource } from "./source.js";
+import { diagnosticAt } from "../core/diagnostic.js";
+import type { ParsedYaml, YamlSource } from "./source.js";
 
 /** maxAliasCount stops "billion laughs" alias bombs before they eat the memory. */
 const OPTIONS = { maxAliasCount: 100 } as const;
@@ -47,7 +48,7 @@ function problem(source: YamlSource, node: unknown, error: unknown): Diagnostic 
       : /Unresolved alias/.test(raw)
         ? "this alias has no anchor `&name` before it; define the anchor first, or write the value out"
         : `${raw.split("\n")[0]?.slice(0, 200)}; write the value out instead of using YAML aliases`;
-  return at(source.file, line, col, "yaml-syntax", message);
+  return diagnosticAt(source.file, line, col, "yaml-syntax", message);
 }
 
 /** Offset of the first alias or merge key in `node`, else of the node itself. */

@@ -45,14 +45,3 @@ export interface ParsedYaml {
    */
   recovered?: { value: unknown[]; broken: ReadonlySet<number> };
 }
-
-export function at(
-  file: string,
-  line: number,
-  column: number,
-  rule: string,
-  message: string,
-  severity: Diagnostic["severity"] = "error",
-): Diagnostic {
-  return { file, line, column, severity, rule, message };
-}

@@ -1,6 +1,6 @@
-import { type Document, isScalar, visit } from "yaml";
-import { type Diagnostic, plain, quote } from "../core/diagnostic.js";
-import { at, type YamlSource } from "./source.js";
+import { type Document, isScalar, visit, type YAMLError } from "yaml";
+import { type Diagnostic, diagnosticAt, plain, quote } from "../core/diagnostic.js";
+import type { YamlSource } from "./source.js";
 
 /** More syntax problems than this in one file are counted, not listed. */
 export const MAX_LISTED = 100;
@@ -17,7 +17,7 @@ export function syntaxDiagnostics(source: YamlSource): Diagnostic[] {
       const { line, col } = source.lineCounter.linePos(e.pos[0]);
       if (out.length >= MAX_LISTED) {
         const message = `${list.length - i} more YAML ${severity}s after this point are not listed; fix the ones above first`;
-        out.push(at(source.file, line, col, "yaml-syntax", message, severity));
+        out.push(diagnosticAt(source.file, line, col, "yaml-syntax", message, severity));
         break;
       }
       // One broken line makes the parser report every token after it; the first says enough.
@@ -26,44 +26,45 @@ export function syntaxDiagnostics(source: YamlSource): Diagnostic[] {
       // ("Unexpected … in YAML stream"): those follow from the first error, not new ones.
       if (severity === "error" && out.length > 0 && e.message.includes("in YAML stream")) continue;
       seenLines.add(line);
-      if (e.code === "DUPLICATE_KEY") {
-        const key = keyAt(source.doc, e.pos[0]);
-        const what = key === undefined ? "a key" : `the key ${quote(key)}`;
-        out.push(
-          at(
-            source.file,
-            line,
-            col,
-            "duplicate-key",
-            `${what} appears twice in this mapping; remove or rename the repeated key`,
-          ),
-        );
-        continue;
-      }
-      if (e.code === "MISSING_CHAR" && /closing .?quote/.test(e.message)) {
-        // Reported where the parser gave up (the end of the entry or file): show the opening quote.
-        const open = openingQuote(source.doc, e.pos[0]);
-        if (open !== undefined) {
-          const p = source.lineCounter.linePos(open);
-          const message = `this quoted value is never closed; end it with the same quote on this line (a value over several lines is better unquoted, or quoted and indented under its key)`;
-          out.push(at(source.file, p.line, p.col, "yaml-syntax", message));
-          continue;
-        }
-      }
-      // A tab in the indentation confuses the parser into many different messages.
-      const tab = e.code === "TAB_AS_INDENT" ? col - 1 : tabInIndent(source, line);
-      const message =
-        tab === undefined
-          ? e.code === "MULTIPLE_DOCS"
-            ? "a second YAML document starts here; remove the `---` separator: the file holds one list"
-            : `${parserMessage(e.message)}${syntaxHint(e.code, lineText(source, line), col)}`
-          : "tabs are not allowed in the indentation; indent with spaces (two under `- `)";
-      out.push(
-        at(source.file, line, tab === undefined ? col : tab + 1, "yaml-syntax", message, severity),
-      );
+      out.push(errorDiagnostic(source, e, line, col, severity));
     }
   }
   return out;
+}
+
+/** One parser error or warning, located, in words a contributor can act on. */
+function errorDiagnostic(
+  source: YamlSource,
+  e: YAMLError,
+  line: number,
+  col: number,
+  severity: "error" | "warning",
+): Diagnostic {
+  if (e.code === "DUPLICATE_KEY") {
+    const key = keyAt(source.doc, e.pos[0]);
+    const what = key === undefined ? "a key" : `the key ${quote(key)}`;
+    const message = `${what} appears twice in this mapping; remove or rename the repeated key`;
+    return diagnosticAt(source.file, line, col, "duplicate-key", message);
+  }
+  if (e.code === "MISSING_CHAR" && /closing .?quote/.test(e.message)) {
+    // Reported where the parser gave up (the end of the entry or file): show the opening quote.
+    const open = openingQuote(source.doc, e.pos[0]);
+    if (open !== undefined) {
+      const p = source.lineCounter.linePos(open);
+      const message = `this quoted value is never closed; end it with the same quote on this line (a value over several lines is better unquoted, or quoted and indented under its key)`;
+      return diagnosticAt(source.file, p.line, p.col, "yaml-syntax", message);
+    }
+  }
+  // A tab in the indentation confuses the parser into many different messages.
+  const tab = e.code === "TAB_AS_INDENT" ? col - 1 : tabInIndent(source, line);
+  const message =
+    tab === undefined
+      ? e.code === "MULTIPLE_DOCS"
+        ? "a second YAML document starts here; remove the `---` separator: the file holds one list"
+        : `${parserMessage(e.message)}${syntaxHint(e.code, lineText(source, line), col)}`
+      : "tabs are not allowed in the indentation; indent with spaces (two under `- `)";
+  const at = tab === undefined ? col : tab + 1;
+  return diagnosticAt(source.file, line, at, "yaml-syntax", message, severity);
 }
 
 /** The yaml package's message, without its own position and with any quoted source text made safe and short. */

@@ -1,6 +1,7 @@
 import { relative } from "node:path";
 import { type Document, parseDocument } from "yaml";
 import type { Diagnostic } from "../core/diagnostic.js";
+import { diagnosticAt } from "../core/diagnostic.js";
 import { UserError } from "../core/errors.js";
 import { readCanonicalList } from "./fast-yaml.js";
 import {
@@ -14,10 +15,10 @@ import {
 import { lineCounterOf, lineLocator } from "./line-locate.js";
 import { entryStarts, recoverEntries } from "./recover.js";
 import { resolveValue } from "./resolve.js";
-import { at, type ParsedYaml, type YamlSource } from "./source.js";
+import type { ParsedYaml, YamlSource } from "./source.js";
 import { MAX_LISTED, syntaxDiagnostics } from "./syntax-diagnostics.js";
 
-export { at, type DataPath, type ParsedYaml, type YamlSource } from "./source.js";
+export type { DataPath, ParsedYaml, YamlSource } from "./source.js";
 
 /** The path users see: relative to the working directory when it is below it. */
 export function displayPath(path: string, cwd: string = process.cwd()): string {
@@ -36,11 +37,19 @@ export async function readYaml(path: string, cwd?: string): Promise<ParsedYaml> 
       code === "ENOENT"
         ? `file not found; create it or pass --data DIR pointing at the folder that holds it`
         : `cannot read the file (${code ?? String(error)})`;
-    return { source: null, value: undefined, diagnostics: [at(file, 1, 1, "file", message)] };
+    return {
+      source: null,
+      value: undefined,
+      diagnostics: [diagnosticAt(file, 1, 1, "file", message)],
+    };
   }
   if ("tooLarge" in read) {
     const message = fileTooLargeMessage(read.tooLarge);
-    return { source: null, value: undefined, diagnostics: [at(file, 1, 1, "file", message)] };
+    return {
+      source: null,
+      value: undefined,
+      diagnostics: [diagnosticAt(file, 1, 1, "file", message)],
+    };
   }
   return parseYaml(read.text, file, path);
 }
@@ -71,7 +80,7 @@ export function parseYaml(rawText: string, file: string, path: string = file): P
   }
   if (limit !== -1) {
     const { line, col } = linePosition(text, limit);
-    const diagnostic = at(file, line, col, "file", tooManyTokensMessage());
+    const diagnostic = diagnosticAt(file, line, col, "file", tooManyTokensMessage());
     return { source: null, value: undefined, diagnostics: [diagnostic] };
   }
   const source: Mutable<YamlSource> = {
@@ -109,7 +118,7 @@ function capped(diagnostics: Diagnostic[]): Diagnostic[] {
   const message = `${rest} more YAML problems after this point are not listed; fix the ones above first`;
   return [
     ...diagnostics.slice(0, MAX_LISTED - 1),
-    at(last.file, last.line, last.column, "yaml-syntax", message, last.severity),
+    diagnosticAt(last.file, last.line, last.column, "yaml-syntax", message, last.severity),
   ];
 }
 

@@ -5,7 +5,7 @@
 import { execFile } from "node:child_process";
 import { relative } from "node:path";
 import { isDeepStrictEqual } from "node:util";
-import { ExitCode, UserError } from "../core/errors.js";
+import { UserError } from "../core/errors.js";
 import { normalizeRepo } from "../core/repo-url.js";
 import { parseYaml } from "../load/yaml-source.js";
 import type { Item } from "../validate/rules/rule.js";
@@ -44,23 +44,23 @@ export async function readAtRef(
 ): Promise<string | null> {
   // A ref starting with "-" would be read by git as an option.
   if (ref === "" || ref.startsWith("-")) {
-    throw new UserError(`--changed-since needs a git ref, not '${ref}'`, ExitCode.usage);
+    throw new UserError(`--changed-since needs a git ref, not '${ref}'`, "usage");
   }
   try {
     await git(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], cwd);
   } catch (error) {
     if ((error as { cause?: NodeJS.ErrnoException }).cause?.code === "ENOENT") {
-      throw new UserError("--changed-since needs git, which is not on the PATH", ExitCode.usage);
+      throw new UserError("--changed-since needs git, which is not on the PATH", "usage");
     }
     if (error instanceof GitError && /not a git repository/i.test(error.message)) {
       throw new UserError(
         `--changed-since compares with git history, but ${cwd} is not in a git repository; run it from your clone`,
-        ExitCode.usage,
+        "usage",
       );
     }
     throw new UserError(
       `--changed-since: git knows no commit '${ref}' here; fetch it first, e.g. \`git fetch origin main\` then \`--changed-since origin/main\` (in GitHub Actions: actions/checkout with fetch-depth: 2, then \`--changed-since HEAD^1\`)`,
-      ExitCode.usage,
+      "usage",
       { cause: error },
     );
   }
@@ -71,7 +71,7 @@ export async function readAtRef(
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (/does not exist in|exists on disk, but not in/.test(message)) return null;
-    throw new UserError(`cannot read ${spec} with git (${message})`, ExitCode.usage, {
+    throw new UserError(`cannot read ${spec} with git (${message})`, "usage", {
       cause: error,
     });
   }

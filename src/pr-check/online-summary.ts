@@ -5,8 +5,8 @@
  */
 import {
   code,
-  escapeMarkdown,
-  formatCount,
+  escapeSummaryText,
+  formatExactCount,
   link,
   markdownTable,
   truncate,
@@ -36,7 +36,7 @@ export function onlineSummaryMarkdown(check: OnlineCheck, ctx: SummaryContext = 
   for (const c of failed) {
     if (c.verdict.kind !== "failed" || c.repo === undefined) continue;
     lines.push(
-      `- Not checked: ${code(c.repo)}: ${escapeMarkdown(truncate(c.verdict.reason, 200))}`,
+      `- Not checked: ${code(c.repo)}: ${escapeSummaryText(truncate(c.verdict.reason, 200))}`,
     );
   }
   if (!check.authenticated && check.checks.some((c) => c.repo !== undefined)) {
@@ -73,24 +73,24 @@ function row(c: EntryCheck): string[] {
   const v = c.verdict;
   const info: RepoInfo | undefined = "info" in v ? v.info : undefined;
   const kind = c.entry.kind === "listed" ? "" : ` (${c.entry.kind})`;
-  const entry = `${escapeMarkdown(truncate(c.name, 60))}${kind}`;
+  const entry = `${escapeSummaryText(truncate(c.name, 60))}${kind}`;
   const repo = repository(c, info);
   if (info === undefined) return [status(c), entry, repo, "—", "—", "—", "—"];
   return [
     status(c),
     entry,
     repo,
-    formatCount(info.stars),
-    info.license === null ? "none" : escapeMarkdown(info.license),
+    formatExactCount(info.stars),
+    info.license === null ? "none" : escapeSummaryText(info.license),
     info.pushedAt?.slice(0, 10) ?? "—",
-    info.description === null ? "—" : escapeMarkdown(truncate(info.description, 120)),
+    info.description === null ? "—" : escapeSummaryText(truncate(info.description, 120)),
   ];
 }
 
 function repository(c: EntryCheck, info: RepoInfo | undefined): string {
   if (c.repo === undefined) return "—";
   if (info === undefined) return code(c.repo);
-  const current = link(escapeMarkdown(info.nameWithOwner), info.url);
+  const current = link(escapeSummaryText(info.nameWithOwner), info.url);
   return info.nameWithOwner.toLowerCase() === c.repo.toLowerCase()
     ? current
     : `${code(c.repo)} → ${current}`;
@@ -109,7 +109,7 @@ function status(c: EntryCheck): string {
     case "moved":
       return `${mark} moved`;
     case "duplicate":
-      return `${mark} duplicate of ${escapeMarkdown(v.of.name)} (line ${v.of.line})`;
+      return `${mark} duplicate of ${escapeSummaryText(v.of.name)} (line ${v.of.line})`;
     case "failed":
       return `${mark} not checked`;
     case "skipped":
@@ -124,7 +124,7 @@ export function onlineSummaryText(check: OnlineCheck): string {
       const v = c.verdict;
       const info = "info" in v ? v.info : undefined;
       const facts = info
-        ? `★${formatCount(info.stars)}, ${info.license ?? "no license"}, last push ${info.pushedAt?.slice(0, 10) ?? "unknown"}`
+        ? `★${formatExactCount(info.stars)}, ${info.license ?? "no license"}, last push ${info.pushedAt?.slice(0, 10) ?? "unknown"}`
         : v.kind === "failed"
           ? `not checked: ${v.reason}`
           : v.kind === "missing"

@@ -1,7 +1,7 @@
+import { escapeSummaryText } from "../actions/markdown.js";
 import { plain } from "../core/diagnostic.js";
 import type { Paint } from "../core/paint.js";
 import type { ChangeEvent } from "../generate/changes.js";
-import { escapeMarkdown } from "../generate/markdown.js";
 
 /** Rows of the change list on a terminal and in the step summary (--json and changes.json have them all). */
 const TEXT_ROWS = 20;
@@ -45,7 +45,7 @@ export function changesText(changes: readonly ChangeEvent[], p: Paint): string[]
 export function changesMarkdown(changes: readonly ChangeEvent[]): string[] {
   if (changes.length === 0) return [];
   const out = ["", "### Changes", ""];
-  const show = (s: string) => escapeMarkdown(plain(s, 120));
+  const show = (s: string) => escapeSummaryText(plain(s, 120));
   for (const e of changes.slice(0, MARKDOWN_ROWS)) out.push(`- ${changeSentence(e, show)}`);
   if (changes.length > MARKDOWN_ROWS) out.push(`- … and ${changes.length - MARKDOWN_ROWS} more`);
   return out;

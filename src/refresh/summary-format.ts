@@ -1,7 +1,4 @@
-import { code, escapeMarkdown } from "../actions/markdown.js";
-import { plain } from "../core/diagnostic.js";
 import type { Paint } from "../core/paint.js";
-import type { SetAside } from "../generate/degrade.js";
 import {
   exhaustedLine,
   headline,
@@ -10,36 +7,11 @@ import {
   stoppedLine,
   usageLine,
 } from "./summary.js";
-import { changesMarkdown, changesText } from "./summary-changes.js";
+import { changesText } from "./summary-changes.js";
+import { capped, contractLine, invalidLine, since } from "./summary-rows.js";
 
 /** Rows shown per list on a terminal (--json has them all). */
 const TEXT_ROWS = 20;
-/** Rows per table in the step summary, which GitHub caps at 1 MiB per step. */
-const MARKDOWN_ROWS = 50;
-
-function capped<T>(
-  rows: readonly T[],
-  max: number,
-  line: (r: T) => string,
-  more: (k: number) => string,
-) {
-  const out = rows.slice(0, max).map(line);
-  if (rows.length > max) out.push(more(rows.length - max));
-  return out;
-}
-
-const since = (fetchedAt: string | null) =>
-  fetchedAt ? `last-known data from ${fetchedAt}` : "no earlier data";
-
-function contractLine(m: Summary["contract"][number]): string {
-  return `${plain(m.name, 80)} (${m.repo}): ${m.changes.join("; ")}`;
-}
-
-function invalidLine(m: SetAside): string {
-  const name = m.name === null ? `(${m.kind} without a name)` : plain(m.name, 80);
-  const kept = m.outcome === "kept" ? "last-known record kept" : "left out";
-  return `${name} (${m.file}:${m.line}): ${kept}`;
-}
 
 export function summaryText(s: Summary, p: Paint, projectsFile: string): string {
   const out: string[] = [];
@@ -54,6 +26,24 @@ export function summaryText(s: Summary, p: Paint, projectsFile: string): string 
   const stopped = stoppedLine(s);
   if (stopped) out.push(p.yellow(stopped));
   const more = (k: number) => `    … and ${k} more (see --json)`;
+  movedText(s, p, projectsFile, out, more);
+  notRefreshedText(s, p, projectsFile, out, more);
+  othersText(s, p, projectsFile, out, more);
+  out.push(`API: ${usageLine(s)}`);
+  const exhausted = exhaustedLine(s);
+  if (exhausted) out.push(p.yellow(exhausted));
+  if (s.dryRun) out.push("Dry run: nothing written.");
+  else out.push(s.written.length > 0 ? `Wrote ${s.written.join(", ")}` : "No file changed.");
+  return `${out.join("\n")}\n`;
+}
+
+function movedText(
+  s: Summary,
+  p: Paint,
+  projectsFile: string,
+  out: string[],
+  more: (k: number) => string,
+): void {
   if (s.moved.length > 0) {
     out.push(p.bold("Moved (GitHub answers under a new name):"));
     out.push(
@@ -70,6 +60,15 @@ export function summaryText(s: Summary, p: Paint, projectsFile: string): string 
   }
   for (const k of s.fixSkipped)
     out.push(`  ${p.yellow("not fixed")}: ${k.name}: ${k.from} → ${k.to}: ${k.reason}`);
+}
+
+function notRefreshedText(
+  s: Summary,
+  p: Paint,
+  _projectsFile: string,
+  out: string[],
+  more: (k: number) => string,
+): void {
   if (s.missing.length > 0) {
     out.push(p.bold("Missing (GitHub says the repository does not exist; last-known data kept):"));
     out.push(
@@ -92,6 +91,15 @@ export function summaryText(s: Summary, p: Paint, projectsFile: string): string 
       ),
     );
   }
+}
+
+function othersText(
+  s: Summary,
+  p: Paint,
+  _projectsFile: string,
+  out: string[],
+  more: (k: number) => string,
+): void {
   out.push(...changesText(s.changes, p));
   if (s.archived.length > 0) {
     out.push(p.bold("Newly archived on GitHub (read-only now):"));
@@ -112,123 +120,6 @@ export function summaryText(s: Summary, p: Paint, projectsFile: string): string 
     out.push(p.bold("Invalid in the curated data (not refreshed; see the errors on stderr):"));
     out.push(...capped(s.invalid, TEXT_ROWS, (m) => `  ${invalidLine(m)}`, more));
   }
-  out.push(`API: ${usageLine(s)}`);
-  const exhausted = exhaustedLine(s);
-  if (exhausted) out.push(p.yellow(exhausted));
-  if (s.dryRun) out.push("Dry run: nothing written.");
-  else out.push(s.written.length > 0 ? `Wrote ${s.written.join(", ")}` : "No file changed.");
-  return `${out.join("\n")}\n`;
 }
 
-/**
- * Markdown table cell from untrusted text (curated names, GitHub's names and
- * messages): no HTML, image, link, mention, pipe or line break of its own
- * (src/actions/markdown.ts, as in the `validate --online` summary).
- */
-const cell = (v: string): string => escapeMarkdown(v);
-/** A repository name as inline code (escaped text when it holds a backtick or a pipe). */
-const repo = (v: string): string => (v.includes("|") ? escapeMarkdown(v) : code(v));
-
-export function summaryMarkdown(s: Summary): string {
-  const c = s.counts;
-  const out = [
-    "## cooltech refresh",
-    "",
-    headline(s),
-    "",
-    "| ok | moved | missing | stale |",
-    "|---:|---:|---:|---:|",
-    `| ${c.ok} | ${c.moved} | ${c.missing} | ${c.stale} |`,
-  ];
-  for (const line of [stoppedLine(s), repairedLine(s)]) {
-    if (line) out.push("", `> ${escapeMarkdown(line)}`);
-  }
-  const more = (k: number) => `| … and ${k} more | | | |`;
-  if (s.moved.length > 0) {
-    out.push(
-      "",
-      "### Moved",
-      "",
-      "| Project | Curated repo | Now on GitHub | Fixed |",
-      "|---|---|---|---|",
-    );
-    out.push(
-      ...capped(
-        s.moved,
-        MARKDOWN_ROWS,
-        (m) => `| ${cell(m.name)} | ${repo(m.from)} | ${repo(m.to)} | ${m.fixed ? "yes" : "no"} |`,
-        more,
-      ),
-    );
-  }
-  const problems = [
-    ...s.missing.map((m) => ({ ...m, status: "missing", reason: "does not exist on GitHub" })),
-    ...s.stale.map((m) => ({ ...m, status: "stale" })),
-  ];
-  if (problems.length > 0) {
-    out.push(
-      "",
-      "### Not refreshed (last-known data kept)",
-      "",
-      "| Project | Repo | Status | Why |",
-      "|---|---|---|---|",
-    );
-    out.push(
-      ...capped(
-        problems,
-        MARKDOWN_ROWS,
-        (m) => `| ${cell(m.name)} | ${repo(m.repo)} | ${m.status} | ${cell(m.reason)} |`,
-        more,
-      ),
-    );
-  }
-  out.push(...changesMarkdown(s.changes));
-  if (s.archived.length > 0) {
-    out.push("", "### Newly archived on GitHub", "");
-    out.push(
-      ...capped(
-        s.archived,
-        MARKDOWN_ROWS,
-        (m) => `- ${cell(m.name)} (${repo(m.repo)})`,
-        (k) => `- … and ${k} more`,
-      ),
-    );
-  }
-  if (s.gains.length > 0) {
-    out.push("", "### Biggest star gains", "", "| Project | Gain | Stars |", "|---|---:|---:|");
-    for (const g of s.gains) out.push(`| ${cell(g.name)} | +${g.gain} | ${g.stars} |`);
-  }
-  if (s.contract.length > 0) {
-    out.push("", "### GitHub values dropped or shortened (they break the directory's schema)", "");
-    out.push(
-      ...capped(
-        s.contract,
-        MARKDOWN_ROWS,
-        (m) => `- ${cell(contractLine(m))}`,
-        (k) => `- … and ${k} more`,
-      ),
-    );
-  }
-  if (s.invalid.length > 0) {
-    out.push(
-      "",
-      "### Invalid in the curated data (not refreshed)",
-      "",
-      "| Entry | Where | Kept | Problem |",
-      "|---|---|---|---|",
-    );
-    out.push(
-      ...capped(
-        s.invalid,
-        MARKDOWN_ROWS,
-        (m) =>
-          `| ${cell(m.name ?? `(${m.kind} without a name)`)} | ${cell(`${m.file}:${m.line}`)} | ${m.outcome === "kept" ? "last-known record" : "left out"} | ${cell(plain(m.message, 200))} |`,
-        more,
-      ),
-    );
-  }
-  out.push("", `**API:** ${usageLine(s)}`);
-  const exhausted = exhaustedLine(s);
-  if (exhausted) out.push("", `> ${exhausted}`);
-  return `${out.join("\n")}\n\n`;
-}
+export { summaryMarkdown } from "./summary-markdown.js";

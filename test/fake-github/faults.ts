@@ -61,7 +61,7 @@ export const DEFAULT_RETRY_AFTER_S = 1;
 
 /**
  * The reply replacing the normal one, for the faults that replace it
- * (`slow` and `reset` alter how the normal reply is sent instead).
+ * (`slow`, `together` and `reset` alter how the normal reply is sent instead).
  */
 export function faultReply(
   fault: Fault,
@@ -89,6 +89,7 @@ export function faultReply(
     case "malformed":
       return malformed();
     case "slow":
+    case "together":
     case "reset":
       return undefined;
   }

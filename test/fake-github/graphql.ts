@@ -120,6 +120,8 @@ export interface GraphqlOutcome {
   reply: Reply;
   /** `repository` fields resolved. */
   resolved: number;
+  /** Points this request was charged (not read off the shared budget: requests run concurrently). */
+  charged?: number;
 }
 
 const errorsOnly = (errors: unknown[], budget: Budget): GraphqlOutcome => ({
@@ -200,5 +202,9 @@ export async function runGraphql(req: GraphqlRequest, env: GraphqlEnv): Promise<
     data: result.data ?? null,
     ...(result.errors && { errors: result.errors.map(executionError) }),
   };
-  return { reply: jsonReply(200, body, budget.headers()), resolved: ctx.resolved };
+  return {
+    reply: jsonReply(200, body, budget.headers()),
+    resolved: ctx.resolved,
+    charged: cost.cost,
+  };
 }

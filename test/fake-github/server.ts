@@ -82,6 +82,27 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
   };
   let base = "";
   let inFlight = 0;
+  const closed = new Promise<void>((resolve) =>
+    closing.signal.addEventListener("abort", () => resolve()),
+  );
+  /** `together` faults: requests at a gate wait until `count` have arrived (or the server closes). */
+  const gates = new Map<string, { arrived: number; open: () => void; opened: Promise<void> }>();
+  const together = (gate: string, count: number): Promise<void> => {
+    let g = gates.get(gate);
+    if (g === undefined) {
+      let open = () => {};
+      const opened = new Promise<void>((resolve) => {
+        open = resolve;
+      });
+      g = { arrived: 0, open, opened };
+      gates.set(gate, g);
+    }
+    g.arrived++;
+    if (g.arrived >= count) g.open();
+    return Promise.race([g.opened, closed]);
+  };
+  const waiting: Array<{ api: "graphql" | "rest" | undefined; resolve: (e: LogEntry) => void }> =
+    [];
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     inFlight++;
@@ -101,6 +122,10 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
       authorization: req.headers.authorization !== undefined,
     };
     stats.log.push(entry);
+    for (const w of waiting.filter((w) => w.api === undefined || w.api === api)) {
+      waiting.splice(waiting.indexOf(w), 1);
+      w.resolve(entry);
+    }
     const id = requestId();
 
     const body = await readBody(req);
@@ -120,19 +145,20 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
     let resolved = 0;
     if (!reply) {
       if (fault?.kind === "slow") await sleep(fault.ms);
+      if (fault?.kind === "together") await together(fault.gate, fault.count);
       if (api === "graphql") {
         if (!gql)
           reply = notFound(); // GitHub serves GraphQL over POST only
         else if (opts.token !== undefined && auth !== "valid") {
           reply = auth === "none" ? graphqlRequiresAuth() : badCredentials();
         } else {
-          const before = graphql.used;
           const out = await runGraphql(gql, {
             repos,
             budget: graphql,
             strictCost: opts.strictCost === true,
           });
-          stats.pointsUsed += graphql.used - before;
+          // This request's own charge: `graphql.used` also moves with requests running meanwhile.
+          stats.pointsUsed += out.charged ?? 0;
           ({ reply, resolved } = out);
         }
       } else if (auth === "invalid") {
@@ -185,7 +211,11 @@ export async function startFakeGitHub(opts: FakeGitHubOptions): Promise<FakeGitH
       for (const b of [graphql, core, anonymous]) b.reset();
     },
     addFault: (f) => faults.add(f),
-    clearFaults: () => faults.clear(),
+    clearFaults: () => {
+      faults.clear();
+      gates.clear();
+    },
+    nextRequest: (api) => new Promise((resolve) => waiting.push({ api, resolve })),
     close() {
       closing.abort();
       return new Promise<void>((resolve) => {

@@ -74,6 +74,11 @@ export type FaultKind =
   | { kind: "reset" }
   /** Waits `ms` before handling the request normally. */
   | { kind: "slow"; ms: number }
+  /**
+   * Holds each request it applies to until `count` requests have reached the same `gate`, then
+   * lets them all through: proves requests overlap without depending on timing.
+   */
+  | { kind: "together"; gate: string; count: number }
   /** Secondary rate limit: 403 (or 429) with `retry-after: retryAfter` (seconds, default 1). */
   | { kind: "secondary"; retryAfter?: number; status?: 403 | 429 }
   /**
@@ -130,5 +135,7 @@ export interface FakeGitHub {
   repos: Map<string, FakeRepo>;
   addFault(f: Fault): void;
   clearFaults(): void;
+  /** Resolves when the next request (of that API, if given) arrives: wait on events, not on time. */
+  nextRequest(api?: "graphql" | "rest"): Promise<LogEntry>;
   close(): Promise<void>;
 }

@@ -1,10 +1,11 @@
-/** Shared by the catalog tests: the real binary, temp data folders, fixtures, and reduced diagnostics. */
+/** Shared by the catalog tests: the CLI (in-process, or the real binary), temp data folders, fixtures, and reduced diagnostics. */
 import { spawn } from "node:child_process";
 import { cp, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Io } from "../../src/cli/io.js";
+import { runMain } from "../../src/cli/main.js";
 import type { Diagnostic } from "../../src/core/diagnostic.js";
 
 /** The repository root (dist/test/helpers/ → ../../..). */
@@ -27,14 +28,41 @@ const NOISY = [
   "GITHUB_STEP_SUMMARY",
 ];
 
-/** Runs `node bin/cooltech.js ...args` as a real process. */
-export function runCli(
-  args: string[],
-  options: { cwd?: string; env?: Record<string, string>; shellPrefix?: string } = {},
-): Promise<CliResult> {
+/** The environment of a run: this process's, without the variables above, plus `env`. */
+function cliEnv(extra: Record<string, string> = {}): Record<string, string | undefined> {
   const env: Record<string, string | undefined> = { ...process.env };
   for (const k of NOISY) delete env[k];
-  Object.assign(env, options.env);
+  return Object.assign(env, extra);
+}
+
+export interface CliOptions {
+  cwd?: string;
+  env?: Record<string, string>;
+  shellPrefix?: string;
+}
+
+/**
+ * Runs `cooltech ...args` in this process, through the same `runMain` entry as
+ * bin/cooltech.js, with an Io that records the output (not a terminal, like a
+ * pipe). With `shellPrefix` it runs the real binary instead (see runBinary).
+ */
+export async function runCli(args: string[], options: CliOptions = {}): Promise<CliResult> {
+  if (options.shellPrefix !== undefined) return runBinary(args, options);
+  let stdout = "";
+  let stderr = "";
+  const io: Io = {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    env: cliEnv(options.env),
+    cwd: options.cwd ?? ROOT,
+  };
+  const code = await runMain(args, io);
+  return { code, stdout, stderr };
+}
+
+/** Runs `node bin/cooltech.js ...args` as a real process (smoke tests, resource limits, crashes). */
+export function runBinary(args: string[], options: CliOptions = {}): Promise<CliResult> {
+  const env = cliEnv(options.env);
   // shellPrefix runs the binary under `sh -c` (e.g. `ulimit -f 1;`), for resource-limit tests.
   const child =
     options.shellPrefix === undefined

@@ -44,11 +44,15 @@ export function testCaPath(): string {
   return new URL("cert.pem", TLS_DIR).pathname;
 }
 
-/** Starts the site on 127.0.0.1, port 0. `slowMs`: how long /slow and /busy take. */
+/**
+ * Starts the site on 127.0.0.1, port 0. `slowMs`: how long /slow takes (default: it never
+ * answers, so only the client's timeout ends the request, however loaded the machine);
+ * `busyMs`: how long /busy takes.
+ */
 export async function startLinkServer(
   options: { tls?: boolean; slowMs?: number; busyMs?: number; gauge?: Gauge } = {},
 ): Promise<LinkServer> {
-  const slowMs = options.slowMs ?? 5_000;
+  const slowMs = options.slowMs ?? Number.POSITIVE_INFINITY;
   const busyMs = options.busyMs ?? 40;
   const requests: SeenRequest[] = [];
   const state = { inFlight: 0, max: 0 };
@@ -117,6 +121,7 @@ export async function startLinkServer(
         return;
       }
       case "/slow": {
+        if (!Number.isFinite(slowMs)) return; // held until the client gives up or the server closes
         const t = setTimeout(() => send(200), slowMs);
         res.on("close", () => clearTimeout(t));
         return;

@@ -1,10 +1,15 @@
-/** Runs the real `cooltech refresh` binary against the fake GitHub, on a temp copy of a data dir. */
+/** Runs `cooltech refresh` (in-process, or the real binary) against the fake GitHub, on a temp copy of a data dir. */
+
+import assert from "node:assert/strict";
 import { type ChildProcess, spawn } from "node:child_process";
 import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { FakeGitHub } from "../fake-github/index.js";
+import type { Io } from "../../src/cli/io.js";
+import { runMain } from "../../src/cli/main.js";
+import type { Directory, DirectoryProject } from "../../src/core/model.js";
+import { demoRepos, type FakeGitHub } from "../fake-github/index.js";
 
 /** The repository root (dist/test/helpers/ → ../../..). */
 export const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
@@ -28,7 +33,7 @@ export async function tempData(): Promise<{
 
 /**
  * The environment of a run: nothing inherited but PATH (so a real GITHUB_TOKEN
- * never leaks in), the fake's URLs, and tiny retry waits / request deadlines.
+ * never leaks in), the fake's URLs, tiny retry waits and a generous request deadline.
  */
 export function fakeEnv(gh: FakeGitHub, extra: Record<string, string | undefined> = {}) {
   const env: Record<string, string> = {
@@ -38,7 +43,8 @@ export function fakeEnv(gh: FakeGitHub, extra: Record<string, string | undefined
     GITHUB_GRAPHQL_URL: gh.graphqlUrl,
     GITHUB_TOKEN: TOKEN,
     COOLTECH_RETRY_BASE_MS: "1",
-    COOLTECH_TIMEOUT_MS: "2000",
+    // Generous: only the tests of a slow GitHub are meant to time out (they set their own).
+    COOLTECH_TIMEOUT_MS: "30000",
   };
   for (const [k, v] of Object.entries(extra)) {
     if (v === undefined) delete env[k];
@@ -76,8 +82,34 @@ export function startCli(
   return { child, done };
 }
 
-export function runCli(args: string[], env: Record<string, string>, cwd: string): Promise<CliRun> {
+/** Runs the real binary to its end (a few smoke tests; most tests use runCli). */
+export function runBinary(
+  args: string[],
+  env: Record<string, string>,
+  cwd: string,
+): Promise<CliRun> {
   return startCli(args, env, cwd).done;
+}
+
+/**
+ * Runs `cooltech ...args` in this process, through the same `runMain` entry as
+ * bin/cooltech.js, with an Io that records the output (not a terminal).
+ */
+export async function runCli(
+  args: string[],
+  env: Record<string, string>,
+  cwd: string,
+): Promise<CliRun> {
+  let stdout = "";
+  let stderr = "";
+  const io: Io = {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    env,
+    cwd,
+  };
+  const code = await runMain(args, io);
+  return { code, signal: null, stdout, stderr };
 }
 
 export async function readJson<T = unknown>(path: string): Promise<T> {
@@ -110,4 +142,32 @@ export async function assertNoToken(run: CliRun, dir: string): Promise<void> {
     ([, text]) => (text as string).includes(TOKEN),
   );
   if (where.length > 0) throw new Error(`token leaked into ${where.map(([w]) => w).join(", ")}`);
+}
+
+/** `cooltech refresh --data data ARGS` in `dir` against `gh`, checked for token leaks. */
+export async function refreshIn(
+  gh: FakeGitHub,
+  dir: string,
+  args: string[] = [],
+  env: Record<string, string | undefined> = {},
+): Promise<CliRun> {
+  const run = await runCli(["refresh", "--data", "data", ...args], fakeEnv(gh, env), dir);
+  await assertNoToken(run, dir);
+  return run;
+}
+
+/** The project called `name` in `d`; the test fails when there is none. */
+export function projectNamed(d: Directory, name: string): DirectoryProject {
+  const p = d.projects.find((x) => x.name === name);
+  assert.ok(p, `${name} is in the directory`);
+  return p;
+}
+
+/** The demo repositories again, and no faults, counts or rate limits left from the previous test. */
+export function resetFake(gh: FakeGitHub): void {
+  gh.repos.clear();
+  for (const r of demoRepos()) gh.repos.set(`${r.owner}/${r.name}`, r);
+  gh.clearFaults();
+  gh.resetStats();
+  gh.resetRateLimits();
 }

@@ -1,7 +1,7 @@
-import { ExitCode, UsageError } from "../../core/errors.js";
 import { addProject } from "../../edit/add.js";
 import { formatText } from "../../validate/format/index.js";
 import { type Command, commonOptions, stringOpt } from "../command.js";
+import { ExitCode, UsageError } from "../errors.js";
 import { paint, useColor } from "../io.js";
 import { resolveData } from "../paths.js";
 

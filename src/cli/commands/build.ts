@@ -1,18 +1,17 @@
 import { hasErrors } from "../../core/diagnostic.js";
-import { ExitCode, UserError } from "../../core/errors.js";
 import { plural } from "../../core/format.js";
-import { LockBusyError } from "../../core/lock.js";
 import { buildDirectory } from "../../generate/build.js";
 import { CHANGES_FILE } from "../../generate/changes.js";
 import { EDITOR_SCHEMA_FILE } from "../../generate/editor-schema.js";
 import { displayPath } from "../../load/yaml-source.js";
 import { summaryLine } from "../../validate/format/index.js";
 import { type Command, commonOptions } from "../command.js";
+import { clockFromEnv } from "../env-options.js";
+import { ExitCode } from "../errors.js";
 import { chooseFormat, writeDiagnostics } from "../format-option.js";
 import { paint, useColor } from "../io.js";
 import { resolveData } from "../paths.js";
 import { setAsideText } from "../set-aside.js";
-import { clockFromEnv } from "./refresh-options.js";
 
 export const buildCommand: Command = {
   name: "build",
@@ -49,11 +48,10 @@ Example:
   async run(args, io) {
     const p = paint(useColor(io));
     const out = paint(useColor(io, "stdout"));
-    // A corrupt directory.json is a DirectoryError (a UserError): runMain prints it, exit 1.
+    // A corrupt directory.json is a DirectoryError (a UserError): runMain prints it, exit 1;
+    // a LockBusyError (a refresh holds the folder) is exit 6, also mapped in runMain.
     const now = clockFromEnv(io.env)();
-    const result = await buildDirectory(resolveData(args, io), io.cwd, now).catch((error) => {
-      throw error instanceof LockBusyError ? new UserError(error.message, ExitCode.busy) : error;
-    });
+    const result = await buildDirectory(resolveData(args, io), io.cwd, now);
     writeDiagnostics(io, chooseFormat(undefined, io), result.diagnostics, out);
     if (result.directory === null) {
       io.stderr.write(`${p.red("✖")} ${summaryLine(result.diagnostics)}; nothing written\n`);

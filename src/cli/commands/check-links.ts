@@ -1,8 +1,7 @@
 import { resolve } from "node:path";
-import { escapeMarkdown } from "../../actions/markdown.js";
+import { escapeSummaryText } from "../../actions/markdown.js";
 import { appendStepSummary } from "../../actions/summary.js";
 import { hasErrors } from "../../core/diagnostic.js";
-import { ExitCode, UsageError } from "../../core/errors.js";
 import { plural } from "../../core/format.js";
 import {
   type CheckOptions,
@@ -14,7 +13,8 @@ import {
   skippedLines,
 } from "../../links/index.js";
 import { linkSummaryMarkdown } from "../../links/summary.js";
-import { type Args, type Command, commonOptions, stringOpt } from "../command.js";
+import { type Args, type Command, commonOptions, intOpt, stringOpt } from "../command.js";
+import { ExitCode } from "../errors.js";
 import { chooseFormat, writeDiagnostics } from "../format-option.js";
 import { type Io, paint, progress, useColor } from "../io.js";
 import { resolveData } from "../paths.js";
@@ -118,18 +118,8 @@ async function checkLinksRun(
   const format = chooseFormat(stringOpt(args, "format"), io);
   const configOpt = stringOpt(args, "config");
   const bar = progress(io);
-  const seconds = (name: string) => {
-    const v = intOpt(args, name, 1, 86_400);
-    return v === undefined ? undefined : v * 1000;
-  };
   const check: Omit<CheckOptions, "skip"> = {
-    maxTimeMs: seconds("max-time"),
-    urlDeadlineMs: seconds("url-deadline"),
-    hostBudgetMs: seconds("host-budget"),
-    signal,
-    concurrency: intOpt(args, "concurrency", 1, 256),
-    perHost: intOpt(args, "per-host", 1, 64),
-    timeoutMs: intOpt(args, "timeout", 100, 600_000),
+    ...checkOptions(args, signal),
     onProgress: (done, total) => bar.update(`checking links ${done}/${total}`),
     ...overrides,
   };
@@ -158,7 +148,7 @@ async function checkLinksRun(
     for (const line of skippedLines(outcome.skipped)) {
       io.stderr.write(`${p.dim("info:")} ${line}\n`);
     }
-    await appendStepSummary(io.env, `## Link check\n\n${escapeMarkdown(offlineText)}\n`);
+    await appendStepSummary(io.env, `## Link check\n\n${escapeSummaryText(offlineText)}\n`);
     return ExitCode.io;
   }
   if (format !== "json") writeDiagnostics(io, format, diagnostics, out);
@@ -175,11 +165,19 @@ async function checkLinksRun(
   return dead ? ExitCode.invalid : ExitCode.ok;
 }
 
-function intOpt(args: Args, name: string, min: number, max: number): number | undefined {
-  const raw = stringOpt(args, name);
-  if (raw === undefined) return undefined;
-  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not '${raw}'`);
-  }
-  return Number(raw);
+/** The limits and deadlines the command line sets (seconds become ms). */
+function checkOptions(args: Args, signal: AbortSignal): Omit<CheckOptions, "skip"> {
+  const seconds = (name: string) => {
+    const v = intOpt(args, name, 1, 86_400);
+    return v === undefined ? undefined : v * 1000;
+  };
+  return {
+    maxTimeMs: seconds("max-time"),
+    urlDeadlineMs: seconds("url-deadline"),
+    hostBudgetMs: seconds("host-budget"),
+    signal,
+    concurrency: intOpt(args, "concurrency", 1, 256),
+    perHost: intOpt(args, "per-host", 1, 64),
+    timeoutMs: intOpt(args, "timeout", 100, 600_000),
+  };
 }

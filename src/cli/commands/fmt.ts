@@ -1,7 +1,7 @@
-import { ExitCode } from "../../core/errors.js";
 import { formatCatalog } from "../../edit/format-files.js";
 import { formatText } from "../../validate/format/index.js";
 import { boolOpt, type Command, commonOptions } from "../command.js";
+import { ExitCode } from "../errors.js";
 import { paint, useColor } from "../io.js";
 import { resolveData } from "../paths.js";
 

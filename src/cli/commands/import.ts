@@ -1,11 +1,11 @@
 import { resolve } from "node:path";
 import { appendStepSummary } from "../../actions/summary.js";
-import { ExitCode, UsageError } from "../../core/errors.js";
 import { noteLines, summaryJson, summaryMarkdown, summaryText } from "../../import/report.js";
 import { ImportBlocked, importList } from "../../import/run.js";
 import { FORMATS, type SourceFormat } from "../../import/types.js";
 import { formatText } from "../../validate/format/index.js";
 import { boolOpt, type Command, commonOptions, stringOpt } from "../command.js";
+import { ExitCode, UsageError } from "../errors.js";
 import { paint, useColor } from "../io.js";
 import { resolveData } from "../paths.js";
 

@@ -5,6 +5,10 @@ import type { Command } from "../command.js";
  * never pays for loading the GitHub client or the site generator.
  */
 export const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  init: {
+    summary: "Create a new directory: data/ with samples or an imported list, workflows, README",
+    load: async () => (await import("./init.js")).initCommand,
+  },
   validate: {
     summary: "Check the curated YAML and report every problem at file:line:col",
     load: async () => (await import("./validate.js")).validateCommand,

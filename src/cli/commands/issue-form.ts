@@ -1,12 +1,13 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { ExitCode, UserError } from "../../core/errors.js";
+import { UserError } from "../../core/errors.js";
 import { writeFileAtomic } from "../../core/write.js";
 import { loadCatalog } from "../../load/catalog.js";
 import { displayPath } from "../../load/yaml-source.js";
 import { formatText } from "../../validate/format/index.js";
 import { validateCatalog } from "../../validate/index.js";
 import { boolOpt, type Command, commonOptions, stringOpt } from "../command.js";
+import { ExitCode } from "../errors.js";
 import { paint, useColor } from "../io.js";
 import { resolveData } from "../paths.js";
 
@@ -60,7 +61,7 @@ Examples:
     const text = await readFile(form, "utf8").catch((error: NodeJS.ErrnoException) => {
       throw new UserError(
         `cannot read the issue form ${shown} (${error.code ?? error.message}); give its path with --form`,
-        error.code === "ENOENT" ? ExitCode.invalid : ExitCode.io,
+        error.code === "ENOENT" ? "invalid" : "io",
       );
     });
     const { updateIssueForm } = await import("../../generate/issue-form.js");

@@ -1,6 +1,9 @@
 import { join, resolve } from "node:path";
-import { ExitCode } from "../../core/errors.js";
+import { loadConfig } from "../../load/config.js";
 import { type Command, commonOptions, stringOpt } from "../command.js";
+import { ExitCode } from "../errors.js";
+import { chooseFormat, writeDiagnostics } from "../format-option.js";
+import { paint, useColor } from "../io.js";
 
 export const markdownCommand: Command = {
   name: "markdown",
@@ -11,7 +14,8 @@ Writes the directory as Markdown, grouped by category, one line per project:
   - [name](homepage or repository) - tagline ★1.2k
 Star counts are rounded down ("1.2k" = at least 1,200); archived, moved and
 missing repositories are marked. Reads DIR/directory.json (run 'cooltech build'
-first). The output is deterministic, so it can be committed.
+first) and the title and tagline from DIR/cooltech.yaml. The output is
+deterministic, so it can be committed.
 
 Options:
   --data DIR   folder of directory.json (default: data)
@@ -19,7 +23,9 @@ Options:
   -h, --help   show this help
 
 Exit codes: 0 written, 1 directory.json missing or invalid, 2 usage error,
-4 the output could not be written.
+4 the output could not be written. Errors in DIR/cooltech.yaml are reported
+at their lines and do not stop the output: those keys take their defaults
+(\`cooltech validate\` and \`cooltech build\` fail on them).
 
 Examples:
   cooltech markdown
@@ -33,7 +39,9 @@ Examples:
     const dataDir = resolve(io.cwd, stringOpt(args, "data") ?? "data");
     const out = resolve(io.cwd, stringOpt(args, "out") ?? join(dataDir, "DIRECTORY.md"));
     const directory = await requireDirectory(dataDir, io.cwd);
-    await writeIfChanged(out, renderMarkdown(directory));
+    const config = await loadConfig(dataDir, io.cwd);
+    writeDiagnostics(io, chooseFormat(undefined, io), config.diagnostics, paint(useColor(io)));
+    await writeIfChanged(out, renderMarkdown(directory, config.branding));
     io.stderr.write(`Wrote ${out}: ${directory.projects.length} projects.\n`);
     return ExitCode.ok;
   },

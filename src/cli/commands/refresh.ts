@@ -1,25 +1,29 @@
 import { appendStepSummary } from "../../actions/summary.js";
 import { hasErrors } from "../../core/diagnostic.js";
-import { ExitCode, UsageError, UserError } from "../../core/errors.js";
-import { describeHolder, LockBusyError } from "../../core/lock.js";
-import { ConfigError, githubConfigFromEnv, redact } from "../../github/config.js";
-import { LookupAuthError, LookupEndpointError, MAX_CONCURRENCY } from "../../github/lookup.js";
+import { UserError } from "../../core/errors.js";
+import { describeHolder } from "../../core/lock.js";
+import {
+  ConfigError,
+  type GitHubConfig,
+  githubConfigFromEnv,
+  redact,
+} from "../../github/config.js";
+import { MAX_CONCURRENCY } from "../../github/lookup.js";
 import { MAX_BATCH_SIZE } from "../../github/query.js";
-import { DirectoryError } from "../../load/directory.js";
-import { HistoryError } from "../../refresh/history.js";
 import { type RefreshResult, refresh } from "../../refresh/refresh.js";
-import { UnknownEntryError } from "../../refresh/select.js";
-import { complete, summarize } from "../../refresh/summary.js";
+import { complete, type Summary, summarize } from "../../refresh/summary.js";
 import { summaryMarkdown, summaryText } from "../../refresh/summary-format.js";
 import { formatGithubParts, formatText, summaryLine } from "../../validate/format/index.js";
-import { type Args, boolOpt, type Command, commonOptions, listOpt, stringOpt } from "../command.js";
+import { type Args, boolOpt, type Command, commonOptions, intOpt, listOpt } from "../command.js";
+import { clockFromEnv, testKnobs } from "../env-options.js";
+import { ExitCode, UsageError } from "../errors.js";
 import { errCommandsOut, type Io, paint, progress, useColor } from "../io.js";
 import { resolveData } from "../paths.js";
 import { setAsideText } from "../set-aside.js";
 import { stopOnSignals } from "../stop.js";
+import { withUserErrors } from "./refresh-errors.js";
 import { REFRESH_HELP } from "./refresh-help.js";
 import { budgetLine, progressLine } from "./refresh-lines.js";
-import { clockFromEnv, intOpt, testKnobs } from "./refresh-options.js";
 
 /** Io whose every write goes through redact(): the token can never reach the output. */
 function redacting(io: Io, token: string | undefined): Io {
@@ -53,11 +57,11 @@ export const refreshCommand: Command = {
   allowPositionals: true,
   help: REFRESH_HELP,
   async run(args, rawIo) {
-    let config: ReturnType<typeof githubConfigFromEnv>;
+    let config: GitHubConfig;
     try {
       config = githubConfigFromEnv(rawIo.env);
     } catch (error) {
-      if (error instanceof ConfigError) throw new UserError(error.message, ExitCode.usage);
+      if (error instanceof ConfigError) throw new UserError(error.message, "usage");
       throw error;
     }
     const io = redacting(rawIo, config.token);
@@ -85,29 +89,29 @@ interface RunFlags {
 const MAX_SECONDS = 86_400;
 
 function runFlags(args: Args): RunFlags {
+  return {
+    only: onlyOpt(args),
+    batchSize: intOpt(args, "batch-size", 1, MAX_BATCH_SIZE),
+    concurrency: intOpt(args, "concurrency", 1, MAX_CONCURRENCY),
+    dryRun: boolOpt(args, "dry-run"),
+    json: boolOpt(args, "json"),
+    maxTime: intOpt(args, "max-time", 1, MAX_SECONDS),
+    wait: intOpt(args, "wait", 0, MAX_SECONDS),
+  };
+}
+
+/** --only NAME ..., or the names given as arguments with --only. */
+function onlyOpt(args: Args): string[] {
   const only = listOpt(args, "only");
   if (args.positionals.length > 0 && only.length === 0) {
     throw new UsageError(
       `unexpected argument '${args.positionals[0]}'; to refresh some entries, use --only NAME ...`,
     );
   }
-  only.push(...args.positionals);
-  return {
-    only,
-    batchSize: intOpt(stringOpt(args, "batch-size"), "--batch-size", 1, MAX_BATCH_SIZE),
-    concurrency: intOpt(stringOpt(args, "concurrency"), "--concurrency", 1, MAX_CONCURRENCY),
-    dryRun: boolOpt(args, "dry-run"),
-    json: boolOpt(args, "json"),
-    maxTime: intOpt(stringOpt(args, "max-time"), "--max-time", 1, MAX_SECONDS),
-    wait: intOpt(stringOpt(args, "wait"), "--wait", 0, MAX_SECONDS),
-  };
+  return [...only, ...args.positionals];
 }
 
-async function runRefresh(
-  args: Args,
-  io: Io,
-  config: ReturnType<typeof githubConfigFromEnv>,
-): Promise<number> {
+async function runRefresh(args: Args, io: Io, config: GitHubConfig): Promise<number> {
   const flags = runFlags(args);
   if (!config.token) {
     const p = paint(useColor(io));
@@ -129,24 +133,58 @@ async function runRefresh(
 async function runStoppable(
   args: Args,
   io: Io,
-  config: ReturnType<typeof githubConfigFromEnv>,
+  config: GitHubConfig,
   flags: RunFlags,
   signal: AbortSignal,
 ): Promise<number> {
-  const { batchSize, concurrency, dryRun, maxTime, wait } = flags;
-  const p = paint(useColor(io));
-  const out = paint(useColor(io, "stdout"));
-  const bar = progress(io);
   const started = performance.now();
+  const result = await fetchAndWrite(args, io, config, flags, signal);
+  const p = paint(useColor(io));
+  if (result.directory === null) {
+    io.stdout.write(formatText(result.diagnostics, paint(useColor(io, "stdout"))));
+    io.stderr.write(
+      `${p.red("✖")} ${summaryLine(result.diagnostics)}; nothing fetched or written\n`,
+    );
+    return ExitCode.invalid;
+  }
+  // On stderr: stdout may be --json. Annotations under GitHub Actions.
+  if (io.env.GITHUB_ACTIONS === "true") {
+    const { commands, text } = formatGithubParts(result.diagnostics);
+    errCommandsOut(io).write(commands);
+    io.stderr.write(text);
+  } else io.stderr.write(formatText(result.diagnostics, p));
+  io.stderr.write(setAsideText(result.setAside, p));
+  const elapsed = Math.round(performance.now() - started);
+  const summary = summarize(result, flags.dryRun, elapsed, io.cwd);
+  await report(summary, result.projectsFile, flags.json, io, config.token);
+  if (hasErrors(result.diagnostics)) {
+    io.stderr.write(
+      `${p.red("✖")} ${summaryLine(result.diagnostics)} in the curated data; every valid entry was refreshed (exit 5)\n`,
+    );
+    return ExitCode.partial;
+  }
+  return complete(summary) ? ExitCode.ok : ExitCode.incomplete;
+}
+
+/** The refresh stage itself, with progress on a terminal. */
+async function fetchAndWrite(
+  args: Args,
+  io: Io,
+  config: GitHubConfig,
+  flags: RunFlags,
+  signal: AbortSignal,
+): Promise<RefreshResult> {
+  const { batchSize, concurrency, maxTime, wait } = flags;
+  const p = paint(useColor(io));
+  const bar = progress(io);
   const api = config.token ? "graphql" : "rest";
-  let result: RefreshResult;
-  try {
-    result = await refresh({
+  return withUserErrors(() =>
+    refresh({
       dataDir: resolveData(args, io),
       cwd: io.cwd,
       config,
       only: flags.only,
-      dryRun,
+      dryRun: flags.dryRun,
       fixMoved: boolOpt(args, "fix-moved"),
       now: clockFromEnv(io.env),
       signal,
@@ -163,61 +201,25 @@ async function runStoppable(
         onProgress: (done, total, stats) => bar.update(progressLine(done, total, stats, api)),
         onBudget: (stats, total) => io.stderr.write(budgetLine(stats, total)),
       },
-    });
-  } catch (error) {
-    throw userFacing(error);
-  } finally {
-    bar.done();
-  }
-  if (result.directory === null) {
-    io.stdout.write(formatText(result.diagnostics, out));
-    io.stderr.write(
-      `${p.red("✖")} ${summaryLine(result.diagnostics)}; nothing fetched or written\n`,
-    );
-    return ExitCode.invalid;
-  }
-  // On stderr: stdout may be --json. Annotations under GitHub Actions.
-  const github = io.env.GITHUB_ACTIONS === "true";
-  if (github) {
-    const { commands, text } = formatGithubParts(result.diagnostics);
-    errCommandsOut(io).write(commands);
-    io.stderr.write(text);
-  } else io.stderr.write(formatText(result.diagnostics, p));
-  io.stderr.write(setAsideText(result.setAside, p));
-  const summary = summarize(result, dryRun, Math.round(performance.now() - started), io.cwd);
-  if (flags.json) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-  else io.stdout.write(summaryText(summary, out, result.projectsFile));
-  // appendStepSummary keeps the step under GitHub's 1 MiB summary limit.
-  await appendStepSummary(io.env, redact(summaryMarkdown(summary), config.token)).catch(
-    (error: NodeJS.ErrnoException) =>
-      io.stderr.write(
-        `${p.yellow("!")} could not append to GITHUB_STEP_SUMMARY (${error.code ?? error.message})\n`,
-      ),
-  );
-  if (hasErrors(result.diagnostics)) {
-    io.stderr.write(
-      `${p.red("✖")} ${summaryLine(result.diagnostics)} in the curated data; every valid entry was refreshed (exit 5)\n`,
-    );
-    return ExitCode.partial;
-  }
-  return complete(summary) ? ExitCode.ok : ExitCode.incomplete;
+    }),
+  ).finally(() => bar.done());
 }
 
-/** The refresh stage's errors as the CLI reports them. */
-function userFacing(error: unknown): unknown {
-  if (error instanceof UnknownEntryError) return new UsageError(error.message);
-  if (error instanceof LockBusyError) return new UserError(error.message, ExitCode.busy);
-  if (error instanceof DirectoryError || error instanceof HistoryError) {
-    return new UserError(error.message);
-  }
-  if (error instanceof LookupEndpointError) {
-    // A configuration error, like a malformed URL: exit 2 (usage), nothing written.
-    return new UserError(`${error.message}. Nothing was written.`, ExitCode.usage);
-  }
-  if (error instanceof LookupAuthError) {
-    return new UserError(
-      `${error.message}: check GITHUB_TOKEN / GH_TOKEN (expired or revoked?), or unset both to use the REST API without a token. Nothing was written.`,
-    );
-  }
-  return error;
+/** The summary on stdout (text or --json), and in the job summary on GitHub Actions. */
+async function report(
+  summary: Summary,
+  projectsFile: string,
+  json: boolean,
+  io: Io,
+  token: string | undefined,
+): Promise<void> {
+  if (json) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+  else io.stdout.write(summaryText(summary, paint(useColor(io, "stdout")), projectsFile));
+  // appendStepSummary keeps the step under GitHub's 1 MiB summary limit.
+  await appendStepSummary(io.env, redact(summaryMarkdown(summary), token)).catch(
+    (error: NodeJS.ErrnoException) =>
+      io.stderr.write(
+        `${paint(useColor(io)).yellow("!")} could not append to GITHUB_STEP_SUMMARY (${error.code ?? error.message})\n`,
+      ),
+  );
 }

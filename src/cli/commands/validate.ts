@@ -1,12 +1,13 @@
 import { annotation } from "../../actions/commands.js";
 import { appendStepSummary } from "../../actions/summary.js";
 import { type Diagnostic, hasErrors, sortDiagnostics } from "../../core/diagnostic.js";
-import { ExitCode, UsageError } from "../../core/errors.js";
 import { plural } from "../../core/format.js";
 import type { LookupOptions } from "../../github/lookup.js";
 import { type LoadedCatalog, loadCatalog } from "../../load/catalog.js";
+import { loadConfig } from "../../load/config.js";
 import type { Git } from "../../pr-check/changed.js";
 import type { LookupFn, OnlineCheck } from "../../pr-check/online.js";
+import type { ChangeScope } from "../../pr-check/scope.js";
 import {
   type DiagnosticFormat,
   formatText,
@@ -16,9 +17,10 @@ import {
 } from "../../validate/format/index.js";
 import { validateSummaryMarkdown } from "../../validate/format/summary.js";
 import { validateCatalog } from "../../validate/index.js";
-import { boolOpt, type Command, commonOptions, stringOpt } from "../command.js";
+import { type Args, boolOpt, type Command, commonOptions, stringOpt } from "../command.js";
+import { ExitCode, UsageError } from "../errors.js";
 import { chooseFormat, writeDiagnostics } from "../format-option.js";
-import { commandsOut, type Io, paint, useColor } from "../io.js";
+import { commandsOut, type Io, type Paint, paint, useColor } from "../io.js";
 import { resolveData } from "../paths.js";
 
 const HELP = `Usage: cooltech validate [--data DIR] [--format text|github|json]
@@ -26,8 +28,9 @@ const HELP = `Usage: cooltech validate [--data DIR] [--format text|github|json]
 
 Checks DIR/projects.yaml and DIR/categories.yaml: YAML syntax, duplicate keys,
 the JSON Schemas in schemas/, then the rules (unknown category, duplicate
-name/repo/homepage, sort order, unused category). Every problem is reported in
-one run, located at file:line:col, with how to fix it.
+name/repo/homepage, sort order, unused category), and DIR/cooltech.yaml (the
+title, tagline and public URL; optional). Every problem is reported in one run,
+located at file:line:col, with how to fix it.
 
 With --online, also looks the entries up on GitHub (GITHUB_TOKEN or GH_TOKEN;
 anonymous otherwise, 60 requests an hour; GITHUB_API_URL for GitHub Enterprise):
@@ -86,90 +89,119 @@ export function validateCommandWith(deps: ValidateDeps = {}): Command {
       "changed-since": { type: "string" },
     },
     help: HELP,
-    async run(args, io) {
-      const format = chooseFormat(stringOpt(args, "format"), io);
-      const online = boolOpt(args, "online");
-      const since = stringOpt(args, "changed-since");
-      if (since !== undefined && !online) {
-        throw new UsageError(
-          "--changed-since REF selects the entries --online looks up on GitHub; add --online",
-        );
-      }
-      const dataDir = resolveData(args, io);
-      const loaded = await loadCatalog(dataDir, io.cwd);
-      // What the pull request touched: its entries get the messages, its lines the annotations.
-      const scope =
-        since === undefined
-          ? null
-          : await (await import("../../pr-check/scope.js")).changeScope(
-              loaded,
-              since,
-              io.cwd,
-              deps.git,
-            );
-      const { diagnostics: offline, catalog } = validateCatalog(
-        loaded,
-        scope === null ? {} : { touched: scope.touched },
-      );
-      let report: OnlineCheck | null = null;
-      if (online) {
-        // Loaded only when asked, so plain `validate` never pays for the GitHub client.
-        const { runOnlineCheck } = await import("../../pr-check/online-run.js");
-        const { testKnobs } = await import("./refresh-options.js");
-        report = await runOnlineCheck(loaded, {
-          dataDir,
-          env: io.env,
-          cwd: io.cwd,
-          ...(since !== undefined && { since }),
-          ...deps,
-          // The same test-only knobs as `refresh` (COOLTECH_RETRY_BASE_MS, COOLTECH_TIMEOUT_MS).
-          lookupOptions: { ...testKnobs(io.env), ...deps.lookupOptions },
-        });
-      }
-      const diagnostics: Diagnostic[] = report
-        ? sortDiagnostics([...offline, ...report.diagnostics])
-        : offline;
-      const p = paint(useColor(io));
-      const out = paint(useColor(io, "stdout"));
-      if (scope !== null && since !== undefined && format === "github") {
-        const { inScope } = await import("../../pr-check/scope.js");
-        // Online findings concern touched entries only: always annotated.
-        const outside = new Set(offline.filter((d) => !inScope(scope, d)));
-        writeDiagnostics(
-          io,
-          format,
-          diagnostics.filter((d) => !outside.has(d)),
-          out,
-        );
-        if (outside.size > 0) {
-          io.stdout.write(outsideChangesNotice(outside.size) + formatText([...outside]));
-          await appendStepSummary(io.env, outsideChangesMarkdown([...outside], since));
-        }
-      } else writeDiagnostics(io, format, diagnostics, out);
-      const what = scopeOf(loaded);
-      if (report) await reportOnline(report, since, format, io);
-      else if (online) {
-        await appendStepSummary(
-          io.env,
-          "### New-entry check\n\nNothing looked up: projects.yaml does not parse. Fix the errors annotated on the diff first.\n",
-        );
-      }
-      // Every problem, not only the 10 per severity GitHub annotates (after --online's
-      // triage table, which already reports a clean run).
-      if (!online || diagnostics.length > 0) {
-        await appendStepSummary(io.env, validateSummaryMarkdown(diagnostics, what, io.env));
-      }
-      if (format !== "json") {
-        const ok = !hasErrors(diagnostics);
-        io.stderr.write(
-          ok
-            ? `${p.green("✔")} valid: ${what}${diagnostics.length > 0 ? ` (${summaryLine(diagnostics)})` : ""}\n`
-            : `${p.red("✖")} ${summaryLine(diagnostics)}\n`,
-        );
-      }
-      return hasErrors(diagnostics) ? ExitCode.invalid : ExitCode.ok;
-    },
+    run: (args, io) => validateRun(args, io, deps),
   };
+}
+
+/** `cooltech validate`: offline checks, then --online; every problem printed and in the job summary. */
+async function validateRun(args: Args, io: Io, deps: ValidateDeps): Promise<number> {
+  const format = chooseFormat(stringOpt(args, "format"), io);
+  const online = boolOpt(args, "online");
+  const since = stringOpt(args, "changed-since");
+  if (since !== undefined && !online) {
+    throw new UsageError(
+      "--changed-since REF selects the entries --online looks up on GitHub; add --online",
+    );
+  }
+  const dataDir = resolveData(args, io);
+  const loaded = await loadCatalog(dataDir, io.cwd);
+  // What the pull request touched: its entries get the messages, its lines the annotations.
+  const scope =
+    since === undefined
+      ? null
+      : await (await import("../../pr-check/scope.js")).changeScope(
+          loaded,
+          since,
+          io.cwd,
+          deps.git,
+        );
+  const validation = validateCatalog(loaded, scope === null ? {} : { touched: scope.touched });
+  const config = await loadConfig(dataDir, io.cwd);
+  const offline = sortDiagnostics([...config.diagnostics, ...validation.diagnostics]);
+  const report = online ? await checkOnline(loaded, dataDir, since, io, deps) : null;
+  const diagnostics: Diagnostic[] = report
+    ? sortDiagnostics([...offline, ...report.diagnostics])
+    : offline;
+  const out = paint(useColor(io, "stdout"));
+  if (scope !== null && since !== undefined && format === "github") {
+    await writeScoped(io, diagnostics, offline, scope, since, out);
+  } else writeDiagnostics(io, format, diagnostics, out);
+  const what = scopeOf(loaded);
+  if (report) await reportOnline(report, since, format, io);
+  else if (online) {
+    await appendStepSummary(
+      io.env,
+      "### New-entry check\n\nNothing looked up: projects.yaml does not parse. Fix the errors annotated on the diff first.\n",
+    );
+  }
+  // Every problem, not only the 10 per severity GitHub annotates (after --online's
+  // triage table, which already reports a clean run).
+  if (!online || diagnostics.length > 0) {
+    await appendStepSummary(io.env, validateSummaryMarkdown(diagnostics, what, io.env));
+  }
+  if (format !== "json") io.stderr.write(verdictLine(diagnostics, what, paint(useColor(io))));
+  return hasErrors(diagnostics) ? ExitCode.invalid : ExitCode.ok;
+}
+
+/** `--online`: the entries looked up on GitHub (only those a pull request changed with --changed-since). */
+async function checkOnline(
+  loaded: LoadedCatalog,
+  dataDir: string,
+  since: string | undefined,
+  io: Io,
+  deps: ValidateDeps,
+): Promise<OnlineCheck | null> {
+  // Loaded only when asked, so plain `validate` never pays for the GitHub client.
+  const { runOnlineCheck } = await import("../../pr-check/online-run.js");
+  const { testKnobs } = await import("../env-options.js");
+  return runOnlineCheck(loaded, {
+    dataDir,
+    env: io.env,
+    cwd: io.cwd,
+    ...(since !== undefined && { since }),
+    ...deps,
+    // The same test-only knobs as `refresh` (COOLTECH_RETRY_BASE_MS, COOLTECH_TIMEOUT_MS).
+    lookupOptions: { ...testKnobs(io.env), ...deps.lookupOptions },
+  });
+}
+
+/**
+ * --changed-since under GitHub Actions: only the problems on what the pull
+ * request touched are annotated; the others are listed after a notice and in
+ * the job summary. Online findings concern touched entries only: always annotated.
+ */
+async function writeScoped(
+  io: Io,
+  diagnostics: readonly Diagnostic[],
+  offline: readonly Diagnostic[],
+  scope: ChangeScope,
+  since: string,
+  out: Paint,
+): Promise<void> {
+  const { inScope } = await import("../../pr-check/scope.js");
+  const outside = new Set(offline.filter((d) => !inScope(scope, d)));
+  writeDiagnostics(
+    io,
+    "github",
+    diagnostics.filter((d) => !outside.has(d)),
+    out,
+  );
+  if (outside.size > 0) {
+    // The notice is a workflow command: it goes through the command channel, not the guard.
+    commandsOut(io).write(outsideChangesNotice(outside.size));
+    io.stdout.write(formatText([...outside]));
+    await appendStepSummary(io.env, outsideChangesMarkdown([...outside], since));
+  }
+}
+
+/** The last line on stderr: valid (how many projects, and any warnings), or how many problems. */
+function verdictLine(
+  diagnostics: readonly Diagnostic[],
+  what: string,
+  p: ReturnType<typeof paint>,
+): string {
+  if (hasErrors(diagnostics)) return `${p.red("✖")} ${summaryLine(diagnostics)}\n`;
+  return `${p.green("✔")} valid: ${what}${diagnostics.length > 0 ? ` (${summaryLine(diagnostics)})` : ""}\n`;
 }
 
 export const validateCommand: Command = validateCommandWith();

@@ -5124,9 +5124,290 @@ function validate27(
   return errors === 0;
 }
 validate27.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+export const configSchema = validate28;
+const schema46 = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "urn:cooltech:schemas:config",
+  title: "cooltech directory configuration",
+  description:
+    "The directory's identity (data/cooltech.yaml): its title, tagline and public URL, shown by the site and DIRECTORY.md. Every key is optional; a missing one takes its default.",
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    title: {
+      description:
+        "The directory's name: the page title and the heading of DIRECTORY.md (default: Cool Tech).",
+      type: "string",
+      minLength: 1,
+      maxLength: 100,
+      pattern:
+        "^[^\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff]*\\S[^\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff]*$",
+    },
+    tagline: {
+      description: "One sentence under the title: what the directory lists.",
+      type: "string",
+      minLength: 1,
+      maxLength: 300,
+      pattern:
+        "^[^\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff]*\\S[^\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff]*$",
+    },
+    url: {
+      description:
+        "Where the site is published, e.g. https://OWNER.github.io/REPO/ (GitHub Pages). When set, directory.json's `$schema` is the absolute URL of its schema there (the site publishes the schemas next to directory.json).",
+      type: "string",
+      maxLength: 2000,
+      pattern: "^https://[^\\s/?#]+(?:/[^\\s?#]*)?$",
+    },
+  },
+};
+const pattern21 = new RegExp(
+  "^[^\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff]*\\S[^\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff]*$",
+  "u",
+);
+const pattern23 = new RegExp("^https://[^\\s/?#]+(?:/[^\\s?#]*)?$", "u");
+function validate28(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
+  /*# sourceURL="urn:cooltech:schemas:config" */
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate28.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (!(key0 === "title" || key0 === "tagline" || key0 === "url")) {
+        const err0 = {
+          instancePath,
+          schemaPath: "#/additionalProperties",
+          keyword: "additionalProperties",
+          params: { additionalProperty: key0 },
+          message: "must NOT have additional properties",
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.title !== undefined) {
+      let data0 = data.title;
+      if (typeof data0 === "string") {
+        if (func1(data0) > 100) {
+          const err1 = {
+            instancePath: instancePath + "/title",
+            schemaPath: "#/properties/title/maxLength",
+            keyword: "maxLength",
+            params: { limit: 100 },
+            message: "must NOT have more than 100 characters",
+          };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+        if (func1(data0) < 1) {
+          const err2 = {
+            instancePath: instancePath + "/title",
+            schemaPath: "#/properties/title/minLength",
+            keyword: "minLength",
+            params: { limit: 1 },
+            message: "must NOT have fewer than 1 characters",
+          };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        if (!pattern21.test(data0)) {
+          const err3 = {
+            instancePath: instancePath + "/title",
+            schemaPath: "#/properties/title/pattern",
+            keyword: "pattern",
+            params: {
+              pattern:
+                "^[^\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff]*\\S[^\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff]*$",
+            },
+            message:
+              'must match pattern "' +
+              "^[^\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff]*\\S[^\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff]*$" +
+              '"',
+          };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = {
+          instancePath: instancePath + "/title",
+          schemaPath: "#/properties/title/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.tagline !== undefined) {
+      let data1 = data.tagline;
+      if (typeof data1 === "string") {
+        if (func1(data1) > 300) {
+          const err5 = {
+            instancePath: instancePath + "/tagline",
+            schemaPath: "#/properties/tagline/maxLength",
+            keyword: "maxLength",
+            params: { limit: 300 },
+            message: "must NOT have more than 300 characters",
+          };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+        if (func1(data1) < 1) {
+          const err6 = {
+            instancePath: instancePath + "/tagline",
+            schemaPath: "#/properties/tagline/minLength",
+            keyword: "minLength",
+            params: { limit: 1 },
+            message: "must NOT have fewer than 1 characters",
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+        if (!pattern21.test(data1)) {
+          const err7 = {
+            instancePath: instancePath + "/tagline",
+            schemaPath: "#/properties/tagline/pattern",
+            keyword: "pattern",
+            params: {
+              pattern:
+                "^[^\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff]*\\S[^\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff]*$",
+            },
+            message:
+              'must match pattern "' +
+              "^[^\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff]*\\S[^\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff]*$" +
+              '"',
+          };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      } else {
+        const err8 = {
+          instancePath: instancePath + "/tagline",
+          schemaPath: "#/properties/tagline/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.url !== undefined) {
+      let data2 = data.url;
+      if (typeof data2 === "string") {
+        if (func1(data2) > 2000) {
+          const err9 = {
+            instancePath: instancePath + "/url",
+            schemaPath: "#/properties/url/maxLength",
+            keyword: "maxLength",
+            params: { limit: 2000 },
+            message: "must NOT have more than 2000 characters",
+          };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+        if (!pattern23.test(data2)) {
+          const err10 = {
+            instancePath: instancePath + "/url",
+            schemaPath: "#/properties/url/pattern",
+            keyword: "pattern",
+            params: { pattern: "^https://[^\\s/?#]+(?:/[^\\s?#]*)?$" },
+            message: 'must match pattern "' + "^https://[^\\s/?#]+(?:/[^\\s?#]*)?$" + '"',
+          };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+      } else {
+        const err11 = {
+          instancePath: instancePath + "/url",
+          schemaPath: "#/properties/url/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err12 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
+    if (vErrors === null) {
+      vErrors = [err12];
+    } else {
+      vErrors.push(err12);
+    }
+    errors++;
+  }
+  validate28.errors = vErrors;
+  return errors === 0;
+}
+validate28.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 
 export const precompiled: Record<
-  "projects" | "categories" | "directory" | "changes",
+  "projects" | "categories" | "directory" | "changes" | "config",
   { sha256: string; validate: ValidateFunction }
 > = {
   projects: {
@@ -5144,5 +5425,9 @@ export const precompiled: Record<
   changes: {
     sha256: "e813f95fd5671f3f317f09df9bde3dbbff7bac310033f962f89bb985cc5788d6",
     validate: changesSchema,
+  },
+  config: {
+    sha256: "38f382fc8099d31bca16f6741bc8a30c9720942e15f715d98fd624e2c9b81613",
+    validate: configSchema,
   },
 };

@@ -15,7 +15,9 @@ import { readFileSync } from "node:fs";
 const MODULES = [
   "../../core/format.js",
   "../client/state.js",
+  "../client/badges.js",
   "../client/cards.js",
+  "../client/results.js",
   "../client/header.js",
   "../client/app.js",
 ] as const;

@@ -5,7 +5,6 @@
  * (stable whatever the site's address); links to the site itself are absolute
  * only when its public URL is known.
  */
-import { TITLE } from "../../core/branding.js";
 import type { ChangeEvent } from "../../generate/changes.js";
 
 export const ATOM_FILE = "feed.xml";
@@ -14,6 +13,8 @@ export const JSON_FEED_FILE = "feed.json";
 export interface FeedOptions {
   /** The site's public URL (ending in "/"), or null when unknown: links to the site are relative then. */
   siteUrl: string | null;
+  /** The directory's title (data/cooltech.yaml), naming the feed and its author. */
+  title: string;
   /** The feed's time when there are no events (the directory's refreshedAt), else the epoch. */
   fallbackUpdated: string | null;
 }
@@ -73,9 +74,9 @@ export function renderAtom(events: readonly ChangeEvent[], o: FeedOptions): stri
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom">',
     `<id>${xml(site ?? "urn:cooltech:changes")}</id>`,
-    `<title>${xml(`${TITLE}: changes`)}</title>`,
+    `<title>${xml(`${o.title}: changes`)}</title>`,
     `<updated>${xml(updatedOf(events, o))}</updated>`,
-    `<author><name>${xml(TITLE)}</name></author>`,
+    `<author><name>${xml(o.title)}</name></author>`,
     "<generator>cooltech</generator>",
   ];
   if (site !== null) {
@@ -106,10 +107,10 @@ export function renderJsonFeed(events: readonly ChangeEvent[], o: FeedOptions): 
   const site = o.siteUrl;
   const feed = {
     version: "https://jsonfeed.org/version/1.1",
-    title: `${TITLE}: changes`,
+    title: `${o.title}: changes`,
     ...(site !== null && { home_page_url: site, feed_url: `${site}${JSON_FEED_FILE}` }),
     description: "Projects added, removed, moved, archived or released, and star milestones.",
-    authors: [{ name: TITLE }],
+    authors: [{ name: o.title }],
     items: events.map((e) => {
       const link = eventLink(e);
       return {
@@ -125,7 +126,7 @@ export function renderJsonFeed(events: readonly ChangeEvent[], o: FeedOptions): 
   return `${JSON.stringify(feed, null, 2)}\n`;
 }
 
-/** The site's public URL from --url or COOLTECH_SITE_URL: http(s), normalised to end in "/". */
+/** The site's public URL from --url or COOLTECH_SITE_URL: http(s), normalised to end in "/"; null when not given. */
 export function siteUrlOf(value: string | undefined): string | null | { error: string } {
   if (value === undefined || value === "") return null;
   let url: URL;

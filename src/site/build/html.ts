@@ -7,7 +7,7 @@
  * <script> or onerror= would not run.
  */
 import { createHash } from "node:crypto";
-import { INTRO, TITLE } from "../../core/branding.js";
+import { type Branding, DEFAULT_BRANDING } from "../../core/branding.js";
 import type { SiteData } from "../client/data.js";
 import { SORTS } from "../client/state.js";
 
@@ -32,7 +32,14 @@ function cspHash(source: string): string {
   return `'sha256-${createHash("sha256").update(source, "utf8").digest("base64")}'`;
 }
 
-export function renderPage(data: SiteData, script: string, style: string): string {
+export function renderPage(
+  data: SiteData,
+  script: string,
+  style: string,
+  branding: Pick<Branding, "title" | "tagline"> = DEFAULT_BRANDING,
+): string {
+  const title = escapeHtml(branding.title);
+  const tagline = escapeHtml(branding.tagline);
   const csp = [
     "default-src 'none'",
     `script-src ${cspHash(script)}`,
@@ -51,8 +58,8 @@ export function renderPage(data: SiteData, script: string, style: string): strin
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
-<title>${escapeHtml(TITLE)}</title>
-<meta name="description" content="${escapeHtml(INTRO)}">
+<title>${title}</title>
+<meta name="description" content="${tagline}">
 <link rel="icon" href="data:,">
 <link rel="alternate" type="application/json" href="directory.json" title="The directory as JSON">
 <link rel="alternate" type="application/atom+xml" href="feed.xml" title="Changes (Atom)">
@@ -61,8 +68,8 @@ export function renderPage(data: SiteData, script: string, style: string): strin
 </head>
 <body>
 <header class="site wrap">
-<h1>${escapeHtml(TITLE)}</h1>
-<p>${escapeHtml(INTRO)}</p>
+<h1>${title}</h1>
+<p>${tagline}</p>
 <p id="summary"></p>
 </header>
 <main class="wrap">

@@ -4,7 +4,8 @@
  * only through `safeHttps`: never as parsed markup.
  */
 
-import { formatCount, formatDay, formatGain, safeHttps } from "../../core/format.js";
+import { formatCompactCount, formatDay, formatGain, safeHttps } from "../../core/format.js";
+import { projectBadges } from "./badges.js";
 import type { SiteProject } from "./data.js";
 
 function el<K extends keyof HTMLElementTagNameMap>(
@@ -35,42 +36,11 @@ function fact(label: string, text: string, title = ""): HTMLLIElement {
   return li;
 }
 
-export interface Badge {
-  kind: "archived" | "moved" | "missing" | "stale";
-  label: string;
-  title: string;
-}
-
-/** What is wrong with an entry's repository, as far as the last GitHub lookup knows. */
-export function projectBadges(p: SiteProject): Badge[] {
-  const badges: Badge[] = [];
-  if (p.archived) {
-    badges.push({ kind: "archived", label: "archived", title: "The repository is archived" });
-  }
-  if (p.status === "moved") {
-    const to = p.movedTo === null ? "" : ` to ${p.movedTo}`;
-    badges.push({ kind: "moved", label: "moved", title: `The repository moved${to}` });
-  } else if (p.status === "missing") {
-    badges.push({
-      kind: "missing",
-      label: "missing",
-      title: "GitHub does not find the repository (deleted, made private, or misspelt)",
-    });
-  } else if (p.status === "stale") {
-    badges.push({
-      kind: "stale",
-      label: "stale",
-      title: "The last GitHub refresh failed; figures are from an earlier one",
-    });
-  }
-  return badges;
-}
-
 function facts(p: SiteProject): HTMLUListElement {
   const list = el("ul", "facts");
   if (p.stars !== null) {
     list.append(
-      fact("Stars", `★ ${formatCount(p.stars)}`, `${p.stars.toLocaleString("en")} stars`),
+      fact("Stars", `★ ${formatCompactCount(p.stars)}`, `${p.stars.toLocaleString("en")} stars`),
     );
   }
   const gains: string[] = [];

@@ -1,5 +1,5 @@
 import { ANNOTATIONS_PER_LEVEL, annotation } from "../../actions/commands.js";
-import { escapeMarkdown, markdownTable, code as mdCode } from "../../actions/markdown.js";
+import { escapeSummaryText, markdownTable, code as mdCode } from "../../actions/markdown.js";
 import { neutralise } from "../../actions/neutralise.js";
 import type { Diagnostic } from "../../core/diagnostic.js";
 import type { Paint } from "../../core/paint.js";
@@ -80,7 +80,7 @@ export function outsideChangesMarkdown(diagnostics: readonly Diagnostic[], base:
     d.severity,
     mdCode(`${d.file}:${d.line}:${d.column}`),
     mdCode(d.rule),
-    escapeMarkdown(d.message),
+    escapeSummaryText(d.message),
   ]);
   return `### Problems on lines this pull request did not change\n\n${diagnostics.length} problem(s) found in lines unchanged since ${mdCode(base)}: not annotated on the diff, listed here.\n\n${markdownTable(["severity", "where", "rule", "message"], rows)}`;
 }

@@ -1,7 +1,7 @@
 import {
   blobUrl,
   code,
-  escapeMarkdown,
+  escapeSummaryText,
   link,
   markdownTable,
   truncate,
@@ -27,9 +27,9 @@ export function validateSummaryMarkdown(
 ): string {
   const errors = diagnostics.some((d) => d.severity === "error");
   const head = `### Catalog check\n\n`;
-  if (diagnostics.length === 0) return `${head}✅ Valid: ${escapeMarkdown(what)}, no problem.\n`;
+  if (diagnostics.length === 0) return `${head}✅ Valid: ${escapeSummaryText(what)}, no problem.\n`;
   const verdict = errors ? "❌" : "✅ Valid, with";
-  const scope = what === "" ? "" : ` (${escapeMarkdown(what)})`;
+  const scope = what === "" ? "" : ` (${escapeSummaryText(what)})`;
   let md = `${head}${verdict} ${summaryLine(diagnostics)}${scope}. Every problem, at its line:\n\n`;
   const rows = diagnostics
     .slice(0, MAX_ROWS)
@@ -37,7 +37,7 @@ export function validateSummaryMarkdown(
       d.severity === "error" ? "❌ error" : "⚠️ warning",
       link(code(`${d.file}:${d.line}:${d.column}`), blobUrl(env, d.file, d.line)),
       code(d.rule),
-      escapeMarkdown(truncate(d.message, 400)),
+      escapeSummaryText(truncate(d.message, 400)),
     ]);
   md += markdownTable(["", "Where", "Rule", "What to do"], rows);
   if (diagnostics.length > MAX_ROWS) {

@@ -1,14 +1,5 @@
-import { UsageError, UserError } from "../../core/errors.js";
-
-/** An integer option within [min, max], or undefined when absent. */
-export function intOpt(value: string | undefined, name: string, min: number, max: number) {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
-    throw new UsageError(`${name} must be a whole number from ${min} to ${max}, not '${value}'`);
-  }
-  return n;
-}
+/** Settings the commands read from the environment (COOLTECH_NOW and the test-only knobs). */
+import { UserError } from "../core/errors.js";
 
 /**
  * The clock: the real one, or COOLTECH_NOW (an ISO time) so tests and demos
