@@ -21,7 +21,7 @@
  */
 
 import { INTRO, TITLE } from "../core/branding.js";
-import { formatCount, formatDay, safeHttps } from "../core/format.js";
+import { formatCount, safeHttps } from "../core/format.js";
 import type { Category, Directory, DirectoryProject } from "../core/model.js";
 
 const MAX_TAGLINE = 200;
@@ -133,14 +133,12 @@ function sections(directory: Directory): Section[] {
 }
 
 export function renderMarkdown(directory: Directory): string {
-  const day = formatDay(directory.refreshedAt);
-  const starsAsOf = day === null ? "" : ` as of ${day}`;
   const out: string[] = [
     `# ${TITLE}`,
     "",
     INTRO,
     "",
-    `Generated from [\`directory.json\`](directory.json) by cooltech (\`cooltech build\` or \`cooltech markdown\`): edit the curated YAML, not this file. ★ is GitHub stars${starsAsOf}, rounded down (1.2k means at least 1,200).`,
+    `Generated from [\`directory.json\`](directory.json) by cooltech (\`cooltech build\` or \`cooltech markdown\`): edit the curated YAML, not this file. ★ is GitHub stars at the last refresh (\`refreshedAt\` in directory.json; this file carries no date, so a night in which nothing changed leaves it as it was), rounded down (1.2k means at least 1,200).`,
     "",
     "## Contents",
     "",

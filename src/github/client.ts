@@ -12,6 +12,8 @@ export interface ClientOptions {
   retries: number;
   /** Longest wait honoured (retry-after, or until x-ratelimit-reset), in GitHub seconds. */
   maxWaitSeconds: number;
+  /** Epoch ms after which no wait is worth it (the run's time bound), or null. */
+  deadline?: number | null;
   /** Called when a secondary limit is hit, so the caller can slow down. */
   onSecondaryLimit?: () => void;
 }
@@ -47,6 +49,10 @@ const silent = { debug() {}, info() {}, warn() {}, error() {} };
 
 export function createClient(options: ClientOptions): Octokit {
   const { config, state, retryDelayMs, maxWaitSeconds } = options;
+  const deadline = options.deadline ?? null;
+  /** Whether a wait of `seconds` (GitHub seconds) ends before the run's time bound. */
+  const fits = (seconds: number) =>
+    deadline === null || Date.now() + seconds * retryDelayMs < deadline;
   return new Octokit({
     ...(config.token !== undefined && { auth: config.token }),
     baseUrl: config.apiUrl,
@@ -71,12 +77,12 @@ export function createClient(options: ClientOptions): Octokit {
         state.secondaryHits++;
         state.pause(retryAfter * retryDelayMs);
         options.onSecondaryLimit?.();
-        return retryCount < SECONDARY_RETRIES && retryAfter <= maxWaitSeconds;
+        return retryCount < SECONDARY_RETRIES && retryAfter <= maxWaitSeconds && fits(retryAfter);
       },
       // Primary budget exhausted: wait for x-ratelimit-reset only when it is near; otherwise
       // stop (the lookup marks the rest failed and reports when the budget resets).
       onRateLimit: (retryAfter: number, _o: unknown, _k: unknown, retryCount: number) => {
-        if (retryCount === 0 && retryAfter <= maxWaitSeconds) {
+        if (retryCount === 0 && retryAfter <= maxWaitSeconds && fits(retryAfter)) {
           state.pause(retryAfter * retryDelayMs);
           return true;
         }

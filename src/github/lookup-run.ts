@@ -7,7 +7,12 @@ import type { RepoInfo } from "./repo-info.js";
 export type LookupResult =
   | { kind: "ok"; info: RepoInfo }
   | { kind: "missing" }
-  | { kind: "failed"; reason: string };
+  | {
+      kind: "failed";
+      reason: string;
+      /** Never sent: the run stopped (budget, time limit) before this lookup. */
+      skipped?: true;
+    };
 
 /** One repository to look up: `key` is the lower-cased `owner/name` the caller asked for. */
 export interface Target {
@@ -28,7 +33,16 @@ export class LookupRun {
     readonly state: RateState,
     readonly total: number,
     private readonly progress: (done: number) => void,
+    /** Epoch ms after which no request starts (the run's time bound), or null. */
+    readonly deadline: number | null = null,
+    private readonly deadlineReason = "run time limit reached",
+    private readonly onSuccess: () => void = () => {},
   ) {}
+
+  /** A request was answered (2xx): lets the concurrency grow back. */
+  succeeded(): void {
+    this.onSuccess();
+  }
 
   record(target: Target, result: LookupResult): void {
     this.results.set(target.key, result);
@@ -37,6 +51,11 @@ export class LookupRun {
 
   fail(targets: readonly Target[], reason: string): void {
     for (const t of targets) this.record(t, { kind: "failed", reason });
+  }
+
+  /** Fails lookups that were never sent (the run stopped first). */
+  skip(targets: readonly Target[], reason: string): void {
+    for (const t of targets) this.record(t, { kind: "failed", reason, skipped: true });
   }
 
   get stop(): Failure | null {
@@ -51,6 +70,10 @@ export class LookupRun {
 
   /** Why a lookup not attempted failed, once the run stopped. */
   stopReason(): string | null {
+    if (this.stopped === null && this.deadline !== null && Date.now() >= this.deadline) {
+      this.state.timedOut = true;
+      this.stopped = { kind: "failed", reason: this.deadlineReason };
+    }
     const s = this.stopped;
     if (s === null) return null;
     if (s.kind === "primary") {

@@ -5,8 +5,9 @@
  */
 import pLimit from "p-limit";
 import { createClient } from "./client.js";
+import { Concurrency } from "./concurrency.js";
 import type { GitHubConfig } from "./config.js";
-import { lookupGraphql } from "./graphql.js";
+import { type KnownDetails, lookupGraphql } from "./graphql.js";
 import { type LookupResult, LookupRun, type Target, target } from "./lookup-run.js";
 import { DEFAULT_BATCH_SIZE, MAX_BATCH_SIZE } from "./query.js";
 import { type LookupStats, RateState } from "./rate-state.js";
@@ -15,7 +16,9 @@ import { createTransport } from "./transport.js";
 
 export type { BatchSizeStats } from "./batch-size.js";
 export { type GitHubConfig, githubConfigFromEnv, redact } from "./config.js";
+export type { KnownDetails } from "./graphql.js";
 export type { LookupResult } from "./lookup-run.js";
+export type { Details, Scalars } from "./query.js";
 export type { LookupStats } from "./rate-state.js";
 export type { RepoInfo } from "./repo-info.js";
 export type { EtagEntry } from "./rest.js";
@@ -27,7 +30,8 @@ export type { EtagEntry } from "./rest.js";
  * 3 or 4 rounds, depending on the batch size it measured). GitHub's other
  * secondary limit, GraphQL CPU time (60 s per minute), is not knowable in
  * advance: when GitHub answers with a secondary limit, new requests wait for
- * retry-after and the concurrency halves.
+ * retry-after and the concurrency halves, then grows back one step per round
+ * of successes (concurrency.ts).
  * https://docs.github.com/en/graphql/overview/rate-limits-and-node-limits-for-the-graphql-api#secondary-rate-limits
  */
 export const DEFAULT_CONCURRENCY = 8;
@@ -45,7 +49,7 @@ export interface LookupOptions extends GitHubConfig {
    * after the first query if that cost more than one point (batch-size.ts).
    */
   batchSize?: number;
-  /** Requests in flight (1..20, default 8). Halved each time a secondary limit is hit. */
+  /** Requests in flight (1..20, default 8). Halved at each secondary limit, regrown after successes. */
   concurrency?: number;
   /** Deadline of one attempt in ms (default 30 s). */
   timeoutMs?: number;
@@ -67,6 +71,18 @@ export interface LookupOptions extends GitHubConfig {
   maxWaitSeconds?: number;
   /** Default: "graphql" with a token, "rest" without (GraphQL requires authentication). */
   api?: "graphql" | "rest";
+  /**
+   * GraphQL: the two-pass lookup (graphql.ts). Given a repository's fields
+   * that are not connections, returns its last-known open issues and topics
+   * when they need no fetch, or null to fetch them. Without it, one pass.
+   */
+  knownDetails?: KnownDetails;
+  /**
+   * Epoch ms after which no request starts and in-flight ones are abandoned:
+   * what is not looked up by then fails with `deadlineReason`.
+   */
+  deadline?: number;
+  deadlineReason?: string;
 }
 
 /** The token was rejected: no lookup can succeed. The message never contains the token. */
@@ -91,14 +107,18 @@ export async function lookupRepos(
   const batchSize = clamp(options.batchSize ?? DEFAULT_BATCH_SIZE, 1, MAX_BATCH_SIZE);
   const retryDelayMs = Math.max(0, options.retryDelayMs ?? 1000);
   const state = new RateState();
+  const deadline = options.deadline ?? null;
+  const stopAt = deadline === null ? null : deadlineSignal(deadline);
   const transport = createTransport({
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     connections: concurrency,
     fetch: options.fetch,
+    signal: stopAt?.signal,
     onRequest: () => state.requests++,
     onResponse: (r) => state.observe(r.headers),
   });
   const limit = pLimit(concurrency);
+  const control = new Concurrency(limit, concurrency);
   try {
     const octokit = createClient({
       config: options,
@@ -107,9 +127,11 @@ export async function lookupRepos(
       retryDelayMs,
       retries: options.retries ?? DEFAULT_RETRIES,
       maxWaitSeconds: options.maxWaitSeconds ?? DEFAULT_MAX_WAIT_S,
+      deadline,
       // Back off: each secondary limit halves the requests in flight.
       onSecondaryLimit: () => {
-        limit.concurrency = Math.max(1, Math.floor(limit.concurrency / 2));
+        control.backOff();
+        state.lowestConcurrency = control.lowest;
       },
     });
     const unique = new Map<string, Target>();
@@ -118,15 +140,25 @@ export async function lookupRepos(
       if (t !== null && !unique.has(t.key)) unique.set(t.key, t);
     }
     const targets = [...unique.values()];
-    const run = new LookupRun(octokit, options, state, targets.length, (done) =>
-      options.onProgress?.(done, targets.length, state.snapshot()),
+    const run = new LookupRun(
+      octokit,
+      options,
+      state,
+      targets.length,
+      (done) => options.onProgress?.(done, targets.length, state.snapshot()),
+      deadline,
+      options.deadlineReason,
+      () => control.succeeded(),
     );
     if (api === "graphql") {
-      await lookupGraphql(targets, run, batchSize, limit);
+      await lookupGraphql(targets, run, batchSize, limit, options.knownDetails);
     } else {
       await lookupRest(targets, run, options.etags ?? new Map(), limit, () =>
         options.onBudget?.(state.snapshot(), targets.length),
       );
+    }
+    if (deadline !== null && Date.now() >= deadline) {
+      state.timedOut ||= [...run.results.values()].some((r) => r.kind === "failed");
     }
     const stop = run.stop;
     if (stop?.kind === "auth") throw new LookupAuthError(stop.reason);
@@ -137,11 +169,20 @@ export async function lookupRepos(
       results.set(
         repo,
         (t && run.results.get(t.key)) ??
-          (t ? { kind: "failed", reason: "not looked up" } : { kind: "missing" }),
+          (t ? { kind: "failed", reason: "not looked up", skipped: true } : { kind: "missing" }),
       );
     }
     return { results, stats: state.snapshot() };
   } finally {
+    stopAt?.clear();
     await transport.close();
   }
+}
+
+/** An AbortSignal that fires at `deadline` (epoch ms), and a way to cancel its timer. */
+function deadlineSignal(deadline: number): { signal: AbortSignal; clear: () => void } {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), Math.max(0, deadline - Date.now()));
+  timer.unref();
+  return { signal: controller.signal, clear: () => clearTimeout(timer) };
 }

@@ -15,6 +15,13 @@ export interface LookupStats {
   rateLimited: boolean;
   /** GraphQL: repositories per query, before and after the first query's cost was read. */
   batchSize: BatchSizeStats | null;
+  /** Two-pass GraphQL: repositories per pass-1 query at the end (measured by time), else null. */
+  scalarBatch: number | null;
+  /** The run's time bound stopped it: what was not looked up is stale. */
+  timedOut: boolean;
+  /** Secondary limits hit, and the lowest concurrency they brought the run to. */
+  secondaryHits: number;
+  lowestConcurrency: number | null;
 }
 
 /** Seconds since the epoch (x-ratelimit-reset) to an ISO time without milliseconds. */
@@ -36,6 +43,9 @@ export class RateState {
   resetAt: string | null = null;
   rateLimited = false;
   batchSize: BatchSizeStats | null = null;
+  scalarBatch: number | null = null;
+  timedOut = false;
+  lowestConcurrency: number | null = null;
   /** Times a secondary limit was hit. */
   secondaryHits = 0;
   private pausedUntil = 0;
@@ -68,9 +78,10 @@ export class RateState {
     this.pausedUntil = Math.max(this.pausedUntil, Date.now() + ms);
   }
 
-  /** Resolves once no pause is in force. */
-  async gate(): Promise<void> {
-    for (let wait = this.pausedUntil - Date.now(); wait > 0; wait = this.pausedUntil - Date.now()) {
+  /** Resolves once no pause is in force, or at `deadline` (epoch ms) if that comes first. */
+  async gate(deadline: number | null = null): Promise<void> {
+    const until = () => Math.min(this.pausedUntil, deadline ?? Number.POSITIVE_INFINITY);
+    for (let wait = until() - Date.now(); wait > 0; wait = until() - Date.now()) {
       await sleep(wait);
     }
   }
@@ -83,6 +94,10 @@ export class RateState {
       resetAt: this.resetAt,
       rateLimited: this.rateLimited,
       batchSize: this.batchSize && { ...this.batchSize },
+      scalarBatch: this.scalarBatch,
+      timedOut: this.timedOut,
+      secondaryHits: this.secondaryHits,
+      lowestConcurrency: this.lowestConcurrency,
     };
   }
 }

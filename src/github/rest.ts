@@ -95,10 +95,10 @@ async function startingBudget(run: LookupRun): Promise<void> {
 const statusOf = (error: unknown): number | undefined => (error as { status?: number })?.status;
 
 async function lookupOne(t: Target, run: LookupRun, etags: Map<string, EtagEntry>) {
-  await run.state.gate();
+  await run.state.gate(run.deadline);
   const stopped = run.stopReason();
   if (stopped !== null) {
-    run.fail([t], stopped);
+    run.skip([t], stopped);
     return;
   }
   const cached = etags.get(t.key);
@@ -113,9 +113,11 @@ async function lookupOne(t: Target, run: LookupRun, etags: Map<string, EtagEntry
     run.state.points++;
     repo = response.data as unknown as RestRepo;
     etag = response.headers.etag;
+    run.succeeded();
   } catch (error) {
     const status = statusOf(error);
     if (status === 304 && cached) {
+      run.succeeded();
       run.record(t, { kind: "ok", info: cached.info });
       return;
     }

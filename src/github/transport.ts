@@ -17,6 +17,8 @@ export interface TransportOptions {
   onResponse?: (response: { status: number; headers: Headers }) => void;
   /** Counts every attempt. */
   onRequest?: () => void;
+  /** Aborts every request, in flight or to come (the run's time bound). */
+  signal?: AbortSignal | undefined;
 }
 
 export interface Transport {
@@ -62,7 +64,8 @@ export function createTransport(options: TransportOptions): Transport {
   const wrapped = async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
     options.onRequest?.();
     const deadline = AbortSignal.timeout(timeoutMs);
-    const signal = init?.signal ? AbortSignal.any([init.signal, deadline]) : deadline;
+    const signals = [deadline, init?.signal, options.signal].filter((s) => s != null);
+    const signal = signals.length > 1 ? AbortSignal.any(signals) : deadline;
     try {
       const response = await base(input, { ...init, signal });
       const text = NULL_BODY.has(response.status) ? null : await response.text();
@@ -83,6 +86,8 @@ export function createTransport(options: TransportOptions): Transport {
       });
     } catch (error) {
       if (error instanceof TransportError) throw error;
+      if (options.signal?.aborted)
+        throw new TransportError("stopped: the run reached its time limit");
       if (deadline.aborted) throw new TransportError(`timed out after ${timeoutMs} ms`);
       throw new TransportError(describeNetworkError(error), { cause: error });
     }

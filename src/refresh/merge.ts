@@ -12,12 +12,19 @@ export function githubInfo(
   return { ...repoInfo(info), fetchedAt, checkedAt, status };
 }
 
+/** Whether two blocks hold the same GitHub data (times and status aside). */
+export function sameData(a: RepoInfo, b: RepoInfo): boolean {
+  return JSON.stringify(repoInfo(a)) === JSON.stringify(repoInfo(b));
+}
+
 export interface Merged {
   /** null only when there was never any data (a first lookup that failed or found nothing). */
   github: GithubInfo | null;
   status: GithubStatus;
   /** Why the lookup failed (status stale). */
   reason?: string;
+  /** GitHub's data differs from the previous block (or there was none). */
+  changed: boolean;
 }
 
 /** Whether GitHub answered under another name than the curated one. */
@@ -25,9 +32,16 @@ export const isMoved = (curated: string, nameWithOwner: string): boolean =>
   curated.toLowerCase() !== nameWithOwner.toLowerCase();
 
 /**
- * The entry's new `github` block. A success replaces the data (fetchedAt =
- * checkedAt = now); a failure or a missing repository keeps every last-known
- * field, fetchedAt included, and only records the attempt (checkedAt = now).
+ * The entry's new `github` block. The contract (README "Freshness"): a run in
+ * which GitHub's data did not change leaves the block byte-identical.
+ * - `fetchedAt` is when the data last changed: the first fetch that returned
+ *   these values. A fetch that finds the same data keeps it.
+ * - `checkedAt` is when the entry last changed at all (data or status), or,
+ *   for a stale entry, the attempt that failed. A lookup never sent (the run
+ *   stopped first) is no attempt: it keeps the previous `checkedAt`.
+ * - An entry whose status is ok or moved was found unchanged at the
+ *   directory's `refreshedAt`.
+ * A failure or a missing repository keeps every last-known field.
  */
 export function mergeResult(
   repo: string,
@@ -37,9 +51,19 @@ export function mergeResult(
 ): Merged {
   if (result.kind === "ok") {
     const status = isMoved(repo, result.info.nameWithOwner) ? "moved" : "ok";
-    return { github: githubInfo(result.info, now, now, status), status };
+    const same = previous !== null && sameData(previous, result.info);
+    if (same && previous.status === status) return { github: previous, status, changed: false };
+    const fetchedAt = same ? previous.fetchedAt : now;
+    return { github: githubInfo(result.info, fetchedAt, now, status), status, changed: !same };
   }
   const status = result.kind === "missing" ? "missing" : "stale";
-  const github = previous && githubInfo(previous, previous.fetchedAt, now, status);
-  return result.kind === "failed" ? { github, status, reason: result.reason } : { github, status };
+  const attempted = result.kind === "missing" || result.skipped !== true;
+  let github = previous;
+  if (previous && (previous.status !== status || (status === "stale" && attempted))) {
+    const checkedAt = attempted ? now : previous.checkedAt;
+    github = githubInfo(previous, previous.fetchedAt, checkedAt, status);
+  }
+  return result.kind === "failed"
+    ? { github, status, reason: result.reason, changed: false }
+    : { github, status, changed: false };
 }

@@ -18,6 +18,7 @@ import { readDirectory } from "../load/directory.js";
 import { displayPath } from "../load/yaml-source.js";
 import { validateCatalog } from "../validate/index.js";
 import { type AppliedFix, applyFixMoved } from "./apply-fix.js";
+import { knownDetails } from "./details.js";
 import { HISTORY_FILE, pruneHistory, serializeHistory, trendOf, utcDay } from "./history.js";
 import { loadHistory, updateHistory } from "./history-file.js";
 import { mergeResult } from "./merge.js";
@@ -33,6 +34,10 @@ const EMPTY_STATS: LookupStats = {
   resetAt: null,
   rateLimited: false,
   batchSize: null,
+  scalarBatch: null,
+  timedOut: false,
+  secondaryHits: 0,
+  lowestConcurrency: null,
 };
 
 /**
@@ -44,7 +49,9 @@ const EMPTY_STATS: LookupStats = {
 export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
   const { dataDir, cwd, config } = options;
   const api = options.lookup?.api ?? (config.token ? "graphql" : "rest");
-  const stamp = options.now().toISOString();
+  const started = options.now();
+  const stamp = started.toISOString();
+  const today = utcDay(started);
   const loaded = await loadCatalog(dataDir, cwd);
   const { diagnostics, catalog } = validateCatalog(loaded);
   const projectsFile = displayPath(join(dataDir, "projects.yaml"), cwd);
@@ -62,9 +69,20 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
   );
   const cache = etagCache(selected, etags, known);
 
+  const maxTime = options.maxTimeSeconds;
   const { results, stats } = await lookupRepos(
     byStaleness(selected, known).map((p) => p.repo),
-    { ...config, ...options.lookup, api, etags: cache },
+    {
+      ...config,
+      ...options.lookup,
+      api,
+      etags: cache,
+      ...(options.onePass !== true && { knownDetails: knownDetails(known, today) }),
+      ...(maxTime !== undefined && {
+        deadline: Date.now() + maxTime * 1000,
+        deadlineReason: `not looked up: the run reached --max-time ${maxTime} s`,
+      }),
+    },
   );
 
   for (const p of selected) {
@@ -88,12 +106,12 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
       stars: m.github?.stars ?? null,
       gain: fetchedNow && prev && m.github ? m.github.stars - prev.stars : null,
       fetchedAt: m.github?.fetchedAt ?? null,
+      changed: m.changed,
       newlyArchived: fetchedNow && m.github?.archived === true && prev?.archived !== true,
       ...(m.reason !== undefined && { reason: m.reason }),
     };
     merged.set(p.name, { github: m.github, report });
   }
-  const today = utcDay(new Date(stamp));
   updateHistory(history, selected, merged, known, today);
 
   let fix: AppliedFix | null = null;
@@ -124,7 +142,7 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
     if (!p.repo) continue;
     const m = merged.get(p.name);
     const k = m
-      ? { github: m.github, trend: m.github ? trendOf(history, key(m.github)) : null }
+      ? { github: m.github, trend: m.github ? trendOf(history, key(m.github), today) : null }
       : (known.get(p.repo.toLowerCase()) ?? { github: null, trend: null });
     generation.set(p.repo.toLowerCase(), k);
   }

@@ -9,6 +9,8 @@ export interface Summary {
   dryRun: boolean;
   api: "graphql" | "rest";
   total: number;
+  /** Entries whose GitHub data changed since the previous run (the rest are byte-identical). */
+  changed: number;
   counts: { ok: number; moved: number; missing: number; stale: number };
   moved: Array<{ name: string; from: string; to: string; fixed: boolean }>;
   missing: Array<{ name: string; repo: string; fetchedAt: string | null }>;
@@ -40,6 +42,7 @@ export function summarize(
     dryRun,
     api: result.api,
     total: e.length,
+    changed: e.filter((x) => x.changed).length,
     counts: {
       ok: is("ok").length - moved.filter((x) => x.status === "ok").length,
       moved: moved.length,
@@ -83,7 +86,16 @@ export function usageLine(s: Summary): string {
   const unit = s.api === "graphql" ? "GraphQL points" : "REST requests charged (304s are free)";
   const left = u.remaining === null ? "" : `; ${n(u.remaining)} left`;
   const reset = u.resetAt === null ? "" : `, resets at ${u.resetAt}`;
-  return `${n(u.requests)} HTTP requests, ${n(u.points)} ${unit}${batchNote(u)}${left}${reset}`;
+  const secondary =
+    u.secondaryHits > 0
+      ? `; ${n(u.secondaryHits)} secondary rate limits (concurrency down to ${u.lowestConcurrency ?? "?"}, then grown back step by step)`
+      : "";
+  return `${n(u.requests)} HTTP requests, ${n(u.points)} ${unit}${batchNote(u)}${scalarNote(u)}${left}${reset}${secondary}`;
+}
+
+/** Pass 1's measured batch size (two-pass GraphQL). */
+function scalarNote(u: LookupStats): string {
+  return u.scalarBatch === null ? "" : ` (pass 1: ${n(u.scalarBatch)} repositories per query)`;
 }
 
 /** " (100 repositories per query)", or how the first query's cost changed that. */
@@ -97,11 +109,14 @@ function batchNote(u: LookupStats): string {
 export function headline(s: Summary): string {
   const c = s.counts;
   const via = s.api === "graphql" ? "GraphQL" : "the REST API (no token)";
-  return `${s.dryRun ? "Dry run: looked up" : "Refreshed"} ${n(s.total)} repositories via ${via} in ${(s.durationMs / 1000).toFixed(1)} s: ${c.ok} ok, ${c.moved} moved, ${c.missing} missing, ${c.stale} stale`;
+  return `${s.dryRun ? "Dry run: looked up" : "Refreshed"} ${n(s.total)} repositories via ${via} in ${(s.durationMs / 1000).toFixed(1)} s: ${c.ok} ok, ${c.moved} moved, ${c.missing} missing, ${c.stale} stale; ${n(s.changed)} changed on GitHub`;
 }
 
 /** Why the rest is stale, when the budget ran out. */
 export function exhaustedLine(s: Summary): string | null {
+  if (s.usage.timedOut && !s.usage.rateLimited) {
+    return "The run reached its time limit (--max-time): the entries not yet looked up were kept as stale with their last-known data; they come first in the next run.";
+  }
   if (!s.usage.rateLimited) return null;
   const when = s.usage.resetAt ? ` It resets at ${s.usage.resetAt}.` : "";
   const hint =

@@ -16,6 +16,9 @@ import { resolveData } from "../paths.js";
 import { REFRESH_HELP } from "./refresh-help.js";
 import { clockFromEnv, intOpt, testKnobs } from "./refresh-options.js";
 
+/** Longest --max-time: a day. */
+const MAX_TIME_S = 86_400;
+
 /** Io whose every write goes through redact(): the token can never reach the output. */
 function redacting(io: Io, token: string | undefined): Io {
   return {
@@ -36,6 +39,7 @@ export const refreshCommand: Command = {
     only: { type: "string", multiple: true },
     "batch-size": { type: "string" },
     concurrency: { type: "string" },
+    "max-time": { type: "string" },
     "dry-run": { type: "boolean", default: false },
     "fix-moved": { type: "boolean", default: false },
     json: { type: "boolean", default: false },
@@ -74,6 +78,7 @@ async function runRefresh(
   only.push(...args.positionals);
   const batchSize = intOpt(stringOpt(args, "batch-size"), "--batch-size", 1, MAX_BATCH_SIZE);
   const concurrency = intOpt(stringOpt(args, "concurrency"), "--concurrency", 1, MAX_CONCURRENCY);
+  const maxTime = intOpt(stringOpt(args, "max-time"), "--max-time", 1, MAX_TIME_S);
   const dryRun = boolOpt(args, "dry-run");
   const json = boolOpt(args, "json");
   const p = paint(useColor(io));
@@ -94,6 +99,7 @@ async function runRefresh(
       only,
       dryRun,
       fixMoved: boolOpt(args, "fix-moved"),
+      ...(maxTime !== undefined && { maxTimeSeconds: maxTime }),
       now: clockFromEnv(io.env),
       lookup: {
         ...(batchSize !== undefined && { batchSize }),
