@@ -102,14 +102,16 @@ function byName(a: { p: DirectoryProject; i: number }, b: { p: DirectoryProject;
   return x < y ? -1 : x > y ? 1 : a.i - b.i;
 }
 
-interface Section {
+export interface Section {
+  /** The category id ("\0other" for entries in a category the directory does not define). */
+  id: string;
   name: string;
   description: string;
   projects: DirectoryProject[];
 }
 
 /** Categories in directory order, without empty ones; unknown category ids go to a last "Other". */
-function sections(directory: Directory): Section[] {
+export function sections(directory: Directory): Section[] {
   const known = new Set(directory.categories.map((c) => c.id));
   const withOther: Category[] = [
     ...directory.categories,
@@ -122,6 +124,7 @@ function sections(directory: Directory): Section[] {
   const indexed = directory.projects.map((p, i) => ({ p, i }));
   return withOther
     .map((c) => ({
+      id: c.id,
       name: c.name,
       description: c.description,
       projects: indexed
@@ -132,17 +135,11 @@ function sections(directory: Directory): Section[] {
     .filter((s) => s.projects.length > 0);
 }
 
+/** The note under the intro: where the file comes from, and what ★ means. */
+export const GENERATED_NOTE = `Generated from [\`directory.json\`](directory.json) by cooltech (\`cooltech build\` or \`cooltech markdown\`): edit the curated YAML, not this file. ★ is GitHub stars at the last refresh (\`refreshedAt\` in directory.json; this file carries no date, so a night in which nothing changed leaves it as it was), rounded down (1.2k means at least 1,200).`;
+
 export function renderMarkdown(directory: Directory): string {
-  const out: string[] = [
-    `# ${TITLE}`,
-    "",
-    INTRO,
-    "",
-    `Generated from [\`directory.json\`](directory.json) by cooltech (\`cooltech build\` or \`cooltech markdown\`): edit the curated YAML, not this file. ★ is GitHub stars at the last refresh (\`refreshedAt\` in directory.json; this file carries no date, so a night in which nothing changed leaves it as it was), rounded down (1.2k means at least 1,200).`,
-    "",
-    "## Contents",
-    "",
-  ];
+  const out: string[] = [`# ${TITLE}`, "", INTRO, "", GENERATED_NOTE, "", "## Contents", ""];
   const all = sections(directory);
   const used = new Set([headingSlug(TITLE), "contents"]);
   const slugs = all.map((s) => {
