@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import pLimit from "p-limit";
 import type { GithubInfo } from "../src/core/model.js";
-import { MAX_SCALAR_BATCH, TimedBatchSizer } from "../src/github/batch-size.js";
+import { GROWTH, MAX_SCALAR_BATCH, TimedBatchSizer } from "../src/github/batch-size.js";
 import { Concurrency } from "../src/github/concurrency.js";
 import {
   DETAILS_MAX_AGE_DAYS,
@@ -94,16 +94,17 @@ describe("pass 2: which repositories need open issues and topics", () => {
 });
 
 describe("pass 1 batch size: from measured time, capped", () => {
-  test("sized to take the target time, growing at most twofold per answer", () => {
+  test(`sized to take the target time, growing at most ${GROWTH}-fold per answer`, () => {
     const s = new TimedBatchSizer(100, 1_000, 3_000);
-    s.measure(100, 600, 1); // 6 ms per repository: 500 fit in 3 s, but only 2x per step
-    assert.equal(s.size, 200);
-    s.measure(200, 1_100, 1);
-    assert.equal(s.size, 400);
-    s.measure(400, 2_100, 1);
-    assert.equal(s.size, 571);
-    s.measure(571, 6_000, 1); // slower now: shrinks at once
-    assert.equal(s.size, 285);
+    s.measure(100, 600, 1); // 6 ms per repository: 500 fit in 3 s
+    assert.equal(s.size, 500);
+    s.measure(500, 2_600, 1);
+    assert.equal(s.size, 576);
+    s.measure(576, 6_000, 1); // slower now: shrinks at once
+    assert.equal(s.size, 288);
+    const fast = new TimedBatchSizer(100, 1_000, 3_000);
+    fast.measure(100, 100, 1); // 1 ms per repository: 3,000 would fit, but 5x per step
+    assert.equal(fast.size, 500);
   });
 
   test(`never past ${MAX_SCALAR_BATCH}; a failure halves; a charge above 1 point caps it`, () => {

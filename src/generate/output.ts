@@ -1,8 +1,8 @@
-import { mkdir, readdir, readFile, rm } from "node:fs/promises";
+import { mkdir, readdir, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { Directory } from "../core/model.js";
 import { validateAgainst } from "../core/schema.js";
-import { writeFileAtomic } from "../core/write.js";
+import { sameContent, writeFileAtomic } from "../core/write.js";
 import { DIRECTORY_FILE } from "../load/catalog.js";
 import { serializeDirectory } from "./directory.js";
 import { PARTS_DIR, renderMarkdownFiles } from "./markdown-split.js";
@@ -67,8 +67,7 @@ export async function writeMarkdown(path: string, directory: Directory): Promise
 }
 
 export async function writeIfChanged(path: string, content: string): Promise<Written> {
-  const before = await readFile(path, "utf8").catch(() => undefined);
-  if (before === content) return { path, changed: false };
+  if (await sameContent(path, content)) return { path, changed: false };
   await writeFileAtomic(path, content);
   return { path, changed: true };
 }

@@ -95,7 +95,9 @@ export class BatchSizer {
  * So the size is measured: each answer's round-trip time (an upper bound of
  * GitHub's server time for it) gives the time per repository, and the next
  * batch is sized to take SCALAR_TARGET_MS, a third of the limit, growing at
- * most twofold per answer and never past MAX_SCALAR_BATCH.
+ * most GROWTH-fold per answer and never past MAX_SCALAR_BATCH. (The round trip
+ * includes the fixed latency, so the time per repository it gives is an
+ * overestimate: the sizes err on the small side.)
  */
 export const SCALAR_TARGET_MS = 3_000;
 /** Upper bound of pass 1's batch: ~100 KB of query text and variables. */
@@ -105,6 +107,8 @@ export const MAX_SCALAR_BATCH = 1_000;
  * with connections, so well inside the time limit without them).
  */
 export const FIRST_SCALAR_BATCH = 100;
+/** Most a batch grows from one answer to the next. */
+export const GROWTH = 5;
 
 /** Pass 1's batch size, from the time its answers took (and, if ever charged more, their cost). */
 export class TimedBatchSizer {
@@ -132,7 +136,7 @@ export class TimedBatchSizer {
     }
     if (repos < 1 || !(ms > 0)) return;
     const fit = Math.floor((this.targetMs * repos) / ms);
-    this.current = Math.max(1, Math.min(this.max, 2 * this.current, fit));
+    this.current = Math.max(1, Math.min(this.max, GROWTH * this.current, fit));
   }
 
   /** A query failed (timeout, 502): halve, in case it was too big. */

@@ -1,20 +1,13 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Diagnostic } from "../core/diagnostic.js";
-import type { Directory, GithubInfo, GithubStatus } from "../core/model.js";
+import type { GithubInfo } from "../core/model.js";
 import { compareProjects } from "../core/order.js";
-import { generateDirectory, indexKnown, type Known } from "../generate/directory.js";
+import { previousState } from "../generate/build.js";
+import { generateDirectory, type Known } from "../generate/directory.js";
 import { type Written, writeDirectory, writeIfChanged } from "../generate/output.js";
 import { ETAGS_FILE, parseEtags, serializeEtags } from "../github/etags.js";
-import {
-  type EtagEntry,
-  type GitHubConfig,
-  type LookupOptions,
-  type LookupStats,
-  lookupRepos,
-} from "../github/lookup.js";
-import { DIRECTORY_FILE, loadCatalog } from "../load/catalog.js";
-import { readDirectory } from "../load/directory.js";
+import { type EtagEntry, type LookupStats, lookupRepos } from "../github/lookup.js";
+import { loadCatalog } from "../load/catalog.js";
 import { displayPath } from "../load/yaml-source.js";
 import { validateCatalog } from "../validate/index.js";
 import { type AppliedFix, applyFixMoved } from "./apply-fix.js";
@@ -52,16 +45,18 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
   const started = options.now();
   const stamp = started.toISOString();
   const today = utcDay(started);
-  const loaded = await loadCatalog(dataDir, cwd);
+  let loaded: Awaited<ReturnType<typeof loadCatalog>> | null = await loadCatalog(dataDir, cwd);
   const { diagnostics, catalog } = validateCatalog(loaded);
+  // The YAML as read (most of the catalog's memory) is only needed to rewrite moved repos.
+  const source = options.fixMoved ? loaded : null;
+  loaded = null;
   const projectsFile = displayPath(join(dataDir, "projects.yaml"), cwd);
   const base = { diagnostics, api, refreshedAt: stamp, projectsFile } as const;
   if (catalog === null) {
     return { ...base, directory: null, entries: [], fix: null, stats: EMPTY_STATS, written: [] };
   }
-  const previous = await readDirectory(join(dataDir, DIRECTORY_FILE), cwd);
+  const { known } = await previousState(dataDir, cwd);
   const history = await loadHistory(join(dataDir, HISTORY_FILE), cwd);
-  const known = indexKnown(previous);
   const selected = selectEntries(catalog.projects, options.only ?? []).sort(compareProjects);
   const etagsPath = join(dataDir, ETAGS_FILE);
   const etags = parseEtags(
@@ -70,7 +65,7 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
   const cache = etagCache(selected, etags, known);
 
   const maxTime = options.maxTimeSeconds;
-  const { results, stats } = await lookupRepos(
+  const looked = await lookupRepos(
     byStaleness(selected, known).map((p) => p.repo),
     {
       ...config,
@@ -95,7 +90,7 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
   const merged = new Map<string, { github: GithubInfo | null; report: EntryReport }>();
   for (const p of selected) {
     const prev = known.get(p.repo.toLowerCase())?.github ?? null;
-    const result = results.get(p.repo) ?? { kind: "failed", reason: "not looked up" };
+    const result = looked.results.get(p.repo) ?? { kind: "failed", reason: "not looked up" };
     const m = mergeResult(p.repo, prev, result, stamp);
     const fetchedNow = m.status === "ok" || m.status === "moved";
     const report: EntryReport = {
@@ -112,6 +107,7 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
     };
     merged.set(p.name, { github: m.github, report });
   }
+  looked.results.clear();
   updateHistory(history, selected, merged, known, today);
 
   let fix: AppliedFix | null = null;
@@ -123,7 +119,7 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
         moves.set(report.repo, report.nameWithOwner);
       }
     }
-    fix = applyFixMoved(loaded, catalog, moves);
+    fix = applyFixMoved(source as NonNullable<typeof source>, catalog, moves);
     finalCatalog = fix.catalog;
     for (const f of fix.fixed) {
       const entry = merged.get(f.name);
@@ -147,6 +143,8 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
     generation.set(p.repo.toLowerCase(), k);
   }
   const directory = generateDirectory(finalCatalog, generation, stamp);
+  generation.clear();
+  known.clear();
   const keep = new Set(directory.projects.flatMap((p) => (p.github ? [key(p.github)] : [])));
   pruneHistory(history, today, keep);
 
@@ -164,7 +162,7 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
     }
   }
   const entries = [...merged.values()].map((m) => m.report);
-  return { ...base, directory, entries, fix, stats, written };
+  return { ...base, directory, entries, fix, stats: looked.stats, written };
 }
 
 const key = (github: GithubInfo): string => github.nameWithOwner.toLowerCase();

@@ -59,6 +59,8 @@ Environment:
   COOLTECH_RETRY_BASE_MS, COOLTECH_TIMEOUT_MS, COOLTECH_NOW
                           for tests: ms per second of retry wait, request
                           deadline in ms, a fixed clock (ISO time)
+  COOLTECH_ONE_PASS=1     for benchmarks: ask every field of every repository
+                          in one pass (the approach before the two passes)
 
 Exit codes: 0 every entry ok or moved; 3 some entries stale or missing (the
 directory is still written); 1 invalid data (nothing fetched) or the token was

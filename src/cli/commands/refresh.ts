@@ -100,6 +100,8 @@ async function runRefresh(
       dryRun,
       fixMoved: boolOpt(args, "fix-moved"),
       ...(maxTime !== undefined && { maxTimeSeconds: maxTime }),
+      // Benchmarks only: the one-pass lookup, for comparison (bench/refresh-nightly.ts).
+      ...(io.env.COOLTECH_ONE_PASS === "1" && { onePass: true }),
       now: clockFromEnv(io.env),
       lookup: {
         ...(batchSize !== undefined && { batchSize }),
