@@ -14,12 +14,15 @@ export type {
   Category,
   Directory,
   DirectoryProject,
+  GithubBlock,
   GithubInfo,
+  GithubMissing,
   GithubStatus,
   LatestRelease,
   Project,
   Trend,
 } from "./core/model.js";
+export { isFetched, missingBlock } from "./core/model.js";
 export { compareProjects } from "./core/order.js";
 export { normalizeRepo } from "./core/repo-url.js";
 export { type SchemaName, validateAgainst } from "./core/schema.js";
@@ -30,6 +33,7 @@ export { canonicalize, type FormatChange, type FormatResult } from "./edit/canon
 export { type FileFormat, type FormatOutcome, formatCatalog } from "./edit/format-files.js";
 // Generating data/directory.json.
 export { type BuildResult, buildDirectory } from "./generate/build.js";
+export { type Degraded, degrade, type SetAside, usableOrNull } from "./generate/degrade.js";
 export {
   DIRECTORY_SCHEMA_REF,
   generateDirectory,
@@ -56,3 +60,4 @@ export {
   summaryLine,
 } from "./validate/format/index.js";
 export { type Catalog, type ValidationResult, validateCatalog } from "./validate/index.js";
+export { type InvalidItem, type UsableCatalog, usableCatalog } from "./validate/usable.js";

@@ -1,6 +1,6 @@
 /**
  * `cooltech build`: the seed catalog's snapshot, determinism, last-known GitHub
- * data kept, nothing dropped, nothing written on invalid data or a corrupt
+ * data kept, nothing dropped, nothing written on an unparseable file or a corrupt
  * directory.json, and an atomic write. UPDATE_SNAPSHOTS=1 rewrites the snapshot.
  */
 import assert from "node:assert/strict";
@@ -119,16 +119,16 @@ describe("build", () => {
     );
   });
 
-  test("invalid data: exit 1, nothing written", async () => {
-    const dir = await seedYaml();
+  test("a file that cannot be parsed: exit 1, nothing written (one bad entry: see degrade.test.ts)", async () => {
+    const dir = track(await tempData({ "projects.yaml": PROJECTS, "categories.yaml": CATEGORIES }));
     assert.equal((await build(dir)).code, 0);
     const before = await directoryOf(dir);
     const time = await mtime(join(dir, "directory.json"));
-    await writeFile(join(dir, "projects.yaml"), "- name: Falco\n  category: nowhere\n");
+    await writeFile(join(dir, "projects.yaml"), "- name: Falco\n  category: [security\n");
     const r = await build(dir);
     assert.equal(r.code, 1);
-    assert.match(r.stdout, /^projects\.yaml:2:13 error unknown category `nowhere`/m);
-    assert.match(r.stderr, /✖ 1 error, \d+ warnings?; nothing written\n$/);
+    assert.match(r.stdout, /^projects\.yaml:3:1 error .+ \(yaml-syntax\)$/m);
+    assert.match(r.stderr, /✖ 1 error, 0 warnings; nothing written\n$/);
     assert.equal(await directoryOf(dir), before);
     assert.equal(await mtime(join(dir, "directory.json")), time);
   });

@@ -1,7 +1,7 @@
 /** Configuration from the environment, the merge rules, the query cost, and --fix-moved's YAML edit. */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import type { GithubInfo } from "../src/core/model.js";
+import { type GithubInfo, missingBlock } from "../src/core/model.js";
 import { fixMoved } from "../src/edit/fix-moved.js";
 import { ConfigError, githubConfigFromEnv, redact } from "../src/github/config.js";
 import { batchQuery, DEFAULT_BATCH_SIZE, MAX_BATCH_SIZE } from "../src/github/query.js";
@@ -90,11 +90,18 @@ describe("mergeResult", () => {
     });
     const missing = mergeResult("a/b", prev, { kind: "missing" }, now);
     assert.deepEqual(missing.github, { ...prev, checkedAt: now, status: "missing" });
-    assert.deepEqual(mergeResult("a/b", null, { kind: "missing" }, now), {
-      github: null,
-      status: "missing",
-      changed: false,
-    });
+    // Never fetched: a missing block (status, checkedAt, the rest null), not null.
+    const never = mergeResult("a/b", null, { kind: "missing" }, now);
+    assert.deepEqual(never, { github: missingBlock(now), status: "missing", changed: false });
+    assert.equal(never.github?.checkedAt, now);
+    assert.equal(never.github?.stars, null);
+    // A later failure keeps that block as it is; a first failure has nothing to keep.
+    const later = mergeResult("a/b", never.github, { kind: "failed", reason: "HTTP 502" }, "x");
+    assert.deepEqual(later.github, missingBlock(now));
+    assert.equal(
+      mergeResult("a/b", null, { kind: "failed", reason: "HTTP 502" }, now).github,
+      null,
+    );
   });
 
   test("missing again, or a lookup never sent: the block stays as it was", () => {

@@ -2,7 +2,7 @@
  * The nightly job of .github/workflows/refresh.yml, its shell steps run for
  * real with bash: against the fake GitHub, a bare git repository as `origin`,
  * and a stand-in `gh` that records what it was asked. Checks the commit of
- * data/, the push race, exit code 3, and the one fix-up pull request.
+ * data/, the push race, exit codes 3 and 5, and the one fix-up pull request.
  */
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
@@ -303,4 +303,52 @@ test("night 3, the fix merged: the fix-up PR is closed", async () => {
     "pr close 7 --delete-branch --comment Every repository resolves under its listed name again: nothing left to fix.",
   ]);
   assert.match(summary, /^Closed fix-up pull request #7: no moved repositories left\.$/m);
+});
+
+test("night 4, two merged pull requests list Rook twice: the data is committed, the run fails", async () => {
+  await git(work, "checkout", "--quiet", "main");
+  await git(work, "reset", "--quiet", "--hard", "origin/main");
+  const file = join(work, "data/projects.yaml");
+  const text = await readFile(file, "utf8");
+  // A new valid entry and a repeat of Rook, each fine alone.
+  const repeat = "- name: Rook\n  repo: rook/rook\n  category: storage\n";
+  const added = "- name: Longhorn\n  repo: longhorn/longhorn\n  category: storage\n";
+  await writeFile(file, text.replace("- name: Rook\n", `${added}${repeat}- name: Rook\n`));
+  await git(work, "add", "--all");
+  await git(
+    work,
+    "-c",
+    "user.name=M",
+    "-c",
+    "user.email=m@example.invalid",
+    "commit",
+    "-qm",
+    "two PRs",
+  );
+  await git(work, "push", "--quiet", "origin", "main");
+  await writeFile(join(root, "gh.log"), "");
+  const { runs, output } = await nightly();
+  assert.match(output, /^exit-code=5$/m);
+  assert.match(
+    runs.refresh?.stderr ?? "",
+    /^::error file=data\/projects\.yaml,line=\d+,col=\d+,title=duplicate-name::/m,
+  );
+  assert.match(
+    runs.refresh?.stdout ?? "",
+    /^::error title=Invalid entries in data\/projects\.yaml::/m,
+  );
+  assert.match(output, /^changed=true$/m);
+  const directory = JSON.parse(await git(origin, "show", "main:data/directory.json"));
+  const names = directory.projects.map((p: { name: string }) => p.name);
+  assert.deepEqual(
+    names.filter((n: string) => n === "Rook"),
+    ["Rook"],
+  );
+  assert.ok(names.includes("Longhorn"), "the valid new entry is refreshed and committed");
+  const fail = await runStep("Fail on invalid entries", { output: join(root, "output") });
+  assert.equal(fail.code, 5);
+  assert.match(
+    step("Fail on invalid entries").if ?? "",
+    /steps\.refresh\.outputs\.exit-code == '5'/,
+  );
 });

@@ -355,15 +355,16 @@ describe("exit codes and errors", () => {
     assert.equal(gh.stats.requests, 0);
   });
 
-  test("1 for invalid data: nothing fetched, nothing written", async () => {
+  test("1 for a file that cannot be parsed: nothing fetched, nothing written", async () => {
+    // One invalid entry does not stop a refresh (refresh-degrade.test.ts); a syntax error does.
     const file = join(tmp.data, "projects.yaml");
     await writeFile(
       file,
-      (await readFile(file, "utf8")).replace("category: storage", "category: nope"),
+      (await readFile(file, "utf8")).replace("category: storage", "category: [storage"),
     );
     const run = await refresh();
     assert.equal(run.code, 1);
-    assert.match(run.stdout, /projects\.yaml:\d+:\d+/);
+    assert.match(run.stdout, /projects\.yaml:\d+:\d+ error .+ \(yaml-syntax\)/);
     assert.equal(gh.stats.requests, 0);
     await assert.rejects(readFile(join(tmp.data, "directory.json")));
   });

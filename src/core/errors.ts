@@ -14,6 +14,11 @@ export const ExitCode = {
   incomplete: 3,
   /** A file could not be read or written (permissions, disk full, ...). */
   io: 4,
+  /**
+   * `refresh` / `build` wrote the directory, but the curated data has errors:
+   * invalid entries kept their last-known record or were left out.
+   */
+  partial: 5,
   /** A bug: please report it. */
   internal: 70,
 } as const;

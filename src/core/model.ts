@@ -23,13 +23,15 @@ export type GithubStatus = "ok" | "moved" | "missing" | "stale";
 export interface LatestRelease {
   tag: string;
   publishedAt: string | null;
-  url: string;
+  /** null when GitHub sent a URL the directory cannot hold (see sanitizeRepoInfo). */
+  url: string | null;
 }
 
 /** Live GitHub metadata of an entry, as last fetched. */
 export interface GithubInfo {
   nameWithOwner: string;
-  url: string;
+  /** null when GitHub sent a URL the directory cannot hold (see sanitizeRepoInfo). */
+  url: string | null;
   description: string | null;
   stars: number;
   forks: number;
@@ -49,6 +51,60 @@ export interface GithubInfo {
   status: GithubStatus;
 }
 
+/**
+ * A repository GitHub says does not exist and that was never fetched: only
+ * the lookup's time is known (a fetched one that disappears keeps its
+ * GithubInfo, with status "missing").
+ */
+export interface GithubMissing {
+  nameWithOwner: null;
+  url: null;
+  description: null;
+  stars: null;
+  forks: null;
+  openIssues: null;
+  license: null;
+  language: null;
+  topics: null;
+  archived: null;
+  pushedAt: null;
+  createdAt: null;
+  latestRelease: null;
+  fetchedAt: null;
+  checkedAt: string;
+  status: "missing";
+}
+
+/** An entry's `github` block in directory.json. */
+export type GithubBlock = GithubInfo | GithubMissing;
+
+/** Whether the block holds fetched data (not a never-fetched missing repository). */
+export function isFetched(github: GithubBlock | null | undefined): github is GithubInfo {
+  return github != null && github.fetchedAt !== null;
+}
+
+/** The block of a never-fetched repository GitHub says does not exist. */
+export function missingBlock(checkedAt: string): GithubMissing {
+  return {
+    nameWithOwner: null,
+    url: null,
+    description: null,
+    stars: null,
+    forks: null,
+    openIssues: null,
+    license: null,
+    language: null,
+    topics: null,
+    archived: null,
+    pushedAt: null,
+    createdAt: null,
+    latestRelease: null,
+    fetchedAt: null,
+    checkedAt,
+    status: "missing",
+  };
+}
+
 export interface Trend {
   /** Star gain over the last 7 days, or null when history does not reach back that far. */
   stars7d: number | null;
@@ -63,7 +119,8 @@ export interface DirectoryProject {
   tags: string[];
   /** The curated tagline, else GitHub's description, else null. */
   description: string | null;
-  github: GithubInfo | null;
+  /** null until a refresh looked the repository up. */
+  github: GithubBlock | null;
   trend: Trend | null;
 }
 

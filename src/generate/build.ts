@@ -4,29 +4,49 @@ import type { Directory } from "../core/model.js";
 import { DIRECTORY_FILE, loadCatalog } from "../load/catalog.js";
 import { readDirectory } from "../load/directory.js";
 import { validateCatalog } from "../validate/index.js";
+import { type SetAside, usableOrNull } from "./degrade.js";
 import { generateDirectory, indexKnown, type Known } from "./directory.js";
 import { type Written, writeDirectory } from "./output.js";
 
 export interface BuildResult {
   diagnostics: Diagnostic[];
-  /** null when validation failed (nothing was written). */
+  /** null when nothing could be used (a file missing or unparseable): nothing was written. */
   directory: Directory | null;
   written: Written[];
+  /** Invalid entries: kept at their last-known record, or left out. */
+  setAside: SetAside[];
 }
 
 /**
  * Validates the curated data, then writes DIR/directory.json from it and the
- * last-known GitHub data of the existing directory. No network.
+ * last-known GitHub data of the existing directory. No network. An invalid
+ * entry keeps its last-known record or is left out (see degrade.ts); only a
+ * file that cannot be used at all stops the build.
  */
 export async function buildDirectory(dataDir: string, cwd?: string): Promise<BuildResult> {
-  // The parsed YAML (its syntax tree is most of the memory) is not kept past validation.
-  const { diagnostics, catalog } = validateCatalog(await loadCatalog(dataDir, cwd));
-  if (catalog === null) return { diagnostics, directory: null, written: [] };
-  const { known, refreshedAt } = await previousState(dataDir, cwd);
-  const directory = generateDirectory(catalog, known, refreshedAt);
-  known.clear();
+  // Read after validation (its errors come first), once.
+  let reading: Promise<Directory | null> | undefined;
+  const readPrevious = () => {
+    reading ??= readDirectory(join(dataDir, DIRECTORY_FILE), cwd);
+    return reading;
+  };
+  // The parsed YAML (its syntax tree is most of the memory) is not kept past this block.
+  const { diagnostics, use } = await (async () => {
+    const loaded = await loadCatalog(dataDir, cwd);
+    const validation = validateCatalog(loaded);
+    const use = await usableOrNull(loaded, validation, readPrevious);
+    return { diagnostics: validation.diagnostics, use };
+  })();
+  if (use === null) return { diagnostics, directory: null, written: [], setAside: [] };
+  const previous = await readPrevious();
+  const directory = generateDirectory(
+    use.catalog,
+    indexKnown(previous),
+    previous?.refreshedAt ?? null,
+    use.kept,
+  );
   const written = await writeDirectory(dataDir, directory);
-  return { diagnostics, directory, written };
+  return { diagnostics, directory, written, setAside: use.setAside };
 }
 
 /**

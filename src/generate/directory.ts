@@ -1,4 +1,11 @@
-import type { Directory, DirectoryProject, GithubInfo, Project, Trend } from "../core/model.js";
+import {
+  type Directory,
+  type DirectoryProject,
+  type GithubBlock,
+  isFetched,
+  type Project,
+  type Trend,
+} from "../core/model.js";
 import { compareProjects } from "../core/order.js";
 import type { Catalog } from "../validate/index.js";
 
@@ -6,7 +13,7 @@ export const DIRECTORY_SCHEMA_REF = "../schemas/directory.schema.json";
 
 /** What is known of an entry from an earlier run. */
 export interface Known {
-  github: GithubInfo | null;
+  github: GithubBlock | null;
   trend: Trend | null;
 }
 
@@ -19,7 +26,7 @@ export function indexKnown(previous: Directory | null): Map<string, Known> {
   const known = new Map<string, Known>();
   for (const p of previous?.projects ?? []) {
     const entry = { github: p.github, trend: p.trend };
-    if (p.github) known.set(p.github.nameWithOwner.toLowerCase(), entry);
+    if (isFetched(p.github)) known.set(p.github.nameWithOwner.toLowerCase(), entry);
     if (p.repo) known.set(p.repo.toLowerCase(), entry);
   }
   return known;
@@ -27,17 +34,21 @@ export function indexKnown(previous: Directory | null): Map<string, Known> {
 
 /**
  * The directory: curated entries in canonical order, each with its
- * last-known GitHub data. Pure and deterministic (no clock).
+ * last-known GitHub data, plus the `kept` last-known records of entries that
+ * are invalid now (see degrade.ts). Pure and deterministic (no clock).
  */
 export function generateDirectory(
   catalog: Catalog,
   known: Map<string, Known>,
   refreshedAt: string | null,
+  kept: readonly DirectoryProject[] = [],
 ): Directory {
-  const projects = [...catalog.projects].sort(compareProjects).map((p) => {
+  const projects = catalog.projects.map((p) => {
     const k = p.repo ? known.get(p.repo.toLowerCase()) : undefined;
     return directoryProject(p, k?.github ?? null, k?.trend ?? null);
   });
+  projects.push(...kept);
+  projects.sort(compareProjects);
   return {
     $schema: DIRECTORY_SCHEMA_REF,
     refreshedAt,
@@ -48,7 +59,7 @@ export function generateDirectory(
 
 export function directoryProject(
   p: Project,
-  github: GithubInfo | null,
+  github: GithubBlock | null,
   trend: Trend | null,
 ): DirectoryProject {
   return {

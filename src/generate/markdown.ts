@@ -22,7 +22,7 @@
 
 import { INTRO, TITLE } from "../core/branding.js";
 import { formatCount, safeHttps } from "../core/format.js";
-import type { Category, Directory, DirectoryProject } from "../core/model.js";
+import { type Category, type Directory, type DirectoryProject, isFetched } from "../core/model.js";
 
 const MAX_TAGLINE = 200;
 
@@ -91,7 +91,8 @@ export function projectLine(p: DirectoryProject): string {
   if (tagline !== null && tagline.trim() !== "") {
     line += ` - ${escapeMarkdown(truncate(tagline, MAX_TAGLINE))}`;
   }
-  if (p.github !== null) line += ` ★${formatCount(p.github.stars)}`;
+  // A repository never found on GitHub has no stars to show: only its mark.
+  if (isFetched(p.github)) line += ` ★${formatCount(p.github.stars)}`;
   return line + marks(p);
 }
 

@@ -4,6 +4,8 @@ import { epochToIso } from "./rate-state.js";
 export type Failure =
   /** The token was rejected: nothing else will work. */
   | { kind: "auth"; reason: string }
+  /** The endpoint itself answers 404 (a wrong GITHUB_GRAPHQL_URL / GITHUB_API_URL): nothing will work. */
+  | { kind: "endpoint"; reason: string }
   /** The primary budget is used up (GraphQL RATE_LIMITED, or 403/429 with remaining 0). */
   | { kind: "primary"; resetAt: string | null }
   /** Anything else: this request failed, the next one may work. */

@@ -1,7 +1,7 @@
 import type { LimitFunction } from "p-limit";
 import { BatchSizer, TimedBatchSizer } from "./batch-size.js";
 import { classify, isRateLimitedBody } from "./failure.js";
-import type { LookupRun, Target } from "./lookup-run.js";
+import { type LookupRun, okOrFailed, type Target } from "./lookup-run.js";
 import {
   alias,
   batchQuery,
@@ -14,7 +14,7 @@ import {
   type Scalars,
   scalarsFromGraphql,
 } from "./query.js";
-import { type RepoInfo, repoInfoProblem } from "./repo-info.js";
+import { type RepoInfo, sanitizeRepoInfo } from "./repo-info.js";
 
 interface GraphqlError {
   type?: string;
@@ -177,6 +177,13 @@ async function runBatch(
     body = response.data;
   } catch (error) {
     hooks.onFailure?.();
+    // GitHub answers a missing repository inside a 200 (NOT_FOUND); an HTTP 404 means
+    // the URL is not a GraphQL endpoint at all, and no other request will do better.
+    if ((error as { status?: unknown })?.status === 404) {
+      const reason = `${run.config.graphqlUrl} answered HTTP 404: it is not a GraphQL endpoint; check GITHUB_GRAPHQL_URL (or GITHUB_API_URL it is derived from)`;
+      run.failure(batch, { kind: "endpoint", reason });
+      return;
+    }
     run.failure(batch, classify(error));
     return;
   }
@@ -215,12 +222,11 @@ function readBatch(batch: Target[], body: unknown, run: LookupRun, hooks: BatchH
     if (node !== null && typeof node === "object") {
       const info = hooks.accept(t, node as RepoNode);
       if (info === null) return;
-      const problem = typeof info === "string" ? info : repoInfoProblem(info);
       run.record(
         t,
-        problem === null
-          ? { kind: "ok", info: info as RepoInfo }
-          : { kind: "failed", reason: problem },
+        typeof info === "string"
+          ? { kind: "failed", reason: info }
+          : okOrFailed(sanitizeRepoInfo(info as RepoInfo)),
       );
     } else if (error?.type === "NOT_FOUND") {
       run.record(t, { kind: "missing" });

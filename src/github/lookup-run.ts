@@ -2,10 +2,11 @@ import type { Octokit } from "octokit";
 import type { GitHubConfig } from "./config.js";
 import type { Failure } from "./failure.js";
 import type { RateState } from "./rate-state.js";
-import type { RepoInfo } from "./repo-info.js";
+import type { RepoInfo, Sanitized } from "./repo-info.js";
 
 export type LookupResult =
-  | { kind: "ok"; info: RepoInfo }
+  /** `changes`: values GitHub sent that broke the output contract and were dropped or shortened. */
+  | { kind: "ok"; info: RepoInfo; changes?: string[] }
   | { kind: "missing" }
   | {
       kind: "failed";
@@ -62,10 +63,11 @@ export class LookupRun {
     return this.stopped;
   }
 
-  /** Stops the run: a rejected token or an exhausted budget fails whatever is left. */
+  /** Stops the run: a rejected token, a wrong endpoint or an exhausted budget fails whatever is left. */
   halt(failure: Failure): void {
     if (failure.kind === "primary") this.state.rateLimited = true;
-    if (this.stopped === null || failure.kind === "auth") this.stopped = failure;
+    const fatal = (f: Failure | null) => f?.kind === "auth" || f?.kind === "endpoint";
+    if (this.stopped === null || (fatal(failure) && !fatal(this.stopped))) this.stopped = failure;
   }
 
   /** Why a lookup not attempted failed, once the run stopped. */
@@ -98,4 +100,13 @@ export function target(repo: string): Target | null {
   const m = /^([^/\s]+)\/([^/\s]+)$/.exec(repo.trim());
   if (!m?.[1] || !m[2]) return null;
   return { key: repo.trim().toLowerCase(), owner: m[1], name: m[2] };
+}
+
+/** The lookup result of a sanitised answer. */
+export function okOrFailed(s: Sanitized): LookupResult {
+  if (s.info === null)
+    return { kind: "failed", reason: s.problem ?? "GitHub sent an unusable answer" };
+  return s.changes.length > 0
+    ? { kind: "ok", info: s.info, changes: s.changes }
+    : { kind: "ok", info: s.info };
 }

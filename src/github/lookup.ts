@@ -90,13 +90,22 @@ export class LookupAuthError extends Error {
   override name = "LookupAuthError";
 }
 
+/**
+ * The API answers 404 to the requests every lookup depends on: GITHUB_API_URL
+ * or GITHUB_GRAPHQL_URL is wrong. The message names the URL and the variable.
+ */
+export class LookupEndpointError extends Error {
+  override name = "LookupEndpointError";
+}
+
 const clamp = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, Math.floor(n)));
 
 /**
  * Looks up `repos` (`owner/name`). The keys of `results` are the repos exactly
  * as given; each is ok (info.nameWithOwner differs case-insensitively from the
  * key when the repository moved), missing, or failed (the caller marks it stale).
- * Throws LookupAuthError when GitHub rejects the token.
+ * Throws LookupAuthError when GitHub rejects the token, LookupEndpointError
+ * when the configured API URL answers 404 to everything.
  */
 export async function lookupRepos(
   repos: string[],
@@ -162,6 +171,7 @@ export async function lookupRepos(
     }
     const stop = run.stop;
     if (stop?.kind === "auth") throw new LookupAuthError(stop.reason);
+    if (stop?.kind === "endpoint") throw new LookupEndpointError(stop.reason);
     const results = new Map<string, LookupResult>();
     for (const repo of repos) {
       const t = target(repo);

@@ -135,7 +135,15 @@ export interface RepoNode {
   latestRelease: { tagName: string; publishedAt: string | null; url: string } | null;
 }
 
-/** GraphQL node → RepoInfo (shape is checked afterwards by repoInfoProblem). */
+/** The topics' names; anything but a list of topic nodes gives none. */
+function topicNames(nodes: unknown): string[] {
+  if (!Array.isArray(nodes)) return [];
+  return nodes
+    .map((n) => (n as { topic?: { name?: unknown } | null } | null)?.topic?.name)
+    .filter((t): t is string => typeof t === "string");
+}
+
+/** GraphQL node → RepoInfo (checked and made to fit the schema afterwards by sanitizeRepoInfo). */
 export function fromGraphql(node: RepoNode): RepoInfo {
   const s = scalarsFromGraphql(node);
   const d = detailsFromGraphql(node);
@@ -146,9 +154,7 @@ export function fromGraphql(node: RepoNode): RepoInfo {
 export function detailsFromGraphql(node: Pick<RepoNode, "issues" | "repositoryTopics">): Details {
   return {
     openIssues: node.issues?.totalCount ?? 0,
-    topics: (node.repositoryTopics?.nodes ?? [])
-      .map((n) => n?.topic?.name)
-      .filter((t): t is string => typeof t === "string"),
+    topics: topicNames(node.repositoryTopics?.nodes),
   };
 }
 

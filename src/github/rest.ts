@@ -1,8 +1,8 @@
 import type { LimitFunction } from "p-limit";
 import { classify } from "./failure.js";
-import type { LookupRun, Target } from "./lookup-run.js";
+import { type LookupRun, okOrFailed, type Target } from "./lookup-run.js";
 import { epochToIso } from "./rate-state.js";
-import { type RepoInfo, repoInfo, repoInfoProblem, spdx } from "./repo-info.js";
+import { type RepoInfo, repoInfo, sanitizeRepoInfo, spdx } from "./repo-info.js";
 
 /** A cached answer: the ETag of `GET /repos/{owner}/{repo}` and the info it carried. */
 export interface EtagEntry {
@@ -81,14 +81,28 @@ export async function lookupRest(
   }
 }
 
-/** GET /rate_limit: "does not count against your primary rate limit" (REST rate-limit doc). */
+/**
+ * GET /rate_limit: "does not count against your primary rate limit" (REST
+ * rate-limit doc). A 404 there is either GitHub Enterprise Server with rate
+ * limiting disabled or a URL that is not a GitHub API: the API root (GET /)
+ * tells them apart, and in the second case the run stops before it marks
+ * every repository missing.
+ */
 async function startingBudget(run: LookupRun): Promise<void> {
   try {
     const { data } = await run.octokit.request("GET /rate_limit");
     const core = data.resources.core;
     run.state.budget(core.remaining, epochToIso(core.reset));
-  } catch {
+  } catch (error) {
     // Not essential: the budget is also read from every response's headers.
+    if (statusOf(error) !== 404) return;
+    try {
+      await run.octokit.request("GET /");
+    } catch (root) {
+      if (statusOf(root) !== 404) return;
+      const reason = `${run.config.apiUrl} answered HTTP 404 to /rate_limit and to / : it is not a GitHub REST API; check GITHUB_API_URL`;
+      run.halt({ kind: "endpoint", reason });
+    }
   }
 }
 
@@ -147,13 +161,8 @@ async function lookupOne(t: Target, run: LookupRun, etags: Map<string, EtagEntry
     }
     run.state.points++; // "releases/latest" 404s when there is no release
   }
-  const info = fromRest(repo, release);
-  const problem = repoInfoProblem(info);
-  if (problem !== null) {
-    run.record(t, { kind: "failed", reason: problem });
-    return;
-  }
-  if (etag) etags.set(t.key, { etag, info });
+  const result = okOrFailed(sanitizeRepoInfo(fromRest(repo, release)));
+  if (result.kind === "ok" && etag) etags.set(t.key, { etag, info: result.info });
   else etags.delete(t.key);
-  run.record(t, { kind: "ok", info });
+  run.record(t, result);
 }

@@ -4,6 +4,7 @@
  * directory.json, then checkOnline.
  */
 import { join } from "node:path";
+import { isFetched } from "../core/model.js";
 import type { LookupOptions, LookupResult } from "../github/lookup.js";
 import { DIRECTORY_FILE, type LoadedCatalog } from "../load/catalog.js";
 import { readDirectory } from "../load/directory.js";
@@ -78,7 +79,7 @@ async function knownNames(dataDir: string, cwd: string): Promise<Map<string, str
   try {
     const directory = await readDirectory(join(dataDir, DIRECTORY_FILE), cwd);
     for (const p of directory?.projects ?? []) {
-      if (p.github !== null) names.set(p.name.toLowerCase(), p.github.nameWithOwner);
+      if (isFetched(p.github)) names.set(p.name.toLowerCase(), p.github.nameWithOwner);
     }
   } catch {
     // An unreadable directory only weakens the duplicate check; `build` reports it.

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import type { GithubInfo } from "../core/model.js";
+import { type GithubBlock, isFetched } from "../core/model.js";
 import type { Known } from "../generate/directory.js";
 import { displayPath } from "../load/yaml-source.js";
 import { type History, parseHistory, recordStars, renameSeries } from "./history.js";
@@ -25,15 +25,17 @@ export async function loadHistory(path: string, cwd?: string): Promise<History> 
 export function updateHistory(
   history: History,
   selected: readonly RepoProject[],
-  merged: ReadonlyMap<string, { github: GithubInfo | null; report: EntryReport }>,
+  merged: ReadonlyMap<string, { github: GithubBlock | null; report: EntryReport }>,
   known: ReadonlyMap<string, Known>,
   today: string,
 ): void {
   for (const p of selected) {
     const m = merged.get(p.name);
-    if (!m?.github || (m.report.status !== "ok" && m.report.status !== "moved")) continue;
+    if (!isFetched(m?.github) || (m.report.status !== "ok" && m.report.status !== "moved")) {
+      continue;
+    }
     const key = m.github.nameWithOwner.toLowerCase();
-    const before = known.get(p.repo.toLowerCase())?.github?.nameWithOwner.toLowerCase();
+    const before = known.get(p.repo.toLowerCase())?.github?.nameWithOwner?.toLowerCase();
     if (before !== undefined) renameSeries(history, before, key);
     renameSeries(history, p.repo.toLowerCase(), key);
     recordStars(history, key, today, m.github.stars);

@@ -1,4 +1,10 @@
-import type { GithubInfo, GithubStatus } from "../core/model.js";
+import {
+  type GithubBlock,
+  type GithubInfo,
+  type GithubStatus,
+  isFetched,
+  missingBlock,
+} from "../core/model.js";
 import type { LookupResult } from "../github/lookup-run.js";
 import { type RepoInfo, repoInfo } from "../github/repo-info.js";
 
@@ -18,8 +24,8 @@ export function sameData(a: RepoInfo, b: RepoInfo): boolean {
 }
 
 export interface Merged {
-  /** null only when there was never any data (a first lookup that failed or found nothing). */
-  github: GithubInfo | null;
+  /** null only when there was never any answer (a first lookup that failed). */
+  github: GithubBlock | null;
   status: GithubStatus;
   /** Why the lookup failed (status stale). */
   reason?: string;
@@ -41,25 +47,29 @@ export const isMoved = (curated: string, nameWithOwner: string): boolean =>
  *   stopped first) is no attempt: it keeps the previous `checkedAt`.
  * - An entry whose status is ok or moved was found unchanged at the
  *   directory's `refreshedAt`.
- * A failure or a missing repository keeps every last-known field.
+ * A failure or a missing repository keeps every last-known field. A repository
+ * never fetched that GitHub says does not exist gets a missing block (status
+ * and checkedAt, the rest null), kept as it is while it stays missing.
  */
 export function mergeResult(
   repo: string,
-  previous: GithubInfo | null,
+  previous: GithubBlock | null,
   result: LookupResult,
   now: string,
 ): Merged {
   if (result.kind === "ok") {
     const status = isMoved(repo, result.info.nameWithOwner) ? "moved" : "ok";
-    const same = previous !== null && sameData(previous, result.info);
+    const same = isFetched(previous) && sameData(previous, result.info);
     if (same && previous.status === status) return { github: previous, status, changed: false };
     const fetchedAt = same ? previous.fetchedAt : now;
     return { github: githubInfo(result.info, fetchedAt, now, status), status, changed: !same };
   }
   const status = result.kind === "missing" ? "missing" : "stale";
   const attempted = result.kind === "missing" || result.skipped !== true;
-  let github = previous;
-  if (previous && (previous.status !== status || (status === "stale" && attempted))) {
+  let github: GithubBlock | null = previous;
+  if (!isFetched(previous)) {
+    if (status === "missing" && previous?.status !== "missing") github = missingBlock(now);
+  } else if (previous.status !== status || (status === "stale" && attempted)) {
     const checkedAt = attempted ? now : previous.checkedAt;
     github = githubInfo(previous, previous.fetchedAt, checkedAt, status);
   }

@@ -1,16 +1,18 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { GithubInfo } from "../core/model.js";
+import { type Directory, type GithubBlock, type GithubInfo, isFetched } from "../core/model.js";
 import { compareProjects } from "../core/order.js";
-import { previousState } from "../generate/build.js";
-import { generateDirectory, type Known } from "../generate/directory.js";
+import { usableOrNull } from "../generate/degrade.js";
+import { generateDirectory, indexKnown, type Known } from "../generate/directory.js";
 import { type Written, writeDirectory, writeIfChanged } from "../generate/output.js";
 import { ETAGS_FILE, parseEtags, serializeEtags } from "../github/etags.js";
 import { type EtagEntry, type LookupStats, lookupRepos } from "../github/lookup.js";
-import { loadCatalog } from "../load/catalog.js";
+import { DIRECTORY_FILE, loadCatalog } from "../load/catalog.js";
+import { readDirectory } from "../load/directory.js";
 import { displayPath } from "../load/yaml-source.js";
 import { validateCatalog } from "../validate/index.js";
 import { type AppliedFix, applyFixMoved } from "./apply-fix.js";
+import { conformDirectory } from "./contract.js";
 import { knownDetails } from "./details.js";
 import { HISTORY_FILE, pruneHistory, serializeHistory, trendOf, utcDay } from "./history.js";
 import { loadHistory, updateHistory } from "./history-file.js";
@@ -45,19 +47,33 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
   const started = options.now();
   const stamp = started.toISOString();
   const today = utcDay(started);
-  let loaded: Awaited<ReturnType<typeof loadCatalog>> | null = await loadCatalog(dataDir, cwd);
-  const { diagnostics, catalog } = validateCatalog(loaded);
-  // The YAML as read (most of the catalog's memory) is only needed to rewrite moved repos.
-  const source = options.fixMoved ? loaded : null;
-  loaded = null;
+  const loaded = await loadCatalog(dataDir, cwd);
+  const validation = validateCatalog(loaded);
+  const { diagnostics } = validation;
   const projectsFile = displayPath(join(dataDir, "projects.yaml"), cwd);
+  let previous: Directory | null = null;
+  // An invalid entry keeps its last-known record or is left out (degrade.ts).
+  const use = await usableOrNull(loaded, validation, async () => {
+    previous = await readDirectory(join(dataDir, DIRECTORY_FILE), cwd);
+    return previous;
+  });
   const base = { diagnostics, api, refreshedAt: stamp, projectsFile } as const;
-  if (catalog === null) {
-    return { ...base, directory: null, entries: [], fix: null, stats: EMPTY_STATS, written: [] };
+  if (use === null) {
+    const nothing = { directory: null, entries: [], fix: null, stats: EMPTY_STATS, written: [] };
+    return { ...base, ...nothing, setAside: [] };
   }
-  const { known } = await previousState(dataDir, cwd);
+  const { catalog, kept, setAside } = use;
+  if (validation.catalog !== null) {
+    previous = await readDirectory(join(dataDir, DIRECTORY_FILE), cwd);
+  }
   const history = await loadHistory(join(dataDir, HISTORY_FILE), cwd);
-  const selected = selectEntries(catalog.projects, options.only ?? []).sort(compareProjects);
+  const known = indexKnown(previous);
+  // Only the index is kept: the rest of the previous directory can go now.
+  previous = null;
+  const unusable = setAside.flatMap((s) => (s.kind === "project" && s.name ? [s.name] : []));
+  const selected = selectEntries(catalog.projects, options.only ?? [], unusable).sort(
+    compareProjects,
+  );
   const etagsPath = join(dataDir, ETAGS_FILE);
   const etags = parseEtags(
     api === "rest" ? await readFile(etagsPath, "utf8").catch(() => undefined) : undefined,
@@ -87,23 +103,25 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
     else etags.delete(k);
   }
 
-  const merged = new Map<string, { github: GithubInfo | null; report: EntryReport }>();
+  const merged = new Map<string, { github: GithubBlock | null; report: EntryReport }>();
   for (const p of selected) {
-    const prev = known.get(p.repo.toLowerCase())?.github ?? null;
+    const block = known.get(p.repo.toLowerCase())?.github ?? null;
+    const prev = isFetched(block) ? block : null;
     const result = looked.results.get(p.repo) ?? { kind: "failed", reason: "not looked up" };
-    const m = mergeResult(p.repo, prev, result, stamp);
-    const fetchedNow = m.status === "ok" || m.status === "moved";
+    const m = mergeResult(p.repo, block, result, stamp);
+    const fetchedNow = (m.status === "ok" || m.status === "moved") && isFetched(m.github);
     const report: EntryReport = {
       name: p.name,
       repo: p.repo,
       status: m.status,
       nameWithOwner: m.github?.nameWithOwner ?? null,
       stars: m.github?.stars ?? null,
-      gain: fetchedNow && prev && m.github ? m.github.stars - prev.stars : null,
+      gain: fetchedNow && prev && isFetched(m.github) ? m.github.stars - prev.stars : null,
       fetchedAt: m.github?.fetchedAt ?? null,
       changed: m.changed,
       newlyArchived: fetchedNow && m.github?.archived === true && prev?.archived !== true,
       ...(m.reason !== undefined && { reason: m.reason }),
+      ...(result.kind === "ok" && result.changes && { changes: result.changes }),
     };
     merged.set(p.name, { github: m.github, report });
   }
@@ -119,14 +137,14 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
         moves.set(report.repo, report.nameWithOwner);
       }
     }
-    fix = applyFixMoved(source as NonNullable<typeof source>, catalog, moves);
+    fix = applyFixMoved(loaded, catalog, moves);
     finalCatalog = fix.catalog;
     for (const f of fix.fixed) {
       const entry = merged.get(f.name);
       if (!entry) continue;
       entry.report.fixed = true;
       // The curated name now matches GitHub's: the entry is simply ok.
-      if (entry.github) entry.github = { ...entry.github, status: "ok" };
+      if (isFetched(entry.github)) entry.github = { ...entry.github, status: "ok" };
       const key = f.from.toLowerCase();
       const etag = etags.get(key);
       if (etag !== undefined) etags.set(f.to.toLowerCase(), etag);
@@ -138,14 +156,20 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
     if (!p.repo) continue;
     const m = merged.get(p.name);
     const k = m
-      ? { github: m.github, trend: m.github ? trendOf(history, key(m.github), today) : null }
+      ? {
+          github: m.github,
+          trend: isFetched(m.github) ? trendOf(history, key(m.github), today) : null,
+        }
       : (known.get(p.repo.toLowerCase()) ?? { github: null, trend: null });
     generation.set(p.repo.toLowerCase(), k);
   }
-  const directory = generateDirectory(finalCatalog, generation, stamp);
+  const conformed = conformDirectory(generateDirectory(finalCatalog, generation, stamp, kept));
+  const directory = conformed.directory;
   generation.clear();
   known.clear();
-  const keep = new Set(directory.projects.flatMap((p) => (p.github ? [key(p.github)] : [])));
+  const keep = new Set(
+    directory.projects.flatMap((p) => (isFetched(p.github) ? [key(p.github)] : [])),
+  );
   pruneHistory(history, today, keep);
 
   const written: Written[] = [];
@@ -162,7 +186,11 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
     }
   }
   const entries = [...merged.values()].map((m) => m.report);
-  return { ...base, directory, entries, fix, stats: looked.stats, written };
+  for (const f of conformed.fixes) {
+    const entry = merged.get(f.name)?.report;
+    if (entry) entry.changes = [...(entry.changes ?? []), ...f.changes];
+  }
+  return { ...base, directory, entries, fix, stats: looked.stats, written, setAside };
 }
 
 const key = (github: GithubInfo): string => github.nameWithOwner.toLowerCase();
@@ -178,7 +206,7 @@ function etagCache(
     const k = p.repo.toLowerCase();
     const etag = etags.get(k);
     const github = known.get(k)?.github;
-    if (etag !== undefined && github) cache.set(k, { etag, info: github });
+    if (etag !== undefined && isFetched(github)) cache.set(k, { etag, info: github });
   }
   return cache;
 }

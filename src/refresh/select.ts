@@ -18,6 +18,7 @@ export class UnknownEntryError extends Error {
 export function selectEntries(
   projects: readonly Project[],
   only: readonly string[],
+  invalid: readonly string[] = [],
 ): RepoProject[] {
   const withRepo = projects.filter((p): p is RepoProject => typeof p.repo === "string");
   if (only.length === 0) return withRepo;
@@ -30,11 +31,13 @@ export function selectEntries(
   if (unknown.length > 0) {
     const names = withRepo.map((p) => p.name);
     const noRepo = new Set(projects.filter((p) => !p.repo).map((p) => p.name.toLowerCase()));
-    const detail = unknown.map((u) =>
-      noRepo.has(u.trim().toLowerCase())
-        ? `'${u}' has no repo to refresh`
-        : `no entry named '${u}'${didYouMean(u, names)}`,
-    );
+    const bad = new Set(invalid.map((n) => n.toLowerCase()));
+    const detail = unknown.map((u) => {
+      const k = u.trim().toLowerCase();
+      if (noRepo.has(k)) return `'${u}' has no repo to refresh`;
+      if (bad.has(k)) return `'${u}' is invalid; \`cooltech validate\` says why; fix it first`;
+      return `no entry named '${u}'${didYouMean(u, names)}`;
+    });
     throw new UnknownEntryError(`--only: ${detail.join("; ")}`);
   }
   return picked;

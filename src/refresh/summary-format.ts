@@ -1,4 +1,6 @@
+import { plain } from "../core/diagnostic.js";
 import type { Paint } from "../core/paint.js";
+import type { SetAside } from "../generate/degrade.js";
 import { exhaustedLine, headline, type Summary, usageLine } from "./summary.js";
 
 /** Rows shown per list on a terminal (--json has them all). */
@@ -20,10 +22,20 @@ function capped<T>(
 const since = (fetchedAt: string | null) =>
   fetchedAt ? `last-known data from ${fetchedAt}` : "no earlier data";
 
+function contractLine(m: Summary["contract"][number]): string {
+  return `${plain(m.name, 80)} (${m.repo}): ${m.changes.join("; ")}`;
+}
+
+function invalidLine(m: SetAside): string {
+  const name = m.name === null ? `(${m.kind} without a name)` : plain(m.name, 80);
+  const kept = m.outcome === "kept" ? "last-known record kept" : "left out";
+  return `${name} (${m.file}:${m.line}): ${kept}`;
+}
+
 export function summaryText(s: Summary, p: Paint, projectsFile: string): string {
   const out: string[] = [];
   const c = s.counts;
-  const mark = c.missing + c.stale === 0 ? p.green("✔") : p.yellow("!");
+  const mark = c.missing + c.stale + s.invalid.length === 0 ? p.green("✔") : p.yellow("!");
   out.push(`${mark} ${headline(s)}`);
   const more = (k: number) => `    … and ${k} more (see --json)`;
   if (s.moved.length > 0) {
@@ -74,6 +86,14 @@ export function summaryText(s: Summary, p: Paint, projectsFile: string): string 
       out.push(
         `  ${g.name}: +${g.gain.toLocaleString("en-US")} (${g.stars.toLocaleString("en-US")} stars)`,
       );
+  }
+  if (s.contract.length > 0) {
+    out.push(p.bold("GitHub values that break the directory's schema (dropped or shortened):"));
+    out.push(...capped(s.contract, TEXT_ROWS, (m) => `  ${contractLine(m)}`, more));
+  }
+  if (s.invalid.length > 0) {
+    out.push(p.bold("Invalid in the curated data (not refreshed; see the errors on stderr):"));
+    out.push(...capped(s.invalid, TEXT_ROWS, (m) => `  ${invalidLine(m)}`, more));
   }
   out.push(`API: ${usageLine(s)}`);
   const exhausted = exhaustedLine(s);
@@ -150,6 +170,35 @@ export function summaryMarkdown(s: Summary): string {
   if (s.gains.length > 0) {
     out.push("", "### Biggest star gains", "", "| Project | Gain | Stars |", "|---|---:|---:|");
     for (const g of s.gains) out.push(`| ${cell(g.name)} | +${g.gain} | ${g.stars} |`);
+  }
+  if (s.contract.length > 0) {
+    out.push("", "### GitHub values dropped or shortened (they break the directory's schema)", "");
+    out.push(
+      ...capped(
+        s.contract,
+        MARKDOWN_ROWS,
+        (m) => `- ${cell(contractLine(m))}`,
+        (k) => `- … and ${k} more`,
+      ),
+    );
+  }
+  if (s.invalid.length > 0) {
+    out.push(
+      "",
+      "### Invalid in the curated data (not refreshed)",
+      "",
+      "| Entry | Where | Kept | Problem |",
+      "|---|---|---|---|",
+    );
+    out.push(
+      ...capped(
+        s.invalid,
+        MARKDOWN_ROWS,
+        (m) =>
+          `| ${cell(m.name ?? `(${m.kind} without a name)`)} | ${cell(`${m.file}:${m.line}`)} | ${m.outcome === "kept" ? "last-known record" : "left out"} | ${cell(plain(m.message, 200))} |`,
+        more,
+      ),
+    );
   }
   out.push("", `**API:** ${usageLine(s)}`);
   const exhausted = exhaustedLine(s);

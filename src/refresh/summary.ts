@@ -1,4 +1,5 @@
 import type { MoveSkip } from "../edit/fix-moved.js";
+import type { SetAside } from "../generate/degrade.js";
 import type { LookupStats } from "../github/rate-state.js";
 import { displayPath } from "../load/yaml-source.js";
 import type { EntryReport, RefreshResult } from "./refresh.js";
@@ -20,6 +21,10 @@ export interface Summary {
   /** Biggest star gains since the previous refresh. */
   gains: Array<{ name: string; repo: string; stars: number; gain: number }>;
   fixSkipped: MoveSkip[];
+  /** Invalid curated entries: kept at their last-known record, or left out. */
+  invalid: SetAside[];
+  /** GitHub values that broke the directory's schema: dropped or shortened, per repository. */
+  contract: Array<{ name: string; repo: string; changes: string[] }>;
   usage: LookupStats;
   /** Files this run changed. */
   written: string[];
@@ -69,6 +74,10 @@ export function summarize(
       .slice(0, TOP_GAINS)
       .map((x) => ({ name: x.name, repo: x.repo, stars: x.stars ?? 0, gain: x.gain ?? 0 })),
     fixSkipped: result.fix?.skipped ?? [],
+    invalid: result.setAside,
+    contract: e.flatMap((x) =>
+      x.changes ? [{ name: x.name, repo: x.repo, changes: x.changes }] : [],
+    ),
     usage: result.stats,
     written: result.written.filter((w) => w.changed).map((w) => displayPath(w.path, cwd)),
     durationMs,

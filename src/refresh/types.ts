@@ -1,6 +1,7 @@
 /** The shapes `refresh` takes and returns. */
 import type { Diagnostic } from "../core/diagnostic.js";
 import type { Directory, GithubStatus } from "../core/model.js";
+import type { SetAside } from "../generate/degrade.js";
 import type { Written } from "../generate/output.js";
 import type { GitHubConfig, LookupOptions, LookupStats } from "../github/lookup.js";
 import type { AppliedFix } from "./apply-fix.js";
@@ -48,6 +49,8 @@ export interface EntryReport {
   gain: number | null;
   /** Why the lookup failed (stale). */
   reason?: string;
+  /** Values GitHub sent that broke the directory's schema: dropped or shortened. */
+  changes?: string[];
   /** Moved, and `repo` rewritten in projects.yaml (--fix-moved). */
   fixed?: boolean;
   /** When the entry's data last changed (see merge.ts), when any. */
@@ -60,8 +63,14 @@ export interface EntryReport {
 
 export interface RefreshResult {
   diagnostics: Diagnostic[];
-  /** null when the catalog is invalid: nothing was fetched or written. */
+  /**
+   * null when the catalog cannot be used at all (a file missing or
+   * unparseable): nothing was fetched or written. An invalid entry alone
+   * does not stop the run: see setAside.
+   */
   directory: Directory | null;
+  /** Invalid entries: kept at their last-known record, or left out. */
+  setAside: SetAside[];
   api: "graphql" | "rest";
   entries: EntryReport[];
   fix: AppliedFix | null;

@@ -1,6 +1,6 @@
 /**
  * The REST routes: GET /repos/{owner}/{repo}[/releases/latest], /repositories/{id}[...],
- * /rate_limit. Every request costs 1 from the core budget except /rate_limit and 304s:
+ * /rate_limit, and the API root /. Every request costs 1 from the core budget except /rate_limit and 304s:
  * "Making a conditional request does not count against your primary rate limit if a 304
  * response is returned" (best practices for using the REST API).
  */
@@ -70,6 +70,15 @@ function repoRoute(env: RestEnv, repo: FakeRepo, release: boolean): Route {
 }
 
 function route(env: RestEnv, path: string): Route {
+  // The API root (GitHub's "meta/root"): what tells a GitHub API from another server.
+  if (path === "/") {
+    const root = {
+      current_user_url: `${env.base}/user`,
+      rate_limit_url: `${env.base}/rate_limit`,
+      repository_url: `${env.base}/repos/{owner}/{repo}`,
+    };
+    return { reply: jsonReply(200, root), resolved: 0 };
+  }
   let m = path.match(/^\/repos\/([^/]+)\/([^/]+?)(\/releases\/latest)?\/?$/);
   if (m) {
     const [, owner = "", name = "", release] = m;

@@ -1,10 +1,13 @@
+import { hasErrors } from "../../core/diagnostic.js";
 import { ExitCode } from "../../core/errors.js";
 import { buildDirectory } from "../../generate/build.js";
 import { displayPath } from "../../load/yaml-source.js";
-import { formatText, summaryLine } from "../../validate/format/index.js";
+import { summaryLine } from "../../validate/format/index.js";
 import { type Command, commonOptions } from "../command.js";
+import { chooseFormat, writeDiagnostics } from "../format-option.js";
 import { paint, useColor } from "../io.js";
 import { resolveData } from "../paths.js";
+import { setAsideText } from "../set-aside.js";
 
 export const buildCommand: Command = {
   name: "build",
@@ -17,11 +20,18 @@ the last-known GitHub metadata already in the existing DIR/directory.json.
 Needs no token and no network. The output is deterministic (same input, same
 bytes), checked against schemas/directory.schema.json, and written atomically.
 
+One invalid entry does not stop the build: it keeps its last-known record
+from DIR/directory.json, or is left out (and listed) when it has none; of two
+entries with the same name or repo, the earlier one is kept. Only a file that
+cannot be used at all (missing, a YAML syntax error, not a list) stops it.
+Problems are printed as file:line:col (annotations under GitHub Actions).
+
 Options:
   --data DIR   folder with the curated YAML and the directory (default: data)
   -h, --help   show this help
 
-Exit codes: 0 written, 1 invalid data (nothing written), 2 usage error.
+Exit codes: 0 written; 5 written, but some entries are invalid (set aside as
+above); 1 a file cannot be used (nothing written); 2 usage error.
 
 Example:
   cooltech build && git diff --stat data/
@@ -30,7 +40,7 @@ Example:
     const p = paint(useColor(io));
     // A corrupt directory.json is a DirectoryError (a UserError): runMain prints it, exit 1.
     const result = await buildDirectory(resolveData(args, io), io.cwd);
-    io.stdout.write(formatText(result.diagnostics, p));
+    writeDiagnostics(io, chooseFormat(undefined, io), result.diagnostics, p);
     if (result.directory === null) {
       io.stderr.write(`${p.red("✖")} ${summaryLine(result.diagnostics)}; nothing written\n`);
       return ExitCode.invalid;
@@ -40,6 +50,13 @@ Example:
       io.stderr.write(
         `${p.green("✔")} ${file} ${w.changed ? "written" : "unchanged"} (${result.directory.projects.length} projects)\n`,
       );
+    }
+    io.stderr.write(setAsideText(result.setAside, p));
+    if (hasErrors(result.diagnostics)) {
+      io.stderr.write(
+        `${p.red("✖")} ${summaryLine(result.diagnostics)}; written without the invalid entries' new data (exit 5)\n`,
+      );
+      return ExitCode.partial;
     }
     return ExitCode.ok;
   },

@@ -7,10 +7,20 @@ writes DIR/directory.json the way \`build\` does (schema check, deterministic,
 atomic), with refreshedAt set. Nothing is ever dropped: an entry whose lookup
 fails keeps its last-known data.
 
+One invalid entry does not stop the run: every valid entry is refreshed; an
+invalid one keeps its last-known record from DIR/directory.json, or is left
+out (and listed) when it has none. Of two entries with the same name or repo,
+the earlier one is kept. Problems are printed on stderr as file:line:col
+(annotations under GitHub Actions). Only a file that cannot be used at all
+(missing, a YAML syntax error, not a list) stops the run.
+A value from GitHub that breaks schemas/directory.schema.json (too long, wrong
+type) is dropped or shortened for that field, and reported with the repository.
+
 Each entry's github.status:
   ok       found as it is at refreshedAt
   moved    GitHub answered under another owner/name (renamed or transferred)
   missing  GitHub says the repository does not exist; last-known data kept
+           (never fetched: a block with status, checkedAt, the rest null)
   stale    this run failed for it (timeout, reset, 5xx, rate limit after
            retries, --max-time); last-known data and its fetchedAt kept
 fetchedAt is when the data last changed; checkedAt when the entry last changed
@@ -63,8 +73,11 @@ Environment:
                           in one pass (the approach before the two passes)
 
 Exit codes: 0 every entry ok or moved; 3 some entries stale or missing (the
-directory is still written); 1 invalid data (nothing fetched) or the token was
-rejected; 2 usage error; 4 a file could not be written.
+directory is still written); 5 written, but some curated entries are invalid
+(set aside as above; 5 wins over 3); 1 a curated file cannot be used (nothing
+fetched) or the token was rejected; 2 usage error or a GitHub endpoint that
+answers 404 (wrong GITHUB_API_URL / GITHUB_GRAPHQL_URL; nothing written);
+4 a file could not be written.
 
 Examples:
   GITHUB_TOKEN=$(gh auth token) cooltech refresh

@@ -1,7 +1,13 @@
 import { appendStepSummary } from "../../actions/summary.js";
+import { hasErrors } from "../../core/diagnostic.js";
 import { ExitCode, UsageError, UserError } from "../../core/errors.js";
 import { ConfigError, githubConfigFromEnv, redact } from "../../github/config.js";
-import { LookupAuthError, type LookupStats, MAX_CONCURRENCY } from "../../github/lookup.js";
+import {
+  LookupAuthError,
+  LookupEndpointError,
+  type LookupStats,
+  MAX_CONCURRENCY,
+} from "../../github/lookup.js";
 import { MAX_BATCH_SIZE } from "../../github/query.js";
 import { DirectoryError } from "../../load/directory.js";
 import { HistoryError } from "../../refresh/history.js";
@@ -9,10 +15,11 @@ import { type RefreshResult, refresh } from "../../refresh/refresh.js";
 import { UnknownEntryError } from "../../refresh/select.js";
 import { complete, summarize } from "../../refresh/summary.js";
 import { summaryMarkdown, summaryText } from "../../refresh/summary-format.js";
-import { formatText, summaryLine } from "../../validate/format/index.js";
+import { formatGithub, formatText, summaryLine } from "../../validate/format/index.js";
 import { boolOpt, type Command, commonOptions, listOpt, stringOpt } from "../command.js";
 import { type Io, paint, progress, useColor } from "../io.js";
 import { resolveData } from "../paths.js";
+import { setAsideText } from "../set-aside.js";
 import { REFRESH_HELP } from "./refresh-help.js";
 import { clockFromEnv, intOpt, testKnobs } from "./refresh-options.js";
 
@@ -116,6 +123,10 @@ async function runRefresh(
     if (error instanceof DirectoryError || error instanceof HistoryError) {
       throw new UserError(error.message);
     }
+    if (error instanceof LookupEndpointError) {
+      // A configuration error, like a malformed URL: exit 2 (usage), nothing written.
+      throw new UserError(`${error.message}. Nothing was written.`, ExitCode.usage);
+    }
     if (error instanceof LookupAuthError) {
       throw new UserError(
         `${error.message}: check GITHUB_TOKEN / GH_TOKEN (expired or revoked?), or unset both to use the REST API without a token. Nothing was written.`,
@@ -132,6 +143,10 @@ async function runRefresh(
     );
     return ExitCode.invalid;
   }
+  // On stderr: stdout may be --json. Annotations under GitHub Actions.
+  const github = io.env.GITHUB_ACTIONS === "true";
+  io.stderr.write(github ? formatGithub(result.diagnostics) : formatText(result.diagnostics, p));
+  io.stderr.write(setAsideText(result.setAside, p));
   const summary = summarize(result, dryRun, Math.round(performance.now() - started), io.cwd);
   if (json) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   else io.stdout.write(summaryText(summary, p, result.projectsFile));
@@ -142,6 +157,12 @@ async function runRefresh(
         `${p.yellow("!")} could not append to GITHUB_STEP_SUMMARY (${error.code ?? error.message})\n`,
       ),
   );
+  if (hasErrors(result.diagnostics)) {
+    io.stderr.write(
+      `${p.red("✖")} ${summaryLine(result.diagnostics)} in the curated data; every valid entry was refreshed (exit 5)\n`,
+    );
+    return ExitCode.partial;
+  }
   return complete(summary) ? ExitCode.ok : ExitCode.incomplete;
 }
 

@@ -1092,8 +1092,7 @@ const schema35 = {
   properties: {
     $schema: { description: "Path of this schema, for editors.", type: "string" },
     refreshedAt: {
-      description:
-        "ISO time of the last GitHub refresh, or null when none ran yet. The only run-level time: every entry whose github.status is ok or moved was found as it is at this time. A refresh in which nothing changed on GitHub changes nothing else in this file.",
+      description: "ISO time of the last GitHub refresh, or null when none ran yet.",
       type: ["string", "null"],
       format: "date-time",
     },
@@ -1157,8 +1156,8 @@ const schema35 = {
         },
         github: {
           description:
-            "Live GitHub metadata as last fetched, or null until a refresh fetched the repository.",
-          anyOf: [{ $ref: "#/$defs/github" }, { type: "null" }],
+            "Live GitHub metadata as last fetched; a `missing` block (status and checkedAt, the rest null) when GitHub said the repository does not exist and it was never fetched; null until a refresh looked it up.",
+          anyOf: [{ $ref: "#/$defs/github" }, { $ref: "#/$defs/githubMissing" }, { type: "null" }],
         },
         trend: {
           description:
@@ -1182,6 +1181,52 @@ const schema35 = {
             { type: "null" },
           ],
         },
+      },
+    },
+    githubMissing: {
+      type: "object",
+      description:
+        "A repository GitHub says does not exist, never fetched: only the time of the lookup is known.",
+      required: [
+        "nameWithOwner",
+        "url",
+        "description",
+        "stars",
+        "forks",
+        "openIssues",
+        "license",
+        "language",
+        "topics",
+        "archived",
+        "pushedAt",
+        "createdAt",
+        "latestRelease",
+        "fetchedAt",
+        "checkedAt",
+        "status",
+      ],
+      additionalProperties: false,
+      properties: {
+        nameWithOwner: { type: "null" },
+        url: { type: "null" },
+        description: { type: "null" },
+        stars: { type: "null" },
+        forks: { type: "null" },
+        openIssues: { type: "null" },
+        license: { type: "null" },
+        language: { type: "null" },
+        topics: { type: "null" },
+        archived: { type: "null" },
+        pushedAt: { type: "null" },
+        createdAt: { type: "null" },
+        latestRelease: { type: "null" },
+        fetchedAt: { type: "null" },
+        checkedAt: {
+          description: "When GitHub said the repository does not exist.",
+          type: "string",
+          format: "date-time",
+        },
+        status: { description: "Always missing.", const: "missing" },
       },
     },
     github: {
@@ -1211,15 +1256,38 @@ const schema35 = {
           description:
             "The repository's current `owner/name` on GitHub (differs from `repo` when it moved).",
           type: "string",
+          pattern: "^[^/\\s]+/[^/\\s]+$",
+          maxLength: 200,
         },
-        url: { description: "The repository's page.", $ref: "#/$defs/httpsUrl" },
-        description: { description: "GitHub's description.", type: ["string", "null"] },
+        url: {
+          description:
+            "The repository's page; null when GitHub sent one that is not an https URL of at most 2,048 characters.",
+          anyOf: [{ $ref: "#/$defs/httpsUrl" }, { type: "null" }],
+        },
+        description: {
+          description: "GitHub's description (shortened to 1,000 characters).",
+          type: ["string", "null"],
+          maxLength: 1000,
+        },
         stars: { description: "Stargazers.", type: "integer", minimum: 0 },
         forks: { description: "Forks.", type: "integer", minimum: 0 },
         openIssues: { description: "Open issues.", type: "integer", minimum: 0 },
-        license: { description: "SPDX license id, or null.", type: ["string", "null"] },
-        language: { description: "Primary language, or null.", type: ["string", "null"] },
-        topics: { description: "GitHub topics.", type: "array", items: { type: "string" } },
+        license: {
+          description: "SPDX license id, or null.",
+          type: ["string", "null"],
+          maxLength: 100,
+        },
+        language: {
+          description: "Primary language, or null.",
+          type: ["string", "null"],
+          maxLength: 100,
+        },
+        topics: {
+          description: "GitHub topics.",
+          type: "array",
+          maxItems: 100,
+          items: { type: "string", maxLength: 100 },
+        },
         archived: {
           description: "Whether the repository is archived (read-only).",
           type: "boolean",
@@ -1234,29 +1302,27 @@ const schema35 = {
               required: ["tag", "publishedAt", "url"],
               additionalProperties: false,
               properties: {
-                tag: { description: "Release tag.", type: "string" },
+                tag: { description: "Release tag.", type: "string", maxLength: 500 },
                 publishedAt: { description: "Publication time.", $ref: "#/$defs/isoTime" },
-                url: { description: "Release page.", $ref: "#/$defs/httpsUrl" },
+                url: {
+                  description:
+                    "Release page; null when GitHub sent one that is not an https URL of at most 2,048 characters.",
+                  anyOf: [{ $ref: "#/$defs/httpsUrl" }, { type: "null" }],
+                },
               },
             },
             { type: "null" },
           ],
         },
-        fetchedAt: {
-          description:
-            "When this data last changed: the first fetch that returned these values (a later fetch that finds the same data keeps it). Open issues and topics are re-read when any other field changed, and at least weekly with nightly runs.",
-          type: "string",
-          format: "date-time",
-        },
+        fetchedAt: { description: "Last successful fetch.", type: "string", format: "date-time" },
         checkedAt: {
-          description:
-            "When this entry last changed (its data or its status); for a stale entry, the lookup that failed (a lookup never sent, because the run stopped first, keeps the earlier time).",
+          description: "Last attempt, successful or not.",
           type: "string",
           format: "date-time",
         },
         status: {
           description:
-            "ok: found as it is at the last refresh (refreshedAt); moved: likewise, but GitHub answered under another name; missing: the repository does not exist; stale: the last refresh failed for it or did not reach it (data is from fetchedAt).",
+            "ok: fetched in the last refresh; moved: GitHub answered under another name; missing: the repository does not exist; stale: the last refresh failed for it (data is from fetchedAt).",
           enum: ["ok", "moved", "missing", "stale"],
         },
       },
@@ -1287,8 +1353,8 @@ const schema36 = {
     },
     github: {
       description:
-        "Live GitHub metadata as last fetched, or null until a refresh fetched the repository.",
-      anyOf: [{ $ref: "#/$defs/github" }, { type: "null" }],
+        "Live GitHub metadata as last fetched; a `missing` block (status and checkedAt, the rest null) when GitHub said the repository does not exist and it was never fetched; null until a refresh looked it up.",
+      anyOf: [{ $ref: "#/$defs/github" }, { $ref: "#/$defs/githubMissing" }, { type: "null" }],
     },
     trend: {
       description:
@@ -1320,6 +1386,53 @@ const schema37 = {
   maxLength: 2048,
   description: "An https URL.",
 };
+const schema44 = {
+  type: "object",
+  description:
+    "A repository GitHub says does not exist, never fetched: only the time of the lookup is known.",
+  required: [
+    "nameWithOwner",
+    "url",
+    "description",
+    "stars",
+    "forks",
+    "openIssues",
+    "license",
+    "language",
+    "topics",
+    "archived",
+    "pushedAt",
+    "createdAt",
+    "latestRelease",
+    "fetchedAt",
+    "checkedAt",
+    "status",
+  ],
+  additionalProperties: false,
+  properties: {
+    nameWithOwner: { type: "null" },
+    url: { type: "null" },
+    description: { type: "null" },
+    stars: { type: "null" },
+    forks: { type: "null" },
+    openIssues: { type: "null" },
+    license: { type: "null" },
+    language: { type: "null" },
+    topics: { type: "null" },
+    archived: { type: "null" },
+    pushedAt: { type: "null" },
+    createdAt: { type: "null" },
+    latestRelease: { type: "null" },
+    fetchedAt: { type: "null" },
+    checkedAt: {
+      description: "When GitHub said the repository does not exist.",
+      type: "string",
+      format: "date-time",
+    },
+    status: { description: "Always missing.", const: "missing" },
+  },
+};
+const func16 = Object.prototype.hasOwnProperty;
 const pattern14 = new RegExp("^https://", "u");
 const schema38 = {
   type: "object",
@@ -1348,15 +1461,34 @@ const schema38 = {
       description:
         "The repository's current `owner/name` on GitHub (differs from `repo` when it moved).",
       type: "string",
+      pattern: "^[^/\\s]+/[^/\\s]+$",
+      maxLength: 200,
     },
-    url: { description: "The repository's page.", $ref: "#/$defs/httpsUrl" },
-    description: { description: "GitHub's description.", type: ["string", "null"] },
+    url: {
+      description:
+        "The repository's page; null when GitHub sent one that is not an https URL of at most 2,048 characters.",
+      anyOf: [{ $ref: "#/$defs/httpsUrl" }, { type: "null" }],
+    },
+    description: {
+      description: "GitHub's description (shortened to 1,000 characters).",
+      type: ["string", "null"],
+      maxLength: 1000,
+    },
     stars: { description: "Stargazers.", type: "integer", minimum: 0 },
     forks: { description: "Forks.", type: "integer", minimum: 0 },
     openIssues: { description: "Open issues.", type: "integer", minimum: 0 },
-    license: { description: "SPDX license id, or null.", type: ["string", "null"] },
-    language: { description: "Primary language, or null.", type: ["string", "null"] },
-    topics: { description: "GitHub topics.", type: "array", items: { type: "string" } },
+    license: { description: "SPDX license id, or null.", type: ["string", "null"], maxLength: 100 },
+    language: {
+      description: "Primary language, or null.",
+      type: ["string", "null"],
+      maxLength: 100,
+    },
+    topics: {
+      description: "GitHub topics.",
+      type: "array",
+      maxItems: 100,
+      items: { type: "string", maxLength: 100 },
+    },
     archived: { description: "Whether the repository is archived (read-only).", type: "boolean" },
     pushedAt: { description: "Last push.", $ref: "#/$defs/isoTime" },
     createdAt: { description: "Creation time.", $ref: "#/$defs/isoTime" },
@@ -1368,29 +1500,27 @@ const schema38 = {
           required: ["tag", "publishedAt", "url"],
           additionalProperties: false,
           properties: {
-            tag: { description: "Release tag.", type: "string" },
+            tag: { description: "Release tag.", type: "string", maxLength: 500 },
             publishedAt: { description: "Publication time.", $ref: "#/$defs/isoTime" },
-            url: { description: "Release page.", $ref: "#/$defs/httpsUrl" },
+            url: {
+              description:
+                "Release page; null when GitHub sent one that is not an https URL of at most 2,048 characters.",
+              anyOf: [{ $ref: "#/$defs/httpsUrl" }, { type: "null" }],
+            },
           },
         },
         { type: "null" },
       ],
     },
-    fetchedAt: {
-      description:
-        "When this data last changed: the first fetch that returned these values (a later fetch that finds the same data keeps it). Open issues and topics are re-read when any other field changed, and at least weekly with nightly runs.",
-      type: "string",
-      format: "date-time",
-    },
+    fetchedAt: { description: "Last successful fetch.", type: "string", format: "date-time" },
     checkedAt: {
-      description:
-        "When this entry last changed (its data or its status); for a stale entry, the lookup that failed (a lookup never sent, because the run stopped first, keeps the earlier time).",
+      description: "Last attempt, successful or not.",
       type: "string",
       format: "date-time",
     },
     status: {
       description:
-        "ok: found as it is at the last refresh (refreshedAt); moved: likewise, but GitHub answered under another name; missing: the repository does not exist; stale: the last refresh failed for it or did not reach it (data is from fetchedAt).",
+        "ok: fetched in the last refresh; moved: GitHub answered under another name; missing: the repository does not exist; stale: the last refresh failed for it (data is from fetchedAt).",
       enum: ["ok", "moved", "missing", "stale"],
     },
   },
@@ -1400,7 +1530,7 @@ const schema40 = {
   format: "date-time",
   description: "An ISO 8601 time, or null.",
 };
-const func16 = Object.prototype.hasOwnProperty;
+const pattern15 = new RegExp("^[^/\\s]+/[^/\\s]+$", "u");
 function validate24(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -1673,32 +1803,30 @@ function validate24(
       }
     }
     if (data.nameWithOwner !== undefined) {
-      if (typeof data.nameWithOwner !== "string") {
-        const err17 = {
-          instancePath: instancePath + "/nameWithOwner",
-          schemaPath: "#/properties/nameWithOwner/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err17];
-        } else {
-          vErrors.push(err17);
-        }
-        errors++;
-      }
-    }
-    if (data.url !== undefined) {
-      let data1 = data.url;
-      if (typeof data1 === "string") {
-        if (func1(data1) > 2048) {
-          const err18 = {
-            instancePath: instancePath + "/url",
-            schemaPath: "#/$defs/httpsUrl/maxLength",
+      let data0 = data.nameWithOwner;
+      if (typeof data0 === "string") {
+        if (func1(data0) > 200) {
+          const err17 = {
+            instancePath: instancePath + "/nameWithOwner",
+            schemaPath: "#/properties/nameWithOwner/maxLength",
             keyword: "maxLength",
-            params: { limit: 2048 },
-            message: "must NOT have more than 2048 characters",
+            params: { limit: 200 },
+            message: "must NOT have more than 200 characters",
+          };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+        if (!pattern15.test(data0)) {
+          const err18 = {
+            instancePath: instancePath + "/nameWithOwner",
+            schemaPath: "#/properties/nameWithOwner/pattern",
+            keyword: "pattern",
+            params: { pattern: "^[^/\\s]+/[^/\\s]+$" },
+            message: 'must match pattern "' + "^[^/\\s]+/[^/\\s]+$" + '"',
           };
           if (vErrors === null) {
             vErrors = [err18];
@@ -1707,8 +1835,45 @@ function validate24(
           }
           errors++;
         }
+      } else {
+        const err19 = {
+          instancePath: instancePath + "/nameWithOwner",
+          schemaPath: "#/properties/nameWithOwner/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
+    if (data.url !== undefined) {
+      let data1 = data.url;
+      const _errs5 = errors;
+      let valid1 = false;
+      const _errs6 = errors;
+      if (typeof data1 === "string") {
+        if (func1(data1) > 2048) {
+          const err20 = {
+            instancePath: instancePath + "/url",
+            schemaPath: "#/$defs/httpsUrl/maxLength",
+            keyword: "maxLength",
+            params: { limit: 2048 },
+            message: "must NOT have more than 2048 characters",
+          };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
         if (!pattern14.test(data1)) {
-          const err19 = {
+          const err21 = {
             instancePath: instancePath + "/url",
             schemaPath: "#/$defs/httpsUrl/pattern",
             keyword: "pattern",
@@ -1716,55 +1881,19 @@ function validate24(
             message: 'must match pattern "' + "^https://" + '"',
           };
           if (vErrors === null) {
-            vErrors = [err19];
+            vErrors = [err21];
           } else {
-            vErrors.push(err19);
+            vErrors.push(err21);
           }
           errors++;
         }
       } else {
-        const err20 = {
+        const err22 = {
           instancePath: instancePath + "/url",
           schemaPath: "#/$defs/httpsUrl/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err20];
-        } else {
-          vErrors.push(err20);
-        }
-        errors++;
-      }
-    }
-    if (data.description !== undefined) {
-      let data2 = data.description;
-      if (typeof data2 !== "string" && data2 !== null) {
-        const err21 = {
-          instancePath: instancePath + "/description",
-          schemaPath: "#/properties/description/type",
-          keyword: "type",
-          params: { type: schema38.properties.description.type },
-          message: "must be string,null",
-        };
-        if (vErrors === null) {
-          vErrors = [err21];
-        } else {
-          vErrors.push(err21);
-        }
-        errors++;
-      }
-    }
-    if (data.stars !== undefined) {
-      let data3 = data.stars;
-      if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3) && isFinite(data3))) {
-        const err22 = {
-          instancePath: instancePath + "/stars",
-          schemaPath: "#/properties/stars/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
         };
         if (vErrors === null) {
           vErrors = [err22];
@@ -1773,9 +1902,106 @@ function validate24(
         }
         errors++;
       }
+      var _valid0 = _errs6 === errors;
+      valid1 = valid1 || _valid0;
+      const _errs9 = errors;
+      if (data1 !== null) {
+        const err23 = {
+          instancePath: instancePath + "/url",
+          schemaPath: "#/properties/url/anyOf/1/type",
+          keyword: "type",
+          params: { type: "null" },
+          message: "must be null",
+        };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+      var _valid0 = _errs9 === errors;
+      valid1 = valid1 || _valid0;
+      if (!valid1) {
+        const err24 = {
+          instancePath: instancePath + "/url",
+          schemaPath: "#/properties/url/anyOf",
+          keyword: "anyOf",
+          params: {},
+          message: "must match a schema in anyOf",
+        };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      } else {
+        errors = _errs5;
+        if (vErrors !== null) {
+          if (_errs5) {
+            vErrors.length = _errs5;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+    if (data.description !== undefined) {
+      let data2 = data.description;
+      if (typeof data2 !== "string" && data2 !== null) {
+        const err25 = {
+          instancePath: instancePath + "/description",
+          schemaPath: "#/properties/description/type",
+          keyword: "type",
+          params: { type: schema38.properties.description.type },
+          message: "must be string,null",
+        };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+      if (typeof data2 === "string") {
+        if (func1(data2) > 1000) {
+          const err26 = {
+            instancePath: instancePath + "/description",
+            schemaPath: "#/properties/description/maxLength",
+            keyword: "maxLength",
+            params: { limit: 1000 },
+            message: "must NOT have more than 1000 characters",
+          };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.stars !== undefined) {
+      let data3 = data.stars;
+      if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3) && isFinite(data3))) {
+        const err27 = {
+          instancePath: instancePath + "/stars",
+          schemaPath: "#/properties/stars/type",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+        };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      }
       if (typeof data3 == "number" && isFinite(data3)) {
         if (data3 < 0 || isNaN(data3)) {
-          const err23 = {
+          const err28 = {
             instancePath: instancePath + "/stars",
             schemaPath: "#/properties/stars/minimum",
             keyword: "minimum",
@@ -1783,9 +2009,9 @@ function validate24(
             message: "must be >= 0",
           };
           if (vErrors === null) {
-            vErrors = [err23];
+            vErrors = [err28];
           } else {
-            vErrors.push(err23);
+            vErrors.push(err28);
           }
           errors++;
         }
@@ -1794,100 +2020,12 @@ function validate24(
     if (data.forks !== undefined) {
       let data4 = data.forks;
       if (!(typeof data4 == "number" && !(data4 % 1) && !isNaN(data4) && isFinite(data4))) {
-        const err24 = {
+        const err29 = {
           instancePath: instancePath + "/forks",
           schemaPath: "#/properties/forks/type",
           keyword: "type",
           params: { type: "integer" },
           message: "must be integer",
-        };
-        if (vErrors === null) {
-          vErrors = [err24];
-        } else {
-          vErrors.push(err24);
-        }
-        errors++;
-      }
-      if (typeof data4 == "number" && isFinite(data4)) {
-        if (data4 < 0 || isNaN(data4)) {
-          const err25 = {
-            instancePath: instancePath + "/forks",
-            schemaPath: "#/properties/forks/minimum",
-            keyword: "minimum",
-            params: { comparison: ">=", limit: 0 },
-            message: "must be >= 0",
-          };
-          if (vErrors === null) {
-            vErrors = [err25];
-          } else {
-            vErrors.push(err25);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.openIssues !== undefined) {
-      let data5 = data.openIssues;
-      if (!(typeof data5 == "number" && !(data5 % 1) && !isNaN(data5) && isFinite(data5))) {
-        const err26 = {
-          instancePath: instancePath + "/openIssues",
-          schemaPath: "#/properties/openIssues/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
-        if (vErrors === null) {
-          vErrors = [err26];
-        } else {
-          vErrors.push(err26);
-        }
-        errors++;
-      }
-      if (typeof data5 == "number" && isFinite(data5)) {
-        if (data5 < 0 || isNaN(data5)) {
-          const err27 = {
-            instancePath: instancePath + "/openIssues",
-            schemaPath: "#/properties/openIssues/minimum",
-            keyword: "minimum",
-            params: { comparison: ">=", limit: 0 },
-            message: "must be >= 0",
-          };
-          if (vErrors === null) {
-            vErrors = [err27];
-          } else {
-            vErrors.push(err27);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.license !== undefined) {
-      let data6 = data.license;
-      if (typeof data6 !== "string" && data6 !== null) {
-        const err28 = {
-          instancePath: instancePath + "/license",
-          schemaPath: "#/properties/license/type",
-          keyword: "type",
-          params: { type: schema38.properties.license.type },
-          message: "must be string,null",
-        };
-        if (vErrors === null) {
-          vErrors = [err28];
-        } else {
-          vErrors.push(err28);
-        }
-        errors++;
-      }
-    }
-    if (data.language !== undefined) {
-      let data7 = data.language;
-      if (typeof data7 !== "string" && data7 !== null) {
-        const err29 = {
-          instancePath: instancePath + "/language",
-          schemaPath: "#/properties/language/type",
-          keyword: "type",
-          params: { type: schema38.properties.language.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err29];
@@ -1896,35 +2034,33 @@ function validate24(
         }
         errors++;
       }
-    }
-    if (data.topics !== undefined) {
-      let data8 = data.topics;
-      if (Array.isArray(data8)) {
-        const len0 = data8.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (typeof data8[i0] !== "string") {
-            const err30 = {
-              instancePath: instancePath + "/topics/" + i0,
-              schemaPath: "#/properties/topics/items/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-            };
-            if (vErrors === null) {
-              vErrors = [err30];
-            } else {
-              vErrors.push(err30);
-            }
-            errors++;
+      if (typeof data4 == "number" && isFinite(data4)) {
+        if (data4 < 0 || isNaN(data4)) {
+          const err30 = {
+            instancePath: instancePath + "/forks",
+            schemaPath: "#/properties/forks/minimum",
+            keyword: "minimum",
+            params: { comparison: ">=", limit: 0 },
+            message: "must be >= 0",
+          };
+          if (vErrors === null) {
+            vErrors = [err30];
+          } else {
+            vErrors.push(err30);
           }
+          errors++;
         }
-      } else {
+      }
+    }
+    if (data.openIssues !== undefined) {
+      let data5 = data.openIssues;
+      if (!(typeof data5 == "number" && !(data5 % 1) && !isNaN(data5) && isFinite(data5))) {
         const err31 = {
-          instancePath: instancePath + "/topics",
-          schemaPath: "#/properties/topics/type",
+          instancePath: instancePath + "/openIssues",
+          schemaPath: "#/properties/openIssues/type",
           keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
+          params: { type: "integer" },
+          message: "must be integer",
         };
         if (vErrors === null) {
           vErrors = [err31];
@@ -1933,32 +2069,32 @@ function validate24(
         }
         errors++;
       }
-    }
-    if (data.archived !== undefined) {
-      if (typeof data.archived !== "boolean") {
-        const err32 = {
-          instancePath: instancePath + "/archived",
-          schemaPath: "#/properties/archived/type",
-          keyword: "type",
-          params: { type: "boolean" },
-          message: "must be boolean",
-        };
-        if (vErrors === null) {
-          vErrors = [err32];
-        } else {
-          vErrors.push(err32);
+      if (typeof data5 == "number" && isFinite(data5)) {
+        if (data5 < 0 || isNaN(data5)) {
+          const err32 = {
+            instancePath: instancePath + "/openIssues",
+            schemaPath: "#/properties/openIssues/minimum",
+            keyword: "minimum",
+            params: { comparison: ">=", limit: 0 },
+            message: "must be >= 0",
+          };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
         }
-        errors++;
       }
     }
-    if (data.pushedAt !== undefined) {
-      let data11 = data.pushedAt;
-      if (typeof data11 !== "string" && data11 !== null) {
+    if (data.license !== undefined) {
+      let data6 = data.license;
+      if (typeof data6 !== "string" && data6 !== null) {
         const err33 = {
-          instancePath: instancePath + "/pushedAt",
-          schemaPath: "#/$defs/isoTime/type",
+          instancePath: instancePath + "/license",
+          schemaPath: "#/properties/license/type",
           keyword: "type",
-          params: { type: schema40.type },
+          params: { type: schema38.properties.license.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -1968,14 +2104,14 @@ function validate24(
         }
         errors++;
       }
-      if (typeof data11 === "string") {
-        if (!formats2.validate(data11)) {
+      if (typeof data6 === "string") {
+        if (func1(data6) > 100) {
           const err34 = {
-            instancePath: instancePath + "/pushedAt",
-            schemaPath: "#/$defs/isoTime/format",
-            keyword: "format",
-            params: { format: "date-time" },
-            message: 'must match format "' + "date-time" + '"',
+            instancePath: instancePath + "/license",
+            schemaPath: "#/properties/license/maxLength",
+            keyword: "maxLength",
+            params: { limit: 100 },
+            message: "must NOT have more than 100 characters",
           };
           if (vErrors === null) {
             vErrors = [err34];
@@ -1986,14 +2122,14 @@ function validate24(
         }
       }
     }
-    if (data.createdAt !== undefined) {
-      let data12 = data.createdAt;
-      if (typeof data12 !== "string" && data12 !== null) {
+    if (data.language !== undefined) {
+      let data7 = data.language;
+      if (typeof data7 !== "string" && data7 !== null) {
         const err35 = {
-          instancePath: instancePath + "/createdAt",
-          schemaPath: "#/$defs/isoTime/type",
+          instancePath: instancePath + "/language",
+          schemaPath: "#/properties/language/type",
           keyword: "type",
-          params: { type: schema40.type },
+          params: { type: schema38.properties.language.type },
           message: "must be string,null",
         };
         if (vErrors === null) {
@@ -2003,14 +2139,14 @@ function validate24(
         }
         errors++;
       }
-      if (typeof data12 === "string") {
-        if (!formats2.validate(data12)) {
+      if (typeof data7 === "string") {
+        if (func1(data7) > 100) {
           const err36 = {
-            instancePath: instancePath + "/createdAt",
-            schemaPath: "#/$defs/isoTime/format",
-            keyword: "format",
-            params: { format: "date-time" },
-            message: 'must match format "' + "date-time" + '"',
+            instancePath: instancePath + "/language",
+            schemaPath: "#/properties/language/maxLength",
+            keyword: "maxLength",
+            params: { limit: 100 },
+            message: "must NOT have more than 100 characters",
           };
           if (vErrors === null) {
             vErrors = [err36];
@@ -2021,19 +2157,16 @@ function validate24(
         }
       }
     }
-    if (data.latestRelease !== undefined) {
-      let data13 = data.latestRelease;
-      const _errs32 = errors;
-      let valid6 = false;
-      const _errs33 = errors;
-      if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
-        if (data13.tag === undefined) {
+    if (data.topics !== undefined) {
+      let data8 = data.topics;
+      if (Array.isArray(data8)) {
+        if (data8.length > 100) {
           const err37 = {
-            instancePath: instancePath + "/latestRelease",
-            schemaPath: "#/properties/latestRelease/anyOf/0/required",
-            keyword: "required",
-            params: { missingProperty: "tag" },
-            message: "must have required property '" + "tag" + "'",
+            instancePath: instancePath + "/topics",
+            schemaPath: "#/properties/topics/maxItems",
+            keyword: "maxItems",
+            params: { limit: 100 },
+            message: "must NOT have more than 100 items",
           };
           if (vErrors === null) {
             vErrors = [err37];
@@ -2042,8 +2175,167 @@ function validate24(
           }
           errors++;
         }
+        const len0 = data8.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data9 = data8[i0];
+          if (typeof data9 === "string") {
+            if (func1(data9) > 100) {
+              const err38 = {
+                instancePath: instancePath + "/topics/" + i0,
+                schemaPath: "#/properties/topics/items/maxLength",
+                keyword: "maxLength",
+                params: { limit: 100 },
+                message: "must NOT have more than 100 characters",
+              };
+              if (vErrors === null) {
+                vErrors = [err38];
+              } else {
+                vErrors.push(err38);
+              }
+              errors++;
+            }
+          } else {
+            const err39 = {
+              instancePath: instancePath + "/topics/" + i0,
+              schemaPath: "#/properties/topics/items/type",
+              keyword: "type",
+              params: { type: "string" },
+              message: "must be string",
+            };
+            if (vErrors === null) {
+              vErrors = [err39];
+            } else {
+              vErrors.push(err39);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err40 = {
+          instancePath: instancePath + "/topics",
+          schemaPath: "#/properties/topics/type",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
+        };
+        if (vErrors === null) {
+          vErrors = [err40];
+        } else {
+          vErrors.push(err40);
+        }
+        errors++;
+      }
+    }
+    if (data.archived !== undefined) {
+      if (typeof data.archived !== "boolean") {
+        const err41 = {
+          instancePath: instancePath + "/archived",
+          schemaPath: "#/properties/archived/type",
+          keyword: "type",
+          params: { type: "boolean" },
+          message: "must be boolean",
+        };
+        if (vErrors === null) {
+          vErrors = [err41];
+        } else {
+          vErrors.push(err41);
+        }
+        errors++;
+      }
+    }
+    if (data.pushedAt !== undefined) {
+      let data11 = data.pushedAt;
+      if (typeof data11 !== "string" && data11 !== null) {
+        const err42 = {
+          instancePath: instancePath + "/pushedAt",
+          schemaPath: "#/$defs/isoTime/type",
+          keyword: "type",
+          params: { type: schema40.type },
+          message: "must be string,null",
+        };
+        if (vErrors === null) {
+          vErrors = [err42];
+        } else {
+          vErrors.push(err42);
+        }
+        errors++;
+      }
+      if (typeof data11 === "string") {
+        if (!formats2.validate(data11)) {
+          const err43 = {
+            instancePath: instancePath + "/pushedAt",
+            schemaPath: "#/$defs/isoTime/format",
+            keyword: "format",
+            params: { format: "date-time" },
+            message: 'must match format "' + "date-time" + '"',
+          };
+          if (vErrors === null) {
+            vErrors = [err43];
+          } else {
+            vErrors.push(err43);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.createdAt !== undefined) {
+      let data12 = data.createdAt;
+      if (typeof data12 !== "string" && data12 !== null) {
+        const err44 = {
+          instancePath: instancePath + "/createdAt",
+          schemaPath: "#/$defs/isoTime/type",
+          keyword: "type",
+          params: { type: schema40.type },
+          message: "must be string,null",
+        };
+        if (vErrors === null) {
+          vErrors = [err44];
+        } else {
+          vErrors.push(err44);
+        }
+        errors++;
+      }
+      if (typeof data12 === "string") {
+        if (!formats2.validate(data12)) {
+          const err45 = {
+            instancePath: instancePath + "/createdAt",
+            schemaPath: "#/$defs/isoTime/format",
+            keyword: "format",
+            params: { format: "date-time" },
+            message: 'must match format "' + "date-time" + '"',
+          };
+          if (vErrors === null) {
+            vErrors = [err45];
+          } else {
+            vErrors.push(err45);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.latestRelease !== undefined) {
+      let data13 = data.latestRelease;
+      const _errs36 = errors;
+      let valid7 = false;
+      const _errs37 = errors;
+      if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+        if (data13.tag === undefined) {
+          const err46 = {
+            instancePath: instancePath + "/latestRelease",
+            schemaPath: "#/properties/latestRelease/anyOf/0/required",
+            keyword: "required",
+            params: { missingProperty: "tag" },
+            message: "must have required property '" + "tag" + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err46];
+          } else {
+            vErrors.push(err46);
+          }
+          errors++;
+        }
         if (data13.publishedAt === undefined) {
-          const err38 = {
+          const err47 = {
             instancePath: instancePath + "/latestRelease",
             schemaPath: "#/properties/latestRelease/anyOf/0/required",
             keyword: "required",
@@ -2051,14 +2343,14 @@ function validate24(
             message: "must have required property '" + "publishedAt" + "'",
           };
           if (vErrors === null) {
-            vErrors = [err38];
+            vErrors = [err47];
           } else {
-            vErrors.push(err38);
+            vErrors.push(err47);
           }
           errors++;
         }
         if (data13.url === undefined) {
-          const err39 = {
+          const err48 = {
             instancePath: instancePath + "/latestRelease",
             schemaPath: "#/properties/latestRelease/anyOf/0/required",
             keyword: "required",
@@ -2066,15 +2358,15 @@ function validate24(
             message: "must have required property '" + "url" + "'",
           };
           if (vErrors === null) {
-            vErrors = [err39];
+            vErrors = [err48];
           } else {
-            vErrors.push(err39);
+            vErrors.push(err48);
           }
           errors++;
         }
         for (const key1 in data13) {
           if (!(key1 === "tag" || key1 === "publishedAt" || key1 === "url")) {
-            const err40 = {
+            const err49 = {
               instancePath: instancePath + "/latestRelease",
               schemaPath: "#/properties/latestRelease/anyOf/0/additionalProperties",
               keyword: "additionalProperties",
@@ -2082,16 +2374,33 @@ function validate24(
               message: "must NOT have additional properties",
             };
             if (vErrors === null) {
-              vErrors = [err40];
+              vErrors = [err49];
             } else {
-              vErrors.push(err40);
+              vErrors.push(err49);
             }
             errors++;
           }
         }
         if (data13.tag !== undefined) {
-          if (typeof data13.tag !== "string") {
-            const err41 = {
+          let data14 = data13.tag;
+          if (typeof data14 === "string") {
+            if (func1(data14) > 500) {
+              const err50 = {
+                instancePath: instancePath + "/latestRelease/tag",
+                schemaPath: "#/properties/latestRelease/anyOf/0/properties/tag/maxLength",
+                keyword: "maxLength",
+                params: { limit: 500 },
+                message: "must NOT have more than 500 characters",
+              };
+              if (vErrors === null) {
+                vErrors = [err50];
+              } else {
+                vErrors.push(err50);
+              }
+              errors++;
+            }
+          } else {
+            const err51 = {
               instancePath: instancePath + "/latestRelease/tag",
               schemaPath: "#/properties/latestRelease/anyOf/0/properties/tag/type",
               keyword: "type",
@@ -2099,9 +2408,9 @@ function validate24(
               message: "must be string",
             };
             if (vErrors === null) {
-              vErrors = [err41];
+              vErrors = [err51];
             } else {
-              vErrors.push(err41);
+              vErrors.push(err51);
             }
             errors++;
           }
@@ -2109,7 +2418,7 @@ function validate24(
         if (data13.publishedAt !== undefined) {
           let data15 = data13.publishedAt;
           if (typeof data15 !== "string" && data15 !== null) {
-            const err42 = {
+            const err52 = {
               instancePath: instancePath + "/latestRelease/publishedAt",
               schemaPath: "#/$defs/isoTime/type",
               keyword: "type",
@@ -2117,15 +2426,15 @@ function validate24(
               message: "must be string,null",
             };
             if (vErrors === null) {
-              vErrors = [err42];
+              vErrors = [err52];
             } else {
-              vErrors.push(err42);
+              vErrors.push(err52);
             }
             errors++;
           }
           if (typeof data15 === "string") {
             if (!formats2.validate(data15)) {
-              const err43 = {
+              const err53 = {
                 instancePath: instancePath + "/latestRelease/publishedAt",
                 schemaPath: "#/$defs/isoTime/format",
                 keyword: "format",
@@ -2133,9 +2442,9 @@ function validate24(
                 message: 'must match format "' + "date-time" + '"',
               };
               if (vErrors === null) {
-                vErrors = [err43];
+                vErrors = [err53];
               } else {
-                vErrors.push(err43);
+                vErrors.push(err53);
               }
               errors++;
             }
@@ -2143,9 +2452,12 @@ function validate24(
         }
         if (data13.url !== undefined) {
           let data16 = data13.url;
+          const _errs46 = errors;
+          let valid10 = false;
+          const _errs47 = errors;
           if (typeof data16 === "string") {
             if (func1(data16) > 2048) {
-              const err44 = {
+              const err54 = {
                 instancePath: instancePath + "/latestRelease/url",
                 schemaPath: "#/$defs/httpsUrl/maxLength",
                 keyword: "maxLength",
@@ -2153,14 +2465,14 @@ function validate24(
                 message: "must NOT have more than 2048 characters",
               };
               if (vErrors === null) {
-                vErrors = [err44];
+                vErrors = [err54];
               } else {
-                vErrors.push(err44);
+                vErrors.push(err54);
               }
               errors++;
             }
             if (!pattern14.test(data16)) {
-              const err45 = {
+              const err55 = {
                 instancePath: instancePath + "/latestRelease/url",
                 schemaPath: "#/$defs/httpsUrl/pattern",
                 keyword: "pattern",
@@ -2168,14 +2480,14 @@ function validate24(
                 message: 'must match pattern "' + "^https://" + '"',
               };
               if (vErrors === null) {
-                vErrors = [err45];
+                vErrors = [err55];
               } else {
-                vErrors.push(err45);
+                vErrors.push(err55);
               }
               errors++;
             }
           } else {
-            const err46 = {
+            const err56 = {
               instancePath: instancePath + "/latestRelease/url",
               schemaPath: "#/$defs/httpsUrl/type",
               keyword: "type",
@@ -2183,15 +2495,59 @@ function validate24(
               message: "must be string",
             };
             if (vErrors === null) {
-              vErrors = [err46];
+              vErrors = [err56];
             } else {
-              vErrors.push(err46);
+              vErrors.push(err56);
             }
             errors++;
           }
+          var _valid2 = _errs47 === errors;
+          valid10 = valid10 || _valid2;
+          const _errs50 = errors;
+          if (data16 !== null) {
+            const err57 = {
+              instancePath: instancePath + "/latestRelease/url",
+              schemaPath: "#/properties/latestRelease/anyOf/0/properties/url/anyOf/1/type",
+              keyword: "type",
+              params: { type: "null" },
+              message: "must be null",
+            };
+            if (vErrors === null) {
+              vErrors = [err57];
+            } else {
+              vErrors.push(err57);
+            }
+            errors++;
+          }
+          var _valid2 = _errs50 === errors;
+          valid10 = valid10 || _valid2;
+          if (!valid10) {
+            const err58 = {
+              instancePath: instancePath + "/latestRelease/url",
+              schemaPath: "#/properties/latestRelease/anyOf/0/properties/url/anyOf",
+              keyword: "anyOf",
+              params: {},
+              message: "must match a schema in anyOf",
+            };
+            if (vErrors === null) {
+              vErrors = [err58];
+            } else {
+              vErrors.push(err58);
+            }
+            errors++;
+          } else {
+            errors = _errs46;
+            if (vErrors !== null) {
+              if (_errs46) {
+                vErrors.length = _errs46;
+              } else {
+                vErrors = null;
+              }
+            }
+          }
         }
       } else {
-        const err47 = {
+        const err59 = {
           instancePath: instancePath + "/latestRelease",
           schemaPath: "#/properties/latestRelease/anyOf/0/type",
           keyword: "type",
@@ -2199,17 +2555,17 @@ function validate24(
           message: "must be object",
         };
         if (vErrors === null) {
-          vErrors = [err47];
+          vErrors = [err59];
         } else {
-          vErrors.push(err47);
+          vErrors.push(err59);
         }
         errors++;
       }
-      var _valid0 = _errs33 === errors;
-      valid6 = valid6 || _valid0;
-      const _errs44 = errors;
+      var _valid1 = _errs37 === errors;
+      valid7 = valid7 || _valid1;
+      const _errs52 = errors;
       if (data13 !== null) {
-        const err48 = {
+        const err60 = {
           instancePath: instancePath + "/latestRelease",
           schemaPath: "#/properties/latestRelease/anyOf/1/type",
           keyword: "type",
@@ -2217,16 +2573,16 @@ function validate24(
           message: "must be null",
         };
         if (vErrors === null) {
-          vErrors = [err48];
+          vErrors = [err60];
         } else {
-          vErrors.push(err48);
+          vErrors.push(err60);
         }
         errors++;
       }
-      var _valid0 = _errs44 === errors;
-      valid6 = valid6 || _valid0;
-      if (!valid6) {
-        const err49 = {
+      var _valid1 = _errs52 === errors;
+      valid7 = valid7 || _valid1;
+      if (!valid7) {
+        const err61 = {
           instancePath: instancePath + "/latestRelease",
           schemaPath: "#/properties/latestRelease/anyOf",
           keyword: "anyOf",
@@ -2234,16 +2590,16 @@ function validate24(
           message: "must match a schema in anyOf",
         };
         if (vErrors === null) {
-          vErrors = [err49];
+          vErrors = [err61];
         } else {
-          vErrors.push(err49);
+          vErrors.push(err61);
         }
         errors++;
       } else {
-        errors = _errs32;
+        errors = _errs36;
         if (vErrors !== null) {
-          if (_errs32) {
-            vErrors.length = _errs32;
+          if (_errs36) {
+            vErrors.length = _errs36;
           } else {
             vErrors = null;
           }
@@ -2254,7 +2610,7 @@ function validate24(
       let data17 = data.fetchedAt;
       if (typeof data17 === "string") {
         if (!formats2.validate(data17)) {
-          const err50 = {
+          const err62 = {
             instancePath: instancePath + "/fetchedAt",
             schemaPath: "#/properties/fetchedAt/format",
             keyword: "format",
@@ -2262,14 +2618,14 @@ function validate24(
             message: 'must match format "' + "date-time" + '"',
           };
           if (vErrors === null) {
-            vErrors = [err50];
+            vErrors = [err62];
           } else {
-            vErrors.push(err50);
+            vErrors.push(err62);
           }
           errors++;
         }
       } else {
-        const err51 = {
+        const err63 = {
           instancePath: instancePath + "/fetchedAt",
           schemaPath: "#/properties/fetchedAt/type",
           keyword: "type",
@@ -2277,9 +2633,9 @@ function validate24(
           message: "must be string",
         };
         if (vErrors === null) {
-          vErrors = [err51];
+          vErrors = [err63];
         } else {
-          vErrors.push(err51);
+          vErrors.push(err63);
         }
         errors++;
       }
@@ -2288,7 +2644,7 @@ function validate24(
       let data18 = data.checkedAt;
       if (typeof data18 === "string") {
         if (!formats2.validate(data18)) {
-          const err52 = {
+          const err64 = {
             instancePath: instancePath + "/checkedAt",
             schemaPath: "#/properties/checkedAt/format",
             keyword: "format",
@@ -2296,14 +2652,14 @@ function validate24(
             message: 'must match format "' + "date-time" + '"',
           };
           if (vErrors === null) {
-            vErrors = [err52];
+            vErrors = [err64];
           } else {
-            vErrors.push(err52);
+            vErrors.push(err64);
           }
           errors++;
         }
       } else {
-        const err53 = {
+        const err65 = {
           instancePath: instancePath + "/checkedAt",
           schemaPath: "#/properties/checkedAt/type",
           keyword: "type",
@@ -2311,9 +2667,9 @@ function validate24(
           message: "must be string",
         };
         if (vErrors === null) {
-          vErrors = [err53];
+          vErrors = [err65];
         } else {
-          vErrors.push(err53);
+          vErrors.push(err65);
         }
         errors++;
       }
@@ -2321,7 +2677,7 @@ function validate24(
     if (data.status !== undefined) {
       let data19 = data.status;
       if (!(data19 === "ok" || data19 === "moved" || data19 === "missing" || data19 === "stale")) {
-        const err54 = {
+        const err66 = {
           instancePath: instancePath + "/status",
           schemaPath: "#/properties/status/enum",
           keyword: "enum",
@@ -2329,15 +2685,15 @@ function validate24(
           message: "must be equal to one of the allowed values",
         };
         if (vErrors === null) {
-          vErrors = [err54];
+          vErrors = [err66];
         } else {
-          vErrors.push(err54);
+          vErrors.push(err66);
         }
         errors++;
       }
     }
   } else {
-    const err55 = {
+    const err67 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -2345,9 +2701,9 @@ function validate24(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err55];
+      vErrors = [err67];
     } else {
-      vErrors.push(err55);
+      vErrors.push(err67);
     }
     errors++;
   }
@@ -2756,26 +3112,599 @@ function validate23(
       }
       var _valid1 = _errs23 === errors;
       valid5 = valid5 || _valid1;
+      if (_valid1) {
+        var props0 = true;
+      }
       const _errs24 = errors;
-      if (data7 !== null) {
-        const err21 = {
+      if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
+        if (data7.nameWithOwner === undefined) {
+          const err21 = {
+            instancePath: instancePath + "/github",
+            schemaPath: "#/$defs/githubMissing/required",
+            keyword: "required",
+            params: { missingProperty: "nameWithOwner" },
+            message: "must have required property '" + "nameWithOwner" + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+        if (data7.url === undefined) {
+          const err22 = {
+            instancePath: instancePath + "/github",
+            schemaPath: "#/$defs/githubMissing/required",
+            keyword: "required",
+            params: { missingProperty: "url" },
+            message: "must have required property '" + "url" + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+        if (data7.description === undefined) {
+          const err23 = {
+            instancePath: instancePath + "/github",
+            schemaPath: "#/$defs/githubMissing/required",
+            keyword: "required",
+            params: { missingProperty: "description" },
+            message: "must have required property '" + "description" + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+        if (data7.stars === undefined) {
+          const err24 = {
+            instancePath: instancePath + "/github",
+            schemaPath: "#/$defs/githubMissing/required",
+            keyword: "required",
+            params: { missingProperty: "stars" },
+            message: "must have required property '" + "stars" + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
+        }
+        if (data7.forks === undefined) {
+          const err25 = {
+            instancePath: instancePath + "/github",
+            schemaPath: "#/$defs/githubMissing/required",
+            keyword: "required",
+            params: { missingProperty: "forks" },
+            message: "must have required property '" + "forks" + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
+        }
+        if (data7.openIssues === undefined) {
+          const err26 = {
+            instancePath: instancePath + "/github",
+            schemaPath: "#/$defs/githubMissing/required",
+            keyword: "required",
+            params: { missingProperty: "openIssues" },
+            message: "must have required property '" + "openIssues" + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+        if (data7.license === undefined) {
+          const err27 = {
+            instancePath: instancePath + "/github",
+            schemaPath: "#/$defs/githubMissing/required",
+            keyword: "required",
+            params: { missingProperty: "license" },
+            message: "must have required property '" + "license" + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
+        }
+        if (data7.language === undefined) {
+          const err28 = {
+            instancePath: instancePath + "/github",
+            schemaPath: "#/$defs/githubMissing/required",
+            keyword: "required",
+            params: { missingProperty: "language" },
+            message: "must have required property '" + "language" + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err28];
+          } else {
+            vErrors.push(err28);
+          }
+          errors++;
+        }
+        if (data7.topics === undefined) {
+          const err29 = {
+            instancePath: instancePath + "/github",
+            schemaPath: "#/$defs/githubMissing/required",
+            keyword: "required",
+            params: { missingProperty: "topics" },
+            message: "must have required property '" + "topics" + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err29];
+          } else {
+            vErrors.push(err29);
+          }
+          errors++;
+        }
+        if (data7.archived === undefined) {
+          const err30 = {
+            instancePath: instancePath + "/github",
+            schemaPath: "#/$defs/githubMissing/required",
+            keyword: "required",
+            params: { missingProperty: "archived" },
+            message: "must have required property '" + "archived" + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err30];
+          } else {
+            vErrors.push(err30);
+          }
+          errors++;
+        }
+        if (data7.pushedAt === undefined) {
+          const err31 = {
+            instancePath: instancePath + "/github",
+            schemaPath: "#/$defs/githubMissing/required",
+            keyword: "required",
+            params: { missingProperty: "pushedAt" },
+            message: "must have required property '" + "pushedAt" + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err31];
+          } else {
+            vErrors.push(err31);
+          }
+          errors++;
+        }
+        if (data7.createdAt === undefined) {
+          const err32 = {
+            instancePath: instancePath + "/github",
+            schemaPath: "#/$defs/githubMissing/required",
+            keyword: "required",
+            params: { missingProperty: "createdAt" },
+            message: "must have required property '" + "createdAt" + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
+        }
+        if (data7.latestRelease === undefined) {
+          const err33 = {
+            instancePath: instancePath + "/github",
+            schemaPath: "#/$defs/githubMissing/required",
+            keyword: "required",
+            params: { missingProperty: "latestRelease" },
+            message: "must have required property '" + "latestRelease" + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err33];
+          } else {
+            vErrors.push(err33);
+          }
+          errors++;
+        }
+        if (data7.fetchedAt === undefined) {
+          const err34 = {
+            instancePath: instancePath + "/github",
+            schemaPath: "#/$defs/githubMissing/required",
+            keyword: "required",
+            params: { missingProperty: "fetchedAt" },
+            message: "must have required property '" + "fetchedAt" + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err34];
+          } else {
+            vErrors.push(err34);
+          }
+          errors++;
+        }
+        if (data7.checkedAt === undefined) {
+          const err35 = {
+            instancePath: instancePath + "/github",
+            schemaPath: "#/$defs/githubMissing/required",
+            keyword: "required",
+            params: { missingProperty: "checkedAt" },
+            message: "must have required property '" + "checkedAt" + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err35];
+          } else {
+            vErrors.push(err35);
+          }
+          errors++;
+        }
+        if (data7.status === undefined) {
+          const err36 = {
+            instancePath: instancePath + "/github",
+            schemaPath: "#/$defs/githubMissing/required",
+            keyword: "required",
+            params: { missingProperty: "status" },
+            message: "must have required property '" + "status" + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err36];
+          } else {
+            vErrors.push(err36);
+          }
+          errors++;
+        }
+        for (const key1 in data7) {
+          if (!func16.call(schema44.properties, key1)) {
+            const err37 = {
+              instancePath: instancePath + "/github",
+              schemaPath: "#/$defs/githubMissing/additionalProperties",
+              keyword: "additionalProperties",
+              params: { additionalProperty: key1 },
+              message: "must NOT have additional properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err37];
+            } else {
+              vErrors.push(err37);
+            }
+            errors++;
+          }
+        }
+        if (data7.nameWithOwner !== undefined) {
+          if (data7.nameWithOwner !== null) {
+            const err38 = {
+              instancePath: instancePath + "/github/nameWithOwner",
+              schemaPath: "#/$defs/githubMissing/properties/nameWithOwner/type",
+              keyword: "type",
+              params: { type: "null" },
+              message: "must be null",
+            };
+            if (vErrors === null) {
+              vErrors = [err38];
+            } else {
+              vErrors.push(err38);
+            }
+            errors++;
+          }
+        }
+        if (data7.url !== undefined) {
+          if (data7.url !== null) {
+            const err39 = {
+              instancePath: instancePath + "/github/url",
+              schemaPath: "#/$defs/githubMissing/properties/url/type",
+              keyword: "type",
+              params: { type: "null" },
+              message: "must be null",
+            };
+            if (vErrors === null) {
+              vErrors = [err39];
+            } else {
+              vErrors.push(err39);
+            }
+            errors++;
+          }
+        }
+        if (data7.description !== undefined) {
+          if (data7.description !== null) {
+            const err40 = {
+              instancePath: instancePath + "/github/description",
+              schemaPath: "#/$defs/githubMissing/properties/description/type",
+              keyword: "type",
+              params: { type: "null" },
+              message: "must be null",
+            };
+            if (vErrors === null) {
+              vErrors = [err40];
+            } else {
+              vErrors.push(err40);
+            }
+            errors++;
+          }
+        }
+        if (data7.stars !== undefined) {
+          if (data7.stars !== null) {
+            const err41 = {
+              instancePath: instancePath + "/github/stars",
+              schemaPath: "#/$defs/githubMissing/properties/stars/type",
+              keyword: "type",
+              params: { type: "null" },
+              message: "must be null",
+            };
+            if (vErrors === null) {
+              vErrors = [err41];
+            } else {
+              vErrors.push(err41);
+            }
+            errors++;
+          }
+        }
+        if (data7.forks !== undefined) {
+          if (data7.forks !== null) {
+            const err42 = {
+              instancePath: instancePath + "/github/forks",
+              schemaPath: "#/$defs/githubMissing/properties/forks/type",
+              keyword: "type",
+              params: { type: "null" },
+              message: "must be null",
+            };
+            if (vErrors === null) {
+              vErrors = [err42];
+            } else {
+              vErrors.push(err42);
+            }
+            errors++;
+          }
+        }
+        if (data7.openIssues !== undefined) {
+          if (data7.openIssues !== null) {
+            const err43 = {
+              instancePath: instancePath + "/github/openIssues",
+              schemaPath: "#/$defs/githubMissing/properties/openIssues/type",
+              keyword: "type",
+              params: { type: "null" },
+              message: "must be null",
+            };
+            if (vErrors === null) {
+              vErrors = [err43];
+            } else {
+              vErrors.push(err43);
+            }
+            errors++;
+          }
+        }
+        if (data7.license !== undefined) {
+          if (data7.license !== null) {
+            const err44 = {
+              instancePath: instancePath + "/github/license",
+              schemaPath: "#/$defs/githubMissing/properties/license/type",
+              keyword: "type",
+              params: { type: "null" },
+              message: "must be null",
+            };
+            if (vErrors === null) {
+              vErrors = [err44];
+            } else {
+              vErrors.push(err44);
+            }
+            errors++;
+          }
+        }
+        if (data7.language !== undefined) {
+          if (data7.language !== null) {
+            const err45 = {
+              instancePath: instancePath + "/github/language",
+              schemaPath: "#/$defs/githubMissing/properties/language/type",
+              keyword: "type",
+              params: { type: "null" },
+              message: "must be null",
+            };
+            if (vErrors === null) {
+              vErrors = [err45];
+            } else {
+              vErrors.push(err45);
+            }
+            errors++;
+          }
+        }
+        if (data7.topics !== undefined) {
+          if (data7.topics !== null) {
+            const err46 = {
+              instancePath: instancePath + "/github/topics",
+              schemaPath: "#/$defs/githubMissing/properties/topics/type",
+              keyword: "type",
+              params: { type: "null" },
+              message: "must be null",
+            };
+            if (vErrors === null) {
+              vErrors = [err46];
+            } else {
+              vErrors.push(err46);
+            }
+            errors++;
+          }
+        }
+        if (data7.archived !== undefined) {
+          if (data7.archived !== null) {
+            const err47 = {
+              instancePath: instancePath + "/github/archived",
+              schemaPath: "#/$defs/githubMissing/properties/archived/type",
+              keyword: "type",
+              params: { type: "null" },
+              message: "must be null",
+            };
+            if (vErrors === null) {
+              vErrors = [err47];
+            } else {
+              vErrors.push(err47);
+            }
+            errors++;
+          }
+        }
+        if (data7.pushedAt !== undefined) {
+          if (data7.pushedAt !== null) {
+            const err48 = {
+              instancePath: instancePath + "/github/pushedAt",
+              schemaPath: "#/$defs/githubMissing/properties/pushedAt/type",
+              keyword: "type",
+              params: { type: "null" },
+              message: "must be null",
+            };
+            if (vErrors === null) {
+              vErrors = [err48];
+            } else {
+              vErrors.push(err48);
+            }
+            errors++;
+          }
+        }
+        if (data7.createdAt !== undefined) {
+          if (data7.createdAt !== null) {
+            const err49 = {
+              instancePath: instancePath + "/github/createdAt",
+              schemaPath: "#/$defs/githubMissing/properties/createdAt/type",
+              keyword: "type",
+              params: { type: "null" },
+              message: "must be null",
+            };
+            if (vErrors === null) {
+              vErrors = [err49];
+            } else {
+              vErrors.push(err49);
+            }
+            errors++;
+          }
+        }
+        if (data7.latestRelease !== undefined) {
+          if (data7.latestRelease !== null) {
+            const err50 = {
+              instancePath: instancePath + "/github/latestRelease",
+              schemaPath: "#/$defs/githubMissing/properties/latestRelease/type",
+              keyword: "type",
+              params: { type: "null" },
+              message: "must be null",
+            };
+            if (vErrors === null) {
+              vErrors = [err50];
+            } else {
+              vErrors.push(err50);
+            }
+            errors++;
+          }
+        }
+        if (data7.fetchedAt !== undefined) {
+          if (data7.fetchedAt !== null) {
+            const err51 = {
+              instancePath: instancePath + "/github/fetchedAt",
+              schemaPath: "#/$defs/githubMissing/properties/fetchedAt/type",
+              keyword: "type",
+              params: { type: "null" },
+              message: "must be null",
+            };
+            if (vErrors === null) {
+              vErrors = [err51];
+            } else {
+              vErrors.push(err51);
+            }
+            errors++;
+          }
+        }
+        if (data7.checkedAt !== undefined) {
+          let data22 = data7.checkedAt;
+          if (typeof data22 === "string") {
+            if (!formats2.validate(data22)) {
+              const err52 = {
+                instancePath: instancePath + "/github/checkedAt",
+                schemaPath: "#/$defs/githubMissing/properties/checkedAt/format",
+                keyword: "format",
+                params: { format: "date-time" },
+                message: 'must match format "' + "date-time" + '"',
+              };
+              if (vErrors === null) {
+                vErrors = [err52];
+              } else {
+                vErrors.push(err52);
+              }
+              errors++;
+            }
+          } else {
+            const err53 = {
+              instancePath: instancePath + "/github/checkedAt",
+              schemaPath: "#/$defs/githubMissing/properties/checkedAt/type",
+              keyword: "type",
+              params: { type: "string" },
+              message: "must be string",
+            };
+            if (vErrors === null) {
+              vErrors = [err53];
+            } else {
+              vErrors.push(err53);
+            }
+            errors++;
+          }
+        }
+        if (data7.status !== undefined) {
+          if ("missing" !== data7.status) {
+            const err54 = {
+              instancePath: instancePath + "/github/status",
+              schemaPath: "#/$defs/githubMissing/properties/status/const",
+              keyword: "const",
+              params: { allowedValue: "missing" },
+              message: "must be equal to constant",
+            };
+            if (vErrors === null) {
+              vErrors = [err54];
+            } else {
+              vErrors.push(err54);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err55 = {
           instancePath: instancePath + "/github",
-          schemaPath: "#/properties/github/anyOf/1/type",
+          schemaPath: "#/$defs/githubMissing/type",
           keyword: "type",
-          params: { type: "null" },
-          message: "must be null",
+          params: { type: "object" },
+          message: "must be object",
         };
         if (vErrors === null) {
-          vErrors = [err21];
+          vErrors = [err55];
         } else {
-          vErrors.push(err21);
+          vErrors.push(err55);
         }
         errors++;
       }
       var _valid1 = _errs24 === errors;
       valid5 = valid5 || _valid1;
+      if (_valid1) {
+        if (props0 !== true) {
+          props0 = true;
+        }
+      }
+      const _errs59 = errors;
+      if (data7 !== null) {
+        const err56 = {
+          instancePath: instancePath + "/github",
+          schemaPath: "#/properties/github/anyOf/2/type",
+          keyword: "type",
+          params: { type: "null" },
+          message: "must be null",
+        };
+        if (vErrors === null) {
+          vErrors = [err56];
+        } else {
+          vErrors.push(err56);
+        }
+        errors++;
+      }
+      var _valid1 = _errs59 === errors;
+      valid5 = valid5 || _valid1;
       if (!valid5) {
-        const err22 = {
+        const err57 = {
           instancePath: instancePath + "/github",
           schemaPath: "#/properties/github/anyOf",
           keyword: "anyOf",
@@ -2783,9 +3712,9 @@ function validate23(
           message: "must match a schema in anyOf",
         };
         if (vErrors === null) {
-          vErrors = [err22];
+          vErrors = [err57];
         } else {
-          vErrors.push(err22);
+          vErrors.push(err57);
         }
         errors++;
       } else {
@@ -2800,13 +3729,13 @@ function validate23(
       }
     }
     if (data.trend !== undefined) {
-      let data8 = data.trend;
-      const _errs27 = errors;
-      let valid6 = false;
-      const _errs28 = errors;
-      if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
-        if (data8.stars7d === undefined) {
-          const err23 = {
+      let data24 = data.trend;
+      const _errs62 = errors;
+      let valid8 = false;
+      const _errs63 = errors;
+      if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
+        if (data24.stars7d === undefined) {
+          const err58 = {
             instancePath: instancePath + "/trend",
             schemaPath: "#/properties/trend/anyOf/0/required",
             keyword: "required",
@@ -2814,14 +3743,14 @@ function validate23(
             message: "must have required property '" + "stars7d" + "'",
           };
           if (vErrors === null) {
-            vErrors = [err23];
+            vErrors = [err58];
           } else {
-            vErrors.push(err23);
+            vErrors.push(err58);
           }
           errors++;
         }
-        if (data8.stars30d === undefined) {
-          const err24 = {
+        if (data24.stars30d === undefined) {
+          const err59 = {
             instancePath: instancePath + "/trend",
             schemaPath: "#/properties/trend/anyOf/0/required",
             keyword: "required",
@@ -2829,36 +3758,36 @@ function validate23(
             message: "must have required property '" + "stars30d" + "'",
           };
           if (vErrors === null) {
-            vErrors = [err24];
+            vErrors = [err59];
           } else {
-            vErrors.push(err24);
+            vErrors.push(err59);
           }
           errors++;
         }
-        for (const key1 in data8) {
-          if (!(key1 === "stars7d" || key1 === "stars30d")) {
-            const err25 = {
+        for (const key2 in data24) {
+          if (!(key2 === "stars7d" || key2 === "stars30d")) {
+            const err60 = {
               instancePath: instancePath + "/trend",
               schemaPath: "#/properties/trend/anyOf/0/additionalProperties",
               keyword: "additionalProperties",
-              params: { additionalProperty: key1 },
+              params: { additionalProperty: key2 },
               message: "must NOT have additional properties",
             };
             if (vErrors === null) {
-              vErrors = [err25];
+              vErrors = [err60];
             } else {
-              vErrors.push(err25);
+              vErrors.push(err60);
             }
             errors++;
           }
         }
-        if (data8.stars7d !== undefined) {
-          let data9 = data8.stars7d;
+        if (data24.stars7d !== undefined) {
+          let data25 = data24.stars7d;
           if (
-            !(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9)) &&
-            data9 !== null
+            !(typeof data25 == "number" && !(data25 % 1) && !isNaN(data25) && isFinite(data25)) &&
+            data25 !== null
           ) {
-            const err26 = {
+            const err61 = {
               instancePath: instancePath + "/trend/stars7d",
               schemaPath: "#/properties/trend/anyOf/0/properties/stars7d/type",
               keyword: "type",
@@ -2866,20 +3795,20 @@ function validate23(
               message: "must be integer,null",
             };
             if (vErrors === null) {
-              vErrors = [err26];
+              vErrors = [err61];
             } else {
-              vErrors.push(err26);
+              vErrors.push(err61);
             }
             errors++;
           }
         }
-        if (data8.stars30d !== undefined) {
-          let data10 = data8.stars30d;
+        if (data24.stars30d !== undefined) {
+          let data26 = data24.stars30d;
           if (
-            !(typeof data10 == "number" && !(data10 % 1) && !isNaN(data10) && isFinite(data10)) &&
-            data10 !== null
+            !(typeof data26 == "number" && !(data26 % 1) && !isNaN(data26) && isFinite(data26)) &&
+            data26 !== null
           ) {
-            const err27 = {
+            const err62 = {
               instancePath: instancePath + "/trend/stars30d",
               schemaPath: "#/properties/trend/anyOf/0/properties/stars30d/type",
               keyword: "type",
@@ -2887,15 +3816,15 @@ function validate23(
               message: "must be integer,null",
             };
             if (vErrors === null) {
-              vErrors = [err27];
+              vErrors = [err62];
             } else {
-              vErrors.push(err27);
+              vErrors.push(err62);
             }
             errors++;
           }
         }
       } else {
-        const err28 = {
+        const err63 = {
           instancePath: instancePath + "/trend",
           schemaPath: "#/properties/trend/anyOf/0/type",
           keyword: "type",
@@ -2903,17 +3832,17 @@ function validate23(
           message: "must be object",
         };
         if (vErrors === null) {
-          vErrors = [err28];
+          vErrors = [err63];
         } else {
-          vErrors.push(err28);
+          vErrors.push(err63);
         }
         errors++;
       }
-      var _valid2 = _errs28 === errors;
-      valid6 = valid6 || _valid2;
-      const _errs35 = errors;
-      if (data8 !== null) {
-        const err29 = {
+      var _valid2 = _errs63 === errors;
+      valid8 = valid8 || _valid2;
+      const _errs70 = errors;
+      if (data24 !== null) {
+        const err64 = {
           instancePath: instancePath + "/trend",
           schemaPath: "#/properties/trend/anyOf/1/type",
           keyword: "type",
@@ -2921,16 +3850,16 @@ function validate23(
           message: "must be null",
         };
         if (vErrors === null) {
-          vErrors = [err29];
+          vErrors = [err64];
         } else {
-          vErrors.push(err29);
+          vErrors.push(err64);
         }
         errors++;
       }
-      var _valid2 = _errs35 === errors;
-      valid6 = valid6 || _valid2;
-      if (!valid6) {
-        const err30 = {
+      var _valid2 = _errs70 === errors;
+      valid8 = valid8 || _valid2;
+      if (!valid8) {
+        const err65 = {
           instancePath: instancePath + "/trend",
           schemaPath: "#/properties/trend/anyOf",
           keyword: "anyOf",
@@ -2938,16 +3867,16 @@ function validate23(
           message: "must match a schema in anyOf",
         };
         if (vErrors === null) {
-          vErrors = [err30];
+          vErrors = [err65];
         } else {
-          vErrors.push(err30);
+          vErrors.push(err65);
         }
         errors++;
       } else {
-        errors = _errs27;
+        errors = _errs62;
         if (vErrors !== null) {
-          if (_errs27) {
-            vErrors.length = _errs27;
+          if (_errs62) {
+            vErrors.length = _errs62;
           } else {
             vErrors = null;
           }
@@ -2955,7 +3884,7 @@ function validate23(
       }
     }
   } else {
-    const err31 = {
+    const err66 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -2963,9 +3892,9 @@ function validate23(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err31];
+      vErrors = [err66];
     } else {
-      vErrors.push(err31);
+      vErrors.push(err66);
     }
     errors++;
   }
@@ -3360,7 +4289,7 @@ export const precompiled: Record<
     validate: categoriesSchema,
   },
   directory: {
-    sha256: "2e30ebacb0ae9026559e0692e888e966f2f53291d5fe15e0555aa4e898a78256",
+    sha256: "cd1ca96f73ae3c62388e0c06ebf43fd84f03f7e6ee0e25cb40e1d100783ca60a",
     validate: directorySchema,
   },
 };

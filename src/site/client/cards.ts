@@ -54,7 +54,7 @@ export function projectBadges(p: SiteProject): Badge[] {
     badges.push({
       kind: "missing",
       label: "missing",
-      title: "GitHub no longer finds the repository",
+      title: "GitHub does not find the repository (deleted, made private, or misspelt)",
     });
   } else if (p.status === "stale") {
     badges.push({

@@ -14,6 +14,7 @@ function checkUnique(
   normalize: (v: string) => string,
   report: Reporter,
   what: string,
+  severity: "error" | "warning" = "error",
 ): void {
   const first = new Map<string, Item>();
   for (const item of items) {
@@ -26,9 +27,13 @@ function checkUnique(
       continue;
     }
     const where = locate(source, earlier, key);
+    const origin = `at line ${where.line} (${quote(str(earlier, "name") ?? str(earlier, "id") ?? "")})`;
     report({
-      ...locate(source, item, key),
-      message: `${what} ${quote(value)} is already used at line ${where.line} (${quote(str(earlier, "name") ?? str(earlier, "id") ?? "")}); remove this duplicate entry or merge the two`,
+      ...locate(source, item, key, severity),
+      message:
+        severity === "error"
+          ? `${what} ${quote(value)} is already used ${origin}; remove this duplicate entry or merge the two`
+          : `${what} ${quote(value)} is also used ${origin}; fine when one site covers several projects, otherwise give this entry its own ${what}`,
     });
   }
 }
@@ -60,6 +65,10 @@ export const uniqueRepo: Rule = {
     checkUnique(ctx.projectsSource, ctx.projects, "repo", repoKey, report, "repo"),
 };
 
+/**
+ * A warning, not an error: one company's site often covers several of its
+ * products (the CNCF landscape has dozens of such homepages).
+ */
 export const uniqueHomepage: Rule = {
   id: "duplicate-homepage",
   check: (ctx, report) =>
@@ -70,6 +79,7 @@ export const uniqueHomepage: Rule = {
       normalizeHomepage,
       report,
       "homepage",
+      "warning",
     ),
 };
 
