@@ -173,7 +173,7 @@ describe("build", () => {
     assert.equal(r.code, 4, r.stderr);
     assert.match(
       r.stderr,
-      /^error: EFBIG: file too large.*\nCheck the path's permissions and free space\.\n$/,
+      /^error: cannot write \S+directory\.json: file too large \(a file size limit is set\) \(EFBIG\); check the path, its permissions and the free space\n$/,
     );
     assert.equal(looksLikeCrash(r.stderr), false);
     assert.equal(await directoryOf(dir), before);

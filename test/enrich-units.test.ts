@@ -44,8 +44,15 @@ describe("githubConfigFromEnv", () => {
   });
 
   test("redact removes every occurrence of the token", () => {
-    assert.equal(redact("a TOK b TOK", "TOK"), "a *** b ***");
-    assert.equal(redact("a TOK", undefined), "a TOK");
+    const token = "ghp_0123456789abcdefABCDEF0123456789abcd";
+    assert.equal(redact(`a ${token} b ${token}`, token), "a *** b ***");
+    assert.equal(redact(`a ${token}`, undefined), `a ${token}`);
+  });
+
+  test("redact leaves text alone when the token is too short to be a secret", () => {
+    assert.equal(redact('{"fixed": true}', "x"), '{"fixed": true}');
+    assert.equal(redact("a TOKEN", "TOKEN"), "a TOKEN");
+    assert.equal(redact("a 0123456789abcdef", "0123456789abcdef"), "a ***");
   });
 });
 

@@ -71,8 +71,23 @@ export async function runMain(rawArgs: string[], io: Io = processIo()): Promise<
   }
 }
 
-/** File-system failures the user can fix (permissions, read-only or full disk, quota, file size limit). */
-const IO_CODES = new Set(["EACCES", "EPERM", "ENOSPC", "EROFS", "EDQUOT", "EFBIG"]);
+/**
+ * File-system failures the user can fix (permissions, read-only or full disk,
+ * quota, file size limit, a file or folder in the way), should one escape
+ * without a WriteError.
+ */
+const IO_CODES = new Set([
+  "EACCES",
+  "EPERM",
+  "ENOSPC",
+  "EROFS",
+  "EDQUOT",
+  "EFBIG",
+  "EISDIR",
+  "ENOTDIR",
+  "ENAMETOOLONG",
+  "ELOOP",
+]);
 
 function report(
   error: unknown,

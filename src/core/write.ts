@@ -1,34 +1,123 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { open, rename, rm, stat } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { mkdir, open, rename, rm, stat } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
+import { ExitCode, UserError } from "./errors.js";
+
+/** The file-system calls the writers use; tests pass failing ones (e.g. a full disk). */
+export interface WriteFs {
+  open: typeof open;
+  rename: typeof rename;
+  rm: typeof rm;
+  mkdir: typeof mkdir;
+  stat: typeof stat;
+}
+
+const realFs: WriteFs = { open, rename, rm, mkdir, stat };
+
+/** What a failed write means, in the user's words, by error code. */
+const CAUSES: Record<string, string> = {
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  ENOSPC: "no space left on the device",
+  EDQUOT: "disk quota exceeded",
+  EROFS: "the file system is read-only",
+  EFBIG: "file too large (a file size limit is set)",
+  EISDIR: "it is a folder, not a file",
+  ENOTDIR: "a part of the path is a file, not a folder",
+  ENOENT: "a folder on the way does not exist or cannot hold new files",
+  ENAMETOOLONG: "the path is too long",
+  ELOOP: "too many symbolic links in the path",
+  EEXIST: "a file is in the way",
+};
+
+/** A file or folder that could not be written: exit 4 with the path and the cause. */
+export class WriteError extends UserError {
+  override name = "WriteError";
+  readonly path: string;
+  readonly code: string | undefined;
+  constructor(path: string, cause: unknown, what = "write") {
+    const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+    const why =
+      code !== undefined && CAUSES[code] !== undefined
+        ? `${CAUSES[code]} (${code})`
+        : cause instanceof Error
+          ? cause.message
+          : String(cause);
+    super(
+      `cannot ${what} ${path}: ${why}; check the path, its permissions and the free space`,
+      ExitCode.io,
+      { cause },
+    );
+    this.path = path;
+    this.code = code;
+  }
+}
+
+/**
+ * Creates a folder and its missing parents. Unlike `mkdir(…, {recursive})`,
+ * which loops for minutes under /proc, it stops at the first failure; a
+ * failure is a WriteError naming `dir`.
+ */
+export async function makeDirectory(dir: string, fs: WriteFs = realFs): Promise<void> {
+  const missing: string[] = [];
+  let current = resolve(dir);
+  try {
+    for (;;) {
+      const found = await fs.stat(current).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === "ENOENT") return undefined;
+        throw error;
+      });
+      if (found?.isDirectory()) break;
+      if (found !== undefined) throw Object.assign(new Error("not a folder"), { code: "ENOTDIR" });
+      const parent = dirname(current);
+      if (parent === current) break;
+      missing.unshift(current);
+      current = parent;
+    }
+    for (const d of missing) {
+      await fs.mkdir(d).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== "EEXIST") throw error;
+      });
+    }
+  } catch (error) {
+    throw new WriteError(dir, error, "create the folder");
+  }
+}
 
 /**
  * Writes a file atomically: the content goes to a temporary file in the same
  * folder, is flushed to disk, then renamed over the target. A crash at any
  * point leaves either the old file or the new one, never a half-written one.
+ * A failure is a WriteError naming `path` (exit 4).
  */
-export async function writeFileAtomic(path: string, content: string): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  content: string,
+  fs: WriteFs = realFs,
+): Promise<void> {
   const tmp = join(
     dirname(path),
     `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,
   );
-  const handle = await open(tmp, "w", 0o644);
+  const handle = await fs.open(tmp, "w", 0o644).catch((error) => {
+    throw new WriteError(path, error);
+  });
   try {
     // writeFile continues at the current position and retries short writes.
     for (const piece of pieces(content)) await handle.writeFile(piece, "utf8");
     await handle.sync();
   } catch (error) {
-    await handle.close();
-    await rm(tmp, { force: true });
-    throw error;
+    await handle.close().catch(() => undefined);
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    throw new WriteError(path, error);
   }
-  await handle.close();
   try {
-    await rename(tmp, path);
+    await handle.close();
+    await fs.rename(tmp, path);
   } catch (error) {
-    await rm(tmp, { force: true });
-    throw error;
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    throw new WriteError(path, error);
   }
 }
 

@@ -1,9 +1,12 @@
 import { type Document, isMap, isScalar, isSeq, type Node, visit, type YAMLMap } from "yaml";
 import { code, quote } from "../core/diagnostic.js";
+import { UserError } from "../core/errors.js";
 import { compareProjects, misplaced } from "../core/order.js";
 import { normalizeRepo } from "../core/repo-url.js";
+import { MAX_YAML_TOKENS } from "../load/limits.js";
 import { offsetPosition } from "../load/locate.js";
 import type { YamlSource } from "../load/yaml-source.js";
+import { ExpansionTooLarge, expandAliases, firstAlias } from "./expand.js";
 
 export const PROJECT_KEYS = ["name", "repo", "homepage", "category", "tags", "description"];
 export const CATEGORY_KEYS = ["id", "name", "description"];
@@ -37,6 +40,10 @@ export function canonicalize(source: YamlSource, kind: "projects" | "categories"
   };
   const seq = doc.contents;
   if (!isSeq(seq)) return { text: source.text, changes };
+  const alias = firstAlias(source.doc);
+  if (expand(doc, source) > 0) {
+    note(alias, "YAML aliases and merge keys (`<<`) expanded into plain values");
+  }
   const keys = kind === "projects" ? PROJECT_KEYS : CATEGORY_KEYS;
   for (const item of seq.items) {
     if (!isMap(item)) continue;
@@ -45,8 +52,13 @@ export function canonicalize(source: YamlSource, kind: "projects" | "categories"
   }
   visit(doc, {
     Scalar(_, node) {
-      // Let the printer choose plain style unless quotes are needed to keep the value a string.
-      if (typeof node.value === "string") delete node.type;
+      // Let the printer choose plain style unless quotes are needed to keep the value a
+      // string; a tag on a string (`!!str yes`, or `!!bool yes`, which YAML 1.2 leaves a
+      // string) goes too, so the printer cannot turn the string into another type.
+      if (typeof node.value === "string") {
+        delete node.type;
+        delete node.tag;
+      }
     },
   });
   if (kind === "projects") sortEntries(seq.items as Node[], source.text.startsWith("#"), note);
@@ -54,6 +66,19 @@ export function canonicalize(source: YamlSource, kind: "projects" | "categories"
   if (text !== source.text && changes.length === 0) note(null, "quoting or layout normalised");
   changes.sort((a, b) => a.line - b.line || a.column - b.column);
   return { text, changes };
+}
+
+/** Expands aliases, or stops with a located message when that would write too much. */
+function expand(doc: Document.Parsed, source: YamlSource): number {
+  try {
+    return expandAliases(doc, MAX_YAML_TOKENS);
+  } catch (error) {
+    if (!(error instanceof ExpansionTooLarge)) throw error;
+    const { line, column } = offsetPosition(source, error.at.range?.[0] ?? 0);
+    throw new UserError(
+      `${source.file}:${line}:${column} ${error.message} (the most \`fmt\` writes); write the repeated values out by hand, or anchor smaller values`,
+    );
+  }
 }
 
 function reorderKeys(map: YAMLMap, order: string[]): boolean {

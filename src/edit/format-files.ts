@@ -41,6 +41,15 @@ function formatOne(parsed: ParsedYaml, kind: "projects" | "categories"): FileFor
   const source = parsed.source;
   if (source === null) return null;
   const { text, changes } = canonicalize(source, kind);
-  const original = parsed.source?.text ?? "";
-  return { file: source.file, path: source.path, changed: text !== original, changes, text };
+  // The file as read (a byte-order mark, lone CRs): canonical text has neither.
+  const original = source.original ?? source.text;
+  const changed = text !== original;
+  if (changed && changes.length === 0) {
+    changes.push({
+      line: 1,
+      column: 1,
+      message: "line ends written as LF, byte-order mark removed",
+    });
+  }
+  return { file: source.file, path: source.path, changed, changes, text };
 }

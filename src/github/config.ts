@@ -61,8 +61,18 @@ export function githubConfigFromEnv(env: Record<string, string | undefined>): Gi
   return token === undefined ? { apiUrl, graphqlUrl } : { token, apiUrl, graphqlUrl };
 }
 
-/** Replaces every occurrence of the token in `text`: the last line of defence before output. */
+/**
+ * Shorter values are not secrets worth hiding (GitHub's tokens have 40
+ * characters or more); hiding them would garble ordinary text: with
+ * GITHUB_TOKEN=x, the word `fixed` came out as `fi***ed`.
+ */
+export const MIN_SECRET_LENGTH = 16;
+
+/**
+ * Replaces every occurrence of the token in `text`: the last line of defence
+ * before output (no message is built with the token in the first place).
+ */
 export function redact(text: string, token: string | undefined): string {
-  if (!token) return text;
+  if (token === undefined || token.length < MIN_SECRET_LENGTH) return text;
   return text.split(token).join("***");
 }

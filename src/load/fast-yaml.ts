@@ -95,7 +95,11 @@ function plain(v: string): string | undefined {
   return s;
 }
 
+/** Longer flow lists go to the full parser, whose size limit reports them (see limits.ts). */
+const MAX_FLOW_LIST = 10_000;
+
 function flowList(v: string): string[] | undefined {
+  if (v.length > MAX_FLOW_LIST) return undefined;
   const m = /^\[([^[\]]*)\](?: +#.*)? *$/.exec(v);
   const inner = m?.[1];
   if (inner === undefined) return undefined;

@@ -1,12 +1,12 @@
 import { isMap, isNode, isPair, isScalar, isSeq, type Node } from "yaml";
-import type { YamlSource } from "./yaml-source.js";
+import type { DataPath, YamlSource } from "./source.js";
+
+export type { DataPath } from "./source.js";
 
 export interface Position {
   line: number;
   column: number;
 }
-
-export type DataPath = ReadonlyArray<string | number>;
 
 /** Turns an Ajv `instancePath` (a JSON Pointer) into a data path. */
 export function pointerToPath(pointer: string): Array<string | number> {
@@ -37,6 +37,7 @@ export function nodeAt(source: YamlSource, path: DataPath): Node | null {
 
 /** The position of a map's key node (for "unknown property" style problems). */
 export function keyPosition(source: YamlSource, mapPath: DataPath, key: string): Position {
+  if (source.locator) return offsetPosition(source, source.locator.keyOffset(mapPath, key));
   const map = nodeAt(source, mapPath);
   if (isMap(map)) {
     for (const pair of map.items) {
@@ -49,6 +50,7 @@ export function keyPosition(source: YamlSource, mapPath: DataPath, key: string):
 }
 
 export function positionOf(source: YamlSource, path: DataPath): Position {
+  if (source.locator) return offsetPosition(source, source.locator.offset(path));
   const node = nodeAt(source, path);
   return offsetPosition(source, node?.range?.[0] ?? 0);
 }

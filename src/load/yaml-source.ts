@@ -1,29 +1,23 @@
-import { readFile } from "node:fs/promises";
 import { relative } from "node:path";
-import { type Document, isScalar, LineCounter, parseDocument, visit } from "yaml";
-import { type Diagnostic, plain, quote } from "../core/diagnostic.js";
+import { type Document, parseDocument } from "yaml";
+import type { Diagnostic } from "../core/diagnostic.js";
+import { UserError } from "../core/errors.js";
 import { readCanonicalList } from "./fast-yaml.js";
+import {
+  fileTooLargeMessage,
+  linePosition,
+  readCapped,
+  tokenLimitOffset,
+  tooLargeToEditMessage,
+  tooManyTokensMessage,
+} from "./limits.js";
+import { lineCounterOf, lineLocator } from "./line-locate.js";
+import { entryStarts, recoverEntries } from "./recover.js";
+import { resolveValue } from "./resolve.js";
+import { at, type ParsedYaml, type YamlSource } from "./source.js";
+import { MAX_LISTED, syntaxDiagnostics } from "./syntax-diagnostics.js";
 
-/**
- * A parsed YAML file, with what is needed to locate any node in it. `doc` and
- * `lineCounter` may be built on first use (see parseYaml).
- */
-export interface YamlSource {
-  /** Path as shown in messages. */
-  file: string;
-  /** Absolute or cwd-relative path used for I/O. */
-  path: string;
-  text: string;
-  readonly doc: Document.Parsed;
-  readonly lineCounter: LineCounter;
-}
-
-export interface ParsedYaml {
-  source: YamlSource | null;
-  /** The plain data, or undefined when the file could not be read or parsed. */
-  value: unknown;
-  diagnostics: Diagnostic[];
-}
+export { at, type DataPath, type ParsedYaml, type YamlSource } from "./source.js";
 
 /** The path users see: relative to the working directory when it is below it. */
 export function displayPath(path: string, cwd: string = process.cwd()): string {
@@ -33,9 +27,9 @@ export function displayPath(path: string, cwd: string = process.cwd()): string {
 
 export async function readYaml(path: string, cwd?: string): Promise<ParsedYaml> {
   const file = displayPath(path, cwd);
-  let text: string;
+  let read: Awaited<ReturnType<typeof readCapped>>;
   try {
-    text = await readFile(path, "utf8");
+    read = await readCapped(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const message =
@@ -44,205 +38,109 @@ export async function readYaml(path: string, cwd?: string): Promise<ParsedYaml> 
         : `cannot read the file (${code ?? String(error)})`;
     return { source: null, value: undefined, diagnostics: [at(file, 1, 1, "file", message)] };
   }
-  return parseYaml(text, file, path);
+  if ("tooLarge" in read) {
+    const message = fileTooLargeMessage(read.tooLarge);
+    return { source: null, value: undefined, diagnostics: [at(file, 1, 1, "file", message)] };
+  }
+  return parseYaml(read.text, file, path);
+}
+
+/**
+ * The text the parser reads: without a byte-order mark (the yaml package
+ * rejects it; Windows editors add one), and with every lone CR (old Mac line
+ * ends, or a CR/LF-CR mix) turned into LF, which YAML counts as a line break
+ * but the yaml package does not. Offsets stay the same.
+ */
+function parserText(raw: string): string {
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  return text.includes("\r") ? text.replace(/\r(?!\n)/g, "\n") : text;
 }
 
 /** Parses YAML text; every syntax problem becomes a located diagnostic, never an exception. */
 export function parseYaml(rawText: string, file: string, path: string = file): ParsedYaml {
-  // The yaml package rejects a leading byte-order mark; editors on Windows add one.
-  const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+  const text = parserText(rawText);
+  const original = text === rawText ? undefined : rawText;
+  const limit = tokenLimitOffset(text);
   // A canonical file (what `cooltech fmt` writes) is read without building its syntax
   // tree; the tree is built on first use, i.e. only when a problem must be located.
   const fast = readCanonicalList(text);
-  if (fast !== undefined)
-    return { source: lazySource(file, path, text), value: fast, diagnostics: [] };
-  const { doc, lineCounter } = compose(text);
-  const source: YamlSource = { file, path, text, doc, lineCounter };
+  if (fast !== undefined) {
+    const source = lazySource(file, path, text, limit);
+    if (original !== undefined) source.original = original;
+    return { source, value: fast, diagnostics: [] };
+  }
+  if (limit !== -1) {
+    const { line, col } = linePosition(text, limit);
+    const diagnostic = at(file, line, col, "file", tooManyTokensMessage());
+    return { source: null, value: undefined, diagnostics: [diagnostic] };
+  }
+  const source: Mutable<YamlSource> = {
+    file,
+    path,
+    text,
+    doc: compose(text),
+    lineCounter: lineCounterOf(text),
+  };
+  if (original !== undefined) source.original = original;
   const diagnostics = syntaxDiagnostics(source);
   if (diagnostics.some((d) => d.severity === "error")) {
-    return { source, value: undefined, diagnostics };
+    const starts = entryStarts(text, source.lineCounter.lineStarts);
+    if (starts === undefined) return { source, value: undefined, diagnostics };
+    // Problems in the entries that parsed are located in their own syntax trees
+    // (the broken tree is dropped first: each can be a few hundred MB).
+    source.doc = EMPTY;
+    const recovered = recoverEntries(source, starts);
+    const { value, broken } = recovered;
+    source.doc = recovered.doc;
+    // Each broken entry's own problems; the file's when the entries parse alone.
+    const own = recovered.diagnostics.some((d) => d.severity === "error");
+    const found = own ? capped(recovered.diagnostics) : diagnostics;
+    return { source, value: undefined, diagnostics: found, recovered: { value, broken } };
   }
-  try {
-    // maxAliasCount stops "billion laughs" alias bombs before they eat the memory.
-    return { source, value: doc.toJS({ maxAliasCount: 100 }), diagnostics };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const { line, col } = lineCounter.linePos(firstAliasOffset(doc));
-    diagnostics.push(
-      at(
-        file,
-        line,
-        col,
-        "yaml-syntax",
-        `${message}; remove the YAML aliases (*name) from this file`,
-      ),
-    );
-    return { source, value: undefined, diagnostics };
-  }
+  const resolved = resolveValue(source);
+  return { ...resolved, source, diagnostics: [...diagnostics, ...resolved.diagnostics] };
 }
 
-function compose(text: string): { doc: Document.Parsed; lineCounter: LineCounter } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  return { doc, lineCounter };
+/** At most MAX_LISTED syntax problems a file, then one that counts the rest. */
+function capped(diagnostics: Diagnostic[]): Diagnostic[] {
+  if (diagnostics.length <= MAX_LISTED) return diagnostics;
+  const last = diagnostics[MAX_LISTED - 1] as Diagnostic;
+  const rest = diagnostics.length - MAX_LISTED + 1;
+  const message = `${rest} more YAML problems after this point are not listed; fix the ones above first`;
+  return [
+    ...diagnostics.slice(0, MAX_LISTED - 1),
+    at(last.file, last.line, last.column, "yaml-syntax", message, last.severity),
+  ];
 }
 
-function lazySource(file: string, path: string, text: string): YamlSource {
-  let tree: ReturnType<typeof compose> | undefined;
-  const built = () => {
-    tree ??= compose(text);
-    return tree;
-  };
-  return {
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+const EMPTY = parseDocument("") as Document.Parsed;
+
+/** YAML 1.2 with merge keys (`<<: *base`), which YAML 1.1 files use. */
+function compose(text: string): Document.Parsed {
+  return parseDocument(text, { prettyErrors: false, uniqueKeys: true, merge: true });
+}
+
+function lazySource(file: string, path: string, text: string, limit: number): YamlSource {
+  let doc: Document.Parsed | undefined;
+  const lineCounter = lineCounterOf(text);
+  const source: YamlSource = {
     file,
     path,
     text,
     get doc() {
-      return built().doc;
+      if (limit !== -1) {
+        const { line, col } = linePosition(text, limit);
+        throw new UserError(`${file}:${line}:${col} ${tooLargeToEditMessage()}`);
+      }
+      doc ??= compose(text);
+      return doc;
     },
-    get lineCounter() {
-      return built().lineCounter;
-    },
+    lineCounter,
   };
-}
-
-function firstAliasOffset(doc: Document.Parsed): number {
-  let offset = 0;
-  visit(doc, {
-    Alias(_, node) {
-      offset = node.range?.[0] ?? 0;
-      return visit.BREAK;
-    },
-  });
-  return offset;
-}
-
-function syntaxDiagnostics(source: YamlSource): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const seenLines = new Set<number>();
-  for (const [severity, list] of [
-    ["error", source.doc.errors],
-    ["warning", source.doc.warnings],
-  ] as const) {
-    for (const e of list) {
-      const { line, col } = source.lineCounter.linePos(e.pos[0]);
-      // One broken line makes the parser report every token after it; the first says enough.
-      if (severity === "error" && seenLines.has(line)) continue;
-      // Once the list is broken, the parser reads the rest of the file as loose tokens
-      // ("Unexpected … in YAML stream"): those follow from the first error, not new ones.
-      if (severity === "error" && out.length > 0 && e.message.includes("in YAML stream")) continue;
-      seenLines.add(line);
-      if (e.code === "DUPLICATE_KEY") {
-        const key = keyAt(source.doc, e.pos[0]);
-        const what = key === undefined ? "a key" : `the key ${quote(key)}`;
-        out.push(
-          at(
-            source.file,
-            line,
-            col,
-            "duplicate-key",
-            `${what} appears twice in this mapping; remove or rename the repeated key`,
-          ),
-        );
-        continue;
-      }
-      // A tab in the indentation confuses the parser into many different messages.
-      const tab = e.code === "TAB_AS_INDENT" ? col - 1 : tabInIndent(source, line);
-      const message =
-        tab === undefined
-          ? e.code === "MULTIPLE_DOCS"
-            ? "a second YAML document starts here; remove the `---` separator: the file holds one list"
-            : `${parserMessage(e.message)}${syntaxHint(e.code, lineText(source, line), col)}`
-          : "tabs are not allowed in the indentation; indent with spaces (two under `- `)";
-      out.push(
-        at(source.file, line, tab === undefined ? col : tab + 1, "yaml-syntax", message, severity),
-      );
-    }
+  if (limit !== -1) {
+    return Object.assign(source, { locator: lineLocator(text, lineCounter.lineStarts) });
   }
-  return out;
-}
-
-/** The yaml package's message, without its own position and with any quoted source text made safe and short. */
-function parserMessage(raw: string): string {
-  const text = raw.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? "";
-  const m = /^(.*?): (".*")$/.exec(text);
-  if (m?.[1] !== undefined && m[2] !== undefined) {
-    try {
-      return `${m[1]}: ${quote(JSON.parse(m[2]))}`;
-    } catch {
-      // not a JSON string after all: fall through
-    }
-  }
-  return plain(text);
-}
-
-/** 0-based column of a tab in the leading whitespace (or `- ` markers) of a line. */
-function tabInIndent(source: YamlSource, line: number): number | undefined {
-  const start = source.lineCounter.lineStarts[line - 1] ?? 0;
-  const indent = /^[ \t-]*/.exec(source.text.slice(start, start + 200))?.[0] ?? "";
-  const i = indent.indexOf("\t");
-  return i === -1 ? undefined : i;
-}
-
-function keyAt(doc: Document.Parsed, offset: number): string | undefined {
-  let key: string | undefined;
-  visit(doc, {
-    Pair(_, pair) {
-      if (isScalar(pair.key) && pair.key.range?.[0] === offset) {
-        key = String(pair.key.value);
-        return visit.BREAK;
-      }
-      return undefined;
-    },
-  });
-  return key;
-}
-
-/**
- * What to do about a syntax error, in a contributor's words. `text` is the
- * line the parser stopped at and `col` (1-based) where: one parser code has
- * several causes, which the line tells apart.
- */
-function syntaxHint(code: string, text: string, col: number): string {
-  switch (code) {
-    case "BAD_INDENT":
-    case "MISSING_CHAR":
-    case "UNEXPECTED_TOKEN": {
-      const key = /^([A-Za-z][\w-]*):(?:\s|$)/.exec(text)?.[1];
-      if (key !== undefined) {
-        return `; \`${key}:\` starts at the beginning of the line: indent it by two spaces so it belongs to the entry above (keys line up two spaces under \`- \`)`;
-      }
-      return "; check the indentation (two spaces under `- `) and that every key is followed by `: `";
-    }
-    case "MULTILINE_IMPLICIT_KEY":
-      return "; a key and its value must be on one line, or quote the value";
-    case "BLOCK_AS_IMPLICIT_KEY":
-      // `description: Falco: runtime security` reads as a key inside a value.
-      if (/:\s/.test(text.slice(col - 1))) {
-        return '; this value contains `: `, which YAML reads as another key: put the value in double quotes, e.g. `description: "Falco: runtime security"`';
-      }
-      return "; the next line is indented further than this entry's other keys: line up every key two spaces under `- `";
-    case "RESOURCE_EXHAUSTION":
-      return "; the data is nested far too deeply for a catalog entry";
-    default:
-      return "";
-  }
-}
-
-function lineText(source: YamlSource, line: number): string {
-  const starts = source.lineCounter.lineStarts;
-  const start = starts[line - 1] ?? 0;
-  const end = starts[line] ?? source.text.length;
-  return source.text.slice(start, end).replace(/\r?\n$/, "");
-}
-
-export function at(
-  file: string,
-  line: number,
-  column: number,
-  rule: string,
-  message: string,
-  severity: Diagnostic["severity"] = "error",
-): Diagnostic {
-  return { file, line, column, severity, rule, message };
+  return source;
 }

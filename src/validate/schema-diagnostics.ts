@@ -21,6 +21,8 @@ export function schemaDiagnostics(
   name: "projects" | "categories",
   source: YamlSource,
   value: unknown,
+  /** Entries not to check (a syntax error already reported touches them). */
+  skip?: ReadonlySet<number>,
 ): Diagnostic[] {
   if (value === null || value === undefined) {
     return [diag(source, 1, 1, `the file is empty; it must be ${ROOT_SHAPE[name]}`, "schema")];
@@ -28,6 +30,7 @@ export function schemaDiagnostics(
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
   for (const error of validateAgainst(name as SchemaName, value)) {
+    if (skip?.has(pointerToPath(error.instancePath)[0] as number)) continue;
     const key = dedupeKey(error);
     if (seen.has(key)) continue;
     seen.add(key);

@@ -127,6 +127,13 @@ interface Start {
 
 /** Where each item of the file's top-level list starts; null when the file is not a list. */
 function itemLines(source: YamlSource): Start[] | null {
+  // A canonical file too large for a syntax tree is located from its lines.
+  const locator = source.locator;
+  if (locator !== undefined) {
+    const count = source.text.startsWith("- ") ? 1 : 0;
+    const lines = count + source.text.split("\n- ").length - 1;
+    return Array.from({ length: lines }, (_, i) => offsetPosition(source, locator.offset([i])));
+  }
   const root = source.doc.contents;
   if (!isSeq(root)) return null;
   const starts: Start[] = [];

@@ -6,10 +6,9 @@
  * so it works from static hosting and from file://) plus directory.json, the
  * full directory, published next to it.
  */
-import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Directory } from "../../core/model.js";
-import { writeFileAtomic } from "../../core/write.js";
+import { makeDirectory, writeFileAtomic } from "../../core/write.js";
 import { serializeDirectory } from "../../generate/directory.js";
 import { clientScript } from "./client.js";
 import { toSiteData } from "./data.js";
@@ -28,6 +27,6 @@ export function renderSite(directory: Directory): Map<string, string> {
 
 /** Writes the files into `outDir` (created if needed). */
 export async function writeSite(outDir: string, files: ReadonlyMap<string, string>): Promise<void> {
-  await mkdir(outDir, { recursive: true });
+  await makeDirectory(outDir);
   for (const [name, content] of files) await writeFileAtomic(join(outDir, name), content);
 }
