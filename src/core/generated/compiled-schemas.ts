@@ -1092,7 +1092,8 @@ const schema35 = {
   properties: {
     $schema: { description: "Path of this schema, for editors.", type: "string" },
     refreshedAt: {
-      description: "ISO time of the last GitHub refresh, or null when none ran yet.",
+      description:
+        "ISO time of the last GitHub refresh, or null when none ran yet. The only run-level time: every entry whose github.status is ok or moved was found as it is at this time. A refresh in which nothing changed on GitHub changes nothing else in this file.",
       type: ["string", "null"],
       format: "date-time",
     },
@@ -1314,15 +1315,21 @@ const schema35 = {
             { type: "null" },
           ],
         },
-        fetchedAt: { description: "Last successful fetch.", type: "string", format: "date-time" },
+        fetchedAt: {
+          description:
+            "When this data last changed: the first fetch that returned these values (a later fetch that finds the same data keeps it). Open issues and topics are re-read when any other field changed, and at least weekly with nightly runs.",
+          type: "string",
+          format: "date-time",
+        },
         checkedAt: {
-          description: "Last attempt, successful or not.",
+          description:
+            "When this entry last changed (its data or its status); for a stale entry, the lookup that failed (a lookup never sent, because the run stopped first, keeps the earlier time).",
           type: "string",
           format: "date-time",
         },
         status: {
           description:
-            "ok: fetched in the last refresh; moved: GitHub answered under another name; missing: the repository does not exist; stale: the last refresh failed for it (data is from fetchedAt).",
+            "ok: found as it is at the last refresh (refreshedAt); moved: likewise, but GitHub answered under another name; missing: the repository does not exist; stale: the last refresh failed for it or did not reach it (data is from fetchedAt).",
           enum: ["ok", "moved", "missing", "stale"],
         },
       },
@@ -1512,15 +1519,21 @@ const schema38 = {
         { type: "null" },
       ],
     },
-    fetchedAt: { description: "Last successful fetch.", type: "string", format: "date-time" },
+    fetchedAt: {
+      description:
+        "When this data last changed: the first fetch that returned these values (a later fetch that finds the same data keeps it). Open issues and topics are re-read when any other field changed, and at least weekly with nightly runs.",
+      type: "string",
+      format: "date-time",
+    },
     checkedAt: {
-      description: "Last attempt, successful or not.",
+      description:
+        "When this entry last changed (its data or its status); for a stale entry, the lookup that failed (a lookup never sent, because the run stopped first, keeps the earlier time).",
       type: "string",
       format: "date-time",
     },
     status: {
       description:
-        "ok: fetched in the last refresh; moved: GitHub answered under another name; missing: the repository does not exist; stale: the last refresh failed for it (data is from fetchedAt).",
+        "ok: found as it is at the last refresh (refreshedAt); moved: likewise, but GitHub answered under another name; missing: the repository does not exist; stale: the last refresh failed for it or did not reach it (data is from fetchedAt).",
       enum: ["ok", "moved", "missing", "stale"],
     },
   },
@@ -4289,7 +4302,7 @@ export const precompiled: Record<
     validate: categoriesSchema,
   },
   directory: {
-    sha256: "cd1ca96f73ae3c62388e0c06ebf43fd84f03f7e6ee0e25cb40e1d100783ca60a",
+    sha256: "039ea1972f19a1d2a7119d2c3515027965e98e5d884d14066b66dddcba80ebcb",
     validate: directorySchema,
   },
 };
