@@ -9,7 +9,7 @@ import { loadConfig } from "../load/config.js";
 import { readDirectory } from "../load/directory.js";
 import { validateCatalog } from "../validate/index.js";
 import { type SetAside, usableOrNull } from "./degrade.js";
-import { generateDirectory, indexKnown } from "./directory.js";
+import { generateDirectory, indexKnown, type Known } from "./directory.js";
 import { type Written, writeDirectory } from "./output.js";
 
 export interface BuildResult {
@@ -66,4 +66,18 @@ async function buildLocked(dataDir: string, cwd?: string): Promise<BuildResult> 
   );
   const written = await writeDirectory(dataDir, directory, config.branding);
   return { diagnostics, directory, written, setAside: use.setAside };
+}
+
+/**
+ * What the existing directory knows: its last-known GitHub data and trends by
+ * repository, and its refreshedAt. Only these are kept: the rest of the
+ * parsed file is garbage as soon as this returns, so a run never holds the
+ * previous directory and the new one whole at once.
+ */
+export async function previousState(
+  dataDir: string,
+  cwd?: string,
+): Promise<{ known: Map<string, Known>; refreshedAt: string | null }> {
+  const previous = await readDirectory(join(dataDir, DIRECTORY_FILE), cwd);
+  return { known: indexKnown(previous), refreshedAt: previous?.refreshedAt ?? null };
 }
