@@ -9,6 +9,29 @@ export interface Project {
   category: string | string[];
   tags?: string[];
   description?: string;
+  /** A curator's override of the computed maintenance mark, with a short reason. */
+  maintenance?: CuratedMaintenance;
+}
+
+/** What a curator may say of a project's maintenance in data/projects.yaml. */
+export type CuratedMaintenanceStatus = "active" | "feature-complete" | "deprecated" | "inactive";
+
+export interface CuratedMaintenance {
+  status: CuratedMaintenanceStatus;
+  /** Shown instead of the mark, e.g. "stable; no changes needed". */
+  note?: string;
+}
+
+/**
+ * An entry's maintenance mark in directory.json. Computed from GitHub
+ * ("archived"; "inactive" when the last push is older than the configured
+ * months, 12 by default; else "active"), unless the curator set one.
+ */
+export interface Maintenance {
+  status: "active" | "inactive" | "archived" | "feature-complete" | "deprecated";
+  /** The curator's reason (shown instead of the mark), or null. */
+  note: string | null;
+  source: "computed" | "curator";
 }
 
 /** Every category id of an entry, primary first (a single id is a list of one). */
@@ -56,6 +79,14 @@ export interface GithubInfo {
   pushedAt: string | null;
   createdAt: string | null;
   latestRelease: LatestRelease | null;
+  /** The owner's avatar (https://avatars.githubusercontent.com/...), or null; absent before it was fetched. */
+  avatarUrl?: string | null;
+  /**
+   * Only on a `stale` entry: the last run that found its data as it is (the
+   * directory's refreshedAt before it began failing), so readers can tell how
+   * old the data is. Other entries are as of the directory's refreshedAt.
+   */
+  confirmedAt?: string;
   /** Last successful fetch (ISO time). */
   fetchedAt: string;
   /** Last attempt, successful or not (ISO time). */
@@ -140,6 +171,8 @@ export interface DirectoryProject {
   /** null until a refresh looked the repository up. */
   github: GithubBlock | null;
   trend: Trend | null;
+  /** null when nothing is known (never fetched, no push date, no curator's mark); absent in older files. */
+  maintenance?: Maintenance | null;
 }
 
 /** `data/directory.json`: the generated directory people browse. */
