@@ -11,6 +11,7 @@ import type { Directory, DirectoryProject, GithubInfo } from "../src/core/model.
 import {
   appendChanges,
   type ChangeEvent,
+  changeBase,
   diffDirectories,
   KEEP_EVENTS,
 } from "../src/generate/changes.js";
@@ -88,6 +89,8 @@ describe("diffDirectories", () => {
 
   test("every kind of event, in a fixed order, with the details", () => {
     const events = diffDirectories(before, afterDir, AT);
+    // What a run keeps of the previous directory (changeBase) gives the same events.
+    assert.deepEqual(diffDirectories(changeBase(before), afterDir, AT), events);
     assert.deepEqual(
       events.map(({ id: _, ...e }) => e),
       [

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { directorySchemaRef } from "../core/branding.js";
-import { commitFiles, recoverFiles } from "../core/commit.js";
+import { recoverFiles } from "../core/commit.js";
 import { type Diagnostic, sortDiagnostics } from "../core/diagnostic.js";
 import { acquireLock } from "../core/lock.js";
 import type { Directory } from "../core/model.js";
@@ -8,10 +8,10 @@ import { DIRECTORY_FILE, loadCatalog } from "../load/catalog.js";
 import { loadConfig } from "../load/config.js";
 import { readDirectory } from "../load/directory.js";
 import { validateCatalog } from "../validate/index.js";
-import type { ChangeEvent } from "./changes.js";
+import { type ChangeEvent, changeBase } from "./changes.js";
 import { type SetAside, usableOrNull } from "./degrade.js";
-import { generateDirectory, indexKnown } from "./directory.js";
-import { changesFile, directoryFiles, type Written } from "./output.js";
+import { generateDirectory, indexKnown, type Known } from "./directory.js";
+import { changesFile, commitGeneration, directoryFiles, type Written } from "./output.js";
 
 export interface BuildResult {
   diagnostics: Diagnostic[];
@@ -76,8 +76,27 @@ async function buildLocked(
     use.kept,
     directorySchemaRef(config.branding),
   );
-  const feed = await changesFile(dataDir, directory, { previous, at: now.toISOString(), cwd });
-  const files = [...directoryFiles(dataDir, directory, config.branding), ...feed.files];
-  const written = await commitFiles(dataDir, files);
+  const before = previous === null ? null : changeBase(previous);
+  const feed = await changesFile(dataDir, directory, {
+    previous: before,
+    at: now.toISOString(),
+    cwd,
+  });
+  const generation = directoryFiles(dataDir, directory, config.branding);
+  const written = await commitGeneration(dataDir, generation, feed.files);
   return { diagnostics, directory, written, changes: feed.events, setAside: use.setAside };
+}
+
+/**
+ * What the existing directory knows: its last-known GitHub data and trends by
+ * repository, and its refreshedAt. Only these are kept: the rest of the
+ * parsed file is garbage as soon as this returns, so a run never holds the
+ * previous directory and the new one whole at once.
+ */
+export async function previousState(
+  dataDir: string,
+  cwd?: string,
+): Promise<{ known: Map<string, Known>; refreshedAt: string | null }> {
+  const previous = await readDirectory(join(dataDir, DIRECTORY_FILE), cwd);
+  return { known: indexKnown(previous), refreshedAt: previous?.refreshedAt ?? null };
 }

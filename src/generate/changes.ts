@@ -66,21 +66,47 @@ function milestoneOf(stars: number): number {
   return m;
 }
 
-function projectChanges(before: DirectoryProject, after: DirectoryProject): Draft[] {
+/**
+ * What the feed compares of a previous project: a few fields, so a run keeps
+ * this instead of the previous directory whole (refresh drops the parsed file
+ * as soon as it is indexed).
+ */
+export interface ChangeBasis {
+  repo: string | null;
+  /** null until GitHub data was fetched (a first fetch is not news). */
+  github: { archived: boolean; releaseTag: string | null; stars: number } | null;
+}
+
+/** The previous directory's projects by curated name, as the feed compares them. */
+export type ChangeBase = Map<string, ChangeBasis>;
+
+export function changeBase(directory: Directory): ChangeBase {
+  return new Map(directory.projects.map((p) => [p.name, basisOf(p)]));
+}
+
+function basisOf(p: DirectoryProject): ChangeBasis {
+  const g = p.github;
+  if (!isFetched(g)) return { repo: repoOf(p), github: null };
+  const info = { archived: g.archived, releaseTag: g.latestRelease?.tag ?? null, stars: g.stars };
+  return { repo: repoOf(p), github: info };
+}
+
+function projectChanges(before: ChangeBasis, after: DirectoryProject): Draft[] {
   const out: Draft[] = [];
   const name = after.name;
-  const repo = repoOf(after);
-  const was = repoOf(before);
+  const now = basisOf(after);
+  const repo = now.repo;
+  const was = before.repo;
   if (was !== null && repo !== null && was.toLowerCase() !== repo.toLowerCase()) {
     out.push({ type: "moved", name, repo, from: was });
   }
   const b = before.github;
   const a = after.github;
-  if (!isFetched(b) || !isFetched(a)) return out;
+  if (b === null || !isFetched(a)) return out;
   if (a.archived !== b.archived)
     out.push({ type: a.archived ? "archived" : "unarchived", name, repo });
   const rel = a.latestRelease;
-  if (rel !== null && rel.tag !== b.latestRelease?.tag) {
+  if (rel !== null && rel.tag !== b.releaseTag) {
     out.push({ type: "release", name, repo, tag: rel.tag, url: rel.url });
   }
   const m = milestoneOf(a.stars);
@@ -101,19 +127,24 @@ const ORDER: ChangeType[] = [
 /**
  * What changed between two directories, as events at time `at`: deterministic
  * (same inputs, same events, in order of type then name) and empty when
- * nothing changed. Projects are matched by their curated name.
+ * nothing changed. Projects are matched by their curated name. `previous` is
+ * the earlier directory, or its ChangeBase (changeBase).
  */
-export function diffDirectories(previous: Directory, next: Directory, at: string): ChangeEvent[] {
-  const before = new Map(previous.projects.map((p) => [p.name, p]));
-  const after = new Map(next.projects.map((p) => [p.name, p]));
+export function diffDirectories(
+  previous: Directory | ChangeBase,
+  next: Directory,
+  at: string,
+): ChangeEvent[] {
+  const before = previous instanceof Map ? previous : changeBase(previous);
+  const after = new Set(next.projects.map((p) => p.name));
   const drafts: Draft[] = [];
   for (const p of next.projects) {
     const old = before.get(p.name);
     if (old === undefined) drafts.push({ type: "added", name: p.name, repo: repoOf(p) });
     else drafts.push(...projectChanges(old, p));
   }
-  for (const p of previous.projects) {
-    if (!after.has(p.name)) drafts.push({ type: "removed", name: p.name, repo: repoOf(p) });
+  for (const [name, old] of before) {
+    if (!after.has(name)) drafts.push({ type: "removed", name, repo: old.repo });
   }
   drafts.sort(
     (x, y) =>

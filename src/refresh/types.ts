@@ -17,6 +17,11 @@ export interface RefreshOptions {
   only?: string[];
   dryRun?: boolean;
   fixMoved?: boolean;
+  /**
+   * Ask every field of every repository in one pass (the approach before the
+   * two-pass refresh; kept for comparison in bench/refresh.ts).
+   */
+  onePass?: boolean;
   /** The clock (injected so tests are deterministic). */
   now: () => Date;
   /** Stops the run early (SIGTERM, SIGINT): its reason, a string, becomes the stale reason. */
@@ -57,8 +62,10 @@ export interface EntryReport {
   changes?: string[];
   /** Moved, and `repo` rewritten in projects.yaml (--fix-moved). */
   fixed?: boolean;
-  /** Last successful fetch, when any. */
+  /** When the entry's data last changed (see merge.ts), when any. */
   fetchedAt: string | null;
+  /** GitHub's data differs from the previous run's. */
+  changed: boolean;
   /** Archived on GitHub now, and was not at the previous refresh (or there was none). */
   newlyArchived: boolean;
 }

@@ -1346,7 +1346,8 @@ const schema35 = {
   properties: {
     $schema: { description: "Path of this schema, for editors.", type: "string" },
     refreshedAt: {
-      description: "ISO time of the last GitHub refresh, or null when none ran yet.",
+      description:
+        "ISO time of the last GitHub refresh, or null when none ran yet. The only run-level time: every entry whose github.status is ok or moved was found as it is at this time. A refresh in which nothing changed on GitHub changes nothing else in this file.",
       type: ["string", "null"],
       format: "date-time",
     },
@@ -1575,15 +1576,21 @@ const schema35 = {
             { type: "null" },
           ],
         },
-        fetchedAt: { description: "Last successful fetch.", type: "string", format: "date-time" },
+        fetchedAt: {
+          description:
+            "When this data last changed: the first fetch that returned these values (a later fetch that finds the same data keeps it). Open issues and topics are re-read when any other field changed, and at least weekly with nightly runs.",
+          type: "string",
+          format: "date-time",
+        },
         checkedAt: {
-          description: "Last attempt, successful or not.",
+          description:
+            "When this entry last changed (its data or its status); for a stale entry, the lookup that failed (a lookup never sent, because the run stopped first, keeps the earlier time).",
           type: "string",
           format: "date-time",
         },
         status: {
           description:
-            "ok: fetched in the last refresh; moved: GitHub answered under another name; missing: the repository does not exist; stale: the last refresh failed for it (data is from fetchedAt).",
+            "ok: found as it is at the last refresh (refreshedAt); moved: likewise, but GitHub answered under another name; missing: the repository does not exist; stale: the last refresh failed for it or did not reach it (data is from fetchedAt).",
           enum: ["ok", "moved", "missing", "stale"],
         },
       },
@@ -1780,15 +1787,21 @@ const schema38 = {
         { type: "null" },
       ],
     },
-    fetchedAt: { description: "Last successful fetch.", type: "string", format: "date-time" },
+    fetchedAt: {
+      description:
+        "When this data last changed: the first fetch that returned these values (a later fetch that finds the same data keeps it). Open issues and topics are re-read when any other field changed, and at least weekly with nightly runs.",
+      type: "string",
+      format: "date-time",
+    },
     checkedAt: {
-      description: "Last attempt, successful or not.",
+      description:
+        "When this entry last changed (its data or its status); for a stale entry, the lookup that failed (a lookup never sent, because the run stopped first, keeps the earlier time).",
       type: "string",
       format: "date-time",
     },
     status: {
       description:
-        "ok: fetched in the last refresh; moved: GitHub answered under another name; missing: the repository does not exist; stale: the last refresh failed for it (data is from fetchedAt).",
+        "ok: found as it is at the last refresh (refreshedAt); moved: likewise, but GitHub answered under another name; missing: the repository does not exist; stale: the last refresh failed for it or did not reach it (data is from fetchedAt).",
       enum: ["ok", "moved", "missing", "stale"],
     },
   },
@@ -5419,7 +5432,7 @@ export const precompiled: Record<
     validate: categoriesSchema,
   },
   directory: {
-    sha256: "befcc49e59bb3ae75b1c7a606dfa97be12dd391fcca988525918a5ecca254791",
+    sha256: "e7dfbc5fe689d32f6ffcf003f08f846f0d3b3c1f9c0cdd45de629cdf51be163b",
     validate: directorySchema,
   },
   changes: {
