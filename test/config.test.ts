@@ -99,7 +99,11 @@ describe("the commands use it", () => {
     assert.equal(site.code, 0, site.stderr);
     const html = await readFile(join(dir, "public", "index.html"), "utf8");
     assert.match(html, /<title>Tools &#60;we&#62; like<\/title>/);
-    assert.match(html, /<h1>Tools &#60;we&#62; like<\/h1>\n<p>Hand-picked \*tools\*\.<\/p>/);
+    // The title, then (after the page's navigation) the tagline, both escaped.
+    assert.match(
+      html,
+      /<h1>Tools &#60;we&#62; like<\/h1>\n<nav [\s\S]*?<\/div>\n<p>Hand-picked \*tools\*\.<\/p>/,
+    );
     // The URL in $schema ends in schemas/directory.schema.json: the site has it there.
     const published = await readFile(
       join(dir, "public", "schemas", "directory.schema.json"),

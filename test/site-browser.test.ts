@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { pathToFileURL } from "node:url";
 import type { Page } from "playwright-core";
+import { DEFAULT_BRANDING } from "../src/core/branding.js";
 import type { Directory } from "../src/core/model.js";
 import { renderSite } from "../src/site/build/index.js";
 import { signalsDirectory, signalsHistory } from "./fixtures/site/signals.js";
@@ -30,7 +31,7 @@ describe("site in a browser", { skip: skipBrowser() }, () => {
     h = await startHarness({
       fixture: renderSite(fixture),
       big: renderSite(syntheticDirectory(300)),
-      signals: renderSite(signalsDirectory(), undefined, signalsHistory()),
+      signals: renderSite(signalsDirectory(), DEFAULT_BRANDING, [], signalsHistory()),
     });
   });
   after(async () => {
@@ -178,7 +179,8 @@ describe("site in a browser", { skip: skipBrowser() }, () => {
       .locator("a[href]")
       .evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
     const own = (href: string) =>
-      href === "directory.json" || /^#(\/p\/[a-z0-9-]+|\/stats)?$/.test(href);
+      ["directory.json", "feed.xml", "feed.json"].includes(href) ||
+      /^#(\/p\/[a-z0-9-]+|\/stats)?$/.test(href);
     assert.ok(
       hrefs.every((href) => href.startsWith("https://") || own(href)),
       hrefs.join(" "),

@@ -14,6 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
+import { DEFAULT_BRANDING } from "../src/core/branding.js";
 import { renderSite, toSiteData, writeSite } from "../src/site/build/index.js";
 import { hostileDirectory, hostileHistory, PAYLOADS } from "./fixtures/site/hostile.js";
 import { launchBrowser, skipBrowser } from "./helpers/browser.js";
@@ -29,7 +30,7 @@ describe("site with hostile data", { skip: skipBrowser() }, () => {
 
   before(async () => {
     root = await mkdtemp(join(tmpdir(), "cooltech-xss-"));
-    await writeSite(root, renderSite(hostileDirectory(), undefined, hostileHistory()));
+    await writeSite(root, renderSite(hostileDirectory(), DEFAULT_BRANDING, [], hostileHistory()));
     server = await startStaticServer(root);
     browser = await launchBrowser();
   });
@@ -95,8 +96,8 @@ describe("site with hostile data", { skip: skipBrowser() }, () => {
     assert.deepEqual(found.handlers, []);
     assert.equal(found.bidi, false, "bidi controls reach the page");
     // https links, the page's own files, and fragments of this page (#/p/…, #category=…): inert.
-    const ok = (h: string) =>
-      h.startsWith("https://") || h.startsWith("#") || ["directory.json", "data:,"].includes(h);
+    const own = ["directory.json", "feed.xml", "feed.json", "data:,"];
+    const ok = (h: string) => h.startsWith("https://") || h.startsWith("#") || own.includes(h);
     assert.ok(
       found.hrefs.every(ok),
       `unexpected link: ${found.hrefs.filter((h) => !ok(h)).join(", ")}`,

@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -16,6 +16,7 @@ import type { Directory } from "../src/core/model.js";
 import { clientScript } from "../src/site/build/client.js";
 import { embedJson } from "../src/site/build/html.js";
 import { renderSite, toSiteData, writeSite } from "../src/site/build/index.js";
+import type { SiteData } from "../src/site/client/data.js";
 import { hostileDirectory } from "./fixtures/site/hostile.js";
 
 const FIXTURE_DIR = fileURLToPath(new URL("../../test/fixtures/site/", import.meta.url));
@@ -45,7 +46,7 @@ function embedded(html: string): string {
 }
 
 describe("renderSite", () => {
-  test("gives index.html and directory.json, the same bytes every time", async () => {
+  test("gives index.html, directory.json and the feeds, the same bytes every time", async () => {
     const dir = await fixture();
     const files = renderSite(dir);
     assert.deepEqual(
@@ -53,7 +54,10 @@ describe("renderSite", () => {
       [
         "index.html",
         "directory.json",
+        "feed.xml",
+        "feed.json",
         "schemas/categories.schema.json",
+        "schemas/changes.schema.json",
         "schemas/config.schema.json",
         "schemas/directory.schema.json",
         "schemas/link-check.schema.json",
@@ -144,17 +148,73 @@ describe("cooltech site", () => {
     assert.equal(code, 0, out.stderr);
     assert.deepEqual((await readdir(join(tmp, "public"))).sort(), [
       "directory.json",
+      "feed.json",
+      "feed.xml",
       "index.html",
       "schemas",
     ]);
-    assert.equal((await readdir(join(tmp, "public", "schemas"))).length, 5);
+    assert.equal((await readdir(join(tmp, "public", "schemas"))).length, 6);
     assert.match(out.stderr, /index\.html .*16 projects/);
     assert.equal(
       await readFile(join(tmp, "public", "index.html"), "utf8"),
       renderSite(await fixture()).get("index.html"),
     );
     await writeSite(join(tmp, "public"), renderSite(await fixture())); // overwriting works too
-    assert.equal((await readdir(join(tmp, "public"))).length, 3);
+    assert.equal((await readdir(join(tmp, "public"))).length, 5);
+  });
+
+  test("draws sparklines from DIR/history.json; without a usable one, warns where and writes the site anyway", async () => {
+    const data = join(tmp, "with-history");
+    await mkdir(data, { recursive: true });
+    await copyFile(join(FIXTURE_DIR, "directory.json"), join(data, "directory.json"));
+    const embeddedData = async () =>
+      JSON.parse(embedded(await readFile(join(tmp, "h", "index.html"), "utf8"))) as SiteData;
+    const run = async () => {
+      const { io, out } = memoryIo(tmp);
+      assert.equal(await runMain(["site", "--data", data, "--out", "h"], io), 0, out.stderr);
+      return out.stdout;
+    };
+    // Written by the refresh: one line per repository, [day, stars] points when the count changed.
+    await writeFile(
+      join(data, "history.json"),
+      `{
+  "description": "GitHub star counts",
+  "retentionDays": 90,
+  "repos": {
+    "rook/rook": [["2026-11-01", 12600], ["2026-11-19", 12700]],
+    "vitessio/vitess": [["2026-11-18", 18990], ["2026-11-20", 19000]]
+  }
+}
+`,
+    );
+    assert.equal(await run(), "");
+    let site = await embeddedData();
+    assert.deepEqual([site.historyStart, site.historyEnd], ["2026-08-22", "2026-11-20"]);
+    const rook = site.projects.find((p) => p.name === "Rook");
+    assert.deepEqual(rook?.history, [71, 12600, 18, 100]);
+    assert.equal(site.projects.filter((p) => p.history !== null).length, 2);
+
+    const cases: Array<[string, RegExp]> = [
+      [
+        "{ nope",
+        /^\S*history\.json:1:3 warning .*not valid JSON.*without star sparklines \(star-history\)$/m,
+      ],
+      [
+        '{\n  "repos": {\n    "rook/rook": [["2026-11-01", -5]]\n  }\n}\n',
+        /^\S*history\.json:3:5 warning the series of "rook\/rook" is invalid; restore it .*without star sparklines/m,
+      ],
+    ];
+    for (const [text, warning] of cases) {
+      await writeFile(join(data, "history.json"), text);
+      assert.match(await run(), warning);
+      site = await embeddedData();
+      assert.ok(site.projects.every((p) => p.history === null));
+    }
+    await rm(join(data, "history.json"));
+    assert.match(
+      await run(),
+      /history\.json:1:1 warning no star history yet \(`cooltech refresh` records it\)/,
+    );
   });
 
   test("defaults to dist/site", async () => {

@@ -38,7 +38,7 @@ export const commands: Record<string, { summary: string; load: () => Promise<Com
     load: async () => (await import("./check-links.js")).checkLinksCommand,
   },
   site: {
-    summary: "Generate the static site (search, filters, sorting) from directory.json",
+    summary: "Generate the static site (search, filters, details, stats) from directory.json",
     load: async () => (await import("./site.js")).siteCommand,
   },
   "issue-form": {
