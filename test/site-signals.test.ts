@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { safeAvatar } from "../src/core/format.js";
-import { toSiteData, uniqueSlugs } from "../src/site/build/data.js";
+import { toSiteData } from "../src/site/build/data.js";
 import { encodeSeries } from "../src/site/build/history.js";
 import { renderSite } from "../src/site/build/index.js";
 import { curatorNote, projectBadges } from "../src/site/client/badges.js";
@@ -21,6 +21,7 @@ import {
   starBuckets,
   topRows,
 } from "../src/site/client/stats-data.js";
+import { uniqueSlugs } from "../src/site/client/wire.js";
 import {
   AVATAR_BROKEN,
   AVATAR_OK,

@@ -91,7 +91,7 @@ describe("site with hostile data", { skip: skipBrowser() }, () => {
         bidi: /[\u202a-\u202e\u2066-\u2069]/.test(document.body.textContent ?? ""),
       };
     }, OWN_SVG);
-    assert.equal(found.scripts, 2, "only the data block and the page script");
+    assert.equal(found.scripts, 3, "only the preview and data blocks and the page script");
     assert.equal(found.injected, 0);
     assert.deepEqual(found.handlers, []);
     assert.equal(found.bidi, false, "bidi controls reach the page");

@@ -15,9 +15,13 @@ import { runMain } from "../src/cli/main.js";
 import type { Directory } from "../src/core/model.js";
 import { clientScript } from "../src/site/build/client.js";
 import { embedJson } from "../src/site/build/html.js";
-import { renderSite, toSiteData, writeSite } from "../src/site/build/index.js";
+import { renderSite, type StarHistory, toSiteData, writeSite } from "../src/site/build/index.js";
+import { encodeSiteData } from "../src/site/build/wire.js";
 import type { SiteData } from "../src/site/client/data.js";
-import { hostileDirectory } from "./fixtures/site/hostile.js";
+import { decodeSiteData, type PreviewWire } from "../src/site/client/wire.js";
+import { hostileDirectory, hostileHistory } from "./fixtures/site/hostile.js";
+import { signalsDirectory, signalsHistory } from "./fixtures/site/signals.js";
+import { syntheticDirectory, syntheticHistory } from "./fixtures/site/synthetic.js";
 
 const FIXTURE_DIR = fileURLToPath(new URL("../../test/fixtures/site/", import.meta.url));
 const SEED = fileURLToPath(new URL("../../data/directory.json", import.meta.url));
@@ -39,9 +43,9 @@ function memoryIo(cwd: string) {
 }
 
 /** The text of the page's data block, as the browser would read it. */
-function embedded(html: string): string {
-  const m = /<script type="application\/json" id="cooltech-data">(.*?)<\/script>/s.exec(html);
-  assert.ok(m?.[1] !== undefined, "the page has a data block");
+function embedded(html: string, id = "cooltech-data"): string {
+  const m = new RegExp(`<script type="application/json" id="${id}">(.*?)</script>`, "s").exec(html);
+  assert.ok(m?.[1] !== undefined, `the page has a ${id} block`);
   return m[1];
 }
 
@@ -72,13 +76,51 @@ describe("renderSite", () => {
     const html = renderSite(hostileDirectory()).get("index.html") ?? "";
     const data = embedded(html);
     assert.doesNotMatch(data, /[<>&\u2028\u2029]/);
-    assert.deepEqual(JSON.parse(data), toSiteData(hostileDirectory()));
-    // Exactly the two script elements of the template, whatever the data says.
-    assert.equal(html.match(/<script/g)?.length, 2);
+    assert.deepEqual(decodeSiteData(JSON.parse(data)), toSiteData(hostileDirectory()));
+    // Exactly the three script elements of the template, whatever the data says.
+    assert.equal(html.match(/<script/g)?.length, 3);
     assert.equal(
       embedJson({ s: "</script><!--\u2028" }),
       '{"s":"\\u003c/script\\u003e\\u003c!--\\u2028"}',
     );
+  });
+
+  test("the preview block holds the default view's first projects, in its order, before the script", () => {
+    const dir = syntheticDirectory(100);
+    const html = renderSite(dir).get("index.html") ?? "";
+    const text = embedded(html, "cooltech-first");
+    assert.doesNotMatch(text, /[<>&\u2028\u2029]/);
+    const preview = JSON.parse(text) as PreviewWire;
+    const all = toSiteData(dir).projects;
+    const byStars = [...all.keys()].sort(
+      (a, b) => (all[b]?.stars ?? -1) - (all[a]?.stars ?? -1) || a - b,
+    );
+    assert.equal(preview.order.length, 24);
+    assert.deepEqual(
+      preview.order.map((i) => all[i]?.stars),
+      byStars.slice(0, 24).map((i) => all[i]?.stars),
+    );
+    assert.deepEqual(
+      decodeSiteData(preview).projects,
+      preview.order.map((i) => all[i]),
+    );
+    assert.ok(html.indexOf('id="cooltech-first"') < html.indexOf("<script>"));
+    assert.ok(html.indexOf("<script>") < html.indexOf('id="cooltech-data"'));
+  });
+
+  test("the data is embedded by column and reads back the same, for every kind of directory", async () => {
+    const cases: Array<[string, Directory, StarHistory | undefined]> = [
+      ["fixture", await fixture(), undefined],
+      ["signals", signalsDirectory(), signalsHistory()],
+      ["hostile", hostileDirectory(), hostileHistory()],
+      ["synthetic", syntheticDirectory(300), syntheticHistory(syntheticDirectory(300))],
+    ];
+    for (const [name, dir, history] of cases) {
+      const data = toSiteData(dir, history);
+      const wire = JSON.parse(JSON.stringify(encodeSiteData(data)));
+      assert.deepEqual(decodeSiteData(wire), data, name);
+      assert.equal(wire.columns.name.length, dir.projects.length, name);
+    }
   });
 
   test("drops non-https URLs before they reach the page", () => {
@@ -167,8 +209,8 @@ describe("cooltech site", () => {
     const data = join(tmp, "with-history");
     await mkdir(data, { recursive: true });
     await copyFile(join(FIXTURE_DIR, "directory.json"), join(data, "directory.json"));
-    const embeddedData = async () =>
-      JSON.parse(embedded(await readFile(join(tmp, "h", "index.html"), "utf8"))) as SiteData;
+    const embeddedData = async (): Promise<SiteData> =>
+      decodeSiteData(JSON.parse(embedded(await readFile(join(tmp, "h", "index.html"), "utf8"))));
     const run = async () => {
       const { io, out } = memoryIo(tmp);
       assert.equal(await runMain(["site", "--data", data, "--out", "h"], io), 0, out.stderr);

@@ -54,7 +54,7 @@ export function safeHttps(url: string | null | undefined): string | null {
  * the right number. `many` defaults to the noun plus "s".
  */
 export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
 
 /** Where GitHub serves owners' avatars: the only image host the page's CSP allows. */
@@ -74,7 +74,10 @@ export function safeAvatar(url: string | null | undefined, size = 0): string | n
   return parsed.href;
 }
 
+/** One formatter, made once: toLocaleString makes a new one per call, which is slow in a page of cards. */
+const COUNT_FORMAT = new Intl.NumberFormat("en-US");
+
 /** "1,234": a count with thousands separators, the same in every browser locale. */
 export function formatCount(n: number): string {
-  return n.toLocaleString("en-US");
+  return COUNT_FORMAT.format(n);
 }

@@ -14,6 +14,7 @@ import { readFileSync } from "node:fs";
 /** Client modules in dependency order (data.ts is types only and emits nothing useful). */
 export const MODULES = [
   "../../core/format.js",
+  "../client/wire.js",
   "../client/state.js",
   "../client/freshness.js",
   "../client/badges.js",
@@ -33,6 +34,7 @@ export const MODULES = [
   "../client/list-view.js",
   "../client/pages.js",
   "../client/header.js",
+  "../client/preview.js",
   "../client/app.js",
 ] as const;
 

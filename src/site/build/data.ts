@@ -9,6 +9,7 @@ import { safeAvatar, safeHttps } from "../../core/format.js";
 import { type Directory, type DirectoryProject, isFetched } from "../../core/model.js";
 import { stripControls } from "../../core/text.js";
 import type { SiteData, SiteProject } from "../client/data.js";
+import { slugOf, uniqueSlugs } from "../client/wire.js";
 import {
   encodeSeries,
   type HistoryWindow,
@@ -21,28 +22,6 @@ function repoUrl(p: DirectoryProject): string | null {
   const fromGithub = safeHttps(p.github?.url);
   if (fromGithub !== null) return fromGithub;
   return p.repo === null ? null : safeHttps(`https://github.com/${p.repo}`);
-}
-
-/** The name as an address: lower-cased, runs of anything but letters and digits as one dash. */
-export function slugOf(name: string): string {
-  const slug = name
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, "-")
-    .replace(/^-+|-+$/g, "");
-  return slug === "" ? "project" : slug;
-}
-
-/** One slug per project, in directory order; a repeat ("C" and "C++") gets -2, -3, … */
-export function uniqueSlugs(names: readonly string[]): string[] {
-  const used = new Set<string>();
-  return names.map((name) => {
-    const base = slugOf(name);
-    let slug = base;
-    for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
-    used.add(slug);
-    return slug;
-  });
 }
 
 function githubFields(p: DirectoryProject) {

@@ -5,14 +5,14 @@
  */
 
 import { renderCard } from "./cards.js";
-import type { PageContext, SiteData, SiteProject } from "./data.js";
+import type { SiteData, SiteProject } from "./data.js";
 import { denseHead, renderRow } from "./dense.js";
 import { summaryText } from "./header.js";
 import { byId, type Controls, createView, findControls, type View } from "./list-view.js";
 import { createPages } from "./pages.js";
+import { pageContext, showPreview } from "./preview.js";
 import { resultList } from "./results.js";
-import { buildIndex, hasActivity } from "./select.js";
-import { windowDays } from "./star-path.js";
+import { buildIndex, hasActivity, prepareSearch } from "./select.js";
 import {
   ACTIVITIES,
   DEFAULT_STATE,
@@ -22,6 +22,7 @@ import {
   serializeState,
   type ViewState,
 } from "./state.js";
+import { decodeSiteData, type WireData } from "./wire.js";
 
 function option(value: string, text: string): HTMLOptionElement {
   const o = document.createElement("option");
@@ -104,27 +105,23 @@ function wireControls(c: Controls, view: View): void {
   });
 }
 
-function main(): void {
-  const data = JSON.parse(byId("cooltech-data").textContent ?? "") as SiteData;
-  const names = new Map(data.categories.map((cat) => [cat.id, cat.name]));
-  const ctx: PageContext = {
-    data,
-    categoryName: (id) => names.get(id) ?? id,
-    now: Date.now(),
-    days: windowDays(data),
-  };
+/** The whole page, once the whole directory is there; `built` are the preview's cards. */
+function start(now: number, built: ReadonlyMap<number, HTMLElement>): void {
+  const wire = JSON.parse(byId("cooltech-data").textContent ?? "") as WireData;
+  const data = decodeSiteData(wire);
+  const ctx = pageContext(data, now);
   const index = buildIndex(data.projects);
   const c = findControls();
   const known = fillMenus(data, c);
   // The page comes with this line (without the data's age): rewrite it only if it changed.
   const summary = byId("summary");
-  const text = summaryText(data, known.categories.size, ctx.now);
+  const text = summaryText(data, known.categories.size, now);
   if (summary.textContent !== text) summary.textContent = text;
   c.table.tHead?.append(denseHead());
   const urlState = (): ViewState =>
     normalizeState(parseState(location.hash), known.categories, known.tags);
   const view = createView(c, index, urlState, {
-    cards: resultList(c.list, c.more, (e) => renderCard(e.project, ctx)),
+    cards: resultList(c.list, c.more, (e) => renderCard(e.project, ctx), built),
     rows: resultList(c.rows, c.more, (e) => renderRow(e.project, ctx)),
   });
   wireControls(c, view);
@@ -138,7 +135,25 @@ function main(): void {
   window.addEventListener("popstate", onUrl);
   window.addEventListener("hashchange", onUrl);
   pages.show(parseRoute(location.hash), true);
-  performance.mark("cooltech:first-render");
+  if (built.size === 0) performance.mark("cooltech:first-render");
+  performance.mark("cooltech:ready");
+  prepareSearch(index, (next) => setTimeout(next, 0));
+}
+
+/**
+ * The script runs before the whole directory has arrived (it sits between the
+ * preview and the directory, see preview.ts): draw the preview now, the rest
+ * once the document is read.
+ */
+function main(): void {
+  const now = Date.now();
+  if (document.getElementById("cooltech-data") !== null) {
+    start(now, new Map());
+    return;
+  }
+  const built = showPreview(byId("results"), now);
+  if (built.size > 0) performance.mark("cooltech:first-render");
+  document.addEventListener("DOMContentLoaded", () => start(now, built), { once: true });
 }
 
 main();

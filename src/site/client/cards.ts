@@ -57,12 +57,11 @@ const MAX_CHIPS = 4;
 
 function chips(p: SiteProject, ctx: PageContext): HTMLUListElement {
   const list = el("ul", "chips");
-  const all = [
-    ...p.categories.map((id) => chip("category", id, ctx.categoryName(id))),
-    ...p.tags.map((tag) => chip("tag", tag, `#${tag}`)),
-  ];
-  list.append(...all.slice(0, MAX_CHIPS));
-  const rest = all.length - MAX_CHIPS;
+  const shown = p.categories.slice(0, MAX_CHIPS);
+  for (const id of shown) list.append(chip("category", id, ctx.categoryName(id)));
+  for (const tag of p.tags.slice(0, MAX_CHIPS - shown.length))
+    list.append(chip("tag", tag, `#${tag}`));
+  const rest = p.categories.length + p.tags.length - MAX_CHIPS;
   if (rest > 0) {
     const li = el("li");
     const more = detailLink(p.slug, `+${rest}`, "chip chip-more");

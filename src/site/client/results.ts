@@ -5,11 +5,11 @@
  * render stays fast for thousands of projects.
  */
 
-import { plural } from "../../core/format.js";
+import { formatCount, plural } from "../../core/format.js";
 import type { Indexed } from "./select.js";
+import { FIRST_BATCH } from "./state.js";
 
-const FIRST_BATCH = 48;
-const BATCH = 96;
+const BATCH = 48;
 
 export interface ResultList {
   /** Shows a new list of results from the first batch on. */
@@ -21,13 +21,16 @@ export interface ResultList {
 /**
  * The result list in `container`, its items built by `build`; `more` is the
  * "Show more" button (shared by every list: only one is shown at a time).
+ * `built` holds items made already (the preview's cards, by position in the
+ * directory): they are reused, so the first render changes nothing on screen.
  */
 export function resultList(
   container: HTMLElement,
   more: HTMLButtonElement,
   build: (e: Indexed) => HTMLElement,
+  built: ReadonlyMap<number, HTMLElement> = new Map(),
 ): ResultList {
-  const items = new Map<number, HTMLElement>();
+  const items = new Map<number, HTMLElement>(built);
   let results: readonly Indexed[] = [];
   let shown = 0;
   let active = false;
@@ -48,7 +51,7 @@ export function resultList(
           (entries) => {
             if (active && entries.some((e) => e.isIntersecting)) showMore(BATCH);
           },
-          { rootMargin: "800px" },
+          { rootMargin: "400px" },
         )
       : undefined;
 
@@ -89,5 +92,5 @@ export function countText(matching: number, total: number): string {
   if (matching === 0) return "No projects match.";
   return matching === total
     ? plural(total, "project")
-    : `${matching.toLocaleString("en-US")} of ${plural(total, "project")}`;
+    : `${formatCount(matching)} of ${plural(total, "project")}`;
 }

@@ -14,18 +14,43 @@ export interface Indexed {
   project: SiteProject;
   /** Position in the directory: the last tie-breaker, so order is deterministic. */
   order: number;
-  /** Lower-cased name, description, tags and topics, one per line. */
-  haystack: string;
+  /**
+   * Lower-cased name, description, tags and topics, one per line; null until
+   * the first search needs it (or `prepareSearch` made it while the page was idle).
+   */
+  haystack: string | null;
 }
 
 export function buildIndex(projects: readonly SiteProject[]): Indexed[] {
-  return projects.map((project, order) => ({
-    project,
-    order,
-    haystack: [project.name, project.description ?? "", ...project.tags, ...project.topics]
-      .join("\n")
-      .toLowerCase(),
-  }));
+  return projects.map((project, order) => ({ project, order, haystack: null }));
+}
+
+function haystackOf(e: Indexed): string {
+  e.haystack ??= [
+    e.project.name,
+    e.project.description ?? "",
+    ...e.project.tags,
+    ...e.project.topics,
+  ]
+    .join("\n")
+    .toLowerCase();
+  return e.haystack;
+}
+
+/**
+ * Makes the search text of `index[from…]` a slice at a time, yielding to the
+ * page between slices (`later` schedules the next), so the first render does
+ * not wait for it and the first keystroke finds it ready.
+ */
+export function prepareSearch(
+  index: readonly Indexed[],
+  later: (next: () => void) => void,
+  from = 0,
+): void {
+  const end = Math.min(index.length, from + 2000);
+  for (let i = from; i < end; i++) haystackOf(index[i] as Indexed);
+  if (end < index.length) later(() => prepareSearch(index, later, end));
+  else performance.mark("cooltech:search-ready");
 }
 
 /** Whether a project belongs under an activity filter. */
@@ -104,6 +129,6 @@ export function selectProjects(index: readonly Indexed[], state: ViewState): Ind
       (category === "" || e.project.categories.includes(category)) &&
       (tag === "" || e.project.tags.includes(tag)) &&
       (activity === "" || hasActivity(e.project, activity)) &&
-      words.every((w) => e.haystack.includes(w)),
+      words.every((w) => haystackOf(e).includes(w)),
   );
 }

@@ -10,6 +10,9 @@
  * serves 10,000 projects without a file per project.
  */
 
+/** Cards (or rows) rendered at once: enough to fill a large screen; more follow on scroll. */
+export const FIRST_BATCH = 24;
+
 export type SortKey = "stars" | "trend7" | "trend30" | "name" | "pushed";
 
 /** The sort options, in menu order; the first is the default. */

@@ -4,7 +4,7 @@
  * curator, and the repositories by creation year, each as an inline SVG
  * chart with a text equivalent.
  */
-import { plural } from "../../core/format.js";
+import { formatCount, plural } from "../../core/format.js";
 import { barChart, columnChart } from "./charts.js";
 import type { SiteData } from "./data.js";
 import { el } from "./dom.js";
@@ -38,11 +38,7 @@ export function renderStats(data: SiteData, width: number): DocumentFragment {
   title.tabIndex = -1;
   out.append(
     title,
-    el(
-      "p",
-      "",
-      `${plural(total, "project")}, ${withGithub.toLocaleString("en-US")} with GitHub data.`,
-    ),
+    el("p", "", `${plural(total, "project")}, ${formatCount(withGithub)} with GitHub data.`),
   );
   const grid = el("div", "stats-grid");
   const maintenance = maintenanceRows(projects);
