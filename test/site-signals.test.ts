@@ -56,6 +56,7 @@ describe("star history on the page", () => {
   test("skips bad days and counts, and repeats of the same count", () => {
     const series = [
       ["not a day", 5],
+      ["2026-13-45", 6],
       ["2026-10-01", -1],
       ["2026-10-02", 1.5],
       ["2026-10-03", 7],

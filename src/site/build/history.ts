@@ -18,7 +18,17 @@ export const HISTORY_DAYS = 90;
 
 const DAY_MS = 86_400_000;
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
-const dayNumber = (day: string): number => Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
+/** Days since the epoch of a YYYY-MM-DD day; cached, as a history holds few distinct days. */
+const dayNumbers = new Map<string, number>();
+function dayNumber(day: string): number {
+  let n = dayNumbers.get(day);
+  if (n === undefined) {
+    n = Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
+    if (dayNumbers.size > 100_000) dayNumbers.clear(); // bounded, whatever the input
+    dayNumbers.set(day, n);
+  }
+  return n;
+}
 const dayText = (n: number): string => new Date(n * DAY_MS).toISOString().slice(0, 10);
 
 /** The key of a project in the history: its current name on GitHub, else the curated repo. */
@@ -69,6 +79,7 @@ export function encodeSeries(
     if (typeof day !== "string" || !DAY_RE.test(day)) continue;
     if (!Number.isSafeInteger(stars) || stars < 0) continue;
     const d = dayNumber(day);
+    if (Number.isNaN(d)) continue; // "2026-13-45" has the form of a day, not a day
     if (d > end) break;
     const offset = Math.max(0, d - start);
     // The latest point on or before the start wins day 0; a count that did not change adds nothing.
