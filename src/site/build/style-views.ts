@@ -39,7 +39,7 @@ table.dense[hidden] { display: none; }
 figure { margin: 0; }
 .chart { margin: 1rem 0; }
 .chart figcaption { font-weight: 600; margin-bottom: .25rem; }
-svg.history-chart { display: block; max-width: 100%; height: auto; }
+svg.history-chart, svg.chart-bars, svg.chart-columns { display: block; max-width: 100%; height: auto; }
 dl.fields { display: grid; grid-template-columns: minmax(8rem, 12rem) 1fr; gap: .35rem 1rem; margin: 1rem 0; }
 dl.fields dt { font-weight: 600; color: var(--muted); }
 dl.fields dd { margin: 0; overflow-wrap: anywhere; }

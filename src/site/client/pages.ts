@@ -34,7 +34,8 @@ export function createPages(
   const nav = { list: byId("nav-list"), stats: byId("nav-stats") };
   const baseTitle = document.title;
   let current: Route = { page: "list" };
-  let listScroll = 0;
+  // Where the list was when left: its address and scroll position.
+  let left = { hash: "", scroll: 0 };
 
   const reveal = (page: HTMLElement): void => {
     for (const p of [list, detail, stats]) p.hidden = p !== page;
@@ -51,38 +52,45 @@ export function createPages(
     if (!initial) document.getElementById(id)?.focus({ preventScroll: true });
   };
 
+  const showList = (from: Route): void => {
+    reveal(list);
+    document.title = baseTitle;
+    if (from.page === "list") return;
+    // The same list as when left: back where the reader was (a changed one starts at the top).
+    window.scrollTo(0, listHash() === left.hash ? left.scroll : 0);
+    // Back from a project: focus its link in the list.
+    if (from.page === "detail") {
+      const link = list.querySelector<HTMLElement>(`a[data-slug="${CSS.escape(from.slug)}"]`);
+      link?.focus({ preventScroll: true });
+    }
+  };
+
   return {
     show(route, initial) {
       const from = current;
       // popstate and hashchange both fire for one link: the second is a no-op.
-      if (!initial && JSON.stringify(from) === JSON.stringify(route) && route.page !== "list")
-        return;
+      const same = JSON.stringify(from) === JSON.stringify(route);
+      if (!initial && same && route.page !== "list") return;
       current = route;
-      if (from.page === "list" && route.page !== "list") listScroll = window.scrollY;
-      if (route.page === "list") {
-        reveal(list);
-        document.title = baseTitle;
-        if (from.page === "list") return;
-        window.scrollTo(0, listScroll);
-        // Back from a project: focus its link in the list, where the reader left off.
-        if (from.page === "detail") {
-          const link = list.querySelector<HTMLElement>(`a[data-slug="${CSS.escape(from.slug)}"]`);
-          link?.focus({ preventScroll: true });
-        }
-        return;
+      if (from.page === "list" && route.page !== "list") {
+        left = { hash: listHash(), scroll: window.scrollY };
+        // "Projects" leads back to the list as it was, filters included.
+        nav.list.setAttribute("href", left.hash || "#");
       }
-      if (route.page === "detail") {
+      if (route.page === "list") {
+        showList(from);
+      } else if (route.page === "detail") {
         const p = bySlug.get(route.slug) ?? null;
         reveal(detail); // first, so that its width can be measured
-        detail.replaceChildren(renderDetail(p, ctx, listHash(), Math.min(880, detail.clientWidth)));
+        detail.replaceChildren(renderDetail(p, ctx, left.hash, Math.min(880, detail.clientWidth)));
         document.title = `${p?.name ?? "No such project"} · ${baseTitle}`;
         focusHeading("detail-title", initial);
-        return;
+      } else {
+        reveal(stats);
+        stats.replaceChildren(renderStats(ctx.data, chartWidth(stats)));
+        document.title = `Stats · ${baseTitle}`;
+        focusHeading("stats-title", initial);
       }
-      reveal(stats);
-      stats.replaceChildren(renderStats(ctx.data, chartWidth(stats)));
-      document.title = `Stats · ${baseTitle}`;
-      focusHeading("stats-title", initial);
     },
   };
 }

@@ -44,14 +44,15 @@ export function resultList(
     return item;
   };
 
-  // Loads the next batch when "Show more" comes near the viewport.
+  // Loads the next batch when "Show more" comes within two screens below the viewport: early
+  // enough that the cards go in while it is still out of sight, so nothing in view moves.
   const observer =
     typeof IntersectionObserver === "function"
       ? new IntersectionObserver(
           (entries) => {
             if (active && entries.some((e) => e.isIntersecting)) showMore(BATCH);
           },
-          { rootMargin: "400px" },
+          { rootMargin: "0px 0px 1600px 0px" },
         )
       : undefined;
 
