@@ -48,7 +48,9 @@ header.site nav a[aria-current="page"] { color: var(--text); border-bottom: 2px 
 header.site p { margin: .15rem 0; color: var(--muted); }
 form.controls {
   display: grid; gap: .5rem .75rem; align-items: end; padding: .75rem 0;
-  grid-template-columns: minmax(12rem, 2fr) repeat(5, minmax(7rem, 1fr)) auto;
+  /* minmax(0, …): the columns never size to their menus' options, which arrive after the
+     first paint (a menu growing would move its neighbours). */
+  grid-template-columns: minmax(0, 2fr) repeat(5, minmax(0, 1fr)) auto;
 }
 .field { display: flex; flex-direction: column; gap: .15rem; min-width: 0; }
 .field label { font-size: .8rem; font-weight: 600; color: var(--muted); }
@@ -128,7 +130,7 @@ footer.site { padding-top: 2rem; padding-bottom: 2rem; color: var(--muted); font
   form.controls .field-search { grid-column: 1 / -1; }
 }
 @media (max-width: 40rem) {
-  form.controls { grid-template-columns: 1fr 1fr; }
+  form.controls { grid-template-columns: repeat(2, minmax(0, 1fr)); }
   header.site h1 { font-size: 1.4rem; }
 }
 @media (prefers-reduced-motion: no-preference) { html { scroll-behavior: smooth; } }
