@@ -48,7 +48,7 @@ async function readDirectory(file: string): Promise<Directory | undefined> {
 
 /** index.html without the contents of its data blocks: page, script and styles. */
 function withoutData(html: string): number {
-  const data = /<script type="application\/json" id="[^"]+">.*?<\/script>/gs;
+  const data = /<script type="application\/(json|gzip)" id="[^"]+">.*?<\/script>/gs;
   return Buffer.byteLength(html.replace(data, ""));
 }
 

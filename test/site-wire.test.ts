@@ -49,6 +49,7 @@ describe("the page's data", () => {
     );
     assert.ok(html.indexOf('id="cooltech-first"') < html.indexOf("<script>"));
     assert.ok(html.indexOf("<script>") < html.indexOf('id="cooltech-data"'));
+    assert.ok(html.includes('<script type="application/gzip" id="cooltech-data">'));
   });
 
   test("the data is embedded by column and reads back the same, for every kind of directory", async () => {

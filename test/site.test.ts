@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { Script } from "node:vm";
+import { gunzipSync } from "node:zlib";
 import { runMain } from "../src/cli/main.js";
 import type { Directory } from "../src/core/model.js";
 import { clientScript } from "../src/site/build/client.js";
@@ -39,11 +40,18 @@ function memoryIo(cwd: string) {
   return { io, out };
 }
 
-/** The text of the page's data block, as the browser would read it. */
-function embedded(html: string, id = "cooltech-data"): string {
-  const m = new RegExp(`<script type="application/json" id="${id}">(.*?)</script>`, "s").exec(html);
-  assert.ok(m?.[1] !== undefined, `the page has a ${id} block`);
+/** The text of the page's data block (base64 of gzipped JSON), as the browser would read it. */
+function embedded(html: string): string {
+  const m = /<script type="application\/gzip" id="cooltech-data">(.*?)<\/script>/s.exec(html);
+  assert.ok(m?.[1] !== undefined, "the page has a data block");
   return m[1];
+}
+
+/** The page's data, unpacked as the page script does. */
+function unpacked(html: string): SiteData {
+  return decodeSiteData(
+    JSON.parse(gunzipSync(Buffer.from(embedded(html), "base64")).toString("utf8")),
+  );
 }
 
 describe("renderSite", () => {
@@ -71,9 +79,12 @@ describe("renderSite", () => {
 
   test("embeds the projected data so that no string can end the script element", () => {
     const html = renderSite(hostileDirectory()).get("index.html") ?? "";
-    const data = embedded(html);
-    assert.doesNotMatch(data, /[<>&\u2028\u2029]/);
-    assert.deepEqual(decodeSiteData(JSON.parse(data)), toSiteData(hostileDirectory()));
+    assert.match(embedded(html), /^[A-Za-z0-9+/]+=*$/);
+    assert.deepEqual(unpacked(html), toSiteData(hostileDirectory()));
+    const preview = /<script type="application\/json" id="cooltech-first">(.*?)<\/script>/s.exec(
+      html,
+    );
+    assert.doesNotMatch(preview?.[1] ?? "<", /[<>&\u2028\u2029]/);
     // Exactly the three script elements of the template, whatever the data says.
     assert.equal(html.match(/<script/g)?.length, 3);
     assert.equal(
@@ -165,7 +176,7 @@ describe("cooltech site", () => {
     await mkdir(data, { recursive: true });
     await copyFile(join(FIXTURE_DIR, "directory.json"), join(data, "directory.json"));
     const embeddedData = async (): Promise<SiteData> =>
-      decodeSiteData(JSON.parse(embedded(await readFile(join(tmp, "h", "index.html"), "utf8"))));
+      unpacked(await readFile(join(tmp, "h", "index.html"), "utf8"));
     const run = async () => {
       const { io, out } = memoryIo(tmp);
       assert.equal(await runMain(["site", "--data", data, "--out", "h"], io), 0, out.stderr);

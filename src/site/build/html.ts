@@ -7,12 +7,25 @@
  * <script> or onerror= would not run.
  */
 import { createHash } from "node:crypto";
+import { gzipSync } from "node:zlib";
 import { type Branding, DEFAULT_BRANDING } from "../../core/branding.js";
 import { AVATAR_ORIGIN } from "../../core/format.js";
 import type { SiteData } from "../client/data.js";
 import { summaryText } from "../client/header.js";
 import { LAYOUTS, SORTS } from "../client/state.js";
 import { encodeSiteData, previewData } from "./wire.js";
+
+/**
+ * The directory's data as the page carries it: the columns' JSON (see
+ * site/client/wire.ts), gzipped, in base64. A 10,000-project directory is
+ * 6 MB of JSON but about 1.3 MB so: the browser reads the page several times
+ * faster and can paint the first cards sooner, then unpacks the data with
+ * its own DecompressionStream. Base64 holds no `<`, `>` or `&`, so no string
+ * in the data can end the element either.
+ */
+export function packData(data: SiteData): string {
+  return gzipSync(JSON.stringify(encodeSiteData(data))).toString("base64");
+}
 
 /**
  * JSON safe inside a <script> element: `<`, `>` and `&` become \u escapes (so
@@ -124,7 +137,7 @@ export function renderPage(
 </footer>
 <script type="application/json" id="cooltech-first">${embedJson(previewData(data))}</script>
 <script>${script}</script>
-<script type="application/json" id="cooltech-data">${embedJson(encodeSiteData(data))}</script>
+<script type="application/gzip" id="cooltech-data">${packData(data)}</script>
 </body>
 </html>
 `;

@@ -48,9 +48,10 @@ header.site nav a[aria-current="page"] { color: var(--text); border-bottom: 2px 
 header.site p { margin: .15rem 0; color: var(--muted); }
 form.controls {
   display: grid; gap: .5rem .75rem; align-items: end; padding: .75rem 0;
-  /* minmax(0, …): the columns never size to their menus' options, which arrive after the
-     first paint (a menu growing would move its neighbours). */
-  grid-template-columns: minmax(0, 2fr) repeat(5, minmax(0, 1fr)) auto;
+  /* Track sizes that depend on nothing inside: the menus' options arrive after the first paint,
+     and a big page may be painted before the parser reached the last field (an auto track
+     still empty then would take its width from the others when it arrives). */
+  grid-template-columns: minmax(0, 2fr) repeat(5, minmax(0, 1fr)) 5.5rem;
 }
 .field { display: flex; flex-direction: column; gap: .15rem; min-width: 0; }
 .field label { font-size: .8rem; font-weight: 600; color: var(--muted); }

@@ -105,9 +105,24 @@ function wireControls(c: Controls, view: View): void {
   });
 }
 
+/** The directory from its block: base64 of gzipped JSON (see site/build/html.ts), unpacked by the browser. */
+async function readData(): Promise<WireData> {
+  const text = byId("cooltech-data").textContent ?? "";
+  const binary = atob(text.trim());
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return JSON.parse(await new Response(stream).text()) as WireData;
+}
+
+/** The page cannot read its data (no DecompressionStream): say so, and where the data is. */
+function unreadable(error: unknown): void {
+  const count = byId("count");
+  count.textContent = `This browser cannot read the page's data (${String(error)}). The whole directory is in directory.json.`;
+}
+
 /** The whole page, once the whole directory is there; `built` are the preview's cards. */
-function start(now: number, built: ReadonlyMap<number, HTMLElement>): void {
-  const wire = JSON.parse(byId("cooltech-data").textContent ?? "") as WireData;
+function start(now: number, built: ReadonlyMap<number, HTMLElement>, wire: WireData): void {
   const data = decodeSiteData(wire);
   const ctx = pageContext(data, now);
   const index = buildIndex(data.projects);
@@ -147,13 +162,17 @@ function start(now: number, built: ReadonlyMap<number, HTMLElement>): void {
  */
 function main(): void {
   const now = Date.now();
-  if (document.getElementById("cooltech-data") !== null) {
-    start(now, new Map());
-    return;
-  }
   const built = showPreview(byId("results"), now);
   if (built.size > 0) performance.mark("cooltech:first-render");
-  document.addEventListener("DOMContentLoaded", () => start(now, built), { once: true });
+  const go = () =>
+    readData().then(
+      (wire) => start(now, built, wire),
+      (error: unknown) => unreadable(error),
+    );
+  // The script sits before the directory's block (see preview.ts): wait for the document.
+  if (document.readyState === "loading")
+    document.addEventListener("DOMContentLoaded", go, { once: true });
+  else go();
 }
 
 main();
