@@ -63,6 +63,7 @@ async function buildLocked(dataDir: string, cwd?: string): Promise<BuildResult> 
     previous?.refreshedAt ?? null,
     use.kept,
     directorySchemaRef(config.branding),
+    config.inactiveAfterMonths,
   );
   const written = await writeDirectory(dataDir, directory, config.branding);
   return { diagnostics, directory, written, setAside: use.setAside };
