@@ -117,7 +117,10 @@ function layoutChanges(
   const out: FormatChange[] = [];
   for (const h of changedLines(before, after)) {
     const last = Math.max(h.from, h.to - 1);
-    if (spans.some(([a, b]) => a <= last && b >= h.from)) continue;
+    // Lines only inserted sit after old line from-1: a change there explains them too
+    // (e.g. a key moved to the end of the last entry).
+    const first = h.to === h.from ? h.from - 1 : h.from;
+    if (spans.some(([a, b]) => a <= last && b >= first)) continue;
     const line = Math.min(h.from, lines.length);
     const old = lines[line - 1] ?? "";
     const neu = h.replacement ?? "";

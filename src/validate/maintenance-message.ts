@@ -62,5 +62,7 @@ const others = (skip: number): string =>
 function describe(value: unknown): string {
   if (value === null) return "empty (null)";
   if (Array.isArray(value)) return "a list";
-  return typeof value === "object" ? "a mapping" : `${typeof value} ${quote(value, 30)}`;
+  return typeof value === "object"
+    ? "a mapping"
+    : `a ${typeof value} (${String(value).slice(0, 30)})`;
 }
