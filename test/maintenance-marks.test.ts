@@ -187,6 +187,7 @@ describe("DIRECTORY.md", () => {
       "- [x](https://github.com/o/n) ★1.2k *(\\*bold\\* \\_em\\_ \\`code\\` \\[link\\](https://e.x) !\\[img\\](https://e.x/i.png) \\<img src=x onerror=alert(1)\\> \\&amp; \\~\\~s\\~\\~ )\\* gnp.exe x \\[31m new line)*",
     );
     assert.equal(line.includes("\n"), false);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
     assert.doesNotMatch(line, /[\u0000-\u001f\u202a-\u202e\u2066-\u2069]/);
   });
 });
