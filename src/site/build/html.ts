@@ -61,6 +61,29 @@ export function initialSummary(data: SiteData): string {
   return summaryText(data, categories.size, Number.isNaN(asOf) ? 0 : asOf);
 }
 
+/** The project list: search and filter controls, the cards, the compact list's table. */
+const LIST_PAGE = `<div id="list-page">
+<form id="controls" class="controls" role="search" aria-label="Search and filter projects">
+<div class="field field-search"><label for="q">Search</label>
+<input id="q" type="search" placeholder="Name, description, tag or topic (press /)" autocomplete="off" spellcheck="false"></div>
+<div class="field"><label for="category">Category</label>
+<select id="category"><option value="">All categories</option></select></div>
+<div class="field"><label for="tag">Tag</label>
+<select id="tag"><option value="">All tags</option></select></div>
+<div class="field"><label for="activity">Activity</label>
+<select id="activity"><option value="">Any activity</option></select></div>
+<div class="field"><label for="sort">Sort by</label>
+<select id="sort">${options(SORTS)}</select></div>
+<div class="field"><label for="view">Layout</label>
+<select id="view">${options(LAYOUTS)}</select></div>
+<button type="button" id="reset">Clear</button>
+</form>
+<p id="count" role="status" aria-live="polite" aria-atomic="true"></p>
+<ul id="results" class="cards" aria-label="Projects"></ul>
+<table id="rows" class="dense" hidden><caption class="sr-only">Projects</caption><thead></thead><tbody id="rows-body"></tbody></table>
+<button type="button" id="more" hidden>Show more</button>
+</div>`;
+
 function cspHash(source: string): string {
   return `'sha256-${createHash("sha256").update(source, "utf8").digest("base64")}'`;
 }
@@ -107,27 +130,7 @@ export function renderPage(
 <p id="summary">${escapeHtml(initialSummary(data))}</p>
 </header>
 <main class="wrap">
-<div id="list-page">
-<form id="controls" class="controls" role="search" aria-label="Search and filter projects">
-<div class="field field-search"><label for="q">Search</label>
-<input id="q" type="search" placeholder="Name, description, tag or topic (press /)" autocomplete="off" spellcheck="false"></div>
-<div class="field"><label for="category">Category</label>
-<select id="category"><option value="">All categories</option></select></div>
-<div class="field"><label for="tag">Tag</label>
-<select id="tag"><option value="">All tags</option></select></div>
-<div class="field"><label for="activity">Activity</label>
-<select id="activity"><option value="">Any activity</option></select></div>
-<div class="field"><label for="sort">Sort by</label>
-<select id="sort">${options(SORTS)}</select></div>
-<div class="field"><label for="view">Layout</label>
-<select id="view">${options(LAYOUTS)}</select></div>
-<button type="button" id="reset">Clear</button>
-</form>
-<p id="count" role="status" aria-live="polite" aria-atomic="true"></p>
-<ul id="results" class="cards" aria-label="Projects"></ul>
-<table id="rows" class="dense" hidden><caption class="sr-only">Projects</caption><thead></thead><tbody id="rows-body"></tbody></table>
-<button type="button" id="more" hidden>Show more</button>
-</div>
+${LIST_PAGE}
 <section id="detail" class="detail" aria-labelledby="detail-title" hidden></section>
 <section id="stats" class="stats" aria-labelledby="stats-title" hidden></section>
 <noscript><p>Search and filters need JavaScript. The whole directory is available as <a href="directory.json">directory.json</a>.</p></noscript>

@@ -23,6 +23,22 @@ function chartWidth(container: HTMLElement): number {
   return twoColumns ? (width - 32) / 2 : width;
 }
 
+/** Shows `page`, hides the others, and marks the navigation link of the page shown. */
+function revealPage(
+  page: HTMLElement,
+  pages: readonly HTMLElement[],
+  nav: { list: HTMLElement; stats: HTMLElement },
+): void {
+  for (const p of pages) p.hidden = p !== page;
+  for (const [shown, link] of [
+    [pages[0], nav.list],
+    [pages[2], nav.stats],
+  ] as const) {
+    if (page === shown) link.setAttribute("aria-current", "page");
+    else link.removeAttribute("aria-current");
+  }
+}
+
 export function createPages(
   ctx: PageContext,
   bySlug: ReadonlyMap<string, SiteProject>,
@@ -37,16 +53,7 @@ export function createPages(
   // Where the list was when left: its address and scroll position.
   let left = { hash: "", scroll: 0 };
 
-  const reveal = (page: HTMLElement): void => {
-    for (const p of [list, detail, stats]) p.hidden = p !== page;
-    for (const [shown, link] of [
-      [list, nav.list],
-      [stats, nav.stats],
-    ] as const) {
-      if (page === shown) link.setAttribute("aria-current", "page");
-      else link.removeAttribute("aria-current");
-    }
-  };
+  const reveal = (page: HTMLElement): void => revealPage(page, [list, detail, stats], nav);
   const focusHeading = (id: string, initial: boolean): void => {
     window.scrollTo(0, 0);
     if (!initial) document.getElementById(id)?.focus({ preventScroll: true });
