@@ -56,11 +56,13 @@ async function buildLocked(dataDir: string, cwd?: string): Promise<BuildResult> 
     return { diagnostics: all, use };
   })();
   if (use === null) return { diagnostics, directory: null, written: [], setAside: [] };
-  const previous = await readPrevious();
+  // Only what the new directory takes from the previous one is kept, not the whole of it.
+  const { known, refreshedAt } = lastKnown(await readPrevious());
+  reading = undefined;
   const directory = generateDirectory(
     use.catalog,
-    indexKnown(previous),
-    previous?.refreshedAt ?? null,
+    known,
+    refreshedAt,
     use.kept,
     directorySchemaRef(config.branding),
   );
@@ -78,6 +80,12 @@ export async function previousState(
   dataDir: string,
   cwd?: string,
 ): Promise<{ known: Map<string, Known>; refreshedAt: string | null }> {
-  const previous = await readDirectory(join(dataDir, DIRECTORY_FILE), cwd);
+  return lastKnown(await readDirectory(join(dataDir, DIRECTORY_FILE), cwd));
+}
+
+function lastKnown(previous: Directory | null): {
+  known: Map<string, Known>;
+  refreshedAt: string | null;
+} {
   return { known: indexKnown(previous), refreshedAt: previous?.refreshedAt ?? null };
 }
