@@ -441,6 +441,14 @@ test("night 4, two merged pull requests list Rook twice: the data is committed, 
     ["Rook"],
   );
   assert.ok(names.includes("Longhorn"), "the valid new entry is refreshed and committed");
+  // The night's one change (Longhorn added) goes to the change feed, collected and committed too.
+  const committed = await git(origin, "show", "--name-only", "--format=", "main");
+  assert.ok(committed.split("\n").includes("data/changes.json"), committed);
+  const feed = JSON.parse(await git(origin, "show", "main:data/changes.json"));
+  assert.deepEqual(
+    feed.events.map((e: { type: string; name: string }) => `${e.type} ${e.name}`),
+    ["added Longhorn"],
+  );
   // The last step of the commit job, after the data was committed, reads the fetch job's exit code.
   const temp = join(root, "commit-tmp");
   const runner: Runner = {

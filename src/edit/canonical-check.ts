@@ -12,12 +12,10 @@
 import { compareProjects } from "../core/order.js";
 import { normalizeRepo } from "../core/repo-url.js";
 import { NOT_STRING } from "../load/fast-yaml.js";
+import { MAINTENANCE_KEYS } from "../validate/maintenance-message.js";
+import { CATEGORY_KEYS, PROJECT_KEYS } from "./canonical.js";
 
-// Key orders, as in canonical.ts (not imported from there: that module loads `yaml`).
-const ORDER = {
-  projects: ["name", "repo", "homepage", "category", "tags", "description"],
-  categories: ["id", "name", "description"],
-} as const;
+const ORDER = { projects: PROJECT_KEYS, categories: CATEGORY_KEYS } as const;
 
 /** Any of these sends the file to the full path (as in fast-yaml.ts, plus lone surrogates). */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters to detect
@@ -32,7 +30,9 @@ const UNSURE = /^(?:%|---|\.\.\.)|^<<$/;
 
 const WORD = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
 
-const PAIR = /^(?:- | {2})([A-Za-z][A-Za-z0-9_-]{0,63}): (.*)$/;
+const PAIR = /^(?:- | {2})([A-Za-z][A-Za-z0-9_-]{0,63}):(?: (.*))?$/;
+/** A key of a mapping one level down (e.g. `maintenance:`'s `status`). */
+const INNER_PAIR = /^ {4}([A-Za-z][A-Za-z0-9_-]{0,63}): (.*)$/;
 
 type Entry = Record<string, unknown>;
 
@@ -57,15 +57,26 @@ export function isCanonical(
   return true;
 }
 
+/** Where the walk is: the entry, and the mapping one level down whose lines come next. */
+interface Walk {
+  entry: number;
+  seen: number; // keys of the current entry
+  rank: number; // rank of the last key seen
+  inner: { map: Entry; order: readonly string[] | null; seen: number; rank: number } | null;
+}
+
 /** The line-by-line walk: pairs as printed, in key order; comments and blanks where kept. */
 function linesCanonical(lines: string[], entries: Entry[], kind: keyof typeof ORDER): boolean {
-  const order: readonly string[] = ORDER[kind];
-  let entry = -1;
-  let seen = 0; // keys of the current entry
-  let rank = 0; // rank of the last key seen
+  const w: Walk = { entry: -1, seen: 0, rank: 0, inner: null };
   let blank = true; // the previous line was blank (or there was none)
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
+    if (line.startsWith("    ")) {
+      if (!innerPairCanonical(line, w)) return false;
+      continue;
+    }
+    if (w.inner !== null && w.inner.seen !== Object.keys(w.inner.map).length) return false;
+    w.inner = null;
     if (line === "") {
       if (blank) return false;
       blank = true;
@@ -79,29 +90,69 @@ function linesCanonical(lines: string[], entries: Entry[], kind: keyof typeof OR
       i = next - 1;
       continue;
     }
-    const m = PAIR.exec(line);
-    if (m === null) return false;
-    if (line.startsWith("- ")) {
-      if (entry >= 0 && seen !== Object.keys(entries[entry] as Entry).length) return false;
-      entry++;
-      seen = 0;
-      rank = 0;
-      if (entry >= entries.length) return false;
-    } else if (entry < 0 || wasBlank) {
-      // A blank line inside an entry: left to the full path.
-      return false;
-    }
-    const map = entries[entry] as Entry;
-    const key = m[1] as string;
-    if (!Object.hasOwn(map, key)) return false;
-    const r = order.indexOf(key) === -1 ? order.length : order.indexOf(key);
-    if (r < rank) return false;
-    rank = r;
-    seen++;
-    const printed = render(key, map[key], kind);
-    if (printed === undefined || !valueWithComment(m[2] as string, printed)) return false;
+    if (!pairCanonical(line, wasBlank, w, entries, kind)) return false;
   }
-  return entry === entries.length - 1 && seen === Object.keys(entries[entry] as Entry).length;
+  if (w.inner !== null && w.inner.seen !== Object.keys(w.inner.map).length) return false;
+  return w.entry === entries.length - 1 && w.seen === Object.keys(entries[w.entry] as Entry).length;
+}
+
+/** A `- key: value` or `  key: value` line (or `key:` opening a mapping), as printed. */
+function pairCanonical(
+  line: string,
+  afterBlank: boolean,
+  w: Walk,
+  entries: Entry[],
+  kind: keyof typeof ORDER,
+): boolean {
+  const m = PAIR.exec(line);
+  if (m === null) return false;
+  if (line.startsWith("- ")) {
+    if (w.entry >= 0 && w.seen !== Object.keys(entries[w.entry] as Entry).length) return false;
+    w.entry++;
+    w.seen = 0;
+    w.rank = 0;
+    if (w.entry >= entries.length) return false;
+  } else if (w.entry < 0 || afterBlank) {
+    // A blank line inside an entry: left to the full path.
+    return false;
+  }
+  const map = entries[w.entry] as Entry;
+  const key = m[1] as string;
+  if (!Object.hasOwn(map, key)) return false;
+  const order: readonly string[] = ORDER[kind];
+  const r = order.indexOf(key) === -1 ? order.length : order.indexOf(key);
+  if (r < w.rank) return false;
+  w.rank = r;
+  w.seen++;
+  const value = map[key];
+  if (m[2] === undefined) {
+    // `key:` and the mapping's lines below it, indented four spaces.
+    if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+    if (Object.keys(value).length === 0) return false;
+    const nested = kind === "projects" && key === "maintenance" ? MAINTENANCE_KEYS : null;
+    w.inner = { map: value as Entry, order: nested, seen: 0, rank: 0 };
+    return true;
+  }
+  const printed = render(key, value, kind);
+  return printed !== undefined && valueWithComment(m[2], printed);
+}
+
+/** A `    key: value` line of the mapping opened above it, as printed. */
+function innerPairCanonical(line: string, w: Walk): boolean {
+  const inner = w.inner;
+  const m = INNER_PAIR.exec(line);
+  if (inner === null || m === null) return false;
+  const key = m[1] as string;
+  if (!Object.hasOwn(inner.map, key)) return false;
+  if (inner.order !== null) {
+    const r = inner.order.indexOf(key) === -1 ? inner.order.length : inner.order.indexOf(key);
+    if (r < inner.rank) return false;
+    inner.rank = r;
+  }
+  inner.seen++;
+  const value = inner.map[key];
+  const printed = typeof value === "string" ? scalar(value) : undefined;
+  return printed !== undefined && valueWithComment(m[2] as string, printed);
 }
 
 /**

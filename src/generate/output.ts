@@ -6,6 +6,15 @@ import type { Directory } from "../core/model.js";
 import { validateAgainst } from "../core/schema.js";
 import { makeDirectory, sameContent, type Text, writeFileAtomic } from "../core/write.js";
 import { DIRECTORY_FILE } from "../load/catalog.js";
+import {
+  appendChanges,
+  CHANGES_FILE,
+  type ChangeBase,
+  type ChangeEvent,
+  diffDirectories,
+  readChanges,
+  serializeChanges,
+} from "./changes.js";
 import { serializeDirectoryParts } from "./directory.js";
 import { EDITOR_SCHEMA_FILE, serializeEditorSchema } from "./editor-schema.js";
 import { PARTS_DIR, renderMarkdownFiles } from "./markdown-split.js";
@@ -146,4 +155,32 @@ export async function writeIfChanged(path: string, content: Text): Promise<Writt
   if (await sameContent(path, content)) return { path, changed: false };
   await writeFileAtomic(path, content);
   return { path, changed: true };
+}
+
+/** What the directory is compared with to append to the change feed (changes.ts). */
+export interface ChangeContext {
+  /** The directory as it was before this run (changes.ts changeBase); null on the first build (no events then). */
+  previous: ChangeBase | null;
+  /** The run's time (refresh: its refreshedAt; build: now, or COOLTECH_NOW). */
+  at: string;
+  cwd?: string | undefined;
+}
+
+/**
+ * changes.json with what changed since `previous` appended, to commit in the
+ * same generation as the directory (so a failed write records nothing); no
+ * file when there is nothing new, so a run that changed nothing adds nothing.
+ */
+export async function changesFile(
+  dataDir: string,
+  directory: Directory,
+  { previous, at, cwd }: ChangeContext,
+): Promise<{ files: FileWrite[]; events: ChangeEvent[] }> {
+  if (previous === null) return { files: [], events: [] };
+  const events = diffDirectories(previous, directory, at);
+  if (events.length === 0) return { files: [], events: [] };
+  const feed = appendChanges(await readChanges(dataDir, cwd), events);
+  if (feed.added.length === 0) return { files: [], events: [] };
+  const path = join(dataDir, CHANGES_FILE);
+  return { files: [{ path, content: serializeChanges(feed.events) }], events: feed.added };
 }

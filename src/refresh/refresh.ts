@@ -6,9 +6,10 @@ import { sortDiagnostics } from "../core/diagnostic.js";
 import { acquireLock } from "../core/lock.js";
 import { type Directory, isFetched } from "../core/model.js";
 import { compareProjects } from "../core/order.js";
+import { changeBase } from "../generate/changes.js";
 import { usableOrNull } from "../generate/degrade.js";
 import { generateDirectory, indexKnown, type Known } from "../generate/directory.js";
-import { commitGeneration, directoryFiles } from "../generate/output.js";
+import { changesFile, commitGeneration, directoryFiles } from "../generate/output.js";
 import { ETAGS_FILE, parseEtags } from "../github/etags.js";
 import { type LookupStats, lookupRepos } from "../github/lookup.js";
 import { DIRECTORY_FILE, loadCatalog } from "../load/catalog.js";
@@ -86,12 +87,15 @@ async function refreshRun(
   const started = options.now();
   const stamp = started.toISOString();
   const today = utcDay(started);
-  const { loaded, diagnostics, use, known, branding } = await loadUsable(dataDir, cwd);
+  const { loaded, diagnostics, use, known, before, branding, settings } = await loadUsable(
+    dataDir,
+    cwd,
+  );
   const projectsFile = displayPath(join(dataDir, "projects.yaml"), cwd);
   const base = { diagnostics, api, refreshedAt: stamp, projectsFile, recovered, stopped: null };
   if (use === null) {
     const nothing = { directory: null, entries: [], fix: null, stats: EMPTY_STATS, written: [] };
-    return { ...base, ...nothing, setAside: [] };
+    return { ...base, ...nothing, changes: [], setAside: [] };
   }
   const { catalog, kept, setAside } = use;
   const history = await loadHistory(join(dataDir, HISTORY_FILE), cwd);
@@ -101,15 +105,17 @@ async function refreshRun(
   );
   const { results, stats, etags } = await lookUp(options, api, selected, known, today, signal);
   const stopped = signal?.aborted ? stoppedText(signal) : null;
-  const merged = mergeAll(selected, known, results, stamp);
+  const merged = mergeAll(selected, known, results, stamp, settings.previousRefreshedAt);
   results.clear();
   updateHistory(history, selected, merged, known, today);
 
   const fix = options.fixMoved ? fixMovedRepos(loaded, catalog, merged, etags) : null;
   const finalCatalog = fix?.catalog ?? catalog;
   const generation = knownForGeneration(finalCatalog, merged, known, history, today);
+  const schema = directorySchemaRef(branding);
+  const months = settings.inactiveAfterMonths;
   const conformed = conformDirectory(
-    generateDirectory(finalCatalog, generation, stamp, kept, directorySchemaRef(branding)),
+    generateDirectory(finalCatalog, generation, stamp, kept, schema, months),
   );
   const directory = conformed.directory;
   generation.clear();
@@ -119,17 +125,19 @@ async function refreshRun(
   );
   pruneHistory(history, today, keep);
 
+  // One generation: directory.json, DIRECTORY.md, history.json, changes.json and the rest, all or none.
   const rest = api === "rest" ? etags : null;
+  const feed = await changesFile(dataDir, directory, { previous: before, at: stamp, cwd });
   const written = options.dryRun
     ? []
-    : await commitGeneration(
-        dataDir,
-        directoryFiles(dataDir, directory, branding),
-        stateFiles(dataDir, directory, fix, history, rest),
-      );
+    : await commitGeneration(dataDir, directoryFiles(dataDir, directory, branding), [
+        ...stateFiles(dataDir, directory, fix, history, rest),
+        ...feed.files,
+      ]);
   const entries = [...merged.values()].map((m) => m.report);
   noteConformFixes(merged, conformed.fixes);
-  return { ...base, stopped, directory, entries, fix, stats, written, setAside };
+  const changes = options.dryRun ? [] : feed.events;
+  return { ...base, stopped, directory, entries, fix, stats, written, changes, setAside };
 }
 
 /**
@@ -150,8 +158,15 @@ async function loadUsable(dataDir: string, cwd: string | undefined) {
   }
   const site = await loadConfig(dataDir, cwd);
   const diagnostics = sortDiagnostics([...site.diagnostics, ...validation.diagnostics]);
-  // Only the index of the previous directory is kept, not the parsed file.
-  return { loaded, diagnostics, use, known: indexKnown(previous), branding: site.branding };
+  const settings = {
+    inactiveAfterMonths: site.inactiveAfterMonths,
+    previousRefreshedAt: (previous as Directory | null)?.refreshedAt ?? null,
+  };
+  // Only the index of the previous directory, its refreshedAt and what the change feed
+  // compares are kept, not the parsed file.
+  const before = previous === null ? null : changeBase(previous);
+  const known = indexKnown(previous);
+  return { loaded, diagnostics, use, known, before, branding: site.branding, settings };
 }
 
 /**
@@ -194,7 +209,8 @@ const stoppedText = (signal: AbortSignal): string =>
 
 /**
  * What joins the directory's generation (written all or none with it): the
- * fixed projects.yaml, history.json, and .etags.json for REST.
+ * fixed projects.yaml, history.json, and .etags.json for REST (changes.json
+ * joins them when the run changed something: output.ts changesFile).
  */
 function stateFiles(
   dataDir: string,

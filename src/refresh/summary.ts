@@ -1,5 +1,6 @@
 import { plural } from "../core/format.js";
 import type { MoveSkip } from "../edit/fix-moved.js";
+import type { ChangeEvent } from "../generate/changes.js";
 import type { SetAside } from "../generate/degrade.js";
 import type { LookupStats } from "../github/rate-state.js";
 import { displayPath } from "../load/yaml-source.js";
@@ -19,6 +20,8 @@ export interface Summary {
   stale: Array<{ name: string; repo: string; reason: string; fetchedAt: string | null }>;
   /** Archived on GitHub since the previous refresh. */
   archived: Array<{ name: string; repo: string }>;
+  /** The events this run appended to changes.json (none on a dry run). */
+  changes: ChangeEvent[];
   /** Biggest star gains since the previous refresh. */
   gains: Array<{ name: string; repo: string; stars: number; gain: number }>;
   fixSkipped: MoveSkip[];
@@ -72,6 +75,7 @@ export function summarize(
       reason: reason ?? "failed",
       fetchedAt,
     })),
+    changes: result.changes,
     archived: e.filter((x) => x.newlyArchived).map(({ name, repo }) => ({ name, repo })),
     gains: e
       .filter((x) => x.gain !== null && x.gain > 0 && x.stars !== null)

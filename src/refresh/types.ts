@@ -3,6 +3,7 @@ import type { Recovery } from "../core/commit.js";
 import type { Diagnostic } from "../core/diagnostic.js";
 import type { LockInfo } from "../core/lock.js";
 import type { Directory, GithubStatus } from "../core/model.js";
+import type { ChangeEvent } from "../generate/changes.js";
 import type { SetAside } from "../generate/degrade.js";
 import type { Written } from "../generate/output.js";
 import type { GitHubConfig, LookupOptions, LookupStats } from "../github/lookup.js";
@@ -84,6 +85,8 @@ export interface RefreshResult {
   fix: AppliedFix | null;
   stats: LookupStats;
   written: Written[];
+  /** The events appended to changes.json (none on a dry run). */
+  changes: ChangeEvent[];
   refreshedAt: string;
   projectsFile: string;
   /** What this run repaired of a killed run (finished renames, removed temporary files). */

@@ -5,7 +5,9 @@ export const REFRESH_HELP = `Usage: cooltech refresh [--data DIR] [--only NAME .
 Validates the curated YAML, looks up every entry's repository on GitHub, and
 writes DIR/directory.json the way \`build\` does (schema check, deterministic,
 atomic), with refreshedAt set. Nothing is ever dropped: an entry whose lookup
-fails keeps its last-known data.
+fails keeps its last-known data. What changed (added, removed, moved,
+archived, released, star milestones) is appended to DIR/changes.json and
+listed in the summary; a run that changed nothing writes nothing there.
 
 One invalid entry does not stop the run: every valid entry is refreshed; an
 invalid one keeps its last-known record from DIR/directory.json, or is left
