@@ -95,22 +95,25 @@ export function makeProjects(n: number): Project[] {
 /**
  * How the catalog is written: `canonical` as `cooltech fmt` writes it; `block-tags`
  * with tags as block lists (valid, but not canonical: read by the full YAML parser);
- * `one-error` canonical with an unknown category in the last entry.
+ * `one-error` canonical with an unknown category in the last entry; `compact`
+ * canonical without homepages and with short descriptions (so that 100,000
+ * entries, 17.7 MB, stay under the 20 MB limit of a curated file).
  */
-export type Variant = "canonical" | "block-tags" | "one-error";
+export type Variant = "canonical" | "block-tags" | "one-error" | "compact";
 
 function yamlEntry(p: Project, variant: Variant): string {
   const tags =
     variant === "block-tags"
       ? ["  tags:", ...(p.tags ?? []).map((t) => `    - ${t}`)]
       : [`  tags: [${(p.tags ?? []).join(", ")}]`];
+  const compact = variant === "compact";
   return [
     `- name: ${p.name}`,
     `  repo: ${p.repo}`,
-    `  homepage: ${p.homepage}`,
+    ...(compact ? [] : [`  homepage: ${p.homepage}`]),
     `  category: ${p.category}`,
     ...tags,
-    `  description: ${p.description}`,
+    `  description: ${compact ? (p.description?.replace(/ for .*/, ".") ?? "") : p.description}`,
     "",
   ].join("\n");
 }

@@ -8,23 +8,14 @@
  * file with one error (located with the full parser). BENCH_RUNS sets the
  * number of runs per figure.
  */
-import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Variant, writeCatalog } from "./catalog-data.js";
+import { bin, loadAverage, printTable, runOnce, type Sample, summarise } from "./measure.js";
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
-const bin = join(root, "bin/cooltech.js");
 const floorScript = fileURLToPath(new URL("./floor.js", import.meta.url));
-const preload = new URL("./maxrss.js", import.meta.url).href;
-
-interface Sample {
-  ms: number;
-  cpuMs: number;
-  rssMb: number;
-}
 
 interface Row {
   label: string;
@@ -34,39 +25,6 @@ interface Row {
   floor: Sample;
   validate: Sample;
   build: Sample | null;
-}
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-};
-
-/** Runs `node --import maxrss.js ARGS` once: wall time of the whole process, its CPU time and peak RSS. */
-function runOnce(args: string[], cwd: string, rssFile: string, status = 0): Sample {
-  rmSync(rssFile, { force: true });
-  const start = performance.now();
-  const r = spawnSync(process.execPath, ["--import", preload, ...args], {
-    cwd,
-    env: { ...process.env, BENCH_RSS_OUT: rssFile, NO_COLOR: "1", GITHUB_ACTIONS: "" },
-    stdio: ["ignore", "ignore", "pipe"],
-    encoding: "utf8",
-  });
-  const ms = performance.now() - start;
-  if (r.status !== status) {
-    throw new Error(`node ${args.join(" ")} exited ${r.status}: ${r.stderr.slice(0, 2000)}`);
-  }
-  const usage = JSON.parse(readFileSync(rssFile, "utf8")) as { maxRssKb: number; cpuUs: number };
-  return { ms, cpuMs: usage.cpuUs / 1000, rssMb: usage.maxRssKb / 1024 };
-}
-
-/** Median times and the highest peak memory over the runs. */
-function summarise(samples: Sample[]): Sample {
-  return {
-    ms: median(samples.map((s) => s.ms)),
-    cpuMs: median(samples.map((s) => s.cpuMs)),
-    rssMb: Math.max(...samples.map((s) => s.rssMb)),
-  };
 }
 
 function bench(work: string, n: number, variant: Variant, runs: number): Row {
@@ -149,13 +107,9 @@ const cells = rows.map((r) => [
   `${f(r.floor.cpuMs)} / ${f(r.validate.cpuMs)} / ${r.build ? f(r.build.cpuMs) : "-"} ms`,
   `${f(r.floor.rssMb)} / ${f(r.validate.rssMb)} / ${r.build ? f(r.build.rssMb) : "-"} MB`,
 ]);
-const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] as string).length)));
-const line = (c: string[]) => `| ${c.map((x, i) => x.padEnd(widths[i] as number)).join(" | ")} |`;
-console.log(line(head));
-console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
-for (const c of cells) console.log(line(c));
+printTable(head, cells);
 console.log(
-  `\nWall time of the whole process, median of ${runsFor(1000)} runs (${runsFor(50000)} for 50,000) after a warm-up; peak RSS is the highest; Node ${process.version}.\n`,
+  `\nWall time of the whole process, median of ${runsFor(1000)} runs (${runsFor(50000)} for 50,000) after a warm-up; peak RSS is the highest; Node ${process.version}; load average ${loadAverage()}.\n`,
 );
 
 const row = (n: number) => rows.find((r) => r.n === n && r.variant === "canonical") as Row;

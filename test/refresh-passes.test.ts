@@ -3,7 +3,13 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import pLimit from "p-limit";
 import type { GithubInfo } from "../src/core/model.js";
-import { GROWTH, MAX_SCALAR_BATCH, TimedBatchSizer } from "../src/github/batch-size.js";
+import {
+  FIRST_SCALAR_BATCH,
+  GROWTH,
+  MAX_SCALAR_BATCH,
+  SLOW_MS,
+  TimedBatchSizer,
+} from "../src/github/batch-size.js";
 import { Concurrency } from "../src/github/concurrency.js";
 import {
   DETAILS_MAX_AGE_DAYS,
@@ -93,14 +99,23 @@ describe("pass 2: which repositories need open issues and topics", () => {
   });
 });
 
-describe("pass 1 batch size: from measured time, capped", () => {
+describe("pass 1 batch size: large from the start, shrunk only near GitHub's time limit", () => {
+  test(`starts at ${FIRST_SCALAR_BATCH}; a slow answer under ${SLOW_MS} ms (a busy client) does not shrink it`, () => {
+    const s = new TimedBatchSizer();
+    assert.equal(s.size, FIRST_SCALAR_BATCH);
+    s.measure(FIRST_SCALAR_BATCH, SLOW_MS - 1, 1); // would fit fewer in 3 s, but is far from 10 s
+    assert.equal(s.size, FIRST_SCALAR_BATCH);
+    s.measure(FIRST_SCALAR_BATCH, SLOW_MS + 1_000, 1); // near the limit: back to 3 s
+    assert.equal(s.size, Math.floor((3_000 * FIRST_SCALAR_BATCH) / (SLOW_MS + 1_000)));
+  });
+
   test(`sized to take the target time, growing at most ${GROWTH}-fold per answer`, () => {
     const s = new TimedBatchSizer(100, 1_000, 3_000);
     s.measure(100, 600, 1); // 6 ms per repository: 500 fit in 3 s
     assert.equal(s.size, 500);
     s.measure(500, 2_600, 1);
     assert.equal(s.size, 576);
-    s.measure(576, 6_000, 1); // slower now: shrinks at once
+    s.measure(576, 6_000, 1); // past half the limit: shrinks at once
     assert.equal(s.size, 288);
     const fast = new TimedBatchSizer(100, 1_000, 3_000);
     fast.measure(100, 100, 1); // 1 ms per repository: 3,000 would fit, but 5x per step

@@ -15,12 +15,12 @@
 import { readdir, readFile, rename, rm } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import {
-  sameContent,
   syncDir,
   TEMP_FILE,
+  type Text,
   WriteError,
   writeFileAtomic,
-  writeTemp,
+  writeTempIfChanged,
 } from "./write.js";
 
 /** The journal of a commit in progress. */
@@ -28,7 +28,8 @@ export const COMMIT_FILE = ".cooltech-commit.json";
 
 export interface FileWrite {
   path: string;
-  content: string;
+  /** One string, or the strings that make up the file in order. */
+  content: Text;
 }
 
 /** A file of the generation: changed false when its content was already on disk (left untouched). */
@@ -54,9 +55,9 @@ export async function commitFiles(dir: string, files: readonly FileWrite[]): Pro
         throw new Error(`${f.path} is not in ${dir}: it cannot join the generation`);
       }
       // Compared while streaming the old file: a big one is never held whole.
-      const same = await sameContent(f.path, f.content);
-      written.push({ path: f.path, changed: !same });
-      if (!same) pending.push([await writeTemp(f.path, f.content), f.path]);
+      const tmp = await writeTempIfChanged(f.path, f.content);
+      written.push({ path: f.path, changed: tmp !== undefined });
+      if (tmp !== undefined) pending.push([tmp, f.path]);
     }
   } catch (error) {
     await Promise.all(pending.map(([tmp]) => rm(tmp, { force: true })));

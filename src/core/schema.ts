@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { createAjv } from "./ajv.js";
-import { precompiled } from "./generated/compiled-schemas.js";
+import { precompiled, precompiledQuick } from "./generated/compiled-schemas.js";
 
 export type SchemaName =
   | "projects"
@@ -49,6 +49,29 @@ export function schemaValidator(name: SchemaName): ValidateFunction {
 }
 
 export function validateAgainst(name: SchemaName, value: unknown): ErrorObject[] {
+  // A valid value is told by the validator that stops at the first error (for
+  // the directory: ~2x faster, and no error object made for each `anyOf`
+  // branch tried, hundreds of MB of garbage at 100,000 projects); the one
+  // that lists every error runs only when that one fails.
+  if (quickValidator(name)?.(value) === true) return [];
   const fn = schemaValidator(name);
   return fn(value) ? [] : [...(fn.errors ?? [])];
+}
+
+const quickCache = new Map<SchemaName, ValidateFunction | undefined>();
+
+/** The first-error validator of a schema in precompiledQuick, built once per process. */
+function quickValidator(name: SchemaName): ValidateFunction | undefined {
+  if (quickCache.has(name)) return quickCache.get(name);
+  const pre = precompiledQuick[name as keyof typeof precompiledQuick];
+  let fn: ValidateFunction | undefined;
+  if (pre !== undefined) {
+    const text = readSchemaText(name);
+    fn =
+      pre.sha256 === sha256(text)
+        ? pre.validate
+        : createAjv({ allErrors: false }).compile(JSON.parse(text));
+  }
+  quickCache.set(name, fn);
+  return fn;
 }

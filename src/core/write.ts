@@ -1,8 +1,10 @@
 import { createHash, randomBytes } from "node:crypto";
-import { createReadStream } from "node:fs";
 import { mkdir, open, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
+import { fileMatches, pieces, sameContent, type Text } from "./content.js";
 import { UserError } from "./errors.js";
+
+export { pieces, sameContent, type Text };
 
 /** The file-system calls the writers use; tests pass failing ones (e.g. a full disk). */
 export interface WriteFs {
@@ -95,8 +97,9 @@ export const TEMP_FILE = /^\..+\.\d+\.[0-9a-f]{8}\.tmp$/;
  */
 export async function writeTemp(
   path: string,
-  content: string,
+  content: Text,
   fs: WriteFs = realFs,
+  onPiece?: (piece: string) => void,
 ): Promise<string> {
   const tmp = join(
     dirname(path),
@@ -107,7 +110,10 @@ export async function writeTemp(
   });
   try {
     // writeFile continues at the current position and retries short writes.
-    for (const piece of pieces(content)) await handle.writeFile(piece, "utf8");
+    for (const piece of pieces(content)) {
+      onPiece?.(piece);
+      await handle.writeFile(piece, "utf8");
+    }
     await handle.sync();
   } catch (error) {
     await handle.close().catch(() => undefined);
@@ -124,6 +130,31 @@ export async function writeTemp(
 }
 
 /**
+ * A temporary file beside `path` holding `content` (as writeTemp), or
+ * undefined when `path` already holds exactly that. Content made by a
+ * function is made once: hashed while it is written, then compared with the
+ * file (the temporary file is removed when they are the same).
+ */
+export async function writeTempIfChanged(
+  path: string,
+  content: Text,
+  fs: WriteFs = realFs,
+): Promise<string | undefined> {
+  if (typeof content === "string") {
+    return (await sameContent(path, content)) ? undefined : writeTemp(path, content, fs);
+  }
+  const hash = createHash("sha256");
+  let size = 0;
+  const tmp = await writeTemp(path, content, fs, (piece) => {
+    hash.update(piece, "utf8");
+    size += Buffer.byteLength(piece, "utf8");
+  });
+  if (!(await fileMatches(path, size, hash.digest()))) return tmp;
+  await fs.rm(tmp, { force: true }).catch(() => undefined);
+  return undefined;
+}
+
+/**
  * Writes a file atomically: the content goes to a temporary file in the same
  * folder, is flushed to disk, then renamed over the target. A crash at any
  * point leaves either the old file or the new one, never a half-written one
@@ -132,7 +163,7 @@ export async function writeTemp(
  */
 export async function writeFileAtomic(
   path: string,
-  content: string,
+  content: Text,
   fs: WriteFs = realFs,
 ): Promise<void> {
   const tmp = await writeTemp(path, content, fs);
@@ -155,39 +186,4 @@ export async function syncDir(dir: string): Promise<void> {
   } finally {
     await handle?.close();
   }
-}
-/** Characters per piece when a big text is encoded, hashed or written: 1 Mi. */
-const PIECE = 1 << 20;
-
-/**
- * The text in pieces of about PIECE characters, never splitting a surrogate
- * pair, so a text of hundreds of MB is never copied whole into one buffer.
- */
-export function* pieces(text: string): Generator<string> {
-  for (let i = 0; i < text.length; ) {
-    let end = Math.min(text.length, i + PIECE);
-    const last = text.charCodeAt(end - 1);
-    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
-    yield text.slice(i, end);
-    i = end;
-  }
-}
-
-/**
- * Whether the file at `path` holds exactly `content` (UTF-8), compared by size
- * and SHA-256 while streaming the file: the old text is never held whole.
- */
-export async function sameContent(path: string, content: string): Promise<boolean> {
-  let size: number;
-  try {
-    size = (await stat(path)).size;
-  } catch {
-    return false;
-  }
-  if (size !== Buffer.byteLength(content, "utf8")) return false;
-  const want = createHash("sha256");
-  for (const piece of pieces(content)) want.update(piece, "utf8");
-  const got = createHash("sha256");
-  for await (const chunk of createReadStream(path)) got.update(chunk as Buffer);
-  return want.digest().equals(got.digest());
 }

@@ -3,6 +3,7 @@ import { writeFileAtomic } from "../core/write.js";
 import { loadCatalog } from "../load/catalog.js";
 import type { ParsedYaml } from "../load/yaml-source.js";
 import { canonicalize, type FormatChange } from "./canonical.js";
+import { isCanonical } from "./canonical-check.js";
 
 export interface FileFormat {
   file: string;
@@ -40,7 +41,10 @@ export async function formatCatalog(
 function formatOne(parsed: ParsedYaml, kind: "projects" | "categories"): FileFormat | null {
   const source = parsed.source;
   if (source === null) return null;
-  const { text, changes } = canonicalize(source, kind);
+  // A file already canonical is proved so from its lines, without a syntax tree (a file
+  // too large for one still takes canonicalize(), which refuses it as before).
+  const quick = source.locator === undefined && isCanonical(source.text, parsed.value, kind);
+  const { text, changes } = quick ? { text: source.text, changes: [] } : canonicalize(source, kind);
   // The file as read (a byte-order mark, lone CRs): canonical text has neither.
   const original = source.original ?? source.text;
   const changed = text !== original;

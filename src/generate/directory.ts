@@ -92,3 +92,31 @@ export function directoryProject(
 export function serializeDirectory(directory: Directory): string {
   return `${JSON.stringify(directory, null, 2)}\n`;
 }
+
+/** Projects per part: about 50 KB of JSON, a string the young generation holds. */
+const PROJECTS_PER_PART = 40;
+
+/**
+ * The same text as serializeDirectory, made part by part (a few hundred
+ * projects each) as it is written: a directory of 100,000 projects is never
+ * one string of 130 MB (see src/core/content.ts).
+ */
+export function* serializeDirectoryParts(directory: Directory): Generator<string> {
+  if (directory.projects.length === 0) {
+    yield serializeDirectory(directory);
+    return;
+  }
+  const shell = JSON.stringify({ ...directory, projects: [] }, null, 2);
+  // The projects key, at its indentation on a line of its own: never inside a JSON string.
+  const marker = '\n  "projects": []';
+  const at = shell.lastIndexOf(marker);
+  yield `${shell.slice(0, at)}\n  "projects": [\n`;
+  // Nested one list deeper, `[[p, …]]`, projects are printed at the indentation
+  // they have in the directory: only the brackets are cut.
+  for (let i = 0; i < directory.projects.length; i += PROJECTS_PER_PART) {
+    const list = JSON.stringify([directory.projects.slice(i, i + PROJECTS_PER_PART)], null, 2);
+    const items = list.slice("[\n  [\n".length, -"\n  ]\n]".length);
+    yield i === 0 ? items : `,\n${items}`;
+  }
+  yield `\n  ]${shell.slice(at + marker.length)}\n`;
+}

@@ -4,7 +4,7 @@ import { type Branding, DEFAULT_BRANDING } from "../core/branding.js";
 import { commitFiles, type FileWrite, type Written } from "../core/commit.js";
 import type { Directory } from "../core/model.js";
 import { validateAgainst } from "../core/schema.js";
-import { makeDirectory, sameContent, writeFileAtomic } from "../core/write.js";
+import { makeDirectory, sameContent, type Text, writeFileAtomic } from "../core/write.js";
 import { DIRECTORY_FILE } from "../load/catalog.js";
 import {
   appendChanges,
@@ -15,7 +15,7 @@ import {
   readChanges,
   serializeChanges,
 } from "./changes.js";
-import { serializeDirectory } from "./directory.js";
+import { serializeDirectoryParts } from "./directory.js";
 import { EDITOR_SCHEMA_FILE, serializeEditorSchema } from "./editor-schema.js";
 import { PARTS_DIR, renderMarkdownFiles } from "./markdown-split.js";
 
@@ -70,7 +70,7 @@ export function directoryFiles(
   const [index, ...parts] = markdownFiles(join(dataDir, MARKDOWN_FILE), directory, branding);
   return {
     files: [
-      { path: join(dataDir, DIRECTORY_FILE), content: serializeDirectory(directory) },
+      { path: join(dataDir, DIRECTORY_FILE), content: () => serializeDirectoryParts(directory) },
       index as FileWrite,
       {
         path: join(dataDir, EDITOR_SCHEMA_FILE),
@@ -151,7 +151,7 @@ export async function writeMarkdown(
   return written;
 }
 
-export async function writeIfChanged(path: string, content: string): Promise<Written> {
+export async function writeIfChanged(path: string, content: Text): Promise<Written> {
   if (await sameContent(path, content)) return { path, changed: false };
   await writeFileAtomic(path, content);
   return { path, changed: true };

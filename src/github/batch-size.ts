@@ -86,27 +86,34 @@ export class BatchSizer {
 
 /**
  * Pass 1 of the two-pass refresh (no connection) costs one point per query
- * whatever its size, so its batch size is bounded by GitHub's other limits:
- * - nodes: the node limit (500,000) counts only connections' pages, and pass 1
- *   asks none, so it never binds;
- * - time: GitHub stops a query after about 10 seconds of server time
- *   ("Timeouts", https://docs.github.com/en/graphql/overview/rate-limits-and-query-limits-for-the-graphql-api),
- *   and a timed-out query still counts against the budget.
- * So the size is measured: each answer's round-trip time (an upper bound of
- * GitHub's server time for it) gives the time per repository, and the next
- * batch is sized to take SCALAR_TARGET_MS, a third of the limit, growing at
- * most GROWTH-fold per answer and never past MAX_SCALAR_BATCH. (The round trip
- * includes the fixed latency, so the time per repository it gives is an
- * overestimate: the sizes err on the small side.)
+ * whatever its size, so its batch size is bounded by GitHub's other limits,
+ * from "Rate limits and query limits for the GraphQL API" (GitHub Docs):
+ * - nodes: a call may request at most 500,000 nodes, counted from the
+ *   connections' `first`/`last`; pass 1 asks no connection, so a batch of
+ *   MAX_SCALAR_BATCH repositories is a few thousand objects at most: it never binds;
+ * - time: GitHub stops a query after 10 seconds of server time ("Timeouts"),
+ *   and a timed-out query still counts against the primary rate limit.
+ * Time per repository on GitHub is not documented, so the size starts at
+ * FIRST_SCALAR_BATCH and follows what happens: it grows while answers come
+ * back well inside the limit (sized to take SCALAR_TARGET_MS, a third of it,
+ * at most GROWTH-fold per answer, never past MAX_SCALAR_BATCH), and shrinks
+ * only on evidence that it is near the limit: a failed query (halved), or an
+ * answer that took more than SLOW_MS, half the limit (sized back to the
+ * target). A slow client (a busy machine) thus does not shrink the batches
+ * and cost more points, as it did when every answer's time set the size: the
+ * round trip is an upper bound of GitHub's server time, not a measure of it.
  */
 export const SCALAR_TARGET_MS = 3_000;
+/** An answer slower than this (half of GitHub's 10 s limit) makes the batches smaller. */
+export const SLOW_MS = 5_000;
 /** Upper bound of pass 1's batch: ~100 KB of query text and variables. */
 export const MAX_SCALAR_BATCH = 1_000;
 /**
- * The first pass-1 query: --batch-size (default 100, what practitioners send
- * with connections, so well inside the time limit without them).
+ * The first pass-1 query (unless --batch-size is given): half of
+ * MAX_SCALAR_BATCH, so that 2,000 repositories take 4 queries and 100,000 take
+ * 200 (1 point each), about 50 KB of query.
  */
-export const FIRST_SCALAR_BATCH = 100;
+export const FIRST_SCALAR_BATCH = 500;
 /** Most a batch grows from one answer to the next. */
 export const GROWTH = 5;
 
@@ -119,6 +126,7 @@ export class TimedBatchSizer {
     initial = FIRST_SCALAR_BATCH,
     private readonly max = MAX_SCALAR_BATCH,
     private readonly targetMs = SCALAR_TARGET_MS,
+    private readonly slowMs = SLOW_MS,
   ) {
     this.current = Math.max(1, Math.min(initial, max));
     this.costCap = max;
@@ -135,8 +143,13 @@ export class TimedBatchSizer {
       this.costCap = Math.min(this.costCap, adaptedBatchSize(this.max, repos, cost));
     }
     if (repos < 1 || !(ms > 0)) return;
-    const fit = Math.floor((this.targetMs * repos) / ms);
-    this.current = Math.max(1, Math.min(this.max, GROWTH * this.current, fit));
+    const fit = Math.max(1, Math.floor((this.targetMs * repos) / ms));
+    if (ms > this.slowMs) {
+      // Near GitHub's limit: back to the target time, whatever the size was.
+      this.current = Math.min(this.current, fit);
+    } else if (fit > this.current) {
+      this.current = Math.min(this.max, GROWTH * this.current, fit);
+    }
   }
 
   /** A query failed (timeout, 502): halve, in case it was too big. */

@@ -1,5 +1,5 @@
 import type { LimitFunction } from "p-limit";
-import { BatchSizer, TimedBatchSizer } from "./batch-size.js";
+import { BatchSizer, FIRST_SCALAR_BATCH, TimedBatchSizer } from "./batch-size.js";
 import { classify, isRateLimitedBody } from "./failure.js";
 import { type LookupRun, okOrFailed, type Target } from "./lookup-run.js";
 import {
@@ -50,7 +50,8 @@ export interface KnownDetails {
  * Looks up every target with batched GraphQL queries. With `known` (the
  * two-pass refresh): pass 1 asks every known repository's fields that are not
  * connections, in large batches that cost one point each; pass 2 asks the
- * connections only of those `known` has no current values for. Repositories
+ * connections only of those `known` has no current values for. Pass 1 starts
+ * at `firstScalarBatch` repositories per query (see TimedBatchSizer). Repositories
  * with no last-known data, and every one without `known`, are asked everything
  * in one query per batch (one pass).
  */
@@ -60,6 +61,7 @@ export async function lookupGraphql(
   batchSize: number,
   limit: LimitFunction,
   known?: KnownDetails,
+  firstScalarBatch: number = FIRST_SCALAR_BATCH,
 ): Promise<void> {
   const full: Accept = (_t, node) => fromGraphql(node);
   const fresh = known === undefined ? targets : targets.filter((t) => !known.has(t.key));
@@ -67,7 +69,7 @@ export async function lookupGraphql(
   if (known === undefined || fresh.length === targets.length) return;
   const scalars = new Map<string, Scalars>();
   const need: Target[] = [];
-  const timed = new TimedBatchSizer(batchSize);
+  const timed = new TimedBatchSizer(firstScalarBatch);
   const seen = targets.filter((t) => known.has(t.key));
   await schedule(seen, run, limit, () => timed.size, "scalars", {
     accept: (t, node) => {

@@ -157,7 +157,15 @@ export async function lookupRepos(
     );
     const work =
       api === "graphql"
-        ? lookupGraphql(targets, run, batchSize, limit, options.knownDetails)
+        ? lookupGraphql(
+            targets,
+            run,
+            batchSize,
+            limit,
+            options.knownDetails,
+            // --batch-size, when given, is also where pass 1 starts.
+            options.batchSize === undefined ? undefined : batchSize,
+          )
         : lookupRest(targets, run, options.etags ?? new Map(), limit, () =>
             options.onBudget?.(state.snapshot(), targets.length),
           );

@@ -6257,3 +6257,3727 @@ export const precompiled: Record<
     validate: configSchema,
   },
 };
+
+/** The same schemas, validators stopping at the first error (see schema.ts). */
+const quick = ((exports: Record<string, ValidateFunction>) => {
+  exports.directory = validate20;
+  const schema31 = {
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    $id: "urn:cooltech:schemas:directory",
+    title: "cooltech directory",
+    description:
+      "The generated directory (data/directory.json): the curated entries plus their last-known GitHub metadata. Written by `cooltech build` and `cooltech refresh`; do not edit by hand.",
+    type: "object",
+    required: ["$schema", "refreshedAt", "categories", "projects"],
+    additionalProperties: false,
+    properties: {
+      $schema: { description: "Path of this schema, for editors.", type: "string" },
+      refreshedAt: {
+        description:
+          "ISO time of the last GitHub refresh, or null when none ran yet. The only run-level time: every entry whose github.status is ok or moved was found as it is at this time. A refresh in which nothing changed on GitHub changes nothing else in this file.",
+        type: ["string", "null"],
+        format: "date-time",
+      },
+      categories: {
+        description: "The categories, in display order.",
+        type: "array",
+        items: {
+          type: "object",
+          description: "One category.",
+          required: ["id", "name", "description"],
+          additionalProperties: false,
+          properties: {
+            id: {
+              description: "Category id.",
+              type: "string",
+              pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$",
+            },
+            name: { description: "Display name.", type: "string" },
+            description: { description: "What belongs in the category.", type: "string" },
+          },
+        },
+      },
+      projects: {
+        description: "The projects, sorted by category id, then by name (case-insensitive).",
+        type: "array",
+        items: { $ref: "#/$defs/project" },
+      },
+    },
+    $defs: {
+      isoTime: {
+        type: ["string", "null"],
+        format: "date-time",
+        description: "An ISO 8601 time, or null.",
+      },
+      httpsUrl: {
+        type: "string",
+        pattern: "^https://",
+        maxLength: 2048,
+        description: "An https URL.",
+      },
+      avatarUrl: {
+        type: "string",
+        pattern: "^https://avatars\\.githubusercontent\\.com/[A-Za-z0-9._~/?#=&%+-]*$",
+        maxLength: 500,
+        description:
+          "An image on GitHub's avatar host: https://avatars.githubusercontent.com/..., at most 500 characters, without quotes, spaces or brackets.",
+      },
+      maintenance: {
+        type: "object",
+        description:
+          "How the project is maintained. computed: archived when GitHub says the repository is archived; else inactive when its last push (pushedAt) is older than inactiveAfterMonths (data/cooltech.yaml, 12 by default) before the directory's refreshedAt; else active. curator: the `maintenance` of projects.yaml, which overrides the computed mark (its note is shown instead of the mark).",
+        required: ["status", "note", "source"],
+        additionalProperties: false,
+        properties: {
+          status: {
+            description:
+              "Computed: active, inactive or archived. Set by the curator: active, feature-complete, deprecated or inactive.",
+            enum: ["active", "inactive", "archived", "feature-complete", "deprecated"],
+          },
+          note: {
+            description:
+              "The curator's reason, shown instead of the mark; null when there is none (always null when computed).",
+            type: ["string", "null"],
+            maxLength: 120,
+          },
+          source: {
+            description: "computed: from the GitHub data; curator: set in projects.yaml.",
+            enum: ["computed", "curator"],
+          },
+        },
+      },
+      project: {
+        type: "object",
+        description: "One project.",
+        required: [
+          "name",
+          "repo",
+          "homepage",
+          "category",
+          "tags",
+          "description",
+          "github",
+          "trend",
+        ],
+        additionalProperties: false,
+        properties: {
+          name: { description: "The project's name.", type: "string", minLength: 1 },
+          repo: {
+            description: "The GitHub repository as curated (`owner/name`), or null.",
+            type: ["string", "null"],
+          },
+          homepage: {
+            description: "The project's website (https), or null.",
+            anyOf: [{ $ref: "#/$defs/httpsUrl" }, { type: "null" }],
+          },
+          category: { description: "The primary category id.", type: "string" },
+          categories: {
+            description:
+              "Every category id of the project, the primary one first (written since projects can be in several categories; when absent, read it as `[category]`).",
+            type: "array",
+            minItems: 1,
+            items: { type: "string" },
+          },
+          tags: { description: "Curated tags.", type: "array", items: { type: "string" } },
+          description: {
+            description: "The curated tagline, else GitHub's description, else null.",
+            type: ["string", "null"],
+          },
+          github: {
+            description:
+              "Live GitHub metadata as last fetched; a `missing` block (status and checkedAt, the rest null) when GitHub said the repository does not exist and it was never fetched; null until a refresh looked it up.",
+            anyOf: [
+              { $ref: "#/$defs/github" },
+              { $ref: "#/$defs/githubMissing" },
+              { type: "null" },
+            ],
+          },
+          trend: {
+            description:
+              "Star gains computed from the star history, or null when there is no history yet.",
+            anyOf: [
+              {
+                type: "object",
+                required: ["stars7d", "stars30d"],
+                additionalProperties: false,
+                properties: {
+                  stars7d: {
+                    description: "Stars gained over the last 7 days (null: not enough history).",
+                    type: ["integer", "null"],
+                  },
+                  stars30d: {
+                    description: "Stars gained over the last 30 days (null: not enough history).",
+                    type: ["integer", "null"],
+                  },
+                },
+              },
+              { type: "null" },
+            ],
+          },
+          maintenance: {
+            description:
+              "The maintenance mark; null when nothing is known (never fetched or no push date, and no curator's mark). Absent from a directory.json written before marks existed.",
+            anyOf: [{ $ref: "#/$defs/maintenance" }, { type: "null" }],
+          },
+        },
+      },
+      githubMissing: {
+        type: "object",
+        description:
+          "A repository GitHub says does not exist, never fetched: only the time of the lookup is known.",
+        required: [
+          "nameWithOwner",
+          "url",
+          "description",
+          "stars",
+          "forks",
+          "openIssues",
+          "license",
+          "language",
+          "topics",
+          "archived",
+          "pushedAt",
+          "createdAt",
+          "latestRelease",
+          "fetchedAt",
+          "checkedAt",
+          "status",
+        ],
+        additionalProperties: false,
+        properties: {
+          nameWithOwner: { type: "null" },
+          url: { type: "null" },
+          description: { type: "null" },
+          stars: { type: "null" },
+          forks: { type: "null" },
+          openIssues: { type: "null" },
+          license: { type: "null" },
+          language: { type: "null" },
+          topics: { type: "null" },
+          archived: { type: "null" },
+          pushedAt: { type: "null" },
+          createdAt: { type: "null" },
+          latestRelease: { type: "null" },
+          fetchedAt: { type: "null" },
+          checkedAt: {
+            description: "When GitHub said the repository does not exist.",
+            type: "string",
+            format: "date-time",
+          },
+          status: { description: "Always missing.", const: "missing" },
+        },
+      },
+      github: {
+        type: "object",
+        description: "Metadata GitHub reported for the repository.",
+        required: [
+          "nameWithOwner",
+          "url",
+          "description",
+          "stars",
+          "forks",
+          "openIssues",
+          "license",
+          "language",
+          "topics",
+          "archived",
+          "pushedAt",
+          "createdAt",
+          "latestRelease",
+          "fetchedAt",
+          "checkedAt",
+          "status",
+        ],
+        additionalProperties: false,
+        properties: {
+          nameWithOwner: {
+            description:
+              "The repository's current `owner/name` on GitHub (differs from `repo` when it moved).",
+            type: "string",
+            pattern: "^[^/\\s]+/[^/\\s]+$",
+            maxLength: 200,
+          },
+          url: {
+            description:
+              "The repository's page; null when GitHub sent one that is not an https URL of at most 2,048 characters.",
+            anyOf: [{ $ref: "#/$defs/httpsUrl" }, { type: "null" }],
+          },
+          description: {
+            description: "GitHub's description (shortened to 1,000 characters).",
+            type: ["string", "null"],
+            maxLength: 1000,
+          },
+          stars: { description: "Stargazers.", type: "integer", minimum: 0 },
+          forks: { description: "Forks.", type: "integer", minimum: 0 },
+          openIssues: { description: "Open issues.", type: "integer", minimum: 0 },
+          license: {
+            description: "SPDX license id, or null.",
+            type: ["string", "null"],
+            maxLength: 100,
+          },
+          language: {
+            description: "Primary language, or null.",
+            type: ["string", "null"],
+            maxLength: 100,
+          },
+          topics: {
+            description: "GitHub topics.",
+            type: "array",
+            maxItems: 100,
+            items: { type: "string", maxLength: 100 },
+          },
+          archived: {
+            description: "Whether the repository is archived (read-only).",
+            type: "boolean",
+          },
+          pushedAt: { description: "Last push.", $ref: "#/$defs/isoTime" },
+          createdAt: { description: "Creation time.", $ref: "#/$defs/isoTime" },
+          latestRelease: {
+            description: "The latest release, or null.",
+            anyOf: [
+              {
+                type: "object",
+                required: ["tag", "publishedAt", "url"],
+                additionalProperties: false,
+                properties: {
+                  tag: { description: "Release tag.", type: "string", maxLength: 500 },
+                  publishedAt: { description: "Publication time.", $ref: "#/$defs/isoTime" },
+                  url: {
+                    description:
+                      "Release page; null when GitHub sent one that is not an https URL of at most 2,048 characters.",
+                    anyOf: [{ $ref: "#/$defs/httpsUrl" }, { type: "null" }],
+                  },
+                },
+              },
+              { type: "null" },
+            ],
+          },
+          avatarUrl: {
+            description:
+              "The owner's avatar (GraphQL `owner { avatarUrl }`, REST `owner.avatar_url`), or null when GitHub sent none or one that is not an https URL on avatars.githubusercontent.com of at most 500 characters. Absent from an entry not fetched since avatars were added.",
+            anyOf: [{ $ref: "#/$defs/avatarUrl" }, { type: "null" }],
+          },
+          confirmedAt: {
+            description:
+              "Only when status is stale: the last refresh (the directory's refreshedAt at the time) that found this data as it is, so readers can tell how old it is. Set when the entry turns stale, kept while it stays stale, dropped once it is ok, moved or missing again.",
+            type: "string",
+            format: "date-time",
+          },
+          fetchedAt: {
+            description:
+              "When this data last changed: the first fetch that returned these values (a later fetch that finds the same data keeps it). Open issues and topics are re-read when any other field changed, and at least weekly with nightly runs.",
+            type: "string",
+            format: "date-time",
+          },
+          checkedAt: {
+            description:
+              "When this entry last changed (its data or its status); for a stale entry, the lookup that failed (a lookup never sent, because the run stopped first, keeps the earlier time).",
+            type: "string",
+            format: "date-time",
+          },
+          status: {
+            description:
+              "ok: found as it is at the last refresh (refreshedAt); moved: likewise, but GitHub answered under another name; missing: the repository does not exist; stale: the last refresh failed for it or did not reach it (its data was last found as it is at confirmedAt).",
+            enum: ["ok", "moved", "missing", "stale"],
+          },
+        },
+        if: { properties: { status: { const: "stale" } } },
+        else: { properties: { confirmedAt: false } },
+      },
+    },
+  };
+  const formats0 = require("ajv-formats/dist/formats").fullFormats["date-time"];
+  const pattern4 = new RegExp("^[a-z0-9]+(?:-[a-z0-9]+)*$", "u");
+  const schema32 = {
+    type: "object",
+    description: "One project.",
+    required: ["name", "repo", "homepage", "category", "tags", "description", "github", "trend"],
+    additionalProperties: false,
+    properties: {
+      name: { description: "The project's name.", type: "string", minLength: 1 },
+      repo: {
+        description: "The GitHub repository as curated (`owner/name`), or null.",
+        type: ["string", "null"],
+      },
+      homepage: {
+        description: "The project's website (https), or null.",
+        anyOf: [{ $ref: "#/$defs/httpsUrl" }, { type: "null" }],
+      },
+      category: { description: "The primary category id.", type: "string" },
+      categories: {
+        description:
+          "Every category id of the project, the primary one first (written since projects can be in several categories; when absent, read it as `[category]`).",
+        type: "array",
+        minItems: 1,
+        items: { type: "string" },
+      },
+      tags: { description: "Curated tags.", type: "array", items: { type: "string" } },
+      description: {
+        description: "The curated tagline, else GitHub's description, else null.",
+        type: ["string", "null"],
+      },
+      github: {
+        description:
+          "Live GitHub metadata as last fetched; a `missing` block (status and checkedAt, the rest null) when GitHub said the repository does not exist and it was never fetched; null until a refresh looked it up.",
+        anyOf: [{ $ref: "#/$defs/github" }, { $ref: "#/$defs/githubMissing" }, { type: "null" }],
+      },
+      trend: {
+        description:
+          "Star gains computed from the star history, or null when there is no history yet.",
+        anyOf: [
+          {
+            type: "object",
+            required: ["stars7d", "stars30d"],
+            additionalProperties: false,
+            properties: {
+              stars7d: {
+                description: "Stars gained over the last 7 days (null: not enough history).",
+                type: ["integer", "null"],
+              },
+              stars30d: {
+                description: "Stars gained over the last 30 days (null: not enough history).",
+                type: ["integer", "null"],
+              },
+            },
+          },
+          { type: "null" },
+        ],
+      },
+      maintenance: {
+        description:
+          "The maintenance mark; null when nothing is known (never fetched or no push date, and no curator's mark). Absent from a directory.json written before marks existed.",
+        anyOf: [{ $ref: "#/$defs/maintenance" }, { type: "null" }],
+      },
+    },
+  };
+  const schema33 = {
+    type: "string",
+    pattern: "^https://",
+    maxLength: 2048,
+    description: "An https URL.",
+  };
+  const schema41 = {
+    type: "object",
+    description:
+      "A repository GitHub says does not exist, never fetched: only the time of the lookup is known.",
+    required: [
+      "nameWithOwner",
+      "url",
+      "description",
+      "stars",
+      "forks",
+      "openIssues",
+      "license",
+      "language",
+      "topics",
+      "archived",
+      "pushedAt",
+      "createdAt",
+      "latestRelease",
+      "fetchedAt",
+      "checkedAt",
+      "status",
+    ],
+    additionalProperties: false,
+    properties: {
+      nameWithOwner: { type: "null" },
+      url: { type: "null" },
+      description: { type: "null" },
+      stars: { type: "null" },
+      forks: { type: "null" },
+      openIssues: { type: "null" },
+      license: { type: "null" },
+      language: { type: "null" },
+      topics: { type: "null" },
+      archived: { type: "null" },
+      pushedAt: { type: "null" },
+      createdAt: { type: "null" },
+      latestRelease: { type: "null" },
+      fetchedAt: { type: "null" },
+      checkedAt: {
+        description: "When GitHub said the repository does not exist.",
+        type: "string",
+        format: "date-time",
+      },
+      status: { description: "Always missing.", const: "missing" },
+    },
+  };
+  const schema42 = {
+    type: "object",
+    description:
+      "How the project is maintained. computed: archived when GitHub says the repository is archived; else inactive when its last push (pushedAt) is older than inactiveAfterMonths (data/cooltech.yaml, 12 by default) before the directory's refreshedAt; else active. curator: the `maintenance` of projects.yaml, which overrides the computed mark (its note is shown instead of the mark).",
+    required: ["status", "note", "source"],
+    additionalProperties: false,
+    properties: {
+      status: {
+        description:
+          "Computed: active, inactive or archived. Set by the curator: active, feature-complete, deprecated or inactive.",
+        enum: ["active", "inactive", "archived", "feature-complete", "deprecated"],
+      },
+      note: {
+        description:
+          "The curator's reason, shown instead of the mark; null when there is none (always null when computed).",
+        type: ["string", "null"],
+        maxLength: 120,
+      },
+      source: {
+        description: "computed: from the GitHub data; curator: set in projects.yaml.",
+        enum: ["computed", "curator"],
+      },
+    },
+  };
+  const func1 = Object.prototype.hasOwnProperty;
+  const func2 = require("ajv/dist/runtime/ucs2length").default;
+  const pattern5 = new RegExp("^https://", "u");
+  const schema34 = {
+    type: "object",
+    description: "Metadata GitHub reported for the repository.",
+    required: [
+      "nameWithOwner",
+      "url",
+      "description",
+      "stars",
+      "forks",
+      "openIssues",
+      "license",
+      "language",
+      "topics",
+      "archived",
+      "pushedAt",
+      "createdAt",
+      "latestRelease",
+      "fetchedAt",
+      "checkedAt",
+      "status",
+    ],
+    additionalProperties: false,
+    properties: {
+      nameWithOwner: {
+        description:
+          "The repository's current `owner/name` on GitHub (differs from `repo` when it moved).",
+        type: "string",
+        pattern: "^[^/\\s]+/[^/\\s]+$",
+        maxLength: 200,
+      },
+      url: {
+        description:
+          "The repository's page; null when GitHub sent one that is not an https URL of at most 2,048 characters.",
+        anyOf: [{ $ref: "#/$defs/httpsUrl" }, { type: "null" }],
+      },
+      description: {
+        description: "GitHub's description (shortened to 1,000 characters).",
+        type: ["string", "null"],
+        maxLength: 1000,
+      },
+      stars: { description: "Stargazers.", type: "integer", minimum: 0 },
+      forks: { description: "Forks.", type: "integer", minimum: 0 },
+      openIssues: { description: "Open issues.", type: "integer", minimum: 0 },
+      license: {
+        description: "SPDX license id, or null.",
+        type: ["string", "null"],
+        maxLength: 100,
+      },
+      language: {
+        description: "Primary language, or null.",
+        type: ["string", "null"],
+        maxLength: 100,
+      },
+      topics: {
+        description: "GitHub topics.",
+        type: "array",
+        maxItems: 100,
+        items: { type: "string", maxLength: 100 },
+      },
+      archived: { description: "Whether the repository is archived (read-only).", type: "boolean" },
+      pushedAt: { description: "Last push.", $ref: "#/$defs/isoTime" },
+      createdAt: { description: "Creation time.", $ref: "#/$defs/isoTime" },
+      latestRelease: {
+        description: "The latest release, or null.",
+        anyOf: [
+          {
+            type: "object",
+            required: ["tag", "publishedAt", "url"],
+            additionalProperties: false,
+            properties: {
+              tag: { description: "Release tag.", type: "string", maxLength: 500 },
+              publishedAt: { description: "Publication time.", $ref: "#/$defs/isoTime" },
+              url: {
+                description:
+                  "Release page; null when GitHub sent one that is not an https URL of at most 2,048 characters.",
+                anyOf: [{ $ref: "#/$defs/httpsUrl" }, { type: "null" }],
+              },
+            },
+          },
+          { type: "null" },
+        ],
+      },
+      avatarUrl: {
+        description:
+          "The owner's avatar (GraphQL `owner { avatarUrl }`, REST `owner.avatar_url`), or null when GitHub sent none or one that is not an https URL on avatars.githubusercontent.com of at most 500 characters. Absent from an entry not fetched since avatars were added.",
+        anyOf: [{ $ref: "#/$defs/avatarUrl" }, { type: "null" }],
+      },
+      confirmedAt: {
+        description:
+          "Only when status is stale: the last refresh (the directory's refreshedAt at the time) that found this data as it is, so readers can tell how old it is. Set when the entry turns stale, kept while it stays stale, dropped once it is ok, moved or missing again.",
+        type: "string",
+        format: "date-time",
+      },
+      fetchedAt: {
+        description:
+          "When this data last changed: the first fetch that returned these values (a later fetch that finds the same data keeps it). Open issues and topics are re-read when any other field changed, and at least weekly with nightly runs.",
+        type: "string",
+        format: "date-time",
+      },
+      checkedAt: {
+        description:
+          "When this entry last changed (its data or its status); for a stale entry, the lookup that failed (a lookup never sent, because the run stopped first, keeps the earlier time).",
+        type: "string",
+        format: "date-time",
+      },
+      status: {
+        description:
+          "ok: found as it is at the last refresh (refreshedAt); moved: likewise, but GitHub answered under another name; missing: the repository does not exist; stale: the last refresh failed for it or did not reach it (its data was last found as it is at confirmedAt).",
+        enum: ["ok", "moved", "missing", "stale"],
+      },
+    },
+    if: { properties: { status: { const: "stale" } } },
+    else: { properties: { confirmedAt: false } },
+  };
+  const schema36 = {
+    type: ["string", "null"],
+    format: "date-time",
+    description: "An ISO 8601 time, or null.",
+  };
+  const schema40 = {
+    type: "string",
+    pattern: "^https://avatars\\.githubusercontent\\.com/[A-Za-z0-9._~/?#=&%+-]*$",
+    maxLength: 500,
+    description:
+      "An image on GitHub's avatar host: https://avatars.githubusercontent.com/..., at most 500 characters, without quotes, spaces or brackets.",
+  };
+  const pattern6 = new RegExp("^[^/\\s]+/[^/\\s]+$", "u");
+  const pattern9 = new RegExp(
+    "^https://avatars\\.githubusercontent\\.com/[A-Za-z0-9._~/?#=&%+-]*$",
+    "u",
+  );
+  function validate22(
+    data,
+    {
+      instancePath = "",
+      parentData,
+      parentDataProperty,
+      rootData = data,
+      dynamicAnchors = {},
+    } = {},
+  ) {
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate22.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = undefined;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = undefined;
+    }
+    const _errs1 = errors;
+    let valid0 = true;
+    const _errs2 = errors;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.status !== undefined) {
+        if ("stale" !== data.status) {
+          const err0 = {};
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+      }
+    }
+    var _valid0 = _errs2 === errors;
+    errors = _errs1;
+    if (vErrors !== null) {
+      if (_errs1) {
+        vErrors.length = _errs1;
+      } else {
+        vErrors = null;
+      }
+    }
+    if (!_valid0) {
+      const _errs4 = errors;
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        if (data.confirmedAt !== undefined) {
+          validate22.errors = [
+            {
+              instancePath: instancePath + "/confirmedAt",
+              schemaPath: "#/else/properties/confirmedAt/false schema",
+              keyword: "false schema",
+              params: {},
+              message: "boolean schema is false",
+            },
+          ];
+          return false;
+        }
+      }
+      var _valid0 = _errs4 === errors;
+      valid0 = _valid0;
+      if (valid0) {
+        var props0 = {};
+        props0.confirmedAt = true;
+        props0.status = true;
+      }
+    }
+    if (!valid0) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/if",
+        keyword: "if",
+        params: { failingKeyword: "else" },
+        message: 'must match "else" schema',
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+      validate22.errors = vErrors;
+      return false;
+    }
+    if (errors === 0) {
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        let missing0;
+        if (
+          (data.nameWithOwner === undefined && (missing0 = "nameWithOwner")) ||
+          (data.url === undefined && (missing0 = "url")) ||
+          (data.description === undefined && (missing0 = "description")) ||
+          (data.stars === undefined && (missing0 = "stars")) ||
+          (data.forks === undefined && (missing0 = "forks")) ||
+          (data.openIssues === undefined && (missing0 = "openIssues")) ||
+          (data.license === undefined && (missing0 = "license")) ||
+          (data.language === undefined && (missing0 = "language")) ||
+          (data.topics === undefined && (missing0 = "topics")) ||
+          (data.archived === undefined && (missing0 = "archived")) ||
+          (data.pushedAt === undefined && (missing0 = "pushedAt")) ||
+          (data.createdAt === undefined && (missing0 = "createdAt")) ||
+          (data.latestRelease === undefined && (missing0 = "latestRelease")) ||
+          (data.fetchedAt === undefined && (missing0 = "fetchedAt")) ||
+          (data.checkedAt === undefined && (missing0 = "checkedAt")) ||
+          (data.status === undefined && (missing0 = "status"))
+        ) {
+          validate22.errors = [
+            {
+              instancePath,
+              schemaPath: "#/required",
+              keyword: "required",
+              params: { missingProperty: missing0 },
+              message: "must have required property '" + missing0 + "'",
+            },
+          ];
+          return false;
+        } else {
+          const _errs5 = errors;
+          for (const key0 in data) {
+            if (!func1.call(schema34.properties, key0)) {
+              validate22.errors = [
+                {
+                  instancePath,
+                  schemaPath: "#/additionalProperties",
+                  keyword: "additionalProperties",
+                  params: { additionalProperty: key0 },
+                  message: "must NOT have additional properties",
+                },
+              ];
+              return false;
+              break;
+            }
+          }
+          if (_errs5 === errors) {
+            if (data.nameWithOwner !== undefined) {
+              let data2 = data.nameWithOwner;
+              const _errs6 = errors;
+              if (errors === _errs6) {
+                if (typeof data2 === "string") {
+                  if (func2(data2) > 200) {
+                    validate22.errors = [
+                      {
+                        instancePath: instancePath + "/nameWithOwner",
+                        schemaPath: "#/properties/nameWithOwner/maxLength",
+                        keyword: "maxLength",
+                        params: { limit: 200 },
+                        message: "must NOT have more than 200 characters",
+                      },
+                    ];
+                    return false;
+                  } else {
+                    if (!pattern6.test(data2)) {
+                      validate22.errors = [
+                        {
+                          instancePath: instancePath + "/nameWithOwner",
+                          schemaPath: "#/properties/nameWithOwner/pattern",
+                          keyword: "pattern",
+                          params: { pattern: "^[^/\\s]+/[^/\\s]+$" },
+                          message: 'must match pattern "' + "^[^/\\s]+/[^/\\s]+$" + '"',
+                        },
+                      ];
+                      return false;
+                    }
+                  }
+                } else {
+                  validate22.errors = [
+                    {
+                      instancePath: instancePath + "/nameWithOwner",
+                      schemaPath: "#/properties/nameWithOwner/type",
+                      keyword: "type",
+                      params: { type: "string" },
+                      message: "must be string",
+                    },
+                  ];
+                  return false;
+                }
+              }
+              var valid3 = _errs6 === errors;
+            } else {
+              var valid3 = true;
+            }
+            if (valid3) {
+              if (data.url !== undefined) {
+                let data3 = data.url;
+                const _errs8 = errors;
+                const _errs9 = errors;
+                let valid4 = false;
+                const _errs10 = errors;
+                const _errs11 = errors;
+                if (errors === _errs11) {
+                  if (typeof data3 === "string") {
+                    if (func2(data3) > 2048) {
+                      const err2 = {
+                        instancePath: instancePath + "/url",
+                        schemaPath: "#/$defs/httpsUrl/maxLength",
+                        keyword: "maxLength",
+                        params: { limit: 2048 },
+                        message: "must NOT have more than 2048 characters",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err2];
+                      } else {
+                        vErrors.push(err2);
+                      }
+                      errors++;
+                    } else {
+                      if (!pattern5.test(data3)) {
+                        const err3 = {
+                          instancePath: instancePath + "/url",
+                          schemaPath: "#/$defs/httpsUrl/pattern",
+                          keyword: "pattern",
+                          params: { pattern: "^https://" },
+                          message: 'must match pattern "' + "^https://" + '"',
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err3];
+                        } else {
+                          vErrors.push(err3);
+                        }
+                        errors++;
+                      }
+                    }
+                  } else {
+                    const err4 = {
+                      instancePath: instancePath + "/url",
+                      schemaPath: "#/$defs/httpsUrl/type",
+                      keyword: "type",
+                      params: { type: "string" },
+                      message: "must be string",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err4];
+                    } else {
+                      vErrors.push(err4);
+                    }
+                    errors++;
+                  }
+                }
+                var _valid1 = _errs10 === errors;
+                valid4 = valid4 || _valid1;
+                const _errs13 = errors;
+                if (data3 !== null) {
+                  const err5 = {
+                    instancePath: instancePath + "/url",
+                    schemaPath: "#/properties/url/anyOf/1/type",
+                    keyword: "type",
+                    params: { type: "null" },
+                    message: "must be null",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err5];
+                  } else {
+                    vErrors.push(err5);
+                  }
+                  errors++;
+                }
+                var _valid1 = _errs13 === errors;
+                valid4 = valid4 || _valid1;
+                if (!valid4) {
+                  const err6 = {
+                    instancePath: instancePath + "/url",
+                    schemaPath: "#/properties/url/anyOf",
+                    keyword: "anyOf",
+                    params: {},
+                    message: "must match a schema in anyOf",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err6];
+                  } else {
+                    vErrors.push(err6);
+                  }
+                  errors++;
+                  validate22.errors = vErrors;
+                  return false;
+                } else {
+                  errors = _errs9;
+                  if (vErrors !== null) {
+                    if (_errs9) {
+                      vErrors.length = _errs9;
+                    } else {
+                      vErrors = null;
+                    }
+                  }
+                }
+                var valid3 = _errs8 === errors;
+              } else {
+                var valid3 = true;
+              }
+              if (valid3) {
+                if (data.description !== undefined) {
+                  let data4 = data.description;
+                  const _errs15 = errors;
+                  if (typeof data4 !== "string" && data4 !== null) {
+                    validate22.errors = [
+                      {
+                        instancePath: instancePath + "/description",
+                        schemaPath: "#/properties/description/type",
+                        keyword: "type",
+                        params: { type: schema34.properties.description.type },
+                        message: "must be string,null",
+                      },
+                    ];
+                    return false;
+                  }
+                  if (errors === _errs15) {
+                    if (typeof data4 === "string") {
+                      if (func2(data4) > 1000) {
+                        validate22.errors = [
+                          {
+                            instancePath: instancePath + "/description",
+                            schemaPath: "#/properties/description/maxLength",
+                            keyword: "maxLength",
+                            params: { limit: 1000 },
+                            message: "must NOT have more than 1000 characters",
+                          },
+                        ];
+                        return false;
+                      }
+                    }
+                  }
+                  var valid3 = _errs15 === errors;
+                } else {
+                  var valid3 = true;
+                }
+                if (valid3) {
+                  if (data.stars !== undefined) {
+                    let data5 = data.stars;
+                    const _errs17 = errors;
+                    if (
+                      !(
+                        typeof data5 == "number" &&
+                        !(data5 % 1) &&
+                        !isNaN(data5) &&
+                        isFinite(data5)
+                      )
+                    ) {
+                      validate22.errors = [
+                        {
+                          instancePath: instancePath + "/stars",
+                          schemaPath: "#/properties/stars/type",
+                          keyword: "type",
+                          params: { type: "integer" },
+                          message: "must be integer",
+                        },
+                      ];
+                      return false;
+                    }
+                    if (errors === _errs17) {
+                      if (typeof data5 == "number" && isFinite(data5)) {
+                        if (data5 < 0 || isNaN(data5)) {
+                          validate22.errors = [
+                            {
+                              instancePath: instancePath + "/stars",
+                              schemaPath: "#/properties/stars/minimum",
+                              keyword: "minimum",
+                              params: { comparison: ">=", limit: 0 },
+                              message: "must be >= 0",
+                            },
+                          ];
+                          return false;
+                        }
+                      }
+                    }
+                    var valid3 = _errs17 === errors;
+                  } else {
+                    var valid3 = true;
+                  }
+                  if (valid3) {
+                    if (data.forks !== undefined) {
+                      let data6 = data.forks;
+                      const _errs19 = errors;
+                      if (
+                        !(
+                          typeof data6 == "number" &&
+                          !(data6 % 1) &&
+                          !isNaN(data6) &&
+                          isFinite(data6)
+                        )
+                      ) {
+                        validate22.errors = [
+                          {
+                            instancePath: instancePath + "/forks",
+                            schemaPath: "#/properties/forks/type",
+                            keyword: "type",
+                            params: { type: "integer" },
+                            message: "must be integer",
+                          },
+                        ];
+                        return false;
+                      }
+                      if (errors === _errs19) {
+                        if (typeof data6 == "number" && isFinite(data6)) {
+                          if (data6 < 0 || isNaN(data6)) {
+                            validate22.errors = [
+                              {
+                                instancePath: instancePath + "/forks",
+                                schemaPath: "#/properties/forks/minimum",
+                                keyword: "minimum",
+                                params: { comparison: ">=", limit: 0 },
+                                message: "must be >= 0",
+                              },
+                            ];
+                            return false;
+                          }
+                        }
+                      }
+                      var valid3 = _errs19 === errors;
+                    } else {
+                      var valid3 = true;
+                    }
+                    if (valid3) {
+                      if (data.openIssues !== undefined) {
+                        let data7 = data.openIssues;
+                        const _errs21 = errors;
+                        if (
+                          !(
+                            typeof data7 == "number" &&
+                            !(data7 % 1) &&
+                            !isNaN(data7) &&
+                            isFinite(data7)
+                          )
+                        ) {
+                          validate22.errors = [
+                            {
+                              instancePath: instancePath + "/openIssues",
+                              schemaPath: "#/properties/openIssues/type",
+                              keyword: "type",
+                              params: { type: "integer" },
+                              message: "must be integer",
+                            },
+                          ];
+                          return false;
+                        }
+                        if (errors === _errs21) {
+                          if (typeof data7 == "number" && isFinite(data7)) {
+                            if (data7 < 0 || isNaN(data7)) {
+                              validate22.errors = [
+                                {
+                                  instancePath: instancePath + "/openIssues",
+                                  schemaPath: "#/properties/openIssues/minimum",
+                                  keyword: "minimum",
+                                  params: { comparison: ">=", limit: 0 },
+                                  message: "must be >= 0",
+                                },
+                              ];
+                              return false;
+                            }
+                          }
+                        }
+                        var valid3 = _errs21 === errors;
+                      } else {
+                        var valid3 = true;
+                      }
+                      if (valid3) {
+                        if (data.license !== undefined) {
+                          let data8 = data.license;
+                          const _errs23 = errors;
+                          if (typeof data8 !== "string" && data8 !== null) {
+                            validate22.errors = [
+                              {
+                                instancePath: instancePath + "/license",
+                                schemaPath: "#/properties/license/type",
+                                keyword: "type",
+                                params: { type: schema34.properties.license.type },
+                                message: "must be string,null",
+                              },
+                            ];
+                            return false;
+                          }
+                          if (errors === _errs23) {
+                            if (typeof data8 === "string") {
+                              if (func2(data8) > 100) {
+                                validate22.errors = [
+                                  {
+                                    instancePath: instancePath + "/license",
+                                    schemaPath: "#/properties/license/maxLength",
+                                    keyword: "maxLength",
+                                    params: { limit: 100 },
+                                    message: "must NOT have more than 100 characters",
+                                  },
+                                ];
+                                return false;
+                              }
+                            }
+                          }
+                          var valid3 = _errs23 === errors;
+                        } else {
+                          var valid3 = true;
+                        }
+                        if (valid3) {
+                          if (data.language !== undefined) {
+                            let data9 = data.language;
+                            const _errs25 = errors;
+                            if (typeof data9 !== "string" && data9 !== null) {
+                              validate22.errors = [
+                                {
+                                  instancePath: instancePath + "/language",
+                                  schemaPath: "#/properties/language/type",
+                                  keyword: "type",
+                                  params: { type: schema34.properties.language.type },
+                                  message: "must be string,null",
+                                },
+                              ];
+                              return false;
+                            }
+                            if (errors === _errs25) {
+                              if (typeof data9 === "string") {
+                                if (func2(data9) > 100) {
+                                  validate22.errors = [
+                                    {
+                                      instancePath: instancePath + "/language",
+                                      schemaPath: "#/properties/language/maxLength",
+                                      keyword: "maxLength",
+                                      params: { limit: 100 },
+                                      message: "must NOT have more than 100 characters",
+                                    },
+                                  ];
+                                  return false;
+                                }
+                              }
+                            }
+                            var valid3 = _errs25 === errors;
+                          } else {
+                            var valid3 = true;
+                          }
+                          if (valid3) {
+                            if (data.topics !== undefined) {
+                              let data10 = data.topics;
+                              const _errs27 = errors;
+                              if (errors === _errs27) {
+                                if (Array.isArray(data10)) {
+                                  if (data10.length > 100) {
+                                    validate22.errors = [
+                                      {
+                                        instancePath: instancePath + "/topics",
+                                        schemaPath: "#/properties/topics/maxItems",
+                                        keyword: "maxItems",
+                                        params: { limit: 100 },
+                                        message: "must NOT have more than 100 items",
+                                      },
+                                    ];
+                                    return false;
+                                  } else {
+                                    var valid6 = true;
+                                    const len0 = data10.length;
+                                    for (let i0 = 0; i0 < len0; i0++) {
+                                      let data11 = data10[i0];
+                                      const _errs29 = errors;
+                                      if (errors === _errs29) {
+                                        if (typeof data11 === "string") {
+                                          if (func2(data11) > 100) {
+                                            validate22.errors = [
+                                              {
+                                                instancePath: instancePath + "/topics/" + i0,
+                                                schemaPath: "#/properties/topics/items/maxLength",
+                                                keyword: "maxLength",
+                                                params: { limit: 100 },
+                                                message: "must NOT have more than 100 characters",
+                                              },
+                                            ];
+                                            return false;
+                                          }
+                                        } else {
+                                          validate22.errors = [
+                                            {
+                                              instancePath: instancePath + "/topics/" + i0,
+                                              schemaPath: "#/properties/topics/items/type",
+                                              keyword: "type",
+                                              params: { type: "string" },
+                                              message: "must be string",
+                                            },
+                                          ];
+                                          return false;
+                                        }
+                                      }
+                                      var valid6 = _errs29 === errors;
+                                      if (!valid6) {
+                                        break;
+                                      }
+                                    }
+                                  }
+                                } else {
+                                  validate22.errors = [
+                                    {
+                                      instancePath: instancePath + "/topics",
+                                      schemaPath: "#/properties/topics/type",
+                                      keyword: "type",
+                                      params: { type: "array" },
+                                      message: "must be array",
+                                    },
+                                  ];
+                                  return false;
+                                }
+                              }
+                              var valid3 = _errs27 === errors;
+                            } else {
+                              var valid3 = true;
+                            }
+                            if (valid3) {
+                              if (data.archived !== undefined) {
+                                const _errs31 = errors;
+                                if (typeof data.archived !== "boolean") {
+                                  validate22.errors = [
+                                    {
+                                      instancePath: instancePath + "/archived",
+                                      schemaPath: "#/properties/archived/type",
+                                      keyword: "type",
+                                      params: { type: "boolean" },
+                                      message: "must be boolean",
+                                    },
+                                  ];
+                                  return false;
+                                }
+                                var valid3 = _errs31 === errors;
+                              } else {
+                                var valid3 = true;
+                              }
+                              if (valid3) {
+                                if (data.pushedAt !== undefined) {
+                                  let data13 = data.pushedAt;
+                                  const _errs33 = errors;
+                                  const _errs34 = errors;
+                                  if (typeof data13 !== "string" && data13 !== null) {
+                                    validate22.errors = [
+                                      {
+                                        instancePath: instancePath + "/pushedAt",
+                                        schemaPath: "#/$defs/isoTime/type",
+                                        keyword: "type",
+                                        params: { type: schema36.type },
+                                        message: "must be string,null",
+                                      },
+                                    ];
+                                    return false;
+                                  }
+                                  if (errors === _errs34) {
+                                    if (errors === _errs34) {
+                                      if (typeof data13 === "string") {
+                                        if (!formats0.validate(data13)) {
+                                          validate22.errors = [
+                                            {
+                                              instancePath: instancePath + "/pushedAt",
+                                              schemaPath: "#/$defs/isoTime/format",
+                                              keyword: "format",
+                                              params: { format: "date-time" },
+                                              message: 'must match format "' + "date-time" + '"',
+                                            },
+                                          ];
+                                          return false;
+                                        }
+                                      }
+                                    }
+                                  }
+                                  var valid3 = _errs33 === errors;
+                                } else {
+                                  var valid3 = true;
+                                }
+                                if (valid3) {
+                                  if (data.createdAt !== undefined) {
+                                    let data14 = data.createdAt;
+                                    const _errs36 = errors;
+                                    const _errs37 = errors;
+                                    if (typeof data14 !== "string" && data14 !== null) {
+                                      validate22.errors = [
+                                        {
+                                          instancePath: instancePath + "/createdAt",
+                                          schemaPath: "#/$defs/isoTime/type",
+                                          keyword: "type",
+                                          params: { type: schema36.type },
+                                          message: "must be string,null",
+                                        },
+                                      ];
+                                      return false;
+                                    }
+                                    if (errors === _errs37) {
+                                      if (errors === _errs37) {
+                                        if (typeof data14 === "string") {
+                                          if (!formats0.validate(data14)) {
+                                            validate22.errors = [
+                                              {
+                                                instancePath: instancePath + "/createdAt",
+                                                schemaPath: "#/$defs/isoTime/format",
+                                                keyword: "format",
+                                                params: { format: "date-time" },
+                                                message: 'must match format "' + "date-time" + '"',
+                                              },
+                                            ];
+                                            return false;
+                                          }
+                                        }
+                                      }
+                                    }
+                                    var valid3 = _errs36 === errors;
+                                  } else {
+                                    var valid3 = true;
+                                  }
+                                  if (valid3) {
+                                    if (data.latestRelease !== undefined) {
+                                      let data15 = data.latestRelease;
+                                      const _errs39 = errors;
+                                      const _errs40 = errors;
+                                      let valid9 = false;
+                                      const _errs41 = errors;
+                                      if (errors === _errs41) {
+                                        if (
+                                          data15 &&
+                                          typeof data15 == "object" &&
+                                          !Array.isArray(data15)
+                                        ) {
+                                          let missing1;
+                                          if (
+                                            (data15.tag === undefined && (missing1 = "tag")) ||
+                                            (data15.publishedAt === undefined &&
+                                              (missing1 = "publishedAt")) ||
+                                            (data15.url === undefined && (missing1 = "url"))
+                                          ) {
+                                            const err7 = {
+                                              instancePath: instancePath + "/latestRelease",
+                                              schemaPath:
+                                                "#/properties/latestRelease/anyOf/0/required",
+                                              keyword: "required",
+                                              params: { missingProperty: missing1 },
+                                              message:
+                                                "must have required property '" + missing1 + "'",
+                                            };
+                                            if (vErrors === null) {
+                                              vErrors = [err7];
+                                            } else {
+                                              vErrors.push(err7);
+                                            }
+                                            errors++;
+                                          } else {
+                                            const _errs43 = errors;
+                                            for (const key1 in data15) {
+                                              if (
+                                                !(
+                                                  key1 === "tag" ||
+                                                  key1 === "publishedAt" ||
+                                                  key1 === "url"
+                                                )
+                                              ) {
+                                                const err8 = {
+                                                  instancePath: instancePath + "/latestRelease",
+                                                  schemaPath:
+                                                    "#/properties/latestRelease/anyOf/0/additionalProperties",
+                                                  keyword: "additionalProperties",
+                                                  params: { additionalProperty: key1 },
+                                                  message: "must NOT have additional properties",
+                                                };
+                                                if (vErrors === null) {
+                                                  vErrors = [err8];
+                                                } else {
+                                                  vErrors.push(err8);
+                                                }
+                                                errors++;
+                                                break;
+                                              }
+                                            }
+                                            if (_errs43 === errors) {
+                                              if (data15.tag !== undefined) {
+                                                let data16 = data15.tag;
+                                                const _errs44 = errors;
+                                                if (errors === _errs44) {
+                                                  if (typeof data16 === "string") {
+                                                    if (func2(data16) > 500) {
+                                                      const err9 = {
+                                                        instancePath:
+                                                          instancePath + "/latestRelease/tag",
+                                                        schemaPath:
+                                                          "#/properties/latestRelease/anyOf/0/properties/tag/maxLength",
+                                                        keyword: "maxLength",
+                                                        params: { limit: 500 },
+                                                        message:
+                                                          "must NOT have more than 500 characters",
+                                                      };
+                                                      if (vErrors === null) {
+                                                        vErrors = [err9];
+                                                      } else {
+                                                        vErrors.push(err9);
+                                                      }
+                                                      errors++;
+                                                    }
+                                                  } else {
+                                                    const err10 = {
+                                                      instancePath:
+                                                        instancePath + "/latestRelease/tag",
+                                                      schemaPath:
+                                                        "#/properties/latestRelease/anyOf/0/properties/tag/type",
+                                                      keyword: "type",
+                                                      params: { type: "string" },
+                                                      message: "must be string",
+                                                    };
+                                                    if (vErrors === null) {
+                                                      vErrors = [err10];
+                                                    } else {
+                                                      vErrors.push(err10);
+                                                    }
+                                                    errors++;
+                                                  }
+                                                }
+                                                var valid10 = _errs44 === errors;
+                                              } else {
+                                                var valid10 = true;
+                                              }
+                                              if (valid10) {
+                                                if (data15.publishedAt !== undefined) {
+                                                  let data17 = data15.publishedAt;
+                                                  const _errs46 = errors;
+                                                  const _errs47 = errors;
+                                                  if (
+                                                    typeof data17 !== "string" &&
+                                                    data17 !== null
+                                                  ) {
+                                                    const err11 = {
+                                                      instancePath:
+                                                        instancePath + "/latestRelease/publishedAt",
+                                                      schemaPath: "#/$defs/isoTime/type",
+                                                      keyword: "type",
+                                                      params: { type: schema36.type },
+                                                      message: "must be string,null",
+                                                    };
+                                                    if (vErrors === null) {
+                                                      vErrors = [err11];
+                                                    } else {
+                                                      vErrors.push(err11);
+                                                    }
+                                                    errors++;
+                                                  }
+                                                  if (errors === _errs47) {
+                                                    if (errors === _errs47) {
+                                                      if (typeof data17 === "string") {
+                                                        if (!formats0.validate(data17)) {
+                                                          const err12 = {
+                                                            instancePath:
+                                                              instancePath +
+                                                              "/latestRelease/publishedAt",
+                                                            schemaPath: "#/$defs/isoTime/format",
+                                                            keyword: "format",
+                                                            params: { format: "date-time" },
+                                                            message:
+                                                              'must match format "' +
+                                                              "date-time" +
+                                                              '"',
+                                                          };
+                                                          if (vErrors === null) {
+                                                            vErrors = [err12];
+                                                          } else {
+                                                            vErrors.push(err12);
+                                                          }
+                                                          errors++;
+                                                        }
+                                                      }
+                                                    }
+                                                  }
+                                                  var valid10 = _errs46 === errors;
+                                                } else {
+                                                  var valid10 = true;
+                                                }
+                                                if (valid10) {
+                                                  if (data15.url !== undefined) {
+                                                    let data18 = data15.url;
+                                                    const _errs49 = errors;
+                                                    const _errs50 = errors;
+                                                    let valid12 = false;
+                                                    const _errs51 = errors;
+                                                    const _errs52 = errors;
+                                                    if (errors === _errs52) {
+                                                      if (typeof data18 === "string") {
+                                                        if (func2(data18) > 2048) {
+                                                          const err13 = {
+                                                            instancePath:
+                                                              instancePath + "/latestRelease/url",
+                                                            schemaPath:
+                                                              "#/$defs/httpsUrl/maxLength",
+                                                            keyword: "maxLength",
+                                                            params: { limit: 2048 },
+                                                            message:
+                                                              "must NOT have more than 2048 characters",
+                                                          };
+                                                          if (vErrors === null) {
+                                                            vErrors = [err13];
+                                                          } else {
+                                                            vErrors.push(err13);
+                                                          }
+                                                          errors++;
+                                                        } else {
+                                                          if (!pattern5.test(data18)) {
+                                                            const err14 = {
+                                                              instancePath:
+                                                                instancePath + "/latestRelease/url",
+                                                              schemaPath:
+                                                                "#/$defs/httpsUrl/pattern",
+                                                              keyword: "pattern",
+                                                              params: { pattern: "^https://" },
+                                                              message:
+                                                                'must match pattern "' +
+                                                                "^https://" +
+                                                                '"',
+                                                            };
+                                                            if (vErrors === null) {
+                                                              vErrors = [err14];
+                                                            } else {
+                                                              vErrors.push(err14);
+                                                            }
+                                                            errors++;
+                                                          }
+                                                        }
+                                                      } else {
+                                                        const err15 = {
+                                                          instancePath:
+                                                            instancePath + "/latestRelease/url",
+                                                          schemaPath: "#/$defs/httpsUrl/type",
+                                                          keyword: "type",
+                                                          params: { type: "string" },
+                                                          message: "must be string",
+                                                        };
+                                                        if (vErrors === null) {
+                                                          vErrors = [err15];
+                                                        } else {
+                                                          vErrors.push(err15);
+                                                        }
+                                                        errors++;
+                                                      }
+                                                    }
+                                                    var _valid3 = _errs51 === errors;
+                                                    valid12 = valid12 || _valid3;
+                                                    const _errs54 = errors;
+                                                    if (data18 !== null) {
+                                                      const err16 = {
+                                                        instancePath:
+                                                          instancePath + "/latestRelease/url",
+                                                        schemaPath:
+                                                          "#/properties/latestRelease/anyOf/0/properties/url/anyOf/1/type",
+                                                        keyword: "type",
+                                                        params: { type: "null" },
+                                                        message: "must be null",
+                                                      };
+                                                      if (vErrors === null) {
+                                                        vErrors = [err16];
+                                                      } else {
+                                                        vErrors.push(err16);
+                                                      }
+                                                      errors++;
+                                                    }
+                                                    var _valid3 = _errs54 === errors;
+                                                    valid12 = valid12 || _valid3;
+                                                    if (!valid12) {
+                                                      const err17 = {
+                                                        instancePath:
+                                                          instancePath + "/latestRelease/url",
+                                                        schemaPath:
+                                                          "#/properties/latestRelease/anyOf/0/properties/url/anyOf",
+                                                        keyword: "anyOf",
+                                                        params: {},
+                                                        message: "must match a schema in anyOf",
+                                                      };
+                                                      if (vErrors === null) {
+                                                        vErrors = [err17];
+                                                      } else {
+                                                        vErrors.push(err17);
+                                                      }
+                                                      errors++;
+                                                    } else {
+                                                      errors = _errs50;
+                                                      if (vErrors !== null) {
+                                                        if (_errs50) {
+                                                          vErrors.length = _errs50;
+                                                        } else {
+                                                          vErrors = null;
+                                                        }
+                                                      }
+                                                    }
+                                                    var valid10 = _errs49 === errors;
+                                                  } else {
+                                                    var valid10 = true;
+                                                  }
+                                                }
+                                              }
+                                            }
+                                          }
+                                        } else {
+                                          const err18 = {
+                                            instancePath: instancePath + "/latestRelease",
+                                            schemaPath: "#/properties/latestRelease/anyOf/0/type",
+                                            keyword: "type",
+                                            params: { type: "object" },
+                                            message: "must be object",
+                                          };
+                                          if (vErrors === null) {
+                                            vErrors = [err18];
+                                          } else {
+                                            vErrors.push(err18);
+                                          }
+                                          errors++;
+                                        }
+                                      }
+                                      var _valid2 = _errs41 === errors;
+                                      valid9 = valid9 || _valid2;
+                                      const _errs56 = errors;
+                                      if (data15 !== null) {
+                                        const err19 = {
+                                          instancePath: instancePath + "/latestRelease",
+                                          schemaPath: "#/properties/latestRelease/anyOf/1/type",
+                                          keyword: "type",
+                                          params: { type: "null" },
+                                          message: "must be null",
+                                        };
+                                        if (vErrors === null) {
+                                          vErrors = [err19];
+                                        } else {
+                                          vErrors.push(err19);
+                                        }
+                                        errors++;
+                                      }
+                                      var _valid2 = _errs56 === errors;
+                                      valid9 = valid9 || _valid2;
+                                      if (!valid9) {
+                                        const err20 = {
+                                          instancePath: instancePath + "/latestRelease",
+                                          schemaPath: "#/properties/latestRelease/anyOf",
+                                          keyword: "anyOf",
+                                          params: {},
+                                          message: "must match a schema in anyOf",
+                                        };
+                                        if (vErrors === null) {
+                                          vErrors = [err20];
+                                        } else {
+                                          vErrors.push(err20);
+                                        }
+                                        errors++;
+                                        validate22.errors = vErrors;
+                                        return false;
+                                      } else {
+                                        errors = _errs40;
+                                        if (vErrors !== null) {
+                                          if (_errs40) {
+                                            vErrors.length = _errs40;
+                                          } else {
+                                            vErrors = null;
+                                          }
+                                        }
+                                      }
+                                      var valid3 = _errs39 === errors;
+                                    } else {
+                                      var valid3 = true;
+                                    }
+                                    if (valid3) {
+                                      if (data.avatarUrl !== undefined) {
+                                        let data19 = data.avatarUrl;
+                                        const _errs58 = errors;
+                                        const _errs59 = errors;
+                                        let valid14 = false;
+                                        const _errs60 = errors;
+                                        const _errs61 = errors;
+                                        if (errors === _errs61) {
+                                          if (typeof data19 === "string") {
+                                            if (func2(data19) > 500) {
+                                              const err21 = {
+                                                instancePath: instancePath + "/avatarUrl",
+                                                schemaPath: "#/$defs/avatarUrl/maxLength",
+                                                keyword: "maxLength",
+                                                params: { limit: 500 },
+                                                message: "must NOT have more than 500 characters",
+                                              };
+                                              if (vErrors === null) {
+                                                vErrors = [err21];
+                                              } else {
+                                                vErrors.push(err21);
+                                              }
+                                              errors++;
+                                            } else {
+                                              if (!pattern9.test(data19)) {
+                                                const err22 = {
+                                                  instancePath: instancePath + "/avatarUrl",
+                                                  schemaPath: "#/$defs/avatarUrl/pattern",
+                                                  keyword: "pattern",
+                                                  params: {
+                                                    pattern:
+                                                      "^https://avatars\\.githubusercontent\\.com/[A-Za-z0-9._~/?#=&%+-]*$",
+                                                  },
+                                                  message:
+                                                    'must match pattern "' +
+                                                    "^https://avatars\\.githubusercontent\\.com/[A-Za-z0-9._~/?#=&%+-]*$" +
+                                                    '"',
+                                                };
+                                                if (vErrors === null) {
+                                                  vErrors = [err22];
+                                                } else {
+                                                  vErrors.push(err22);
+                                                }
+                                                errors++;
+                                              }
+                                            }
+                                          } else {
+                                            const err23 = {
+                                              instancePath: instancePath + "/avatarUrl",
+                                              schemaPath: "#/$defs/avatarUrl/type",
+                                              keyword: "type",
+                                              params: { type: "string" },
+                                              message: "must be string",
+                                            };
+                                            if (vErrors === null) {
+                                              vErrors = [err23];
+                                            } else {
+                                              vErrors.push(err23);
+                                            }
+                                            errors++;
+                                          }
+                                        }
+                                        var _valid4 = _errs60 === errors;
+                                        valid14 = valid14 || _valid4;
+                                        const _errs63 = errors;
+                                        if (data19 !== null) {
+                                          const err24 = {
+                                            instancePath: instancePath + "/avatarUrl",
+                                            schemaPath: "#/properties/avatarUrl/anyOf/1/type",
+                                            keyword: "type",
+                                            params: { type: "null" },
+                                            message: "must be null",
+                                          };
+                                          if (vErrors === null) {
+                                            vErrors = [err24];
+                                          } else {
+                                            vErrors.push(err24);
+                                          }
+                                          errors++;
+                                        }
+                                        var _valid4 = _errs63 === errors;
+                                        valid14 = valid14 || _valid4;
+                                        if (!valid14) {
+                                          const err25 = {
+                                            instancePath: instancePath + "/avatarUrl",
+                                            schemaPath: "#/properties/avatarUrl/anyOf",
+                                            keyword: "anyOf",
+                                            params: {},
+                                            message: "must match a schema in anyOf",
+                                          };
+                                          if (vErrors === null) {
+                                            vErrors = [err25];
+                                          } else {
+                                            vErrors.push(err25);
+                                          }
+                                          errors++;
+                                          validate22.errors = vErrors;
+                                          return false;
+                                        } else {
+                                          errors = _errs59;
+                                          if (vErrors !== null) {
+                                            if (_errs59) {
+                                              vErrors.length = _errs59;
+                                            } else {
+                                              vErrors = null;
+                                            }
+                                          }
+                                        }
+                                        var valid3 = _errs58 === errors;
+                                      } else {
+                                        var valid3 = true;
+                                      }
+                                      if (valid3) {
+                                        if (data.confirmedAt !== undefined) {
+                                          let data20 = data.confirmedAt;
+                                          const _errs65 = errors;
+                                          if (errors === _errs65) {
+                                            if (errors === _errs65) {
+                                              if (typeof data20 === "string") {
+                                                if (!formats0.validate(data20)) {
+                                                  validate22.errors = [
+                                                    {
+                                                      instancePath: instancePath + "/confirmedAt",
+                                                      schemaPath: "#/properties/confirmedAt/format",
+                                                      keyword: "format",
+                                                      params: { format: "date-time" },
+                                                      message:
+                                                        'must match format "' + "date-time" + '"',
+                                                    },
+                                                  ];
+                                                  return false;
+                                                }
+                                              } else {
+                                                validate22.errors = [
+                                                  {
+                                                    instancePath: instancePath + "/confirmedAt",
+                                                    schemaPath: "#/properties/confirmedAt/type",
+                                                    keyword: "type",
+                                                    params: { type: "string" },
+                                                    message: "must be string",
+                                                  },
+                                                ];
+                                                return false;
+                                              }
+                                            }
+                                          }
+                                          var valid3 = _errs65 === errors;
+                                        } else {
+                                          var valid3 = true;
+                                        }
+                                        if (valid3) {
+                                          if (data.fetchedAt !== undefined) {
+                                            let data21 = data.fetchedAt;
+                                            const _errs67 = errors;
+                                            if (errors === _errs67) {
+                                              if (errors === _errs67) {
+                                                if (typeof data21 === "string") {
+                                                  if (!formats0.validate(data21)) {
+                                                    validate22.errors = [
+                                                      {
+                                                        instancePath: instancePath + "/fetchedAt",
+                                                        schemaPath: "#/properties/fetchedAt/format",
+                                                        keyword: "format",
+                                                        params: { format: "date-time" },
+                                                        message:
+                                                          'must match format "' + "date-time" + '"',
+                                                      },
+                                                    ];
+                                                    return false;
+                                                  }
+                                                } else {
+                                                  validate22.errors = [
+                                                    {
+                                                      instancePath: instancePath + "/fetchedAt",
+                                                      schemaPath: "#/properties/fetchedAt/type",
+                                                      keyword: "type",
+                                                      params: { type: "string" },
+                                                      message: "must be string",
+                                                    },
+                                                  ];
+                                                  return false;
+                                                }
+                                              }
+                                            }
+                                            var valid3 = _errs67 === errors;
+                                          } else {
+                                            var valid3 = true;
+                                          }
+                                          if (valid3) {
+                                            if (data.checkedAt !== undefined) {
+                                              let data22 = data.checkedAt;
+                                              const _errs69 = errors;
+                                              if (errors === _errs69) {
+                                                if (errors === _errs69) {
+                                                  if (typeof data22 === "string") {
+                                                    if (!formats0.validate(data22)) {
+                                                      validate22.errors = [
+                                                        {
+                                                          instancePath: instancePath + "/checkedAt",
+                                                          schemaPath:
+                                                            "#/properties/checkedAt/format",
+                                                          keyword: "format",
+                                                          params: { format: "date-time" },
+                                                          message:
+                                                            'must match format "' +
+                                                            "date-time" +
+                                                            '"',
+                                                        },
+                                                      ];
+                                                      return false;
+                                                    }
+                                                  } else {
+                                                    validate22.errors = [
+                                                      {
+                                                        instancePath: instancePath + "/checkedAt",
+                                                        schemaPath: "#/properties/checkedAt/type",
+                                                        keyword: "type",
+                                                        params: { type: "string" },
+                                                        message: "must be string",
+                                                      },
+                                                    ];
+                                                    return false;
+                                                  }
+                                                }
+                                              }
+                                              var valid3 = _errs69 === errors;
+                                            } else {
+                                              var valid3 = true;
+                                            }
+                                            if (valid3) {
+                                              if (data.status !== undefined) {
+                                                let data23 = data.status;
+                                                const _errs71 = errors;
+                                                if (
+                                                  !(
+                                                    data23 === "ok" ||
+                                                    data23 === "moved" ||
+                                                    data23 === "missing" ||
+                                                    data23 === "stale"
+                                                  )
+                                                ) {
+                                                  validate22.errors = [
+                                                    {
+                                                      instancePath: instancePath + "/status",
+                                                      schemaPath: "#/properties/status/enum",
+                                                      keyword: "enum",
+                                                      params: {
+                                                        allowedValues:
+                                                          schema34.properties.status.enum,
+                                                      },
+                                                      message:
+                                                        "must be equal to one of the allowed values",
+                                                    },
+                                                  ];
+                                                  return false;
+                                                }
+                                                var valid3 = _errs71 === errors;
+                                              } else {
+                                                var valid3 = true;
+                                              }
+                                            }
+                                          }
+                                        }
+                                      }
+                                    }
+                                  }
+                                }
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      } else {
+        validate22.errors = [
+          {
+            instancePath,
+            schemaPath: "#/type",
+            keyword: "type",
+            params: { type: "object" },
+            message: "must be object",
+          },
+        ];
+        return false;
+      }
+    }
+    validate22.errors = vErrors;
+    return errors === 0;
+  }
+  validate22.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+  function validate21(
+    data,
+    {
+      instancePath = "",
+      parentData,
+      parentDataProperty,
+      rootData = data,
+      dynamicAnchors = {},
+    } = {},
+  ) {
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate21.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = undefined;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = undefined;
+    }
+    if (errors === 0) {
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        let missing0;
+        if (
+          (data.name === undefined && (missing0 = "name")) ||
+          (data.repo === undefined && (missing0 = "repo")) ||
+          (data.homepage === undefined && (missing0 = "homepage")) ||
+          (data.category === undefined && (missing0 = "category")) ||
+          (data.tags === undefined && (missing0 = "tags")) ||
+          (data.description === undefined && (missing0 = "description")) ||
+          (data.github === undefined && (missing0 = "github")) ||
+          (data.trend === undefined && (missing0 = "trend"))
+        ) {
+          validate21.errors = [
+            {
+              instancePath,
+              schemaPath: "#/required",
+              keyword: "required",
+              params: { missingProperty: missing0 },
+              message: "must have required property '" + missing0 + "'",
+            },
+          ];
+          return false;
+        } else {
+          const _errs1 = errors;
+          for (const key0 in data) {
+            if (!func1.call(schema32.properties, key0)) {
+              validate21.errors = [
+                {
+                  instancePath,
+                  schemaPath: "#/additionalProperties",
+                  keyword: "additionalProperties",
+                  params: { additionalProperty: key0 },
+                  message: "must NOT have additional properties",
+                },
+              ];
+              return false;
+              break;
+            }
+          }
+          if (_errs1 === errors) {
+            if (data.name !== undefined) {
+              let data0 = data.name;
+              const _errs2 = errors;
+              if (errors === _errs2) {
+                if (typeof data0 === "string") {
+                  if (func2(data0) < 1) {
+                    validate21.errors = [
+                      {
+                        instancePath: instancePath + "/name",
+                        schemaPath: "#/properties/name/minLength",
+                        keyword: "minLength",
+                        params: { limit: 1 },
+                        message: "must NOT have fewer than 1 characters",
+                      },
+                    ];
+                    return false;
+                  }
+                } else {
+                  validate21.errors = [
+                    {
+                      instancePath: instancePath + "/name",
+                      schemaPath: "#/properties/name/type",
+                      keyword: "type",
+                      params: { type: "string" },
+                      message: "must be string",
+                    },
+                  ];
+                  return false;
+                }
+              }
+              var valid0 = _errs2 === errors;
+            } else {
+              var valid0 = true;
+            }
+            if (valid0) {
+              if (data.repo !== undefined) {
+                let data1 = data.repo;
+                const _errs4 = errors;
+                if (typeof data1 !== "string" && data1 !== null) {
+                  validate21.errors = [
+                    {
+                      instancePath: instancePath + "/repo",
+                      schemaPath: "#/properties/repo/type",
+                      keyword: "type",
+                      params: { type: schema32.properties.repo.type },
+                      message: "must be string,null",
+                    },
+                  ];
+                  return false;
+                }
+                var valid0 = _errs4 === errors;
+              } else {
+                var valid0 = true;
+              }
+              if (valid0) {
+                if (data.homepage !== undefined) {
+                  let data2 = data.homepage;
+                  const _errs6 = errors;
+                  const _errs7 = errors;
+                  let valid1 = false;
+                  const _errs8 = errors;
+                  const _errs9 = errors;
+                  if (errors === _errs9) {
+                    if (typeof data2 === "string") {
+                      if (func2(data2) > 2048) {
+                        const err0 = {
+                          instancePath: instancePath + "/homepage",
+                          schemaPath: "#/$defs/httpsUrl/maxLength",
+                          keyword: "maxLength",
+                          params: { limit: 2048 },
+                          message: "must NOT have more than 2048 characters",
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err0];
+                        } else {
+                          vErrors.push(err0);
+                        }
+                        errors++;
+                      } else {
+                        if (!pattern5.test(data2)) {
+                          const err1 = {
+                            instancePath: instancePath + "/homepage",
+                            schemaPath: "#/$defs/httpsUrl/pattern",
+                            keyword: "pattern",
+                            params: { pattern: "^https://" },
+                            message: 'must match pattern "' + "^https://" + '"',
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err1];
+                          } else {
+                            vErrors.push(err1);
+                          }
+                          errors++;
+                        }
+                      }
+                    } else {
+                      const err2 = {
+                        instancePath: instancePath + "/homepage",
+                        schemaPath: "#/$defs/httpsUrl/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err2];
+                      } else {
+                        vErrors.push(err2);
+                      }
+                      errors++;
+                    }
+                  }
+                  var _valid0 = _errs8 === errors;
+                  valid1 = valid1 || _valid0;
+                  const _errs11 = errors;
+                  if (data2 !== null) {
+                    const err3 = {
+                      instancePath: instancePath + "/homepage",
+                      schemaPath: "#/properties/homepage/anyOf/1/type",
+                      keyword: "type",
+                      params: { type: "null" },
+                      message: "must be null",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err3];
+                    } else {
+                      vErrors.push(err3);
+                    }
+                    errors++;
+                  }
+                  var _valid0 = _errs11 === errors;
+                  valid1 = valid1 || _valid0;
+                  if (!valid1) {
+                    const err4 = {
+                      instancePath: instancePath + "/homepage",
+                      schemaPath: "#/properties/homepage/anyOf",
+                      keyword: "anyOf",
+                      params: {},
+                      message: "must match a schema in anyOf",
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err4];
+                    } else {
+                      vErrors.push(err4);
+                    }
+                    errors++;
+                    validate21.errors = vErrors;
+                    return false;
+                  } else {
+                    errors = _errs7;
+                    if (vErrors !== null) {
+                      if (_errs7) {
+                        vErrors.length = _errs7;
+                      } else {
+                        vErrors = null;
+                      }
+                    }
+                  }
+                  var valid0 = _errs6 === errors;
+                } else {
+                  var valid0 = true;
+                }
+                if (valid0) {
+                  if (data.category !== undefined) {
+                    const _errs13 = errors;
+                    if (typeof data.category !== "string") {
+                      validate21.errors = [
+                        {
+                          instancePath: instancePath + "/category",
+                          schemaPath: "#/properties/category/type",
+                          keyword: "type",
+                          params: { type: "string" },
+                          message: "must be string",
+                        },
+                      ];
+                      return false;
+                    }
+                    var valid0 = _errs13 === errors;
+                  } else {
+                    var valid0 = true;
+                  }
+                  if (valid0) {
+                    if (data.categories !== undefined) {
+                      let data4 = data.categories;
+                      const _errs15 = errors;
+                      if (errors === _errs15) {
+                        if (Array.isArray(data4)) {
+                          if (data4.length < 1) {
+                            validate21.errors = [
+                              {
+                                instancePath: instancePath + "/categories",
+                                schemaPath: "#/properties/categories/minItems",
+                                keyword: "minItems",
+                                params: { limit: 1 },
+                                message: "must NOT have fewer than 1 items",
+                              },
+                            ];
+                            return false;
+                          } else {
+                            var valid3 = true;
+                            const len0 = data4.length;
+                            for (let i0 = 0; i0 < len0; i0++) {
+                              const _errs17 = errors;
+                              if (typeof data4[i0] !== "string") {
+                                validate21.errors = [
+                                  {
+                                    instancePath: instancePath + "/categories/" + i0,
+                                    schemaPath: "#/properties/categories/items/type",
+                                    keyword: "type",
+                                    params: { type: "string" },
+                                    message: "must be string",
+                                  },
+                                ];
+                                return false;
+                              }
+                              var valid3 = _errs17 === errors;
+                              if (!valid3) {
+                                break;
+                              }
+                            }
+                          }
+                        } else {
+                          validate21.errors = [
+                            {
+                              instancePath: instancePath + "/categories",
+                              schemaPath: "#/properties/categories/type",
+                              keyword: "type",
+                              params: { type: "array" },
+                              message: "must be array",
+                            },
+                          ];
+                          return false;
+                        }
+                      }
+                      var valid0 = _errs15 === errors;
+                    } else {
+                      var valid0 = true;
+                    }
+                    if (valid0) {
+                      if (data.tags !== undefined) {
+                        let data6 = data.tags;
+                        const _errs19 = errors;
+                        if (errors === _errs19) {
+                          if (Array.isArray(data6)) {
+                            var valid4 = true;
+                            const len1 = data6.length;
+                            for (let i1 = 0; i1 < len1; i1++) {
+                              const _errs21 = errors;
+                              if (typeof data6[i1] !== "string") {
+                                validate21.errors = [
+                                  {
+                                    instancePath: instancePath + "/tags/" + i1,
+                                    schemaPath: "#/properties/tags/items/type",
+                                    keyword: "type",
+                                    params: { type: "string" },
+                                    message: "must be string",
+                                  },
+                                ];
+                                return false;
+                              }
+                              var valid4 = _errs21 === errors;
+                              if (!valid4) {
+                                break;
+                              }
+                            }
+                          } else {
+                            validate21.errors = [
+                              {
+                                instancePath: instancePath + "/tags",
+                                schemaPath: "#/properties/tags/type",
+                                keyword: "type",
+                                params: { type: "array" },
+                                message: "must be array",
+                              },
+                            ];
+                            return false;
+                          }
+                        }
+                        var valid0 = _errs19 === errors;
+                      } else {
+                        var valid0 = true;
+                      }
+                      if (valid0) {
+                        if (data.description !== undefined) {
+                          let data8 = data.description;
+                          const _errs23 = errors;
+                          if (typeof data8 !== "string" && data8 !== null) {
+                            validate21.errors = [
+                              {
+                                instancePath: instancePath + "/description",
+                                schemaPath: "#/properties/description/type",
+                                keyword: "type",
+                                params: { type: schema32.properties.description.type },
+                                message: "must be string,null",
+                              },
+                            ];
+                            return false;
+                          }
+                          var valid0 = _errs23 === errors;
+                        } else {
+                          var valid0 = true;
+                        }
+                        if (valid0) {
+                          if (data.github !== undefined) {
+                            let data9 = data.github;
+                            const _errs25 = errors;
+                            const _errs26 = errors;
+                            let valid5 = false;
+                            const _errs27 = errors;
+                            if (
+                              !validate22(data9, {
+                                instancePath: instancePath + "/github",
+                                parentData: data,
+                                parentDataProperty: "github",
+                                rootData,
+                                dynamicAnchors,
+                              })
+                            ) {
+                              vErrors =
+                                vErrors === null
+                                  ? validate22.errors
+                                  : vErrors.concat(validate22.errors);
+                              errors = vErrors.length;
+                            }
+                            var _valid1 = _errs27 === errors;
+                            valid5 = valid5 || _valid1;
+                            if (_valid1) {
+                              var props0 = true;
+                            }
+                            const _errs28 = errors;
+                            const _errs29 = errors;
+                            if (errors === _errs29) {
+                              if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+                                let missing1;
+                                if (
+                                  (data9.nameWithOwner === undefined &&
+                                    (missing1 = "nameWithOwner")) ||
+                                  (data9.url === undefined && (missing1 = "url")) ||
+                                  (data9.description === undefined && (missing1 = "description")) ||
+                                  (data9.stars === undefined && (missing1 = "stars")) ||
+                                  (data9.forks === undefined && (missing1 = "forks")) ||
+                                  (data9.openIssues === undefined && (missing1 = "openIssues")) ||
+                                  (data9.license === undefined && (missing1 = "license")) ||
+                                  (data9.language === undefined && (missing1 = "language")) ||
+                                  (data9.topics === undefined && (missing1 = "topics")) ||
+                                  (data9.archived === undefined && (missing1 = "archived")) ||
+                                  (data9.pushedAt === undefined && (missing1 = "pushedAt")) ||
+                                  (data9.createdAt === undefined && (missing1 = "createdAt")) ||
+                                  (data9.latestRelease === undefined &&
+                                    (missing1 = "latestRelease")) ||
+                                  (data9.fetchedAt === undefined && (missing1 = "fetchedAt")) ||
+                                  (data9.checkedAt === undefined && (missing1 = "checkedAt")) ||
+                                  (data9.status === undefined && (missing1 = "status"))
+                                ) {
+                                  const err5 = {
+                                    instancePath: instancePath + "/github",
+                                    schemaPath: "#/$defs/githubMissing/required",
+                                    keyword: "required",
+                                    params: { missingProperty: missing1 },
+                                    message: "must have required property '" + missing1 + "'",
+                                  };
+                                  if (vErrors === null) {
+                                    vErrors = [err5];
+                                  } else {
+                                    vErrors.push(err5);
+                                  }
+                                  errors++;
+                                } else {
+                                  const _errs31 = errors;
+                                  for (const key1 in data9) {
+                                    if (!func1.call(schema41.properties, key1)) {
+                                      const err6 = {
+                                        instancePath: instancePath + "/github",
+                                        schemaPath: "#/$defs/githubMissing/additionalProperties",
+                                        keyword: "additionalProperties",
+                                        params: { additionalProperty: key1 },
+                                        message: "must NOT have additional properties",
+                                      };
+                                      if (vErrors === null) {
+                                        vErrors = [err6];
+                                      } else {
+                                        vErrors.push(err6);
+                                      }
+                                      errors++;
+                                      break;
+                                    }
+                                  }
+                                  if (_errs31 === errors) {
+                                    if (data9.nameWithOwner !== undefined) {
+                                      const _errs32 = errors;
+                                      if (data9.nameWithOwner !== null) {
+                                        const err7 = {
+                                          instancePath: instancePath + "/github/nameWithOwner",
+                                          schemaPath:
+                                            "#/$defs/githubMissing/properties/nameWithOwner/type",
+                                          keyword: "type",
+                                          params: { type: "null" },
+                                          message: "must be null",
+                                        };
+                                        if (vErrors === null) {
+                                          vErrors = [err7];
+                                        } else {
+                                          vErrors.push(err7);
+                                        }
+                                        errors++;
+                                      }
+                                      var valid7 = _errs32 === errors;
+                                    } else {
+                                      var valid7 = true;
+                                    }
+                                    if (valid7) {
+                                      if (data9.url !== undefined) {
+                                        const _errs34 = errors;
+                                        if (data9.url !== null) {
+                                          const err8 = {
+                                            instancePath: instancePath + "/github/url",
+                                            schemaPath: "#/$defs/githubMissing/properties/url/type",
+                                            keyword: "type",
+                                            params: { type: "null" },
+                                            message: "must be null",
+                                          };
+                                          if (vErrors === null) {
+                                            vErrors = [err8];
+                                          } else {
+                                            vErrors.push(err8);
+                                          }
+                                          errors++;
+                                        }
+                                        var valid7 = _errs34 === errors;
+                                      } else {
+                                        var valid7 = true;
+                                      }
+                                      if (valid7) {
+                                        if (data9.description !== undefined) {
+                                          const _errs36 = errors;
+                                          if (data9.description !== null) {
+                                            const err9 = {
+                                              instancePath: instancePath + "/github/description",
+                                              schemaPath:
+                                                "#/$defs/githubMissing/properties/description/type",
+                                              keyword: "type",
+                                              params: { type: "null" },
+                                              message: "must be null",
+                                            };
+                                            if (vErrors === null) {
+                                              vErrors = [err9];
+                                            } else {
+                                              vErrors.push(err9);
+                                            }
+                                            errors++;
+                                          }
+                                          var valid7 = _errs36 === errors;
+                                        } else {
+                                          var valid7 = true;
+                                        }
+                                        if (valid7) {
+                                          if (data9.stars !== undefined) {
+                                            const _errs38 = errors;
+                                            if (data9.stars !== null) {
+                                              const err10 = {
+                                                instancePath: instancePath + "/github/stars",
+                                                schemaPath:
+                                                  "#/$defs/githubMissing/properties/stars/type",
+                                                keyword: "type",
+                                                params: { type: "null" },
+                                                message: "must be null",
+                                              };
+                                              if (vErrors === null) {
+                                                vErrors = [err10];
+                                              } else {
+                                                vErrors.push(err10);
+                                              }
+                                              errors++;
+                                            }
+                                            var valid7 = _errs38 === errors;
+                                          } else {
+                                            var valid7 = true;
+                                          }
+                                          if (valid7) {
+                                            if (data9.forks !== undefined) {
+                                              const _errs40 = errors;
+                                              if (data9.forks !== null) {
+                                                const err11 = {
+                                                  instancePath: instancePath + "/github/forks",
+                                                  schemaPath:
+                                                    "#/$defs/githubMissing/properties/forks/type",
+                                                  keyword: "type",
+                                                  params: { type: "null" },
+                                                  message: "must be null",
+                                                };
+                                                if (vErrors === null) {
+                                                  vErrors = [err11];
+                                                } else {
+                                                  vErrors.push(err11);
+                                                }
+                                                errors++;
+                                              }
+                                              var valid7 = _errs40 === errors;
+                                            } else {
+                                              var valid7 = true;
+                                            }
+                                            if (valid7) {
+                                              if (data9.openIssues !== undefined) {
+                                                const _errs42 = errors;
+                                                if (data9.openIssues !== null) {
+                                                  const err12 = {
+                                                    instancePath:
+                                                      instancePath + "/github/openIssues",
+                                                    schemaPath:
+                                                      "#/$defs/githubMissing/properties/openIssues/type",
+                                                    keyword: "type",
+                                                    params: { type: "null" },
+                                                    message: "must be null",
+                                                  };
+                                                  if (vErrors === null) {
+                                                    vErrors = [err12];
+                                                  } else {
+                                                    vErrors.push(err12);
+                                                  }
+                                                  errors++;
+                                                }
+                                                var valid7 = _errs42 === errors;
+                                              } else {
+                                                var valid7 = true;
+                                              }
+                                              if (valid7) {
+                                                if (data9.license !== undefined) {
+                                                  const _errs44 = errors;
+                                                  if (data9.license !== null) {
+                                                    const err13 = {
+                                                      instancePath:
+                                                        instancePath + "/github/license",
+                                                      schemaPath:
+                                                        "#/$defs/githubMissing/properties/license/type",
+                                                      keyword: "type",
+                                                      params: { type: "null" },
+                                                      message: "must be null",
+                                                    };
+                                                    if (vErrors === null) {
+                                                      vErrors = [err13];
+                                                    } else {
+                                                      vErrors.push(err13);
+                                                    }
+                                                    errors++;
+                                                  }
+                                                  var valid7 = _errs44 === errors;
+                                                } else {
+                                                  var valid7 = true;
+                                                }
+                                                if (valid7) {
+                                                  if (data9.language !== undefined) {
+                                                    const _errs46 = errors;
+                                                    if (data9.language !== null) {
+                                                      const err14 = {
+                                                        instancePath:
+                                                          instancePath + "/github/language",
+                                                        schemaPath:
+                                                          "#/$defs/githubMissing/properties/language/type",
+                                                        keyword: "type",
+                                                        params: { type: "null" },
+                                                        message: "must be null",
+                                                      };
+                                                      if (vErrors === null) {
+                                                        vErrors = [err14];
+                                                      } else {
+                                                        vErrors.push(err14);
+                                                      }
+                                                      errors++;
+                                                    }
+                                                    var valid7 = _errs46 === errors;
+                                                  } else {
+                                                    var valid7 = true;
+                                                  }
+                                                  if (valid7) {
+                                                    if (data9.topics !== undefined) {
+                                                      const _errs48 = errors;
+                                                      if (data9.topics !== null) {
+                                                        const err15 = {
+                                                          instancePath:
+                                                            instancePath + "/github/topics",
+                                                          schemaPath:
+                                                            "#/$defs/githubMissing/properties/topics/type",
+                                                          keyword: "type",
+                                                          params: { type: "null" },
+                                                          message: "must be null",
+                                                        };
+                                                        if (vErrors === null) {
+                                                          vErrors = [err15];
+                                                        } else {
+                                                          vErrors.push(err15);
+                                                        }
+                                                        errors++;
+                                                      }
+                                                      var valid7 = _errs48 === errors;
+                                                    } else {
+                                                      var valid7 = true;
+                                                    }
+                                                    if (valid7) {
+                                                      if (data9.archived !== undefined) {
+                                                        const _errs50 = errors;
+                                                        if (data9.archived !== null) {
+                                                          const err16 = {
+                                                            instancePath:
+                                                              instancePath + "/github/archived",
+                                                            schemaPath:
+                                                              "#/$defs/githubMissing/properties/archived/type",
+                                                            keyword: "type",
+                                                            params: { type: "null" },
+                                                            message: "must be null",
+                                                          };
+                                                          if (vErrors === null) {
+                                                            vErrors = [err16];
+                                                          } else {
+                                                            vErrors.push(err16);
+                                                          }
+                                                          errors++;
+                                                        }
+                                                        var valid7 = _errs50 === errors;
+                                                      } else {
+                                                        var valid7 = true;
+                                                      }
+                                                      if (valid7) {
+                                                        if (data9.pushedAt !== undefined) {
+                                                          const _errs52 = errors;
+                                                          if (data9.pushedAt !== null) {
+                                                            const err17 = {
+                                                              instancePath:
+                                                                instancePath + "/github/pushedAt",
+                                                              schemaPath:
+                                                                "#/$defs/githubMissing/properties/pushedAt/type",
+                                                              keyword: "type",
+                                                              params: { type: "null" },
+                                                              message: "must be null",
+                                                            };
+                                                            if (vErrors === null) {
+                                                              vErrors = [err17];
+                                                            } else {
+                                                              vErrors.push(err17);
+                                                            }
+                                                            errors++;
+                                                          }
+                                                          var valid7 = _errs52 === errors;
+                                                        } else {
+                                                          var valid7 = true;
+                                                        }
+                                                        if (valid7) {
+                                                          if (data9.createdAt !== undefined) {
+                                                            const _errs54 = errors;
+                                                            if (data9.createdAt !== null) {
+                                                              const err18 = {
+                                                                instancePath:
+                                                                  instancePath +
+                                                                  "/github/createdAt",
+                                                                schemaPath:
+                                                                  "#/$defs/githubMissing/properties/createdAt/type",
+                                                                keyword: "type",
+                                                                params: { type: "null" },
+                                                                message: "must be null",
+                                                              };
+                                                              if (vErrors === null) {
+                                                                vErrors = [err18];
+                                                              } else {
+                                                                vErrors.push(err18);
+                                                              }
+                                                              errors++;
+                                                            }
+                                                            var valid7 = _errs54 === errors;
+                                                          } else {
+                                                            var valid7 = true;
+                                                          }
+                                                          if (valid7) {
+                                                            if (data9.latestRelease !== undefined) {
+                                                              const _errs56 = errors;
+                                                              if (data9.latestRelease !== null) {
+                                                                const err19 = {
+                                                                  instancePath:
+                                                                    instancePath +
+                                                                    "/github/latestRelease",
+                                                                  schemaPath:
+                                                                    "#/$defs/githubMissing/properties/latestRelease/type",
+                                                                  keyword: "type",
+                                                                  params: { type: "null" },
+                                                                  message: "must be null",
+                                                                };
+                                                                if (vErrors === null) {
+                                                                  vErrors = [err19];
+                                                                } else {
+                                                                  vErrors.push(err19);
+                                                                }
+                                                                errors++;
+                                                              }
+                                                              var valid7 = _errs56 === errors;
+                                                            } else {
+                                                              var valid7 = true;
+                                                            }
+                                                            if (valid7) {
+                                                              if (data9.fetchedAt !== undefined) {
+                                                                const _errs58 = errors;
+                                                                if (data9.fetchedAt !== null) {
+                                                                  const err20 = {
+                                                                    instancePath:
+                                                                      instancePath +
+                                                                      "/github/fetchedAt",
+                                                                    schemaPath:
+                                                                      "#/$defs/githubMissing/properties/fetchedAt/type",
+                                                                    keyword: "type",
+                                                                    params: { type: "null" },
+                                                                    message: "must be null",
+                                                                  };
+                                                                  if (vErrors === null) {
+                                                                    vErrors = [err20];
+                                                                  } else {
+                                                                    vErrors.push(err20);
+                                                                  }
+                                                                  errors++;
+                                                                }
+                                                                var valid7 = _errs58 === errors;
+                                                              } else {
+                                                                var valid7 = true;
+                                                              }
+                                                              if (valid7) {
+                                                                if (data9.checkedAt !== undefined) {
+                                                                  let data24 = data9.checkedAt;
+                                                                  const _errs60 = errors;
+                                                                  if (errors === _errs60) {
+                                                                    if (errors === _errs60) {
+                                                                      if (
+                                                                        typeof data24 === "string"
+                                                                      ) {
+                                                                        if (
+                                                                          !formats0.validate(data24)
+                                                                        ) {
+                                                                          const err21 = {
+                                                                            instancePath:
+                                                                              instancePath +
+                                                                              "/github/checkedAt",
+                                                                            schemaPath:
+                                                                              "#/$defs/githubMissing/properties/checkedAt/format",
+                                                                            keyword: "format",
+                                                                            params: {
+                                                                              format: "date-time",
+                                                                            },
+                                                                            message:
+                                                                              'must match format "' +
+                                                                              "date-time" +
+                                                                              '"',
+                                                                          };
+                                                                          if (vErrors === null) {
+                                                                            vErrors = [err21];
+                                                                          } else {
+                                                                            vErrors.push(err21);
+                                                                          }
+                                                                          errors++;
+                                                                        }
+                                                                      } else {
+                                                                        const err22 = {
+                                                                          instancePath:
+                                                                            instancePath +
+                                                                            "/github/checkedAt",
+                                                                          schemaPath:
+                                                                            "#/$defs/githubMissing/properties/checkedAt/type",
+                                                                          keyword: "type",
+                                                                          params: {
+                                                                            type: "string",
+                                                                          },
+                                                                          message: "must be string",
+                                                                        };
+                                                                        if (vErrors === null) {
+                                                                          vErrors = [err22];
+                                                                        } else {
+                                                                          vErrors.push(err22);
+                                                                        }
+                                                                        errors++;
+                                                                      }
+                                                                    }
+                                                                  }
+                                                                  var valid7 = _errs60 === errors;
+                                                                } else {
+                                                                  var valid7 = true;
+                                                                }
+                                                                if (valid7) {
+                                                                  if (data9.status !== undefined) {
+                                                                    const _errs62 = errors;
+                                                                    if (
+                                                                      "missing" !== data9.status
+                                                                    ) {
+                                                                      const err23 = {
+                                                                        instancePath:
+                                                                          instancePath +
+                                                                          "/github/status",
+                                                                        schemaPath:
+                                                                          "#/$defs/githubMissing/properties/status/const",
+                                                                        keyword: "const",
+                                                                        params: {
+                                                                          allowedValue: "missing",
+                                                                        },
+                                                                        message:
+                                                                          "must be equal to constant",
+                                                                      };
+                                                                      if (vErrors === null) {
+                                                                        vErrors = [err23];
+                                                                      } else {
+                                                                        vErrors.push(err23);
+                                                                      }
+                                                                      errors++;
+                                                                    }
+                                                                    var valid7 = _errs62 === errors;
+                                                                  } else {
+                                                                    var valid7 = true;
+                                                                  }
+                                                                }
+                                                              }
+                                                            }
+                                                          }
+                                                        }
+                                                      }
+                                                    }
+                                                  }
+                                                }
+                                              }
+                                            }
+                                          }
+                                        }
+                                      }
+                                    }
+                                  }
+                                }
+                              } else {
+                                const err24 = {
+                                  instancePath: instancePath + "/github",
+                                  schemaPath: "#/$defs/githubMissing/type",
+                                  keyword: "type",
+                                  params: { type: "object" },
+                                  message: "must be object",
+                                };
+                                if (vErrors === null) {
+                                  vErrors = [err24];
+                                } else {
+                                  vErrors.push(err24);
+                                }
+                                errors++;
+                              }
+                            }
+                            var _valid1 = _errs28 === errors;
+                            valid5 = valid5 || _valid1;
+                            if (_valid1) {
+                              if (props0 !== true) {
+                                props0 = true;
+                              }
+                            }
+                            const _errs63 = errors;
+                            if (data9 !== null) {
+                              const err25 = {
+                                instancePath: instancePath + "/github",
+                                schemaPath: "#/properties/github/anyOf/2/type",
+                                keyword: "type",
+                                params: { type: "null" },
+                                message: "must be null",
+                              };
+                              if (vErrors === null) {
+                                vErrors = [err25];
+                              } else {
+                                vErrors.push(err25);
+                              }
+                              errors++;
+                            }
+                            var _valid1 = _errs63 === errors;
+                            valid5 = valid5 || _valid1;
+                            if (!valid5) {
+                              const err26 = {
+                                instancePath: instancePath + "/github",
+                                schemaPath: "#/properties/github/anyOf",
+                                keyword: "anyOf",
+                                params: {},
+                                message: "must match a schema in anyOf",
+                              };
+                              if (vErrors === null) {
+                                vErrors = [err26];
+                              } else {
+                                vErrors.push(err26);
+                              }
+                              errors++;
+                              validate21.errors = vErrors;
+                              return false;
+                            } else {
+                              errors = _errs26;
+                              if (vErrors !== null) {
+                                if (_errs26) {
+                                  vErrors.length = _errs26;
+                                } else {
+                                  vErrors = null;
+                                }
+                              }
+                            }
+                            var valid0 = _errs25 === errors;
+                          } else {
+                            var valid0 = true;
+                          }
+                          if (valid0) {
+                            if (data.trend !== undefined) {
+                              let data26 = data.trend;
+                              const _errs65 = errors;
+                              const _errs66 = errors;
+                              let valid8 = false;
+                              const _errs67 = errors;
+                              if (errors === _errs67) {
+                                if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
+                                  let missing2;
+                                  if (
+                                    (data26.stars7d === undefined && (missing2 = "stars7d")) ||
+                                    (data26.stars30d === undefined && (missing2 = "stars30d"))
+                                  ) {
+                                    const err27 = {
+                                      instancePath: instancePath + "/trend",
+                                      schemaPath: "#/properties/trend/anyOf/0/required",
+                                      keyword: "required",
+                                      params: { missingProperty: missing2 },
+                                      message: "must have required property '" + missing2 + "'",
+                                    };
+                                    if (vErrors === null) {
+                                      vErrors = [err27];
+                                    } else {
+                                      vErrors.push(err27);
+                                    }
+                                    errors++;
+                                  } else {
+                                    const _errs69 = errors;
+                                    for (const key2 in data26) {
+                                      if (!(key2 === "stars7d" || key2 === "stars30d")) {
+                                        const err28 = {
+                                          instancePath: instancePath + "/trend",
+                                          schemaPath:
+                                            "#/properties/trend/anyOf/0/additionalProperties",
+                                          keyword: "additionalProperties",
+                                          params: { additionalProperty: key2 },
+                                          message: "must NOT have additional properties",
+                                        };
+                                        if (vErrors === null) {
+                                          vErrors = [err28];
+                                        } else {
+                                          vErrors.push(err28);
+                                        }
+                                        errors++;
+                                        break;
+                                      }
+                                    }
+                                    if (_errs69 === errors) {
+                                      if (data26.stars7d !== undefined) {
+                                        let data27 = data26.stars7d;
+                                        const _errs70 = errors;
+                                        if (
+                                          !(
+                                            typeof data27 == "number" &&
+                                            !(data27 % 1) &&
+                                            !isNaN(data27) &&
+                                            isFinite(data27)
+                                          ) &&
+                                          data27 !== null
+                                        ) {
+                                          const err29 = {
+                                            instancePath: instancePath + "/trend/stars7d",
+                                            schemaPath:
+                                              "#/properties/trend/anyOf/0/properties/stars7d/type",
+                                            keyword: "type",
+                                            params: {
+                                              type: schema32.properties.trend.anyOf[0].properties
+                                                .stars7d.type,
+                                            },
+                                            message: "must be integer,null",
+                                          };
+                                          if (vErrors === null) {
+                                            vErrors = [err29];
+                                          } else {
+                                            vErrors.push(err29);
+                                          }
+                                          errors++;
+                                        }
+                                        var valid9 = _errs70 === errors;
+                                      } else {
+                                        var valid9 = true;
+                                      }
+                                      if (valid9) {
+                                        if (data26.stars30d !== undefined) {
+                                          let data28 = data26.stars30d;
+                                          const _errs72 = errors;
+                                          if (
+                                            !(
+                                              typeof data28 == "number" &&
+                                              !(data28 % 1) &&
+                                              !isNaN(data28) &&
+                                              isFinite(data28)
+                                            ) &&
+                                            data28 !== null
+                                          ) {
+                                            const err30 = {
+                                              instancePath: instancePath + "/trend/stars30d",
+                                              schemaPath:
+                                                "#/properties/trend/anyOf/0/properties/stars30d/type",
+                                              keyword: "type",
+                                              params: {
+                                                type: schema32.properties.trend.anyOf[0].properties
+                                                  .stars30d.type,
+                                              },
+                                              message: "must be integer,null",
+                                            };
+                                            if (vErrors === null) {
+                                              vErrors = [err30];
+                                            } else {
+                                              vErrors.push(err30);
+                                            }
+                                            errors++;
+                                          }
+                                          var valid9 = _errs72 === errors;
+                                        } else {
+                                          var valid9 = true;
+                                        }
+                                      }
+                                    }
+                                  }
+                                } else {
+                                  const err31 = {
+                                    instancePath: instancePath + "/trend",
+                                    schemaPath: "#/properties/trend/anyOf/0/type",
+                                    keyword: "type",
+                                    params: { type: "object" },
+                                    message: "must be object",
+                                  };
+                                  if (vErrors === null) {
+                                    vErrors = [err31];
+                                  } else {
+                                    vErrors.push(err31);
+                                  }
+                                  errors++;
+                                }
+                              }
+                              var _valid2 = _errs67 === errors;
+                              valid8 = valid8 || _valid2;
+                              const _errs74 = errors;
+                              if (data26 !== null) {
+                                const err32 = {
+                                  instancePath: instancePath + "/trend",
+                                  schemaPath: "#/properties/trend/anyOf/1/type",
+                                  keyword: "type",
+                                  params: { type: "null" },
+                                  message: "must be null",
+                                };
+                                if (vErrors === null) {
+                                  vErrors = [err32];
+                                } else {
+                                  vErrors.push(err32);
+                                }
+                                errors++;
+                              }
+                              var _valid2 = _errs74 === errors;
+                              valid8 = valid8 || _valid2;
+                              if (!valid8) {
+                                const err33 = {
+                                  instancePath: instancePath + "/trend",
+                                  schemaPath: "#/properties/trend/anyOf",
+                                  keyword: "anyOf",
+                                  params: {},
+                                  message: "must match a schema in anyOf",
+                                };
+                                if (vErrors === null) {
+                                  vErrors = [err33];
+                                } else {
+                                  vErrors.push(err33);
+                                }
+                                errors++;
+                                validate21.errors = vErrors;
+                                return false;
+                              } else {
+                                errors = _errs66;
+                                if (vErrors !== null) {
+                                  if (_errs66) {
+                                    vErrors.length = _errs66;
+                                  } else {
+                                    vErrors = null;
+                                  }
+                                }
+                              }
+                              var valid0 = _errs65 === errors;
+                            } else {
+                              var valid0 = true;
+                            }
+                            if (valid0) {
+                              if (data.maintenance !== undefined) {
+                                let data29 = data.maintenance;
+                                const _errs76 = errors;
+                                const _errs77 = errors;
+                                let valid10 = false;
+                                const _errs78 = errors;
+                                const _errs79 = errors;
+                                if (errors === _errs79) {
+                                  if (
+                                    data29 &&
+                                    typeof data29 == "object" &&
+                                    !Array.isArray(data29)
+                                  ) {
+                                    let missing3;
+                                    if (
+                                      (data29.status === undefined && (missing3 = "status")) ||
+                                      (data29.note === undefined && (missing3 = "note")) ||
+                                      (data29.source === undefined && (missing3 = "source"))
+                                    ) {
+                                      const err34 = {
+                                        instancePath: instancePath + "/maintenance",
+                                        schemaPath: "#/$defs/maintenance/required",
+                                        keyword: "required",
+                                        params: { missingProperty: missing3 },
+                                        message: "must have required property '" + missing3 + "'",
+                                      };
+                                      if (vErrors === null) {
+                                        vErrors = [err34];
+                                      } else {
+                                        vErrors.push(err34);
+                                      }
+                                      errors++;
+                                    } else {
+                                      const _errs81 = errors;
+                                      for (const key3 in data29) {
+                                        if (
+                                          !(
+                                            key3 === "status" ||
+                                            key3 === "note" ||
+                                            key3 === "source"
+                                          )
+                                        ) {
+                                          const err35 = {
+                                            instancePath: instancePath + "/maintenance",
+                                            schemaPath: "#/$defs/maintenance/additionalProperties",
+                                            keyword: "additionalProperties",
+                                            params: { additionalProperty: key3 },
+                                            message: "must NOT have additional properties",
+                                          };
+                                          if (vErrors === null) {
+                                            vErrors = [err35];
+                                          } else {
+                                            vErrors.push(err35);
+                                          }
+                                          errors++;
+                                          break;
+                                        }
+                                      }
+                                      if (_errs81 === errors) {
+                                        if (data29.status !== undefined) {
+                                          let data30 = data29.status;
+                                          const _errs82 = errors;
+                                          if (
+                                            !(
+                                              data30 === "active" ||
+                                              data30 === "inactive" ||
+                                              data30 === "archived" ||
+                                              data30 === "feature-complete" ||
+                                              data30 === "deprecated"
+                                            )
+                                          ) {
+                                            const err36 = {
+                                              instancePath: instancePath + "/maintenance/status",
+                                              schemaPath:
+                                                "#/$defs/maintenance/properties/status/enum",
+                                              keyword: "enum",
+                                              params: {
+                                                allowedValues: schema42.properties.status.enum,
+                                              },
+                                              message: "must be equal to one of the allowed values",
+                                            };
+                                            if (vErrors === null) {
+                                              vErrors = [err36];
+                                            } else {
+                                              vErrors.push(err36);
+                                            }
+                                            errors++;
+                                          }
+                                          var valid12 = _errs82 === errors;
+                                        } else {
+                                          var valid12 = true;
+                                        }
+                                        if (valid12) {
+                                          if (data29.note !== undefined) {
+                                            let data31 = data29.note;
+                                            const _errs83 = errors;
+                                            if (typeof data31 !== "string" && data31 !== null) {
+                                              const err37 = {
+                                                instancePath: instancePath + "/maintenance/note",
+                                                schemaPath:
+                                                  "#/$defs/maintenance/properties/note/type",
+                                                keyword: "type",
+                                                params: { type: schema42.properties.note.type },
+                                                message: "must be string,null",
+                                              };
+                                              if (vErrors === null) {
+                                                vErrors = [err37];
+                                              } else {
+                                                vErrors.push(err37);
+                                              }
+                                              errors++;
+                                            }
+                                            if (errors === _errs83) {
+                                              if (typeof data31 === "string") {
+                                                if (func2(data31) > 120) {
+                                                  const err38 = {
+                                                    instancePath:
+                                                      instancePath + "/maintenance/note",
+                                                    schemaPath:
+                                                      "#/$defs/maintenance/properties/note/maxLength",
+                                                    keyword: "maxLength",
+                                                    params: { limit: 120 },
+                                                    message:
+                                                      "must NOT have more than 120 characters",
+                                                  };
+                                                  if (vErrors === null) {
+                                                    vErrors = [err38];
+                                                  } else {
+                                                    vErrors.push(err38);
+                                                  }
+                                                  errors++;
+                                                }
+                                              }
+                                            }
+                                            var valid12 = _errs83 === errors;
+                                          } else {
+                                            var valid12 = true;
+                                          }
+                                          if (valid12) {
+                                            if (data29.source !== undefined) {
+                                              let data32 = data29.source;
+                                              const _errs85 = errors;
+                                              if (
+                                                !(data32 === "computed" || data32 === "curator")
+                                              ) {
+                                                const err39 = {
+                                                  instancePath:
+                                                    instancePath + "/maintenance/source",
+                                                  schemaPath:
+                                                    "#/$defs/maintenance/properties/source/enum",
+                                                  keyword: "enum",
+                                                  params: {
+                                                    allowedValues: schema42.properties.source.enum,
+                                                  },
+                                                  message:
+                                                    "must be equal to one of the allowed values",
+                                                };
+                                                if (vErrors === null) {
+                                                  vErrors = [err39];
+                                                } else {
+                                                  vErrors.push(err39);
+                                                }
+                                                errors++;
+                                              }
+                                              var valid12 = _errs85 === errors;
+                                            } else {
+                                              var valid12 = true;
+                                            }
+                                          }
+                                        }
+                                      }
+                                    }
+                                  } else {
+                                    const err40 = {
+                                      instancePath: instancePath + "/maintenance",
+                                      schemaPath: "#/$defs/maintenance/type",
+                                      keyword: "type",
+                                      params: { type: "object" },
+                                      message: "must be object",
+                                    };
+                                    if (vErrors === null) {
+                                      vErrors = [err40];
+                                    } else {
+                                      vErrors.push(err40);
+                                    }
+                                    errors++;
+                                  }
+                                }
+                                var _valid3 = _errs78 === errors;
+                                valid10 = valid10 || _valid3;
+                                const _errs86 = errors;
+                                if (data29 !== null) {
+                                  const err41 = {
+                                    instancePath: instancePath + "/maintenance",
+                                    schemaPath: "#/properties/maintenance/anyOf/1/type",
+                                    keyword: "type",
+                                    params: { type: "null" },
+                                    message: "must be null",
+                                  };
+                                  if (vErrors === null) {
+                                    vErrors = [err41];
+                                  } else {
+                                    vErrors.push(err41);
+                                  }
+                                  errors++;
+                                }
+                                var _valid3 = _errs86 === errors;
+                                valid10 = valid10 || _valid3;
+                                if (!valid10) {
+                                  const err42 = {
+                                    instancePath: instancePath + "/maintenance",
+                                    schemaPath: "#/properties/maintenance/anyOf",
+                                    keyword: "anyOf",
+                                    params: {},
+                                    message: "must match a schema in anyOf",
+                                  };
+                                  if (vErrors === null) {
+                                    vErrors = [err42];
+                                  } else {
+                                    vErrors.push(err42);
+                                  }
+                                  errors++;
+                                  validate21.errors = vErrors;
+                                  return false;
+                                } else {
+                                  errors = _errs77;
+                                  if (vErrors !== null) {
+                                    if (_errs77) {
+                                      vErrors.length = _errs77;
+                                    } else {
+                                      vErrors = null;
+                                    }
+                                  }
+                                }
+                                var valid0 = _errs76 === errors;
+                              } else {
+                                var valid0 = true;
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      } else {
+        validate21.errors = [
+          {
+            instancePath,
+            schemaPath: "#/type",
+            keyword: "type",
+            params: { type: "object" },
+            message: "must be object",
+          },
+        ];
+        return false;
+      }
+    }
+    validate21.errors = vErrors;
+    return errors === 0;
+  }
+  validate21.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+  function validate20(
+    data,
+    {
+      instancePath = "",
+      parentData,
+      parentDataProperty,
+      rootData = data,
+      dynamicAnchors = {},
+    } = {},
+  ) {
+    /*# sourceURL="urn:cooltech:schemas:directory" */
+    let vErrors = null;
+    let errors = 0;
+    const evaluated0 = validate20.evaluated;
+    if (evaluated0.dynamicProps) {
+      evaluated0.props = undefined;
+    }
+    if (evaluated0.dynamicItems) {
+      evaluated0.items = undefined;
+    }
+    if (errors === 0) {
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        let missing0;
+        if (
+          (data.$schema === undefined && (missing0 = "$schema")) ||
+          (data.refreshedAt === undefined && (missing0 = "refreshedAt")) ||
+          (data.categories === undefined && (missing0 = "categories")) ||
+          (data.projects === undefined && (missing0 = "projects"))
+        ) {
+          validate20.errors = [
+            {
+              instancePath,
+              schemaPath: "#/required",
+              keyword: "required",
+              params: { missingProperty: missing0 },
+              message: "must have required property '" + missing0 + "'",
+            },
+          ];
+          return false;
+        } else {
+          const _errs1 = errors;
+          for (const key0 in data) {
+            if (
+              !(
+                key0 === "$schema" ||
+                key0 === "refreshedAt" ||
+                key0 === "categories" ||
+                key0 === "projects"
+              )
+            ) {
+              validate20.errors = [
+                {
+                  instancePath,
+                  schemaPath: "#/additionalProperties",
+                  keyword: "additionalProperties",
+                  params: { additionalProperty: key0 },
+                  message: "must NOT have additional properties",
+                },
+              ];
+              return false;
+              break;
+            }
+          }
+          if (_errs1 === errors) {
+            if (data.$schema !== undefined) {
+              const _errs2 = errors;
+              if (typeof data.$schema !== "string") {
+                validate20.errors = [
+                  {
+                    instancePath: instancePath + "/$schema",
+                    schemaPath: "#/properties/%24schema/type",
+                    keyword: "type",
+                    params: { type: "string" },
+                    message: "must be string",
+                  },
+                ];
+                return false;
+              }
+              var valid0 = _errs2 === errors;
+            } else {
+              var valid0 = true;
+            }
+            if (valid0) {
+              if (data.refreshedAt !== undefined) {
+                let data1 = data.refreshedAt;
+                const _errs4 = errors;
+                if (typeof data1 !== "string" && data1 !== null) {
+                  validate20.errors = [
+                    {
+                      instancePath: instancePath + "/refreshedAt",
+                      schemaPath: "#/properties/refreshedAt/type",
+                      keyword: "type",
+                      params: { type: schema31.properties.refreshedAt.type },
+                      message: "must be string,null",
+                    },
+                  ];
+                  return false;
+                }
+                if (errors === _errs4) {
+                  if (errors === _errs4) {
+                    if (typeof data1 === "string") {
+                      if (!formats0.validate(data1)) {
+                        validate20.errors = [
+                          {
+                            instancePath: instancePath + "/refreshedAt",
+                            schemaPath: "#/properties/refreshedAt/format",
+                            keyword: "format",
+                            params: { format: "date-time" },
+                            message: 'must match format "' + "date-time" + '"',
+                          },
+                        ];
+                        return false;
+                      }
+                    }
+                  }
+                }
+                var valid0 = _errs4 === errors;
+              } else {
+                var valid0 = true;
+              }
+              if (valid0) {
+                if (data.categories !== undefined) {
+                  let data2 = data.categories;
+                  const _errs6 = errors;
+                  if (errors === _errs6) {
+                    if (Array.isArray(data2)) {
+                      var valid1 = true;
+                      const len0 = data2.length;
+                      for (let i0 = 0; i0 < len0; i0++) {
+                        let data3 = data2[i0];
+                        const _errs8 = errors;
+                        if (errors === _errs8) {
+                          if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+                            let missing1;
+                            if (
+                              (data3.id === undefined && (missing1 = "id")) ||
+                              (data3.name === undefined && (missing1 = "name")) ||
+                              (data3.description === undefined && (missing1 = "description"))
+                            ) {
+                              validate20.errors = [
+                                {
+                                  instancePath: instancePath + "/categories/" + i0,
+                                  schemaPath: "#/properties/categories/items/required",
+                                  keyword: "required",
+                                  params: { missingProperty: missing1 },
+                                  message: "must have required property '" + missing1 + "'",
+                                },
+                              ];
+                              return false;
+                            } else {
+                              const _errs10 = errors;
+                              for (const key1 in data3) {
+                                if (!(key1 === "id" || key1 === "name" || key1 === "description")) {
+                                  validate20.errors = [
+                                    {
+                                      instancePath: instancePath + "/categories/" + i0,
+                                      schemaPath:
+                                        "#/properties/categories/items/additionalProperties",
+                                      keyword: "additionalProperties",
+                                      params: { additionalProperty: key1 },
+                                      message: "must NOT have additional properties",
+                                    },
+                                  ];
+                                  return false;
+                                  break;
+                                }
+                              }
+                              if (_errs10 === errors) {
+                                if (data3.id !== undefined) {
+                                  let data4 = data3.id;
+                                  const _errs11 = errors;
+                                  if (errors === _errs11) {
+                                    if (typeof data4 === "string") {
+                                      if (!pattern4.test(data4)) {
+                                        validate20.errors = [
+                                          {
+                                            instancePath:
+                                              instancePath + "/categories/" + i0 + "/id",
+                                            schemaPath:
+                                              "#/properties/categories/items/properties/id/pattern",
+                                            keyword: "pattern",
+                                            params: { pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$" },
+                                            message:
+                                              'must match pattern "' +
+                                              "^[a-z0-9]+(?:-[a-z0-9]+)*$" +
+                                              '"',
+                                          },
+                                        ];
+                                        return false;
+                                      }
+                                    } else {
+                                      validate20.errors = [
+                                        {
+                                          instancePath: instancePath + "/categories/" + i0 + "/id",
+                                          schemaPath:
+                                            "#/properties/categories/items/properties/id/type",
+                                          keyword: "type",
+                                          params: { type: "string" },
+                                          message: "must be string",
+                                        },
+                                      ];
+                                      return false;
+                                    }
+                                  }
+                                  var valid2 = _errs11 === errors;
+                                } else {
+                                  var valid2 = true;
+                                }
+                                if (valid2) {
+                                  if (data3.name !== undefined) {
+                                    const _errs13 = errors;
+                                    if (typeof data3.name !== "string") {
+                                      validate20.errors = [
+                                        {
+                                          instancePath:
+                                            instancePath + "/categories/" + i0 + "/name",
+                                          schemaPath:
+                                            "#/properties/categories/items/properties/name/type",
+                                          keyword: "type",
+                                          params: { type: "string" },
+                                          message: "must be string",
+                                        },
+                                      ];
+                                      return false;
+                                    }
+                                    var valid2 = _errs13 === errors;
+                                  } else {
+                                    var valid2 = true;
+                                  }
+                                  if (valid2) {
+                                    if (data3.description !== undefined) {
+                                      const _errs15 = errors;
+                                      if (typeof data3.description !== "string") {
+                                        validate20.errors = [
+                                          {
+                                            instancePath:
+                                              instancePath + "/categories/" + i0 + "/description",
+                                            schemaPath:
+                                              "#/properties/categories/items/properties/description/type",
+                                            keyword: "type",
+                                            params: { type: "string" },
+                                            message: "must be string",
+                                          },
+                                        ];
+                                        return false;
+                                      }
+                                      var valid2 = _errs15 === errors;
+                                    } else {
+                                      var valid2 = true;
+                                    }
+                                  }
+                                }
+                              }
+                            }
+                          } else {
+                            validate20.errors = [
+                              {
+                                instancePath: instancePath + "/categories/" + i0,
+                                schemaPath: "#/properties/categories/items/type",
+                                keyword: "type",
+                                params: { type: "object" },
+                                message: "must be object",
+                              },
+                            ];
+                            return false;
+                          }
+                        }
+                        var valid1 = _errs8 === errors;
+                        if (!valid1) {
+                          break;
+                        }
+                      }
+                    } else {
+                      validate20.errors = [
+                        {
+                          instancePath: instancePath + "/categories",
+                          schemaPath: "#/properties/categories/type",
+                          keyword: "type",
+                          params: { type: "array" },
+                          message: "must be array",
+                        },
+                      ];
+                      return false;
+                    }
+                  }
+                  var valid0 = _errs6 === errors;
+                } else {
+                  var valid0 = true;
+                }
+                if (valid0) {
+                  if (data.projects !== undefined) {
+                    let data7 = data.projects;
+                    const _errs17 = errors;
+                    if (errors === _errs17) {
+                      if (Array.isArray(data7)) {
+                        var valid3 = true;
+                        const len1 = data7.length;
+                        for (let i1 = 0; i1 < len1; i1++) {
+                          const _errs19 = errors;
+                          if (
+                            !validate21(data7[i1], {
+                              instancePath: instancePath + "/projects/" + i1,
+                              parentData: data7,
+                              parentDataProperty: i1,
+                              rootData,
+                              dynamicAnchors,
+                            })
+                          ) {
+                            vErrors =
+                              vErrors === null
+                                ? validate21.errors
+                                : vErrors.concat(validate21.errors);
+                            errors = vErrors.length;
+                          }
+                          var valid3 = _errs19 === errors;
+                          if (!valid3) {
+                            break;
+                          }
+                        }
+                      } else {
+                        validate20.errors = [
+                          {
+                            instancePath: instancePath + "/projects",
+                            schemaPath: "#/properties/projects/type",
+                            keyword: "type",
+                            params: { type: "array" },
+                            message: "must be array",
+                          },
+                        ];
+                        return false;
+                      }
+                    }
+                    var valid0 = _errs17 === errors;
+                  } else {
+                    var valid0 = true;
+                  }
+                }
+              }
+            }
+          }
+        }
+      } else {
+        validate20.errors = [
+          {
+            instancePath,
+            schemaPath: "#/type",
+            keyword: "type",
+            params: { type: "object" },
+            message: "must be object",
+          },
+        ];
+        return false;
+      }
+    }
+    validate20.errors = vErrors;
+    return errors === 0;
+  }
+  validate20.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+  return exports;
+})({});
+
+export const precompiledQuick: Record<"directory", { sha256: string; validate: ValidateFunction }> =
+  {
+    directory: {
+      sha256: "1e6a5216e2821da69adb21ffa5c25238601659491439ceaeb833861e95a3316f",
+      validate: quick["directory"],
+    },
+  };
