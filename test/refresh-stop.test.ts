@@ -4,7 +4,7 @@
  * GitHub. Times are printed, never asserted.
  */
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
@@ -27,10 +27,27 @@ const refresh = (args: string[], now: string, extra: Record<string, string> = {}
   runCli(["refresh", "--data", "data", ...args], env(now, extra), tmp.dir);
 const directory = () => readJson<Directory>(join(tmp.data, "directory.json"));
 
-/** Waits until the fake has seen `n` GraphQL requests. */
+/** Waits until the fake has seen `n` GraphQL requests (on its events: no polling, no time limit). */
 async function requestsSeen(n: number): Promise<void> {
-  for (let i = 0; i < 2000 && gh.stats.graphqlRequests < n; i++) await sleep(10);
-  assert.ok(gh.stats.graphqlRequests >= n, `${n} GraphQL requests seen`);
+  while (gh.stats.graphqlRequests < n) await gh.nextRequest("graphql");
+}
+
+/** Resolves with what `child` wrote to stderr once it matches `pattern` (or it exits). */
+function stderrMatching(child: ChildProcess, pattern: RegExp): Promise<string> {
+  return new Promise((resolve) => {
+    let text = "";
+    const onData = (c: Buffer) => {
+      text += c.toString();
+      if (pattern.test(text)) finish();
+    };
+    const finish = () => {
+      child.stderr?.off("data", onData);
+      child.off("close", finish);
+      resolve(text);
+    };
+    child.stderr?.on("data", onData);
+    child.once("close", finish);
+  });
 }
 
 /** Files a finished run must not leave: temporary files, a commit journal, its lock. */
@@ -95,11 +112,7 @@ test("two refreshes at once: the second exits 6 with who holds the lock, or wait
     env(T3),
     tmp.dir,
   );
-  let waiting = "";
-  third.child.stderr?.on("data", (c: Buffer) => {
-    waiting += c.toString();
-  });
-  for (let i = 0; i < 3000 && !/waiting up to 300 s/.test(waiting); i++) await sleep(10);
+  const waiting = await stderrMatching(third.child, /waiting up to 300 s/);
   assert.match(waiting, /waiting up to 300 s for `cooltech refresh` \(pid \d+/);
   // Stopping the first run releases the lock once it has written; the third goes ahead.
   const stoppedAt = Date.now();
