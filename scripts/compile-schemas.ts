@@ -20,6 +20,7 @@ export const PRECOMPILED = [
   "projects",
   "categories",
   "directory",
+  "changes",
   "config",
 ] as const satisfies SchemaName[];
 

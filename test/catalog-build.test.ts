@@ -195,9 +195,15 @@ describe("build", () => {
     );
     assert.equal(looksLikeCrash(r.stderr), false);
     assert.equal(await directoryOf(dir), before);
+    // The change feed is part of the same generation: not written either; no temp file is left.
     assert.deepEqual(await listFiles(dir), files);
-    // Without the limit the same build succeeds.
+    // Without the limit the same build succeeds and records the addition once.
     assert.equal((await build(dir)).code, 0);
+    const feed = JSON.parse(await readFile(join(dir, "changes.json"), "utf8"));
+    assert.deepEqual(
+      feed.events.map((e: { type: string; name: string }) => `${e.type} ${e.name}`),
+      ["added Zeta"],
+    );
   });
 
   test("writeFileAtomic removes its temp file when the rename fails", async () => {

@@ -38,6 +38,23 @@ const samples: Record<(typeof PRECOMPILED)[number], unknown[]> = {
     { $schema: "x", refreshedAt: null, categories: [], projects: [] },
     { $schema: "x", refreshedAt: "yesterday", categories: [{}], projects: [{ github: {} }] },
   ],
+  changes: [
+    { $schema: "x", events: [] },
+    {
+      $schema: "x",
+      events: [
+        {
+          id: "0123456789abcdef",
+          at: "2026-01-01T00:00:00Z",
+          type: "stars",
+          name: "a",
+          repo: null,
+          milestone: 1000,
+        },
+        { id: "xyz", at: "now", type: "born", name: 1, url: "javascript:x", milestone: 3 },
+      ],
+    },
+  ],
   config: [
     { title: "My List", tagline: "Tools we like.", url: "https://me.github.io/list/" },
     {},

@@ -93,12 +93,13 @@ describe("mergeResult", () => {
       github: { ...prev, checkedAt: now, status: "stale" },
       status: "stale",
       reason: "HTTP 502",
+      changed: false,
     });
     const missing = mergeResult("a/b", prev, { kind: "missing" }, now);
     assert.deepEqual(missing.github, { ...prev, checkedAt: now, status: "missing" });
     // Never fetched: a missing block (status, checkedAt, the rest null), not null.
     const never = mergeResult("a/b", null, { kind: "missing" }, now);
-    assert.deepEqual(never, { github: missingBlock(now), status: "missing" });
+    assert.deepEqual(never, { github: missingBlock(now), status: "missing", changed: false });
     assert.equal(never.github?.checkedAt, now);
     assert.equal(never.github?.stars, null);
     // A later failure keeps that block as it is; a first failure has nothing to keep.
@@ -110,15 +111,38 @@ describe("mergeResult", () => {
     );
   });
 
-  test("success: fetchedAt = checkedAt = now; moved when the name differs beyond case", () => {
+  test("missing again, or a lookup never sent: the block stays as it was", () => {
+    const missing = { ...prev, status: "missing" as const };
+    assert.equal(mergeResult("a/b", missing, { kind: "missing" }, now).github, missing);
+    const skipped = { kind: "failed", reason: "not looked up", skipped: true } as const;
+    const stale = { ...prev, status: "stale" as const };
+    assert.equal(mergeResult("a/b", stale, skipped, now).github, stale);
+    // Not sent is no attempt: status stale, but checkedAt is still the last attempt's.
+    assert.deepEqual(mergeResult("a/b", prev, skipped, now).github, { ...prev, status: "stale" });
+    // Failing again is news: the failed attempt's time.
+    const again = mergeResult("a/b", stale, { kind: "failed", reason: "HTTP 502" }, now);
+    assert.equal(again.github?.checkedAt, now);
+  });
+
+  test("changed data: fetchedAt = checkedAt = now; moved when the name differs beyond case", () => {
     const { fetchedAt: _f, checkedAt: _c, status: _s, ...info } = prev;
     const ok = mergeResult("A/B", prev, { kind: "ok", info: { ...info, stars: 9 } }, now);
     assert.equal(ok.status, "ok");
+    assert.equal(ok.changed, true);
     assert.equal(ok.github?.stars, 9);
     assert.deepEqual([ok.github?.fetchedAt, ok.github?.checkedAt], [now, now]);
     const moved = mergeResult("old/b", prev, { kind: "ok", info }, now);
     assert.equal(moved.github?.status, "moved");
     assert.deepEqual(Object.keys(moved.github ?? {}), Object.keys(prev), "stable key order");
+  });
+
+  test("same data: the previous block itself; a new status only moves checkedAt", () => {
+    const { fetchedAt: _f, checkedAt: _c, status: _s, ...info } = prev;
+    const same = mergeResult("a/b", prev, { kind: "ok", info: { ...info } }, now);
+    assert.equal(same.github, prev);
+    assert.equal(same.changed, false);
+    const back = mergeResult("a/b", { ...prev, status: "stale" }, { kind: "ok", info }, now);
+    assert.deepEqual(back.github, { ...prev, checkedAt: now, status: "ok" });
   });
 });
 

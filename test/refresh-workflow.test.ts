@@ -17,7 +17,9 @@ import { DEMO_TOKEN, demoRepos, type FakeGitHub, startFakeGitHub } from "./fake-
 import { ROOT, readWorkflow, type Step, steps } from "./helpers/workflows.js";
 
 const exec = promisify(execFile);
-const NOW = "2026-11-20T03:23:00Z";
+/** The runner's clock: night 2 runs a day after night 1 (COOLTECH_NOW). */
+const NIGHTS = ["2026-11-20T03:23:00Z", "2026-11-21T03:23:00Z", "2026-11-22T03:23:00Z"];
+let night = 0;
 
 const CATEGORIES = `- id: cluster-operations
   name: Cluster operations
@@ -115,7 +117,7 @@ async function runStep(runner: Runner, id: string): Promise<StepRun> {
     RUNNER_TEMP: runner.temp,
     GITHUB_API_URL: gh.url,
     GITHUB_GRAPHQL_URL: gh.graphqlUrl,
-    COOLTECH_NOW: NOW,
+    COOLTECH_NOW: NIGHTS[night] ?? "",
     COOLTECH_RETRY_BASE_MS: "1",
     GH_LOG: join(root, "gh.log"),
     GH_PR_NUMBER: join(root, "gh-pr-number"),
@@ -354,7 +356,11 @@ test("night 1: commits data/ as the bot (after a concurrent merge), opens ONE fi
   );
 });
 
-test("night 2, nothing new: no commit, the open fix-up PR is left alone", async () => {
+test("night 2, a day later, nothing new on GitHub: no commit, the fix-up PR left alone", async () => {
+  night = 1;
+  await git(work, "fetch", "--quiet", "origin");
+  await git(work, "checkout", "--quiet", "--force", "main");
+  await git(work, "reset", "--quiet", "--hard", "origin/main");
   await writeFile(join(root, "gh-pr-number"), "7\n");
   await writeFile(join(root, "gh.log"), "");
   const fixBefore = (await git(origin, "rev-parse", "cooltech/fix-moved")).trim();
@@ -367,7 +373,11 @@ test("night 2, nothing new: no commit, the open fix-up PR is left alone", async 
     fixBefore,
     "no force-push",
   );
-  assert.match(summary, /^Nothing changed under data\/: no commit\.$/m);
+  // Only refreshedAt moved (exactly one line), so the step put it back and committed nothing.
+  assert.match(
+    summary,
+    /^Nothing changed on GitHub \(only refreshedAt would move\): no commit\.$/m,
+  );
   assert.match(summary, /^Fix-up pull request #7 is up to date\.$/m);
   assert.deepEqual(
     (await ghLog()).map((l) => l.split(" --")[0]),
@@ -376,6 +386,7 @@ test("night 2, nothing new: no commit, the open fix-up PR is left alone", async 
 });
 
 test("night 3, the fix merged: the fix-up PR is closed", async () => {
+  night = 2;
   await git(work, "fetch", "--quiet", "origin");
   await git(work, "checkout", "--quiet", "--force", "main");
   await git(work, "reset", "--quiet", "--hard", "origin/main");
@@ -430,6 +441,14 @@ test("night 4, two merged pull requests list Rook twice: the data is committed, 
     ["Rook"],
   );
   assert.ok(names.includes("Longhorn"), "the valid new entry is refreshed and committed");
+  // The night's one change (Longhorn added) goes to the change feed, collected and committed too.
+  const committed = await git(origin, "show", "--name-only", "--format=", "main");
+  assert.ok(committed.split("\n").includes("data/changes.json"), committed);
+  const feed = JSON.parse(await git(origin, "show", "main:data/changes.json"));
+  assert.deepEqual(
+    feed.events.map((e: { type: string; name: string }) => `${e.type} ${e.name}`),
+    ["added Longhorn"],
+  );
   // The last step of the commit job, after the data was committed, reads the fetch job's exit code.
   const temp = join(root, "commit-tmp");
   const runner: Runner = {

@@ -109,17 +109,43 @@ describe("refresh with a token (GraphQL)", () => {
     assert.deepEqual(rook, { ...before, status: "missing", checkedAt: T2 });
   });
 
-  test("two runs with nothing changed: identical bytes but for the run's timestamps", async () => {
+  test("two runs with nothing changed: identical bytes but for refreshedAt", async () => {
     assert.equal((await refresh([], { COOLTECH_NOW: T1 })).code, 0);
-    const first = await readFile(join(tmp.data, "directory.json"), "utf8");
-    const history = await readFile(join(tmp.data, "history.json"), "utf8");
-    assert.equal((await refresh([], { COOLTECH_NOW: T2 })).code, 0);
-    const second = await readFile(join(tmp.data, "directory.json"), "utf8");
-    assert.notEqual(second, first);
-    assert.equal(withoutRunTimes(second), withoutRunTimes(first));
+    const read = (f: string) => readFile(join(tmp.data, f), "utf8");
+    const first = await read("directory.json");
+    const markdown = await read("DIRECTORY.md");
+    const history = await read("history.json");
+    gh.resetStats();
+    const run = await refresh(["--json"], { COOLTECH_NOW: "2025-11-21T03:00:00.000Z" });
+    assert.equal(run.code, 0, run.stderr);
+    const second = await read("directory.json");
     const changed = second.split("\n").filter((line, i) => line !== first.split("\n")[i]);
-    assert.ok(changed.every((l) => /"(refreshedAt|checkedAt|fetchedAt)": "2025-11-20T04/.test(l)));
-    assert.equal(await readFile(join(tmp.data, "history.json"), "utf8"), history, "same UTC day");
+    assert.deepEqual(changed, ['  "refreshedAt": "2025-11-21T03:00:00.000Z",']);
+    assert.equal(await read("DIRECTORY.md"), markdown);
+    assert.equal(await read("history.json"), history, "no count changed: no point added");
+    assert.deepEqual(JSON.parse(run.stdout).written, ["data/directory.json"]);
+  });
+
+  test("a changed entry gets new data and fetchedAt; the others stay byte-identical", async () => {
+    assert.equal((await refresh([], { COOLTECH_NOW: T1 })).code, 0);
+    const before = await directory();
+    const k8s = gh.repos.get("kubernetes/kubernetes");
+    assert.ok(k8s);
+    k8s.stars += 5;
+    k8s.openIssues += 3;
+    assert.equal((await refresh([], { COOLTECH_NOW: T2 })).code, 0);
+    const after = await directory();
+    for (const p of after.projects) {
+      const old = project(before, p.name);
+      if (p.name !== "Kubernetes") {
+        assert.deepEqual(p, old, p.name);
+        continue;
+      }
+      assert.equal(p.github?.stars, (old.github?.stars ?? 0) + 5);
+      assert.equal(p.github?.openIssues, (old.github?.openIssues ?? 0) + 3, "pass 2 re-read it");
+      assert.equal(p.github?.fetchedAt, T2);
+      assert.equal(p.github?.checkedAt, T2);
+    }
   });
 
   test("star trends from the history: 7 days later the gain shows", async () => {
@@ -171,15 +197,20 @@ describe("refresh with a token (GraphQL)", () => {
   test("--only refreshes the named entries and leaves the others byte-identical", async () => {
     assert.equal((await refresh([], { COOLTECH_NOW: T1 })).code, 0);
     const before = await directory();
+    gh.resetStats();
     const run = await refresh(["--only", "rook", "kubernetes/kubernetes"], { COOLTECH_NOW: T2 });
     assert.equal(run.code, 0, run.stderr);
     const after = await directory();
     for (const p of after.projects) {
       const old = project(before, p.name);
-      if (p.name === "Rook" || p.name === "Kubernetes") assert.equal(p.github?.checkedAt, T2);
-      else assert.deepEqual(p, old);
+      assert.deepEqual(p, old, "unchanged on GitHub, so unchanged here too");
     }
     assert.match(run.stdout, /Refreshed 2 repositories/);
+    // Known and unchanged, checked earlier the same day: pass 1 only, which asks no connection.
+    const queries = gh.stats.log.filter((e) => e.path === "/graphql");
+    assert.equal(queries.length, 1);
+    assert.doesNotMatch(queries[0]?.query ?? "", /issues|repositoryTopics/);
+    assert.equal(gh.stats.pointsUsed, 1);
   });
 
   test("--dry-run writes nothing", async () => {

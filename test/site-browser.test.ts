@@ -197,7 +197,9 @@ describe("site in a browser", { skip: skipBrowser() }, () => {
       .locator("a[href]")
       .evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
     assert.ok(
-      hrefs.every((h) => h.startsWith("https://") || h === "directory.json"),
+      hrefs.every(
+        (h) => h.startsWith("https://") || ["directory.json", "feed.xml", "feed.json"].includes(h),
+      ),
       hrefs.join(" "),
     );
     await done(page);

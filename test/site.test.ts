@@ -45,7 +45,7 @@ function embedded(html: string): string {
 }
 
 describe("renderSite", () => {
-  test("gives index.html and directory.json, the same bytes every time", async () => {
+  test("gives index.html, directory.json and the feeds, the same bytes every time", async () => {
     const dir = await fixture();
     const files = renderSite(dir);
     assert.deepEqual(
@@ -53,7 +53,10 @@ describe("renderSite", () => {
       [
         "index.html",
         "directory.json",
+        "feed.xml",
+        "feed.json",
         "schemas/categories.schema.json",
+        "schemas/changes.schema.json",
         "schemas/config.schema.json",
         "schemas/directory.schema.json",
         "schemas/link-check.schema.json",
@@ -133,17 +136,19 @@ describe("cooltech site", () => {
     assert.equal(code, 0, out.stderr);
     assert.deepEqual((await readdir(join(tmp, "public"))).sort(), [
       "directory.json",
+      "feed.json",
+      "feed.xml",
       "index.html",
       "schemas",
     ]);
-    assert.equal((await readdir(join(tmp, "public", "schemas"))).length, 5);
+    assert.equal((await readdir(join(tmp, "public", "schemas"))).length, 6);
     assert.match(out.stderr, /index\.html .*16 projects/);
     assert.equal(
       await readFile(join(tmp, "public", "index.html"), "utf8"),
       renderSite(await fixture()).get("index.html"),
     );
     await writeSite(join(tmp, "public"), renderSite(await fixture())); // overwriting works too
-    assert.equal((await readdir(join(tmp, "public"))).length, 3);
+    assert.equal((await readdir(join(tmp, "public"))).length, 5);
   });
 
   test("defaults to dist/site", async () => {

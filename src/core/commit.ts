@@ -14,7 +14,14 @@
  */
 import { readdir, readFile, rename, rm } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
-import { syncDir, TEMP_FILE, WriteError, writeFileAtomic, writeTemp } from "./write.js";
+import {
+  sameContent,
+  syncDir,
+  TEMP_FILE,
+  WriteError,
+  writeFileAtomic,
+  writeTemp,
+} from "./write.js";
 
 /** The journal of a commit in progress. */
 export const COMMIT_FILE = ".cooltech-commit.json";
@@ -28,6 +35,8 @@ export interface FileWrite {
 export interface Written {
   path: string;
   changed: boolean;
+  /** The file was removed (a per-category Markdown file no longer needed). */
+  removed?: true;
 }
 
 interface Journal {
@@ -44,9 +53,10 @@ export async function commitFiles(dir: string, files: readonly FileWrite[]): Pro
       if (resolve(dirname(f.path)) !== resolve(dir)) {
         throw new Error(`${f.path} is not in ${dir}: it cannot join the generation`);
       }
-      const before = await readFile(f.path, "utf8").catch(() => undefined);
-      written.push({ path: f.path, changed: before !== f.content });
-      if (before !== f.content) pending.push([await writeTemp(f.path, f.content), f.path]);
+      // Compared while streaming the old file: a big one is never held whole.
+      const same = await sameContent(f.path, f.content);
+      written.push({ path: f.path, changed: !same });
+      if (!same) pending.push([await writeTemp(f.path, f.content), f.path]);
     }
   } catch (error) {
     await Promise.all(pending.map(([tmp]) => rm(tmp, { force: true })));

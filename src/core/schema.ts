@@ -4,7 +4,13 @@ import type { ErrorObject, ValidateFunction } from "ajv";
 import { createAjv } from "./ajv.js";
 import { precompiled } from "./generated/compiled-schemas.js";
 
-export type SchemaName = "projects" | "categories" | "directory" | "link-check" | "config";
+export type SchemaName =
+  | "projects"
+  | "categories"
+  | "directory"
+  | "changes"
+  | "link-check"
+  | "config";
 
 const cache = new Map<SchemaName, ValidateFunction>();
 

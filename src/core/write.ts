@@ -1,4 +1,5 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
+import { createReadStream } from "node:fs";
 import { mkdir, open, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { UserError } from "./errors.js";
@@ -105,7 +106,8 @@ export async function writeTemp(
     throw new WriteError(path, error);
   });
   try {
-    await handle.writeFile(content, "utf8");
+    // writeFile continues at the current position and retries short writes.
+    for (const piece of pieces(content)) await handle.writeFile(piece, "utf8");
     await handle.sync();
   } catch (error) {
     await handle.close().catch(() => undefined);
@@ -153,4 +155,39 @@ export async function syncDir(dir: string): Promise<void> {
   } finally {
     await handle?.close();
   }
+}
+/** Characters per piece when a big text is encoded, hashed or written: 1 Mi. */
+const PIECE = 1 << 20;
+
+/**
+ * The text in pieces of about PIECE characters, never splitting a surrogate
+ * pair, so a text of hundreds of MB is never copied whole into one buffer.
+ */
+export function* pieces(text: string): Generator<string> {
+  for (let i = 0; i < text.length; ) {
+    let end = Math.min(text.length, i + PIECE);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    yield text.slice(i, end);
+    i = end;
+  }
+}
+
+/**
+ * Whether the file at `path` holds exactly `content` (UTF-8), compared by size
+ * and SHA-256 while streaming the file: the old text is never held whole.
+ */
+export async function sameContent(path: string, content: string): Promise<boolean> {
+  let size: number;
+  try {
+    size = (await stat(path)).size;
+  } catch {
+    return false;
+  }
+  if (size !== Buffer.byteLength(content, "utf8")) return false;
+  const want = createHash("sha256");
+  for (const piece of pieces(content)) want.update(piece, "utf8");
+  const got = createHash("sha256");
+  for await (const chunk of createReadStream(path)) got.update(chunk as Buffer);
+  return want.digest().equals(got.digest());
 }

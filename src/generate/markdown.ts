@@ -21,7 +21,7 @@
  */
 
 import { type Branding, DEFAULT_BRANDING } from "../core/branding.js";
-import { formatCompactCount, formatDay, safeHttps } from "../core/format.js";
+import { formatCompactCount, safeHttps } from "../core/format.js";
 import { type Category, type Directory, type DirectoryProject, isFetched } from "../core/model.js";
 import { stripControls } from "../core/text.js";
 
@@ -104,7 +104,9 @@ function byName(a: { p: DirectoryProject; i: number }, b: { p: DirectoryProject;
   return x < y ? -1 : x > y ? 1 : a.i - b.i;
 }
 
-interface Section {
+export interface Section {
+  /** The category id ("\0other" for entries in a category the directory does not define). */
+  id: string;
   name: string;
   description: string;
   projects: DirectoryProject[];
@@ -119,7 +121,7 @@ function projectCategories(p: DirectoryProject): string[] {
  * Categories in directory order, without empty ones; a project in several
  * categories is listed under each; one in no known category goes to a last "Other".
  */
-function sections(directory: Directory): Section[] {
+export function sections(directory: Directory): Section[] {
   const known = new Set(directory.categories.map((c) => c.id));
   const withOther: Category[] = [
     ...directory.categories,
@@ -132,6 +134,7 @@ function sections(directory: Directory): Section[] {
   const indexed = directory.projects.map((p, i) => ({ p, i }));
   return withOther
     .map((c) => ({
+      id: c.id,
       name: c.name,
       description: c.description,
       projects: indexed
@@ -146,23 +149,26 @@ function sections(directory: Directory): Section[] {
     .filter((s) => s.projects.length > 0);
 }
 
-/** The document; the title and intro come from data/cooltech.yaml (`branding`). */
-export function renderMarkdown(
-  directory: Directory,
-  branding: Pick<Branding, "title" | "tagline"> = DEFAULT_BRANDING,
-): string {
-  const day = formatDay(directory.refreshedAt);
-  const starsAsOf = day === null ? "" : ` as of ${day}`;
-  const out: string[] = [
+/** The note under the intro: where the file comes from, and what ★ means. */
+export const GENERATED_NOTE = `Generated from [\`directory.json\`](directory.json) by cooltech (\`cooltech build\` or \`cooltech markdown\`): edit the curated YAML, not this file. ★ is GitHub stars at the last refresh (\`refreshedAt\` in directory.json; this file carries no date, so a night in which nothing changed leaves it as it was), rounded down (1.2k means at least 1,200).`;
+
+/** The title, the tagline (from data/cooltech.yaml) and the note above every list. */
+export function markdownHeader(branding: Pick<Branding, "title" | "tagline">): string[] {
+  return [
     `# ${escapeListText(branding.title)}`,
     "",
     escapeListBlock(branding.tagline),
     "",
-    `Generated from [\`directory.json\`](directory.json) by cooltech (\`cooltech build\` or \`cooltech markdown\`): edit the curated YAML, not this file. ★ is GitHub stars${starsAsOf}, rounded down (1.2k means at least 1,200).`,
-    "",
-    "## Contents",
+    GENERATED_NOTE,
     "",
   ];
+}
+
+export function renderMarkdown(
+  directory: Directory,
+  branding: Pick<Branding, "title" | "tagline"> = DEFAULT_BRANDING,
+): string {
+  const out: string[] = [...markdownHeader(branding), "## Contents", ""];
   const all = sections(directory);
   const used = new Set([headingSlug(branding.title), "contents"]);
   const slugs = all.map((s) => {

@@ -83,3 +83,64 @@ export class BatchSizer {
     return { initial: this.initial, final: this.current, firstCost: this.firstCost };
   }
 }
+
+/**
+ * Pass 1 of the two-pass refresh (no connection) costs one point per query
+ * whatever its size, so its batch size is bounded by GitHub's other limits:
+ * - nodes: the node limit (500,000) counts only connections' pages, and pass 1
+ *   asks none, so it never binds;
+ * - time: GitHub stops a query after about 10 seconds of server time
+ *   ("Timeouts", https://docs.github.com/en/graphql/overview/rate-limits-and-query-limits-for-the-graphql-api),
+ *   and a timed-out query still counts against the budget.
+ * So the size is measured: each answer's round-trip time (an upper bound of
+ * GitHub's server time for it) gives the time per repository, and the next
+ * batch is sized to take SCALAR_TARGET_MS, a third of the limit, growing at
+ * most GROWTH-fold per answer and never past MAX_SCALAR_BATCH. (The round trip
+ * includes the fixed latency, so the time per repository it gives is an
+ * overestimate: the sizes err on the small side.)
+ */
+export const SCALAR_TARGET_MS = 3_000;
+/** Upper bound of pass 1's batch: ~100 KB of query text and variables. */
+export const MAX_SCALAR_BATCH = 1_000;
+/**
+ * The first pass-1 query: --batch-size (default 100, what practitioners send
+ * with connections, so well inside the time limit without them).
+ */
+export const FIRST_SCALAR_BATCH = 100;
+/** Most a batch grows from one answer to the next. */
+export const GROWTH = 5;
+
+/** Pass 1's batch size, from the time its answers took (and, if ever charged more, their cost). */
+export class TimedBatchSizer {
+  private current: number;
+  private costCap: number;
+
+  constructor(
+    initial = FIRST_SCALAR_BATCH,
+    private readonly max = MAX_SCALAR_BATCH,
+    private readonly targetMs = SCALAR_TARGET_MS,
+  ) {
+    this.current = Math.max(1, Math.min(initial, max));
+    this.costCap = max;
+  }
+
+  get size(): number {
+    return Math.min(this.current, this.costCap);
+  }
+
+  /** A query of `repos` repositories took `ms` end to end and cost `cost` points (if known). */
+  measure(repos: number, ms: number, cost: number | null): void {
+    if (cost !== null && cost > 1) {
+      // Never assume the pricing: a charge above one point caps the size at what costs one.
+      this.costCap = Math.min(this.costCap, adaptedBatchSize(this.max, repos, cost));
+    }
+    if (repos < 1 || !(ms > 0)) return;
+    const fit = Math.floor((this.targetMs * repos) / ms);
+    this.current = Math.max(1, Math.min(this.max, GROWTH * this.current, fit));
+  }
+
+  /** A query failed (timeout, 502): halve, in case it was too big. */
+  failed(): void {
+    this.current = Math.max(1, Math.floor(this.current / 2));
+  }
+}

@@ -1,9 +1,20 @@
 import type { LimitFunction } from "p-limit";
-import { BatchSizer } from "./batch-size.js";
+import { BatchSizer, TimedBatchSizer } from "./batch-size.js";
 import { classify, isRateLimitedBody } from "./failure.js";
 import { type LookupRun, okOrFailed, type Target } from "./lookup-run.js";
-import { alias, batchQuery, batchVariables, fromGraphql } from "./query.js";
-import { sanitizeRepoInfo } from "./repo-info.js";
+import {
+  alias,
+  batchQuery,
+  batchVariables,
+  type Details,
+  detailsFromGraphql,
+  fromGraphql,
+  type QueryKind,
+  type RepoNode,
+  type Scalars,
+  scalarsFromGraphql,
+} from "./query.js";
+import { type RepoInfo, sanitizeRepoInfo } from "./repo-info.js";
 
 interface GraphqlError {
   type?: string;
@@ -16,54 +27,157 @@ interface GraphqlBody {
   errors?: GraphqlError[];
 }
 
-/** Called with what a query answered for `repos` repositories cost (`rateLimit.cost`). */
-type OnCost = (repos: number, cost: number) => void;
+/** Called with what a query answered for `repos` repositories cost (`rateLimit.cost`) and took. */
+type OnCost = (repos: number, cost: number | null, ms: number) => void;
+/** Takes one repository's answer; returns what to record for it, or null when recorded later. */
+type Accept = (target: Target, node: RepoNode) => RepoInfo | string | null;
 
 /**
- * Looks up every target with batched GraphQL queries of `batchSize`
- * repositories. The first query goes alone: the cost GitHub reports for it
- * may shrink the batches of the rest (see batch-size.ts), which then go
- * `limit` at a time. A failed batch fails its repositories only; an exhausted
- * budget stops the batches not yet sent.
+ * What the caller knows, for the two-pass lookup. Keys: the lower-cased
+ * `owner/name` asked.
+ */
+export interface KnownDetails {
+  /** Whether there is last-known data (if not, one query asks everything at once). */
+  has(key: string): boolean;
+  /**
+   * From a repository's pass-1 answer: the last-known open issues and topics
+   * to keep, or null to fetch them in pass 2.
+   */
+  keep(key: string, scalars: Scalars): Details | null;
+}
+
+/**
+ * Looks up every target with batched GraphQL queries. With `known` (the
+ * two-pass refresh): pass 1 asks every known repository's fields that are not
+ * connections, in large batches that cost one point each; pass 2 asks the
+ * connections only of those `known` has no current values for. Repositories
+ * with no last-known data, and every one without `known`, are asked everything
+ * in one query per batch (one pass).
  */
 export async function lookupGraphql(
   targets: readonly Target[],
   run: LookupRun,
   batchSize: number,
   limit: LimitFunction,
+  known?: KnownDetails,
 ): Promise<void> {
-  const sizer = new BatchSizer(batchSize);
-  const onCost: OnCost = (repos, cost) => {
-    sizer.measure(repos, cost);
-    run.state.batchSize = sizer.stats();
+  const full: Accept = (_t, node) => fromGraphql(node);
+  const fresh = known === undefined ? targets : targets.filter((t) => !known.has(t.key));
+  await costSizedPass(fresh, run, batchSize, limit, "full", full);
+  if (known === undefined || fresh.length === targets.length) return;
+  const scalars = new Map<string, Scalars>();
+  const need: Target[] = [];
+  const timed = new TimedBatchSizer(batchSize);
+  const seen = targets.filter((t) => known.has(t.key));
+  await schedule(seen, run, limit, () => timed.size, "scalars", {
+    accept: (t, node) => {
+      const s = scalarsFromGraphql(node);
+      const keep = known.keep(t.key, s);
+      if (keep !== null) return { ...s, ...keep };
+      scalars.set(t.key, s);
+      need.push(t);
+      return null;
+    },
+    onCost: (repos, cost, ms) => timed.measure(repos, ms, cost),
+    onFailure: () => timed.failed(),
+    measureAll: true,
+  });
+  run.state.scalarBatch = timed.size;
+  const details: Accept = (t, node) => {
+    const s = scalars.get(t.key);
+    return s ? { ...s, ...detailsFromGraphql(node) } : "no pass-1 data for it";
   };
-  run.state.batchSize = sizer.stats();
-  const first = targets.slice(0, sizer.size);
-  if (first.length > 0) await limit(() => runBatch(first, run, onCost));
-  const size = sizer.size;
-  const batches: Target[][] = [];
-  for (let i = first.length; i < targets.length; i += size) {
-    batches.push(targets.slice(i, i + size));
-  }
-  await Promise.all(batches.map((batch) => limit(() => runBatch(batch, run))));
+  await costSizedPass(need, run, batchSize, limit, "details", details);
 }
 
-async function runBatch(batch: Target[], run: LookupRun, onCost?: OnCost): Promise<void> {
+/**
+ * Batches whose size the first query's cost decides (batch-size.ts): the first
+ * goes alone, the rest `limit` at a time.
+ */
+async function costSizedPass(
+  targets: readonly Target[],
+  run: LookupRun,
+  batchSize: number,
+  limit: LimitFunction,
+  kind: QueryKind,
+  accept: Accept,
+): Promise<void> {
+  if (targets.length === 0) return;
+  const sizer = new BatchSizer(batchSize);
+  run.state.batchSize = sizer.stats();
+  await schedule(targets, run, limit, () => sizer.size, kind, {
+    accept,
+    onCost: (repos, cost) => {
+      if (cost !== null) sizer.measure(repos, cost);
+      run.state.batchSize = sizer.stats();
+    },
+  });
+}
+
+interface BatchHooks {
+  accept: Accept;
+  onCost?: OnCost;
+  onFailure?: () => void;
+  /** Every answer measures (default: only the first query's). */
+  measureAll?: boolean;
+}
+
+/**
+ * Sends `targets` in batches of `size()` repositories, at most `limit` at a
+ * time. The first batch goes alone (its answer sizes the rest); each later
+ * batch is cut when a slot frees, so it uses what the answers so far measured.
+ */
+async function schedule(
+  targets: readonly Target[],
+  run: LookupRun,
+  limit: LimitFunction,
+  size: () => number,
+  kind: QueryKind,
+  hooks: BatchHooks,
+): Promise<void> {
+  let next = Math.min(targets.length, size());
+  if (next > 0) await limit(() => runBatch(targets.slice(0, next), run, kind, hooks));
+  const later: BatchHooks = hooks.measureAll ? hooks : { accept: hooks.accept };
+  const pending = new Set<Promise<void>>();
+  while (next < targets.length) {
+    if (limit.activeCount + limit.pendingCount >= limit.concurrency && pending.size > 0) {
+      await Promise.race(pending);
+      continue;
+    }
+    const batch = targets.slice(next, next + size());
+    next += batch.length;
+    const p: Promise<void> = limit(() => runBatch(batch, run, kind, later)).finally(() =>
+      pending.delete(p),
+    );
+    pending.add(p);
+  }
+  await Promise.all(pending);
+}
+
+async function runBatch(
+  batch: Target[],
+  run: LookupRun,
+  kind: QueryKind,
+  hooks: BatchHooks,
+): Promise<void> {
   await run.state.gate();
   const stopped = run.stopReason();
   if (stopped !== null) {
-    run.fail(batch, stopped);
+    run.skip(batch, stopped);
     return;
   }
   let body: unknown;
+  const started = Date.now();
+  run.sending(batch);
   try {
     const response = await run.octokit.request("POST /graphql", {
       url: run.config.graphqlUrl,
-      query: batchQuery(batch.length),
+      query: batchQuery(batch.length, kind),
       variables: batchVariables(batch),
     });
     body = response.data;
   } catch (error) {
+    hooks.onFailure?.();
     // GitHub answers a missing repository inside a 200 (NOT_FOUND); an HTTP 404 means
     // the URL is not a GraphQL endpoint at all, and no other request will do better.
     if ((error as { status?: unknown })?.status === 404) {
@@ -74,11 +188,12 @@ async function runBatch(batch: Target[], run: LookupRun, onCost?: OnCost): Promi
     run.failure(batch, classify(error));
     return;
   }
-  readBatch(batch, body, run, onCost);
+  run.succeeded();
+  readBatch(batch, body, run, hooks, Date.now() - started);
 }
 
 /** Sorts one batch's answer into ok / missing / failed per repository. */
-function readBatch(batch: Target[], body: unknown, run: LookupRun, onCost?: OnCost): void {
+function readBatch(batch: Target[], body: unknown, run: LookupRun, hooks: BatchHooks, ms: number) {
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     run.fail(batch, "GitHub sent a response that is not a GraphQL result");
     return;
@@ -90,10 +205,9 @@ function readBatch(batch: Target[], body: unknown, run: LookupRun, onCost?: OnCo
     return;
   }
   const rate = data?.rateLimit as { cost?: unknown; remaining?: unknown; resetAt?: unknown } | null;
-  if (typeof rate?.cost === "number") {
-    run.state.points += rate.cost;
-    onCost?.(batch.length, rate.cost);
-  }
+  const cost = typeof rate?.cost === "number" ? rate.cost : null;
+  if (cost !== null) run.state.points += cost;
+  hooks.onCost?.(batch.length, cost, ms);
   if (typeof rate?.remaining === "number") {
     run.state.budget(rate.remaining, typeof rate.resetAt === "string" ? rate.resetAt : null);
   }
@@ -107,9 +221,13 @@ function readBatch(batch: Target[], body: unknown, run: LookupRun, onCost?: OnCo
     const node = data?.[alias(i)];
     const error = byAlias.get(alias(i));
     if (node !== null && typeof node === "object") {
+      const info = hooks.accept(t, node as RepoNode);
+      if (info === null) return;
       run.record(
         t,
-        okOrFailed(sanitizeRepoInfo(fromGraphql(node as Parameters<typeof fromGraphql>[0]))),
+        typeof info === "string"
+          ? { kind: "failed", reason: info }
+          : okOrFailed(sanitizeRepoInfo(info as RepoInfo)),
       );
     } else if (error?.type === "NOT_FOUND") {
       run.record(t, { kind: "missing" });

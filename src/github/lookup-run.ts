@@ -8,7 +8,12 @@ export type LookupResult =
   /** `changes`: values GitHub sent that broke the output contract and were dropped or shortened. */
   | { kind: "ok"; info: RepoInfo; changes?: string[] }
   | { kind: "missing" }
-  | { kind: "failed"; reason: string };
+  | {
+      kind: "failed";
+      reason: string;
+      /** Never sent: the run stopped (budget, time limit) before this lookup. */
+      skipped?: true;
+    };
 
 /** One repository to look up: `key` is the lower-cased `owner/name` the caller asked for. */
 export interface Target {
@@ -20,6 +25,8 @@ export interface Target {
 /** The state of one lookupRepos call, shared by its requests. */
 export class LookupRun {
   readonly results = new Map<string, LookupResult>();
+  /** Targets whose request was sent (a stop that cuts one is still an attempt). */
+  readonly sent = new Set<string>();
   /** Set when the run must not start more requests (budget exhausted, token rejected). */
   private stopped: Failure | null = null;
 
@@ -29,9 +36,20 @@ export class LookupRun {
     readonly state: RateState,
     readonly total: number,
     private readonly progress: (done: number) => void,
+    private readonly onSuccess: () => void = () => {},
   ) {}
 
   private progressPending = false;
+
+  /** The request for `targets` is about to be sent. */
+  sending(targets: readonly Target[]): void {
+    for (const t of targets) this.sent.add(t.key);
+  }
+
+  /** A request was answered (2xx): lets the concurrency grow back. */
+  succeeded(): void {
+    this.onSuccess();
+  }
 
   /**
    * Records a result. Progress is reported once the current batch is recorded
@@ -50,6 +68,11 @@ export class LookupRun {
 
   fail(targets: readonly Target[], reason: string): void {
     for (const t of targets) this.record(t, { kind: "failed", reason });
+  }
+
+  /** Fails lookups that were never sent (the run stopped first). */
+  skip(targets: readonly Target[], reason: string): void {
+    for (const t of targets) this.record(t, { kind: "failed", reason, skipped: true });
   }
 
   get stop(): Failure | null {

@@ -5,8 +5,9 @@
  */
 import pLimit from "p-limit";
 import { createClient } from "./client.js";
+import { Concurrency } from "./concurrency.js";
 import type { GitHubConfig } from "./config.js";
-import { lookupGraphql } from "./graphql.js";
+import { type KnownDetails, lookupGraphql } from "./graphql.js";
 import { type LookupResult, LookupRun, type Target, target } from "./lookup-run.js";
 import { DEFAULT_BATCH_SIZE, MAX_BATCH_SIZE } from "./query.js";
 import { type LookupStats, RateState } from "./rate-state.js";
@@ -15,7 +16,9 @@ import { createTransport, STOPPED_MESSAGE } from "./transport.js";
 
 export type { BatchSizeStats } from "./batch-size.js";
 export { type GitHubConfig, githubConfigFromEnv, redact } from "./config.js";
+export type { KnownDetails } from "./graphql.js";
 export type { LookupResult } from "./lookup-run.js";
+export type { Details, Scalars } from "./query.js";
 export type { LookupStats } from "./rate-state.js";
 export type { RepoInfo } from "./repo-info.js";
 export type { EtagEntry } from "./rest.js";
@@ -27,7 +30,8 @@ export type { EtagEntry } from "./rest.js";
  * 3 or 4 rounds, depending on the batch size it measured). GitHub's other
  * secondary limit, GraphQL CPU time (60 s per minute), is not knowable in
  * advance: when GitHub answers with a secondary limit, new requests wait for
- * retry-after and the concurrency halves.
+ * retry-after and the concurrency halves, then grows back one step per round
+ * of successes (concurrency.ts).
  * https://docs.github.com/en/graphql/overview/rate-limits-and-node-limits-for-the-graphql-api#secondary-rate-limits
  */
 export const DEFAULT_CONCURRENCY = 8;
@@ -45,7 +49,7 @@ export interface LookupOptions extends GitHubConfig {
    * after the first query if that cost more than one point (batch-size.ts).
    */
   batchSize?: number;
-  /** Requests in flight (1..20, default 8). Halved each time a secondary limit is hit. */
+  /** Requests in flight (1..20, default 8). Halved at each secondary limit, regrown after successes. */
   concurrency?: number;
   /** Deadline of one attempt in ms (default 30 s). */
   timeoutMs?: number;
@@ -67,6 +71,12 @@ export interface LookupOptions extends GitHubConfig {
   maxWaitSeconds?: number;
   /** Default: "graphql" with a token, "rest" without (GraphQL requires authentication). */
   api?: "graphql" | "rest";
+  /**
+   * GraphQL: the two-pass lookup (graphql.ts). Given a repository's fields
+   * that are not connections, returns its last-known open issues and topics
+   * when they need no fetch, or null to fetch them. Without it, one pass.
+   */
+  knownDetails?: KnownDetails;
   /**
    * Stops the lookup: requests in flight are abandoned, none is started, and
    * lookupRepos returns at once with what was fetched; the rest fail with
@@ -121,6 +131,7 @@ export async function lookupRepos(
     onResponse: (r) => state.observe(r.headers),
   });
   const limit = pLimit(concurrency);
+  const control = new Concurrency(limit, concurrency);
   try {
     const octokit = createClient({
       config: options,
@@ -131,16 +142,22 @@ export async function lookupRepos(
       maxWaitSeconds: options.maxWaitSeconds ?? DEFAULT_MAX_WAIT_S,
       // Back off: each secondary limit halves the requests in flight.
       onSecondaryLimit: () => {
-        limit.concurrency = Math.max(1, Math.floor(limit.concurrency / 2));
+        control.backOff();
+        state.lowestConcurrency = control.lowest;
       },
     });
     const targets = uniqueTargets(repos);
-    const run = new LookupRun(octokit, options, state, targets.length, (done) =>
-      options.onProgress?.(done, targets.length, state.snapshot()),
+    const run = new LookupRun(
+      octokit,
+      options,
+      state,
+      targets.length,
+      (done) => options.onProgress?.(done, targets.length, state.snapshot()),
+      () => control.succeeded(),
     );
     const work =
       api === "graphql"
-        ? lookupGraphql(targets, run, batchSize, limit)
+        ? lookupGraphql(targets, run, batchSize, limit, options.knownDetails)
         : lookupRest(targets, run, options.etags ?? new Map(), limit, () =>
             options.onBudget?.(state.snapshot(), targets.length),
           );
@@ -166,7 +183,8 @@ function uniqueTargets(repos: readonly string[]): Target[] {
 
 /**
  * A result for every repo exactly as given. After a stop, the repos not
- * answered (and those whose request the stop cut) fail with the stop's reason.
+ * answered (and those whose request the stop cut) fail with the stop's reason;
+ * those whose request was never sent are marked `skipped`.
  */
 function resultsByRepo(
   repos: readonly string[],
@@ -185,7 +203,13 @@ function resultsByRepo(
     // Not owner/name: no such repository can exist on GitHub.
     results.set(
       repo,
-      (t && done.get(t.key)) ?? (t ? { kind: "failed", reason: missed } : { kind: "missing" }),
+      (t && done.get(t.key)) ??
+        (t === null
+          ? { kind: "missing" }
+          : run.sent.has(t.key)
+            ? { kind: "failed", reason: missed }
+            : // Never sent: no attempt (the entry keeps its checkedAt, merge.ts).
+              { kind: "failed", reason: missed, skipped: true }),
     );
   }
   return results;

@@ -46,13 +46,47 @@ export const MAX_BATCH_SIZE = 100;
  */
 export const DEFAULT_BATCH_SIZE = MAX_BATCH_SIZE;
 
+/**
+ * Two-pass refresh, pass 1: every field that is not a connection. GitHub's
+ * cost formula counts only connections, so such a query costs the minimum of
+ * one point whatever its size (checked on every answer: `rateLimit { cost }`).
+ */
+export const SCALAR_FRAGMENT = `fragment repo on Repository {
+  nameWithOwner
+  url
+  description
+  stargazerCount
+  forkCount
+  licenseInfo { spdxId }
+  primaryLanguage { name }
+  isArchived
+  pushedAt
+  createdAt
+  latestRelease { tagName publishedAt url }
+}`;
+
+/** Two-pass refresh, pass 2: the two connections, only for repositories that need them. */
+export const DETAILS_FRAGMENT = `fragment repo on Repository {
+  nameWithOwner
+  issues(states: OPEN) { totalCount }
+  repositoryTopics(first: ${TOPICS_PAGE}) { nodes { topic { name } } }
+}`;
+
+export type QueryKind = "full" | "scalars" | "details";
+
+const FRAGMENTS: Record<QueryKind, string> = {
+  full: REPO_FRAGMENT,
+  scalars: SCALAR_FRAGMENT,
+  details: DETAILS_FRAGMENT,
+};
+
 export const alias = (i: number): string => `r${i}`;
 
-const queries = new Map<number, string>();
+const queries = new Map<string, string>();
 
-/** The query text for a batch of `n` repositories (cached: one text per size). */
-export function batchQuery(n: number): string {
-  const cached = queries.get(n);
+/** The query text for a batch of `n` repositories (cached: one text per size and kind). */
+export function batchQuery(n: number, kind: QueryKind = "full"): string {
+  const cached = queries.get(`${kind}:${n}`);
   if (cached !== undefined) return cached;
   const vars: string[] = [];
   const fields: string[] = [];
@@ -64,9 +98,9 @@ export function batchQuery(n: number): string {
   rateLimit { cost remaining resetAt }
 ${fields.join("\n")}
 }
-${REPO_FRAGMENT}
+${FRAGMENTS[kind]}
 `;
-  queries.set(n, text);
+  queries.set(`${kind}:${n}`, text);
   return text;
 }
 
@@ -79,8 +113,13 @@ export function batchVariables(repos: ReadonlyArray<{ owner: string; name: strin
   return variables;
 }
 
+/** A repository's fields that are not connections (pass 1). */
+export type Scalars = Omit<RepoInfo, "openIssues" | "topics">;
+/** A repository's connection fields (pass 2). */
+export type Details = Pick<RepoInfo, "openIssues" | "topics">;
+
 /** The `repo` fragment as GitHub answers it. */
-interface RepoNode {
+export interface RepoNode {
   nameWithOwner: string;
   url: string;
   description: string | null;
@@ -106,22 +145,35 @@ function topicNames(nodes: unknown): string[] {
 
 /** GraphQL node → RepoInfo (checked and made to fit the schema afterwards by sanitizeRepoInfo). */
 export function fromGraphql(node: RepoNode): RepoInfo {
+  const s = scalarsFromGraphql(node);
+  const d = detailsFromGraphql(node);
+  return repoInfo({ ...s, ...d });
+}
+
+/** The connection fields of a node (pass 2, or the full query). */
+export function detailsFromGraphql(node: Pick<RepoNode, "issues" | "repositoryTopics">): Details {
+  return {
+    openIssues: node.issues?.totalCount ?? 0,
+    topics: topicNames(node.repositoryTopics?.nodes),
+  };
+}
+
+/** The fields that are not connections (pass 1, or the full query). */
+export function scalarsFromGraphql(node: RepoNode): Scalars {
   const release = node.latestRelease;
-  return repoInfo({
+  return {
     nameWithOwner: node.nameWithOwner,
     url: node.url,
     description: node.description ?? null,
     stars: node.stargazerCount,
     forks: node.forkCount,
-    openIssues: node.issues?.totalCount ?? 0,
     license: spdx(node.licenseInfo?.spdxId),
     language: node.primaryLanguage?.name ?? null,
-    topics: topicNames(node.repositoryTopics?.nodes),
     archived: node.isArchived,
     pushedAt: node.pushedAt ?? null,
     createdAt: node.createdAt ?? null,
     latestRelease: release
       ? { tag: release.tagName, publishedAt: release.publishedAt ?? null, url: release.url }
       : null,
-  });
+  };
 }

@@ -15,6 +15,11 @@ export interface LookupStats {
   rateLimited: boolean;
   /** GraphQL: repositories per query, before and after the first query's cost was read. */
   batchSize: BatchSizeStats | null;
+  /** Two-pass GraphQL: repositories per pass-1 query at the end (measured by time), else null. */
+  scalarBatch: number | null;
+  /** Secondary limits hit, and the lowest concurrency they brought the run to. */
+  secondaryHits: number;
+  lowestConcurrency: number | null;
 }
 
 /** Seconds since the epoch (x-ratelimit-reset) to an ISO time without milliseconds. */
@@ -36,6 +41,8 @@ export class RateState {
   resetAt: string | null = null;
   rateLimited = false;
   batchSize: BatchSizeStats | null = null;
+  scalarBatch: number | null = null;
+  lowestConcurrency: number | null = null;
   /** Times a secondary limit was hit. */
   secondaryHits = 0;
   private pausedUntil = 0;
@@ -83,6 +90,9 @@ export class RateState {
       resetAt: this.resetAt,
       rateLimited: this.rateLimited,
       batchSize: this.batchSize && { ...this.batchSize },
+      scalarBatch: this.scalarBatch,
+      secondaryHits: this.secondaryHits,
+      lowestConcurrency: this.lowestConcurrency,
     };
   }
 }

@@ -112,10 +112,11 @@ async function lookupOne(t: Target, run: LookupRun, etags: Map<string, EtagEntry
   await run.state.gate();
   const stopped = run.stopReason();
   if (stopped !== null) {
-    run.fail([t], stopped);
+    run.skip([t], stopped);
     return;
   }
   const cached = etags.get(t.key);
+  run.sending([t]);
   let repo: RestRepo;
   let etag: string | undefined;
   try {
@@ -127,9 +128,11 @@ async function lookupOne(t: Target, run: LookupRun, etags: Map<string, EtagEntry
     run.state.points++;
     repo = response.data as unknown as RestRepo;
     etag = response.headers.etag;
+    run.succeeded();
   } catch (error) {
     const status = statusOf(error);
     if (status === 304 && cached) {
+      run.succeeded();
       run.record(t, { kind: "ok", info: cached.info });
       return;
     }

@@ -40,30 +40,47 @@ const KEEP_ALIVE_MS = 10_000;
 const CONNECT_TIMEOUT_MS = 10_000;
 
 export function createTransport(options: TransportOptions): Transport {
-  const { timeoutMs } = options;
-  const agent = options.fetch
-    ? undefined
-    : new Agent({
-        keepAliveTimeout: KEEP_ALIVE_MS,
-        connections: options.connections,
-        headersTimeout: timeoutMs,
-        bodyTimeout: timeoutMs,
-        connect: { timeout: Math.min(timeoutMs, CONNECT_TIMEOUT_MS) },
-      });
-  const base =
-    options.fetch ??
-    ((input: Parameters<typeof fetch>[0], init?: RequestInit) =>
-      undiciFetch(
-        input as string,
-        {
-          ...(init as object),
-          dispatcher: agent,
-        } as Parameters<typeof undiciFetch>[1],
-      ) as unknown as Promise<Response>);
+  const agent = options.fetch ? undefined : keepAliveAgent(options);
+  const base = options.fetch ?? agentFetch(agent as Agent);
+  return {
+    fetch: checkedFetch(base, options),
+    close: async () => {
+      // After a stop, sockets still busy are dropped rather than waited for.
+      if (options.signal?.aborted) await agent?.destroy();
+      else await agent?.close();
+    },
+  };
+}
 
+/** The keep-alive Agent: `connections` sockets, every phase bounded by the attempt's deadline. */
+function keepAliveAgent({ timeoutMs, connections }: TransportOptions): Agent {
+  return new Agent({
+    keepAliveTimeout: KEEP_ALIVE_MS,
+    connections,
+    headersTimeout: timeoutMs,
+    bodyTimeout: timeoutMs,
+    connect: { timeout: Math.min(timeoutMs, CONNECT_TIMEOUT_MS) },
+  });
+}
+
+/** undici's fetch over `agent`, typed as the global fetch octokit expects. */
+function agentFetch(agent: Agent): typeof fetch {
+  return ((input: Parameters<typeof fetch>[0], init?: RequestInit) =>
+    undiciFetch(
+      input as string,
+      { ...(init as object), dispatcher: agent } as Parameters<typeof undiciFetch>[1],
+    ) as unknown as Promise<Response>) as typeof fetch;
+}
+
+/**
+ * `base` with the attempt's deadline and the stop signal, the whole body read
+ * (a JSON body that does not parse is an error), and failures worded as
+ * TransportError; a stop is an AbortError (octokit never retries one).
+ */
+function checkedFetch(base: typeof fetch, options: TransportOptions): typeof fetch {
+  const { timeoutMs } = options;
   const wrapped = async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
     const stop = options.signal;
-    // An AbortError is the one failure octokit's retry plugin never retries.
     if (stop?.aborted) throw abortError();
     options.onRequest?.();
     const deadline = AbortSignal.timeout(timeoutMs);
@@ -73,15 +90,7 @@ export function createTransport(options: TransportOptions): Transport {
       const response = await base(input, { ...init, signal });
       const text = NULL_BODY.has(response.status) ? null : await response.text();
       options.onResponse?.(response);
-      if (text !== null && text !== "" && isJson(response.headers.get("content-type"))) {
-        try {
-          JSON.parse(text);
-        } catch {
-          throw new TransportError(
-            `malformed JSON in a ${response.status} response (${text.length} bytes)`,
-          );
-        }
-      }
+      checkJson(response, text);
       return new Response(text, {
         status: response.status,
         statusText: response.statusText,
@@ -94,14 +103,19 @@ export function createTransport(options: TransportOptions): Transport {
       throw new TransportError(describeNetworkError(error), { cause: error });
     }
   };
-  return {
-    fetch: wrapped as typeof fetch,
-    close: async () => {
-      // After a stop, sockets still busy are dropped rather than waited for.
-      if (options.signal?.aborted) await agent?.destroy();
-      else await agent?.close();
-    },
-  };
+  return wrapped as typeof fetch;
+}
+
+/** A JSON response whose body does not parse (truncated, say) is a TransportError. */
+function checkJson(response: Response, text: string | null): void {
+  if (text === null || text === "" || !isJson(response.headers.get("content-type"))) return;
+  try {
+    JSON.parse(text);
+  } catch {
+    throw new TransportError(
+      `malformed JSON in a ${response.status} response (${text.length} bytes)`,
+    );
+  }
 }
 
 /** The message of a request abandoned because the lookup was stopped. */

@@ -37,6 +37,7 @@ export function mergeAll(
       stars: m.github?.stars ?? null,
       gain: fetchedNow && prev && isFetched(m.github) ? m.github.stars - prev.stars : null,
       fetchedAt: m.github?.fetchedAt ?? null,
+      changed: m.changed,
       newlyArchived: fetchedNow && m.github?.archived === true && prev?.archived !== true,
       ...(m.reason !== undefined && { reason: m.reason }),
       ...(result.kind === "ok" && result.changes && { changes: result.changes }),
@@ -78,13 +79,17 @@ export function knownForGeneration(
   merged: Merged,
   known: Map<string, Known>,
   history: Parameters<typeof trendOf>[0],
+  today: string,
 ): Map<string, Known> {
   const generation = new Map<string, Known>();
   for (const p of catalog.projects) {
     if (!p.repo) continue;
     const m = merged.get(p.name);
     const k = m
-      ? { github: m.github, trend: isFetched(m.github) ? trendOf(history, key(m.github)) : null }
+      ? {
+          github: m.github,
+          trend: isFetched(m.github) ? trendOf(history, key(m.github), today) : null,
+        }
       : (known.get(p.repo.toLowerCase()) ?? { github: null, trend: null });
     generation.set(p.repo.toLowerCase(), k);
   }

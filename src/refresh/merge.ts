@@ -18,12 +18,19 @@ export function githubInfo(
   return { ...repoInfo(info), fetchedAt, checkedAt, status };
 }
 
+/** Whether two blocks hold the same GitHub data (times and status aside). */
+export function sameData(a: RepoInfo, b: RepoInfo): boolean {
+  return JSON.stringify(repoInfo(a)) === JSON.stringify(repoInfo(b));
+}
+
 export interface Merged {
   /** null only when there was never any answer (a first lookup that failed). */
   github: GithubBlock | null;
   status: GithubStatus;
   /** Why the lookup failed (status stale). */
   reason?: string;
+  /** GitHub's data differs from the previous block (or there was none). */
+  changed: boolean;
 }
 
 /** Whether GitHub answered under another name than the curated one. */
@@ -31,12 +38,18 @@ export const isMoved = (curated: string, nameWithOwner: string): boolean =>
   curated.toLowerCase() !== nameWithOwner.toLowerCase();
 
 /**
- * The entry's new `github` block. A success replaces the data (fetchedAt =
- * checkedAt = now); a failure or a missing repository keeps every last-known
- * field, fetchedAt included, and only records the attempt (checkedAt = now).
- * A repository never fetched that GitHub says does not exist gets a missing
- * block (status and checkedAt, the rest null), which a later failure keeps
- * as it is.
+ * The entry's new `github` block. The contract (README "Freshness"): a run in
+ * which GitHub's data did not change leaves the block byte-identical.
+ * - `fetchedAt` is when the data last changed: the first fetch that returned
+ *   these values. A fetch that finds the same data keeps it.
+ * - `checkedAt` is when the entry last changed at all (data or status), or,
+ *   for a stale entry, the attempt that failed. A lookup never sent (the run
+ *   stopped first) is no attempt: it keeps the previous `checkedAt`.
+ * - An entry whose status is ok or moved was found unchanged at the
+ *   directory's `refreshedAt`.
+ * A failure or a missing repository keeps every last-known field. A repository
+ * never fetched that GitHub says does not exist gets a missing block (status
+ * and checkedAt, the rest null), kept as it is while it stays missing.
  */
 export function mergeResult(
   repo: string,
@@ -46,15 +59,21 @@ export function mergeResult(
 ): Merged {
   if (result.kind === "ok") {
     const status = isMoved(repo, result.info.nameWithOwner) ? "moved" : "ok";
-    return { github: githubInfo(result.info, now, now, status), status };
+    const same = isFetched(previous) && sameData(previous, result.info);
+    if (same && previous.status === status) return { github: previous, status, changed: false };
+    const fetchedAt = same ? previous.fetchedAt : now;
+    return { github: githubInfo(result.info, fetchedAt, now, status), status, changed: !same };
   }
   const status = result.kind === "missing" ? "missing" : "stale";
+  const attempted = result.kind === "missing" || result.skipped !== true;
+  let github: GithubBlock | null = previous;
   if (!isFetched(previous)) {
-    const github = status === "missing" ? missingBlock(now) : previous;
-    return result.kind === "failed"
-      ? { github, status, reason: result.reason }
-      : { github, status };
+    if (status === "missing" && previous?.status !== "missing") github = missingBlock(now);
+  } else if (previous.status !== status || (status === "stale" && attempted)) {
+    const checkedAt = attempted ? now : previous.checkedAt;
+    github = githubInfo(previous, previous.fetchedAt, checkedAt, status);
   }
-  const github = githubInfo(previous, previous.fetchedAt, now, status);
-  return result.kind === "failed" ? { github, status, reason: result.reason } : { github, status };
+  return result.kind === "failed"
+    ? { github, status, reason: result.reason, changed: false }
+    : { github, status, changed: false };
 }

@@ -1,14 +1,15 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { type Branding, directorySchemaRef } from "../core/branding.js";
-import { commitFiles, type FileWrite, type Recovery, recoverFiles } from "../core/commit.js";
+import { directorySchemaRef } from "../core/branding.js";
+import { type FileWrite, type Recovery, recoverFiles } from "../core/commit.js";
 import { sortDiagnostics } from "../core/diagnostic.js";
 import { acquireLock } from "../core/lock.js";
 import { type Directory, isFetched } from "../core/model.js";
 import { compareProjects } from "../core/order.js";
+import { changeBase } from "../generate/changes.js";
 import { usableOrNull } from "../generate/degrade.js";
 import { generateDirectory, indexKnown, type Known } from "../generate/directory.js";
-import { directoryFiles } from "../generate/output.js";
+import { changesFile, commitGeneration, directoryFiles } from "../generate/output.js";
 import { ETAGS_FILE, parseEtags } from "../github/etags.js";
 import { type LookupStats, lookupRepos } from "../github/lookup.js";
 import { DIRECTORY_FILE, loadCatalog } from "../load/catalog.js";
@@ -18,6 +19,7 @@ import { displayPath } from "../load/yaml-source.js";
 import { validateCatalog } from "../validate/index.js";
 import type { AppliedFix } from "./apply-fix.js";
 import { conformDirectory } from "./contract.js";
+import { knownDetails } from "./details.js";
 import { etagCache, etagsFile, keepFreshEtags } from "./etag-cache.js";
 import { HISTORY_FILE, pruneHistory, serializeHistory, utcDay } from "./history.js";
 import { loadHistory, updateHistory } from "./history-file.js";
@@ -35,6 +37,9 @@ const EMPTY_STATS: LookupStats = {
   resetAt: null,
   rateLimited: false,
   batchSize: null,
+  scalarBatch: null,
+  secondaryHits: 0,
+  lowestConcurrency: null,
 };
 
 const NO_RECOVERY: Recovery = { completed: [], removed: [] };
@@ -79,51 +84,61 @@ async function refreshRun(
 ): Promise<RefreshResult> {
   const { dataDir, cwd } = options;
   const api = options.lookup?.api ?? (options.config.token ? "graphql" : "rest");
-  const stamp = options.now().toISOString();
-  const { loaded, diagnostics, use, previous, branding } = await loadUsable(dataDir, cwd);
+  const started = options.now();
+  const stamp = started.toISOString();
+  const today = utcDay(started);
+  const { loaded, diagnostics, use, known, before, branding } = await loadUsable(dataDir, cwd);
   const projectsFile = displayPath(join(dataDir, "projects.yaml"), cwd);
   const base = { diagnostics, api, refreshedAt: stamp, projectsFile, recovered, stopped: null };
   if (use === null) {
     const nothing = { directory: null, entries: [], fix: null, stats: EMPTY_STATS, written: [] };
-    return { ...base, ...nothing, setAside: [] };
+    return { ...base, ...nothing, changes: [], setAside: [] };
   }
   const { catalog, kept, setAside } = use;
   const history = await loadHistory(join(dataDir, HISTORY_FILE), cwd);
-  const known = indexKnown(previous);
   const unusable = setAside.flatMap((s) => (s.kind === "project" && s.name ? [s.name] : []));
   const selected = selectEntries(catalog.projects, options.only ?? [], unusable).sort(
     compareProjects,
   );
-  const { results, stats, etags } = await lookUp(options, api, selected, known, signal);
+  const { results, stats, etags } = await lookUp(options, api, selected, known, today, signal);
   const stopped = signal?.aborted ? stoppedText(signal) : null;
   const merged = mergeAll(selected, known, results, stamp);
-  const today = utcDay(new Date(stamp));
+  results.clear();
   updateHistory(history, selected, merged, known, today);
 
   const fix = options.fixMoved ? fixMovedRepos(loaded, catalog, merged, etags) : null;
   const finalCatalog = fix?.catalog ?? catalog;
-  const generation = knownForGeneration(finalCatalog, merged, known, history);
+  const generation = knownForGeneration(finalCatalog, merged, known, history, today);
   const conformed = conformDirectory(
     generateDirectory(finalCatalog, generation, stamp, kept, directorySchemaRef(branding)),
   );
   const directory = conformed.directory;
+  generation.clear();
+  known.clear();
   const keep = new Set(
     directory.projects.flatMap((p) => (isFetched(p.github) ? [key(p.github)] : [])),
   );
   pruneHistory(history, today, keep);
 
+  // One generation: directory.json, DIRECTORY.md, history.json, changes.json and the rest, all or none.
   const rest = api === "rest" ? etags : null;
-  const files = generationFiles(dataDir, directory, branding, fix, history, rest);
-  const written = options.dryRun ? [] : await commitFiles(dataDir, files);
+  const feed = await changesFile(dataDir, directory, { previous: before, at: stamp, cwd });
+  const written = options.dryRun
+    ? []
+    : await commitGeneration(dataDir, directoryFiles(dataDir, directory, branding), [
+        ...stateFiles(dataDir, directory, fix, history, rest),
+        ...feed.files,
+      ]);
   const entries = [...merged.values()].map((m) => m.report);
   noteConformFixes(merged, conformed.fixes);
-  return { ...base, stopped, directory, entries, fix, stats, written, setAside };
+  const changes = options.dryRun ? [] : feed.events;
+  return { ...base, stopped, directory, entries, fix, stats, written, changes, setAside };
 }
 
 /**
  * The catalog and its validation, what of it is usable (an invalid entry
  * keeps its last-known record or is left out, degrade.ts; null when nothing
- * is), and the directory the last run wrote.
+ * is), and the GitHub data of the directory the last run wrote.
  */
 async function loadUsable(dataDir: string, cwd: string | undefined) {
   const loaded = await loadCatalog(dataDir, cwd);
@@ -138,7 +153,9 @@ async function loadUsable(dataDir: string, cwd: string | undefined) {
   }
   const site = await loadConfig(dataDir, cwd);
   const diagnostics = sortDiagnostics([...site.diagnostics, ...validation.diagnostics]);
-  return { loaded, diagnostics, use, previous, branding: site.branding };
+  // Only the index of the previous directory (and what the change feed compares) is kept, not the parsed file.
+  const before = previous === null ? null : changeBase(previous);
+  return { loaded, diagnostics, use, known: indexKnown(previous), before, branding: site.branding };
 }
 
 /**
@@ -150,6 +167,7 @@ async function lookUp(
   api: "graphql" | "rest",
   selected: RepoProject[],
   known: Map<string, Known>,
+  today: string,
   signal: AbortSignal | undefined,
 ) {
   const etags = parseEtags(
@@ -160,7 +178,15 @@ async function lookUp(
   const cache = etagCache(selected, etags, known);
   const { results, stats } = await lookupRepos(
     byStaleness(selected, known).map((p) => p.repo),
-    { ...options.config, ...options.lookup, api, etags: cache, ...(signal && { signal }) },
+    {
+      ...options.config,
+      ...options.lookup,
+      api,
+      etags: cache,
+      // Two passes (graphql.ts): open issues and topics only where they may have changed.
+      ...(options.onePass !== true && { knownDetails: knownDetails(known, today) }),
+      ...(signal && { signal }),
+    },
   );
   keepFreshEtags(selected, cache, etags);
   return { results, stats, etags };
@@ -171,18 +197,18 @@ const stoppedText = (signal: AbortSignal): string =>
   typeof signal.reason === "string" ? signal.reason : "stopped";
 
 /**
- * One generation, written all or none: directory.json (and DIRECTORY.md, the
- * editor schema), the fixed projects.yaml, history.json, and .etags.json for REST.
+ * What joins the directory's generation (written all or none with it): the
+ * fixed projects.yaml, history.json, and .etags.json for REST (changes.json
+ * joins them when the run changed something: output.ts changesFile).
  */
-function generationFiles(
+function stateFiles(
   dataDir: string,
   directory: Directory,
-  branding: Branding,
   fix: AppliedFix | null,
   history: Parameters<typeof serializeHistory>[0],
   etags: Map<string, string> | null,
 ): FileWrite[] {
-  const files: FileWrite[] = [...directoryFiles(dataDir, directory, branding)];
+  const files: FileWrite[] = [];
   if (fix?.text) files.push({ path: fix.path, content: fix.text });
   files.push({ path: join(dataDir, HISTORY_FILE), content: serializeHistory(history) });
   if (etags !== null) files.push(etagsFile(join(dataDir, ETAGS_FILE), etags, directory));

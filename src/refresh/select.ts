@@ -44,14 +44,22 @@ export function selectEntries(
 }
 
 /**
- * Lookup order: never-fetched first, then oldest data first. When a budget
- * cannot cover the catalog (60 requests/hour without a token), each run
- * refreshes the stalest entries, so the whole catalog rotates over a few runs.
+ * Lookup order: never-fetched first, then entries left stale (a failed or
+ * skipped lookup), then the longest unchecked. When a budget or --max-time
+ * cannot cover the catalog (60 requests/hour without a token), the entries a
+ * run did not reach go stale and come first in the next, so the whole catalog
+ * rotates over a few runs.
  */
 export function byStaleness(entries: readonly RepoProject[], known: Map<string, Known>) {
-  const fetched = (p: RepoProject) => known.get(p.repo.toLowerCase())?.github?.fetchedAt ?? "";
+  const rank = (p: RepoProject): [number, string] => {
+    const github = known.get(p.repo.toLowerCase())?.github;
+    if (!github) return [0, ""];
+    return [github.status === "stale" ? 1 : 2, github.checkedAt];
+  };
   return entries
-    .map((p, i) => ({ p, i, at: fetched(p) }))
-    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.i - b.i))
+    .map((p, i) => ({ p, i, r: rank(p) }))
+    .sort(
+      (a, b) => a.r[0] - b.r[0] || (a.r[1] < b.r[1] ? -1 : a.r[1] > b.r[1] ? 1 : 0) || a.i - b.i,
+    )
     .map((x) => x.p);
 }

@@ -7,6 +7,7 @@ import {
   stoppedLine,
   usageLine,
 } from "./summary.js";
+import { changesText } from "./summary-changes.js";
 import { capped, contractLine, invalidLine, since } from "./summary-rows.js";
 
 /** Rows shown per list on a terminal (--json has them all). */
@@ -99,6 +100,7 @@ function othersText(
   out: string[],
   more: (k: number) => string,
 ): void {
+  out.push(...changesText(s.changes, p));
   if (s.archived.length > 0) {
     out.push(p.bold("Newly archived on GitHub (read-only now):"));
     out.push(...capped(s.archived, TEXT_ROWS, (m) => `  ${m.name} (${m.repo})`, more));

@@ -9,6 +9,7 @@ import {
   stoppedLine,
   usageLine,
 } from "./summary.js";
+import { changesMarkdown } from "./summary-changes.js";
 import { capped, contractLine } from "./summary-rows.js";
 
 /** Rows per table in the step summary, which GitHub caps at 1 MiB per step. */
@@ -40,6 +41,7 @@ export function summaryMarkdown(s: Summary): string {
   const more = (k: number) => `| … and ${k} more | | | |`;
   movedMarkdown(s, out, more);
   notRefreshedMarkdown(s, out, more);
+  out.push(...changesMarkdown(s.changes));
   archivedAndGainsMarkdown(s, out, more);
   contractAndInvalidMarkdown(s, out, more);
   out.push("", `**API:** ${usageLine(s)}`);

@@ -1,5 +1,6 @@
 import { plural } from "../core/format.js";
 import type { MoveSkip } from "../edit/fix-moved.js";
+import type { ChangeEvent } from "../generate/changes.js";
 import type { SetAside } from "../generate/degrade.js";
 import type { LookupStats } from "../github/rate-state.js";
 import { displayPath } from "../load/yaml-source.js";
@@ -11,12 +12,16 @@ export interface Summary {
   dryRun: boolean;
   api: "graphql" | "rest";
   total: number;
+  /** Entries whose GitHub data changed since the previous run (the rest are byte-identical). */
+  changed: number;
   counts: { ok: number; moved: number; missing: number; stale: number };
   moved: Array<{ name: string; from: string; to: string; fixed: boolean }>;
   missing: Array<{ name: string; repo: string; fetchedAt: string | null }>;
   stale: Array<{ name: string; repo: string; reason: string; fetchedAt: string | null }>;
   /** Archived on GitHub since the previous refresh. */
   archived: Array<{ name: string; repo: string }>;
+  /** The events this run appended to changes.json (none on a dry run). */
+  changes: ChangeEvent[];
   /** Biggest star gains since the previous refresh. */
   gains: Array<{ name: string; repo: string; stars: number; gain: number }>;
   fixSkipped: MoveSkip[];
@@ -50,6 +55,7 @@ export function summarize(
     dryRun,
     api: result.api,
     total: e.length,
+    changed: e.filter((x) => x.changed).length,
     counts: {
       ok: is("ok").length - moved.filter((x) => x.status === "ok").length,
       moved: moved.length,
@@ -69,6 +75,7 @@ export function summarize(
       reason: reason ?? "failed",
       fetchedAt,
     })),
+    changes: result.changes,
     archived: e.filter((x) => x.newlyArchived).map(({ name, repo }) => ({ name, repo })),
     gains: e
       .filter((x) => x.gain !== null && x.gain > 0 && x.stars !== null)
@@ -124,7 +131,16 @@ export function usageLine(s: Summary): string {
       : `${plural(u.points, "REST request")} charged (304s are free)`;
   const left = u.remaining === null ? "" : `; ${n(u.remaining)} left`;
   const reset = u.resetAt === null ? "" : `, resets at ${u.resetAt}`;
-  return `${plural(u.requests, "HTTP request")}, ${used}${batchNote(u)}${left}${reset}`;
+  const secondary =
+    u.secondaryHits > 0
+      ? `; ${plural(u.secondaryHits, "secondary rate limit")} (concurrency down to ${u.lowestConcurrency ?? "?"}, then grown back step by step)`
+      : "";
+  return `${plural(u.requests, "HTTP request")}, ${used}${batchNote(u)}${scalarNote(u)}${left}${reset}${secondary}`;
+}
+
+/** Pass 1's measured batch size (two-pass GraphQL). */
+function scalarNote(u: LookupStats): string {
+  return u.scalarBatch === null ? "" : ` (pass 1: ${n(u.scalarBatch)} repositories per query)`;
 }
 
 /** " (100 repositories per query)", or how the first query's cost changed that. */
@@ -139,7 +155,7 @@ function batchNote(u: LookupStats): string {
 export function headline(s: Summary): string {
   const c = s.counts;
   const via = s.api === "graphql" ? "GraphQL" : "the REST API (no token)";
-  return `${s.dryRun ? "Dry run: looked up" : "Refreshed"} ${plural(s.total, "repository", "repositories")} via ${via} in ${(s.durationMs / 1000).toFixed(1)} s: ${c.ok} ok, ${c.moved} moved, ${c.missing} missing, ${c.stale} stale`;
+  return `${s.dryRun ? "Dry run: looked up" : "Refreshed"} ${plural(s.total, "repository", "repositories")} via ${via} in ${(s.durationMs / 1000).toFixed(1)} s: ${c.ok} ok, ${c.moved} moved, ${c.missing} missing, ${c.stale} stale; ${n(s.changed)} changed on GitHub`;
 }
 
 /** Why the rest is stale, when the budget ran out. */

@@ -3,6 +3,7 @@ import type { Recovery } from "../core/commit.js";
 import type { Diagnostic } from "../core/diagnostic.js";
 import type { LockInfo } from "../core/lock.js";
 import type { Directory, GithubStatus } from "../core/model.js";
+import type { ChangeEvent } from "../generate/changes.js";
 import type { SetAside } from "../generate/degrade.js";
 import type { Written } from "../generate/output.js";
 import type { GitHubConfig, LookupOptions, LookupStats } from "../github/lookup.js";
@@ -16,6 +17,11 @@ export interface RefreshOptions {
   only?: string[];
   dryRun?: boolean;
   fixMoved?: boolean;
+  /**
+   * Ask every field of every repository in one pass (the approach before the
+   * two-pass refresh; kept for comparison in bench/refresh.ts).
+   */
+  onePass?: boolean;
   /** The clock (injected so tests are deterministic). */
   now: () => Date;
   /** Stops the run early (SIGTERM, SIGINT): its reason, a string, becomes the stale reason. */
@@ -56,8 +62,10 @@ export interface EntryReport {
   changes?: string[];
   /** Moved, and `repo` rewritten in projects.yaml (--fix-moved). */
   fixed?: boolean;
-  /** Last successful fetch, when any. */
+  /** When the entry's data last changed (see merge.ts), when any. */
   fetchedAt: string | null;
+  /** GitHub's data differs from the previous run's. */
+  changed: boolean;
   /** Archived on GitHub now, and was not at the previous refresh (or there was none). */
   newlyArchived: boolean;
 }
@@ -77,6 +85,8 @@ export interface RefreshResult {
   fix: AppliedFix | null;
   stats: LookupStats;
   written: Written[];
+  /** The events appended to changes.json (none on a dry run). */
+  changes: ChangeEvent[];
   refreshedAt: string;
   projectsFile: string;
   /** What this run repaired of a killed run (finished renames, removed temporary files). */

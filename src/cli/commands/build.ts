@@ -1,10 +1,12 @@
 import { hasErrors } from "../../core/diagnostic.js";
 import { plural } from "../../core/format.js";
 import { buildDirectory } from "../../generate/build.js";
+import { CHANGES_FILE } from "../../generate/changes.js";
 import { EDITOR_SCHEMA_FILE } from "../../generate/editor-schema.js";
 import { displayPath } from "../../load/yaml-source.js";
 import { summaryLine } from "../../validate/format/index.js";
 import { type Command, commonOptions } from "../command.js";
+import { clockFromEnv } from "../env-options.js";
 import { ExitCode } from "../errors.js";
 import { chooseFormat, writeDiagnostics } from "../format-option.js";
 import { paint, useColor } from "../io.js";
@@ -20,7 +22,9 @@ export const buildCommand: Command = {
 Validates the curated YAML, then writes DIR/directory.json: every entry with
 the last-known GitHub metadata already in the existing DIR/directory.json.
 Also writes DIR/DIRECTORY.md and DIR/projects.editor.schema.json (the schema
-editors use for projects.yaml, with the category ids).
+editors use for projects.yaml, with the category ids), and appends what changed
+since the previous directory.json (projects added, removed, moved, archived,
+released, star milestones) to DIR/changes.json, dated now (or COOLTECH_NOW).
 Needs no token and no network. The output is deterministic (same input, same
 bytes), checked against schemas/directory.schema.json, and written atomically.
 
@@ -46,7 +50,8 @@ Example:
     const out = paint(useColor(io, "stdout"));
     // A corrupt directory.json is a DirectoryError (a UserError): runMain prints it, exit 1;
     // a LockBusyError (a refresh holds the folder) is exit 6, also mapped in runMain.
-    const result = await buildDirectory(resolveData(args, io), io.cwd);
+    const now = clockFromEnv(io.env)();
+    const result = await buildDirectory(resolveData(args, io), io.cwd, now);
     writeDiagnostics(io, chooseFormat(undefined, io), result.diagnostics, out);
     if (result.directory === null) {
       io.stderr.write(`${p.red("✖")} ${summaryLine(result.diagnostics)}; nothing written\n`);
@@ -57,7 +62,9 @@ Example:
       const file = displayPath(w.path, io.cwd);
       const what = w.path.endsWith(EDITOR_SCHEMA_FILE)
         ? `${plural(categories.length, "category id", "category ids")} for editors`
-        : plural(projects.length, "project");
+        : w.path.endsWith(CHANGES_FILE)
+          ? plural(result.changes.length, "new change")
+          : plural(projects.length, "project");
       io.stderr.write(`${p.green("✔")} ${file} ${w.changed ? "written" : "unchanged"} (${what})\n`);
     }
     io.stderr.write(setAsideText(result.setAside, p));

@@ -15,7 +15,11 @@ Writes the directory as Markdown, grouped by category, one line per project:
 Star counts are rounded down ("1.2k" = at least 1,200); archived, moved and
 missing repositories are marked. Reads DIR/directory.json (run 'cooltech build'
 first) and the title and tagline from DIR/cooltech.yaml. The output is
-deterministic, so it can be committed.
+deterministic, so it can be committed. Past 500 KiB (GitHub renders at most
+512 KB of a Markdown file) FILE becomes an index and each category gets its
+own file in a directory/ folder next to it (directory/CATEGORY.md, continued
+in CATEGORY-2.md ... when one is too big); files of an earlier split that are
+no longer needed are removed.
 
 Options:
   --data DIR   folder of directory.json (default: data)
@@ -34,15 +38,18 @@ Examples:
   options: { ...commonOptions, out: { type: "string" } },
   async run(args, io) {
     const { requireDirectory } = await import("../../load/directory.js");
-    const { writeIfChanged } = await import("../../generate/output.js");
-    const { renderMarkdown } = await import("../../generate/markdown.js");
+    const { writeMarkdown } = await import("../../generate/output.js");
     const dataDir = resolve(io.cwd, stringOpt(args, "data") ?? "data");
     const out = resolve(io.cwd, stringOpt(args, "out") ?? join(dataDir, "DIRECTORY.md"));
     const directory = await requireDirectory(dataDir, io.cwd);
     const config = await loadConfig(dataDir, io.cwd);
     writeDiagnostics(io, chooseFormat(undefined, io), config.diagnostics, paint(useColor(io)));
-    await writeIfChanged(out, renderMarkdown(directory, config.branding));
-    io.stderr.write(`Wrote ${out}: ${directory.projects.length} projects.\n`);
+    const files = (await writeMarkdown(out, directory, config.branding)).filter((f) => !f.removed);
+    const parts =
+      files.length > 1
+        ? ` (an index and ${files.length - 1} files in its directory/ folder: GitHub shows at most 512 KB of one)`
+        : "";
+    io.stderr.write(`Wrote ${out}${parts}: ${directory.projects.length} projects.\n`);
     return ExitCode.ok;
   },
 };

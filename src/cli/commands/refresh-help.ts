@@ -5,7 +5,9 @@ export const REFRESH_HELP = `Usage: cooltech refresh [--data DIR] [--only NAME .
 Validates the curated YAML, looks up every entry's repository on GitHub, and
 writes DIR/directory.json the way \`build\` does (schema check, deterministic,
 atomic), with refreshedAt set. Nothing is ever dropped: an entry whose lookup
-fails keeps its last-known data.
+fails keeps its last-known data. What changed (added, removed, moved,
+archived, released, star milestones) is appended to DIR/changes.json and
+listed in the summary; a run that changed nothing writes nothing there.
 
 One invalid entry does not stop the run: every valid entry is refreshed; an
 invalid one keeps its last-known record from DIR/directory.json, or is left
@@ -17,21 +19,30 @@ A value from GitHub that breaks schemas/directory.schema.json (too long, wrong
 type) is dropped or shortened for that field, and reported with the repository.
 
 Each entry's github.status:
-  ok       fetched now (fetchedAt = checkedAt = now)
+  ok       found as it is at refreshedAt
   moved    GitHub answered under another owner/name (renamed or transferred)
   missing  GitHub says the repository does not exist; last-known data kept
            (never fetched: a block with status, checkedAt, the rest null)
   stale    this run failed for it (timeout, reset, 5xx, rate limit after
-           retries); last-known data and its fetchedAt kept
-checkedAt records every attempt, fetchedAt the last success.
+           retries, --max-time); last-known data and its fetchedAt kept
+fetchedAt is when the data last changed; checkedAt when the entry last changed
+(data or status), or the failed attempt of a stale one. A run in which nothing
+changed on GitHub leaves every entry, DIRECTORY.md and history.json
+byte-identical: only directory.json's refreshedAt moves.
 
-With a token: batched GraphQL, 100 repositories per query (up to 8 queries in
-flight). The first query goes alone: if GitHub says it cost more than 1 point,
-the rest use the largest batch that costs 1 (e.g. 74 at 2 points per 100).
+With a token: batched GraphQL in two passes. Pass 1 asks every known
+repository's fields that are not connections (no connection: 1 point per
+query), in batches sized by measured response time (up to 1,000). Pass 2 asks
+open issues and topics only where pass 1 saw a change, or on the entry's
+weekly re-check day (so they are at most 7 days old with nightly runs).
+Entries with no data yet get one full query (100 per query; if the first one
+cost more than 1 point, the largest batch that costs 1, e.g. 74). Up to 8
+queries in flight; a secondary rate limit halves that, and it grows back one
+step per round of successes.
 Without one: REST GET /repos/{owner}/{repo}, 60 requests an hour, conditional
 on the ETags kept in DIR/.etags.json (a 304 is free).
-Star counts go to DIR/history.json (one point per UTC day, 90 days) and give
-trend.stars7d / stars30d.
+Star counts go to DIR/history.json (a point when the count changes, 90 days)
+and give trend.stars7d / stars30d.
 
 One run at a time per data folder: a run holds DIR/.cooltech.lock (pid, host,
 start time); another one waits --wait seconds, then exits 6. A lock left by a
@@ -46,15 +57,18 @@ Options:
   --data DIR         folder with the curated YAML and the directory (default: data)
   --only NAME ...    refresh only these entries (project name or owner/name);
                      the others are left exactly as they are
-  --batch-size N     repositories per GraphQL query, 1-100 (default 100); only
-                     ever shrinks, as above
+  --batch-size N     repositories per GraphQL query at the start, 1-100
+                     (default 100); as above
   --concurrency N    requests in flight, 1-20 (default 8; halved on a
-                     secondary rate limit)
+                     secondary rate limit, then grown back)
   --dry-run          look up and report, write nothing
   --fix-moved        rewrite \`repo\` of moved entries in DIR/projects.yaml
                      (only that value changes; comments and layout are kept)
   --json             print the summary as JSON on stdout
-  --max-time SECONDS stop looking up after this long (then as on SIGTERM)
+  --max-time SECONDS stop looking up after this long (no limit by default;
+                     the nightly workflow sets one), then as on SIGTERM: what
+                     was not reached stays stale with its last-known data,
+                     and comes first next run
   --wait SECONDS     wait this long for another run's lock (default 0)
   -h, --help         show this help
 
@@ -68,6 +82,8 @@ Environment:
   COOLTECH_RETRY_BASE_MS, COOLTECH_TIMEOUT_MS, COOLTECH_NOW
                           for tests: ms per second of retry wait, request
                           deadline in ms, a fixed clock (ISO time)
+  COOLTECH_ONE_PASS=1     for benchmarks: ask every field of every repository
+                          in one pass (the approach before the two passes)
 
 Exit codes: 0 every entry ok or moved; 3 some entries stale or missing, or
 the run was stopped early (the directory is still written); 5 written, but

@@ -25,6 +25,9 @@ import { withUserErrors } from "./refresh-errors.js";
 import { REFRESH_HELP } from "./refresh-help.js";
 import { budgetLine, progressLine } from "./refresh-lines.js";
 
+/** Longest --max-time: a day. */
+const _MAX_TIME_S = 86_400;
+
 /** Io whose every write goes through redact(): the token can never reach the output. */
 function redacting(io: Io, token: string | undefined): Io {
   return {
@@ -186,6 +189,8 @@ async function fetchAndWrite(
       only: flags.only,
       dryRun: flags.dryRun,
       fixMoved: boolOpt(args, "fix-moved"),
+      // Benchmarks only: the one-pass lookup, for comparison (bench/refresh-nightly.ts).
+      ...(io.env.COOLTECH_ONE_PASS === "1" && { onePass: true }),
       now: clockFromEnv(io.env),
       signal,
       ...(maxTime !== undefined && { maxTimeMs: maxTime * 1000 }),

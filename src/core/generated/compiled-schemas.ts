@@ -1346,7 +1346,8 @@ const schema35 = {
   properties: {
     $schema: { description: "Path of this schema, for editors.", type: "string" },
     refreshedAt: {
-      description: "ISO time of the last GitHub refresh, or null when none ran yet.",
+      description:
+        "ISO time of the last GitHub refresh, or null when none ran yet. The only run-level time: every entry whose github.status is ok or moved was found as it is at this time. A refresh in which nothing changed on GitHub changes nothing else in this file.",
       type: ["string", "null"],
       format: "date-time",
     },
@@ -1575,15 +1576,21 @@ const schema35 = {
             { type: "null" },
           ],
         },
-        fetchedAt: { description: "Last successful fetch.", type: "string", format: "date-time" },
+        fetchedAt: {
+          description:
+            "When this data last changed: the first fetch that returned these values (a later fetch that finds the same data keeps it). Open issues and topics are re-read when any other field changed, and at least weekly with nightly runs.",
+          type: "string",
+          format: "date-time",
+        },
         checkedAt: {
-          description: "Last attempt, successful or not.",
+          description:
+            "When this entry last changed (its data or its status); for a stale entry, the lookup that failed (a lookup never sent, because the run stopped first, keeps the earlier time).",
           type: "string",
           format: "date-time",
         },
         status: {
           description:
-            "ok: fetched in the last refresh; moved: GitHub answered under another name; missing: the repository does not exist; stale: the last refresh failed for it (data is from fetchedAt).",
+            "ok: found as it is at the last refresh (refreshedAt); moved: likewise, but GitHub answered under another name; missing: the repository does not exist; stale: the last refresh failed for it or did not reach it (data is from fetchedAt).",
           enum: ["ok", "moved", "missing", "stale"],
         },
       },
@@ -1780,15 +1787,21 @@ const schema38 = {
         { type: "null" },
       ],
     },
-    fetchedAt: { description: "Last successful fetch.", type: "string", format: "date-time" },
+    fetchedAt: {
+      description:
+        "When this data last changed: the first fetch that returned these values (a later fetch that finds the same data keeps it). Open issues and topics are re-read when any other field changed, and at least weekly with nightly runs.",
+      type: "string",
+      format: "date-time",
+    },
     checkedAt: {
-      description: "Last attempt, successful or not.",
+      description:
+        "When this entry last changed (its data or its status); for a stale entry, the lookup that failed (a lookup never sent, because the run stopped first, keeps the earlier time).",
       type: "string",
       format: "date-time",
     },
     status: {
       description:
-        "ok: fetched in the last refresh; moved: GitHub answered under another name; missing: the repository does not exist; stale: the last refresh failed for it (data is from fetchedAt).",
+        "ok: found as it is at the last refresh (refreshedAt); moved: likewise, but GitHub answered under another name; missing: the repository does not exist; stale: the last refresh failed for it or did not reach it (data is from fetchedAt).",
       enum: ["ok", "moved", "missing", "stale"],
     },
   },
@@ -4584,8 +4597,548 @@ function validate22(
   return errors === 0;
 }
 validate22.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-export const configSchema = validate27;
+export const changesSchema = validate27;
 const schema45 = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "urn:cooltech:schemas:changes",
+  title: "cooltech change feed",
+  description:
+    "The change feed (data/changes.json): what `cooltech build` and `cooltech refresh` saw change in the directory, newest first. Bounded to the 90 days before the newest event and to 500 events. Written by the tools; do not edit by hand.",
+  type: "object",
+  required: ["$schema", "events"],
+  additionalProperties: false,
+  properties: {
+    $schema: { description: "Path of this schema, for editors.", type: "string" },
+    events: {
+      description: "The events, newest first.",
+      type: "array",
+      maxItems: 500,
+      items: {
+        type: "object",
+        description: "One change.",
+        required: ["id", "at", "type", "name", "repo"],
+        additionalProperties: false,
+        properties: {
+          id: {
+            description: "Stable id: a hash of the event's content and time.",
+            type: "string",
+            pattern: "^[0-9a-f]{16}$",
+          },
+          at: {
+            description: "ISO time of the run that saw the change.",
+            type: "string",
+            format: "date-time",
+          },
+          type: {
+            description: "What changed.",
+            enum: ["added", "removed", "moved", "archived", "unarchived", "release", "stars"],
+          },
+          name: { description: "The project's curated name.", type: "string" },
+          repo: {
+            description: "owner/name on GitHub (the new one when moved), or null.",
+            type: ["string", "null"],
+          },
+          from: { description: "moved: the previous owner/name.", type: "string" },
+          tag: { description: "release: the new latest release's tag.", type: "string" },
+          url: {
+            description: "release: the release's page, or null.",
+            type: ["string", "null"],
+            pattern: "^https://",
+          },
+          milestone: {
+            description: "stars: the star milestone crossed (the highest when several were).",
+            type: "integer",
+            minimum: 1000,
+          },
+        },
+      },
+    },
+  },
+};
+const pattern19 = new RegExp("^[0-9a-f]{16}$", "u");
+function validate27(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
+  /*# sourceURL="urn:cooltech:schemas:changes" */
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate27.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.$schema === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "$schema" },
+        message: "must have required property '" + "$schema" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.events === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "events" },
+        message: "must have required property '" + "events" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "$schema" || key0 === "events")) {
+        const err2 = {
+          instancePath,
+          schemaPath: "#/additionalProperties",
+          keyword: "additionalProperties",
+          params: { additionalProperty: key0 },
+          message: "must NOT have additional properties",
+        };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.$schema !== undefined) {
+      if (typeof data.$schema !== "string") {
+        const err3 = {
+          instancePath: instancePath + "/$schema",
+          schemaPath: "#/properties/%24schema/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.events !== undefined) {
+      let data1 = data.events;
+      if (Array.isArray(data1)) {
+        if (data1.length > 500) {
+          const err4 = {
+            instancePath: instancePath + "/events",
+            schemaPath: "#/properties/events/maxItems",
+            keyword: "maxItems",
+            params: { limit: 500 },
+            message: "must NOT have more than 500 items",
+          };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+        const len0 = data1.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data2 = data1[i0];
+          if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+            if (data2.id === undefined) {
+              const err5 = {
+                instancePath: instancePath + "/events/" + i0,
+                schemaPath: "#/properties/events/items/required",
+                keyword: "required",
+                params: { missingProperty: "id" },
+                message: "must have required property '" + "id" + "'",
+              };
+              if (vErrors === null) {
+                vErrors = [err5];
+              } else {
+                vErrors.push(err5);
+              }
+              errors++;
+            }
+            if (data2.at === undefined) {
+              const err6 = {
+                instancePath: instancePath + "/events/" + i0,
+                schemaPath: "#/properties/events/items/required",
+                keyword: "required",
+                params: { missingProperty: "at" },
+                message: "must have required property '" + "at" + "'",
+              };
+              if (vErrors === null) {
+                vErrors = [err6];
+              } else {
+                vErrors.push(err6);
+              }
+              errors++;
+            }
+            if (data2.type === undefined) {
+              const err7 = {
+                instancePath: instancePath + "/events/" + i0,
+                schemaPath: "#/properties/events/items/required",
+                keyword: "required",
+                params: { missingProperty: "type" },
+                message: "must have required property '" + "type" + "'",
+              };
+              if (vErrors === null) {
+                vErrors = [err7];
+              } else {
+                vErrors.push(err7);
+              }
+              errors++;
+            }
+            if (data2.name === undefined) {
+              const err8 = {
+                instancePath: instancePath + "/events/" + i0,
+                schemaPath: "#/properties/events/items/required",
+                keyword: "required",
+                params: { missingProperty: "name" },
+                message: "must have required property '" + "name" + "'",
+              };
+              if (vErrors === null) {
+                vErrors = [err8];
+              } else {
+                vErrors.push(err8);
+              }
+              errors++;
+            }
+            if (data2.repo === undefined) {
+              const err9 = {
+                instancePath: instancePath + "/events/" + i0,
+                schemaPath: "#/properties/events/items/required",
+                keyword: "required",
+                params: { missingProperty: "repo" },
+                message: "must have required property '" + "repo" + "'",
+              };
+              if (vErrors === null) {
+                vErrors = [err9];
+              } else {
+                vErrors.push(err9);
+              }
+              errors++;
+            }
+            for (const key1 in data2) {
+              if (!func15.call(schema45.properties.events.items.properties, key1)) {
+                const err10 = {
+                  instancePath: instancePath + "/events/" + i0,
+                  schemaPath: "#/properties/events/items/additionalProperties",
+                  keyword: "additionalProperties",
+                  params: { additionalProperty: key1 },
+                  message: "must NOT have additional properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err10];
+                } else {
+                  vErrors.push(err10);
+                }
+                errors++;
+              }
+            }
+            if (data2.id !== undefined) {
+              let data3 = data2.id;
+              if (typeof data3 === "string") {
+                if (!pattern19.test(data3)) {
+                  const err11 = {
+                    instancePath: instancePath + "/events/" + i0 + "/id",
+                    schemaPath: "#/properties/events/items/properties/id/pattern",
+                    keyword: "pattern",
+                    params: { pattern: "^[0-9a-f]{16}$" },
+                    message: 'must match pattern "' + "^[0-9a-f]{16}$" + '"',
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err11];
+                  } else {
+                    vErrors.push(err11);
+                  }
+                  errors++;
+                }
+              } else {
+                const err12 = {
+                  instancePath: instancePath + "/events/" + i0 + "/id",
+                  schemaPath: "#/properties/events/items/properties/id/type",
+                  keyword: "type",
+                  params: { type: "string" },
+                  message: "must be string",
+                };
+                if (vErrors === null) {
+                  vErrors = [err12];
+                } else {
+                  vErrors.push(err12);
+                }
+                errors++;
+              }
+            }
+            if (data2.at !== undefined) {
+              let data4 = data2.at;
+              if (typeof data4 === "string") {
+                if (!formats2.validate(data4)) {
+                  const err13 = {
+                    instancePath: instancePath + "/events/" + i0 + "/at",
+                    schemaPath: "#/properties/events/items/properties/at/format",
+                    keyword: "format",
+                    params: { format: "date-time" },
+                    message: 'must match format "' + "date-time" + '"',
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err13];
+                  } else {
+                    vErrors.push(err13);
+                  }
+                  errors++;
+                }
+              } else {
+                const err14 = {
+                  instancePath: instancePath + "/events/" + i0 + "/at",
+                  schemaPath: "#/properties/events/items/properties/at/type",
+                  keyword: "type",
+                  params: { type: "string" },
+                  message: "must be string",
+                };
+                if (vErrors === null) {
+                  vErrors = [err14];
+                } else {
+                  vErrors.push(err14);
+                }
+                errors++;
+              }
+            }
+            if (data2.type !== undefined) {
+              let data5 = data2.type;
+              if (
+                !(
+                  data5 === "added" ||
+                  data5 === "removed" ||
+                  data5 === "moved" ||
+                  data5 === "archived" ||
+                  data5 === "unarchived" ||
+                  data5 === "release" ||
+                  data5 === "stars"
+                )
+              ) {
+                const err15 = {
+                  instancePath: instancePath + "/events/" + i0 + "/type",
+                  schemaPath: "#/properties/events/items/properties/type/enum",
+                  keyword: "enum",
+                  params: { allowedValues: schema45.properties.events.items.properties.type.enum },
+                  message: "must be equal to one of the allowed values",
+                };
+                if (vErrors === null) {
+                  vErrors = [err15];
+                } else {
+                  vErrors.push(err15);
+                }
+                errors++;
+              }
+            }
+            if (data2.name !== undefined) {
+              if (typeof data2.name !== "string") {
+                const err16 = {
+                  instancePath: instancePath + "/events/" + i0 + "/name",
+                  schemaPath: "#/properties/events/items/properties/name/type",
+                  keyword: "type",
+                  params: { type: "string" },
+                  message: "must be string",
+                };
+                if (vErrors === null) {
+                  vErrors = [err16];
+                } else {
+                  vErrors.push(err16);
+                }
+                errors++;
+              }
+            }
+            if (data2.repo !== undefined) {
+              let data7 = data2.repo;
+              if (typeof data7 !== "string" && data7 !== null) {
+                const err17 = {
+                  instancePath: instancePath + "/events/" + i0 + "/repo",
+                  schemaPath: "#/properties/events/items/properties/repo/type",
+                  keyword: "type",
+                  params: { type: schema45.properties.events.items.properties.repo.type },
+                  message: "must be string,null",
+                };
+                if (vErrors === null) {
+                  vErrors = [err17];
+                } else {
+                  vErrors.push(err17);
+                }
+                errors++;
+              }
+            }
+            if (data2.from !== undefined) {
+              if (typeof data2.from !== "string") {
+                const err18 = {
+                  instancePath: instancePath + "/events/" + i0 + "/from",
+                  schemaPath: "#/properties/events/items/properties/from/type",
+                  keyword: "type",
+                  params: { type: "string" },
+                  message: "must be string",
+                };
+                if (vErrors === null) {
+                  vErrors = [err18];
+                } else {
+                  vErrors.push(err18);
+                }
+                errors++;
+              }
+            }
+            if (data2.tag !== undefined) {
+              if (typeof data2.tag !== "string") {
+                const err19 = {
+                  instancePath: instancePath + "/events/" + i0 + "/tag",
+                  schemaPath: "#/properties/events/items/properties/tag/type",
+                  keyword: "type",
+                  params: { type: "string" },
+                  message: "must be string",
+                };
+                if (vErrors === null) {
+                  vErrors = [err19];
+                } else {
+                  vErrors.push(err19);
+                }
+                errors++;
+              }
+            }
+            if (data2.url !== undefined) {
+              let data10 = data2.url;
+              if (typeof data10 !== "string" && data10 !== null) {
+                const err20 = {
+                  instancePath: instancePath + "/events/" + i0 + "/url",
+                  schemaPath: "#/properties/events/items/properties/url/type",
+                  keyword: "type",
+                  params: { type: schema45.properties.events.items.properties.url.type },
+                  message: "must be string,null",
+                };
+                if (vErrors === null) {
+                  vErrors = [err20];
+                } else {
+                  vErrors.push(err20);
+                }
+                errors++;
+              }
+              if (typeof data10 === "string") {
+                if (!pattern15.test(data10)) {
+                  const err21 = {
+                    instancePath: instancePath + "/events/" + i0 + "/url",
+                    schemaPath: "#/properties/events/items/properties/url/pattern",
+                    keyword: "pattern",
+                    params: { pattern: "^https://" },
+                    message: 'must match pattern "' + "^https://" + '"',
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err21];
+                  } else {
+                    vErrors.push(err21);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data2.milestone !== undefined) {
+              let data11 = data2.milestone;
+              if (
+                !(typeof data11 == "number" && !(data11 % 1) && !isNaN(data11) && isFinite(data11))
+              ) {
+                const err22 = {
+                  instancePath: instancePath + "/events/" + i0 + "/milestone",
+                  schemaPath: "#/properties/events/items/properties/milestone/type",
+                  keyword: "type",
+                  params: { type: "integer" },
+                  message: "must be integer",
+                };
+                if (vErrors === null) {
+                  vErrors = [err22];
+                } else {
+                  vErrors.push(err22);
+                }
+                errors++;
+              }
+              if (typeof data11 == "number" && isFinite(data11)) {
+                if (data11 < 1000 || isNaN(data11)) {
+                  const err23 = {
+                    instancePath: instancePath + "/events/" + i0 + "/milestone",
+                    schemaPath: "#/properties/events/items/properties/milestone/minimum",
+                    keyword: "minimum",
+                    params: { comparison: ">=", limit: 1000 },
+                    message: "must be >= 1000",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err23];
+                  } else {
+                    vErrors.push(err23);
+                  }
+                  errors++;
+                }
+              }
+            }
+          } else {
+            const err24 = {
+              instancePath: instancePath + "/events/" + i0,
+              schemaPath: "#/properties/events/items/type",
+              keyword: "type",
+              params: { type: "object" },
+              message: "must be object",
+            };
+            if (vErrors === null) {
+              vErrors = [err24];
+            } else {
+              vErrors.push(err24);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err25 = {
+          instancePath: instancePath + "/events",
+          schemaPath: "#/properties/events/type",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
+        };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err26 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
+    if (vErrors === null) {
+      vErrors = [err26];
+    } else {
+      vErrors.push(err26);
+    }
+    errors++;
+  }
+  validate27.errors = vErrors;
+  return errors === 0;
+}
+validate27.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+export const configSchema = validate28;
+const schema46 = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "urn:cooltech:schemas:config",
   title: "cooltech directory configuration",
@@ -4620,19 +5173,19 @@ const schema45 = {
     },
   },
 };
-const pattern19 = new RegExp(
+const pattern21 = new RegExp(
   "^[^\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff]*\\S[^\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff]*$",
   "u",
 );
-const pattern21 = new RegExp("^https://[^\\s/?#]+(?:/[^\\s?#]*)?$", "u");
-function validate27(
+const pattern23 = new RegExp("^https://[^\\s/?#]+(?:/[^\\s?#]*)?$", "u");
+function validate28(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   /*# sourceURL="urn:cooltech:schemas:config" */
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate27.evaluated;
+  const evaluated0 = validate28.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -4690,7 +5243,7 @@ function validate27(
           }
           errors++;
         }
-        if (!pattern19.test(data0)) {
+        if (!pattern21.test(data0)) {
           const err3 = {
             instancePath: instancePath + "/title",
             schemaPath: "#/properties/title/pattern",
@@ -4760,7 +5313,7 @@ function validate27(
           }
           errors++;
         }
-        if (!pattern19.test(data1)) {
+        if (!pattern21.test(data1)) {
           const err7 = {
             instancePath: instancePath + "/tagline",
             schemaPath: "#/properties/tagline/pattern",
@@ -4815,7 +5368,7 @@ function validate27(
           }
           errors++;
         }
-        if (!pattern21.test(data2)) {
+        if (!pattern23.test(data2)) {
           const err10 = {
             instancePath: instancePath + "/url",
             schemaPath: "#/properties/url/pattern",
@@ -4861,13 +5414,13 @@ function validate27(
     }
     errors++;
   }
-  validate27.errors = vErrors;
+  validate28.errors = vErrors;
   return errors === 0;
 }
-validate27.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate28.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 
 export const precompiled: Record<
-  "projects" | "categories" | "directory" | "config",
+  "projects" | "categories" | "directory" | "changes" | "config",
   { sha256: string; validate: ValidateFunction }
 > = {
   projects: {
@@ -4879,8 +5432,12 @@ export const precompiled: Record<
     validate: categoriesSchema,
   },
   directory: {
-    sha256: "befcc49e59bb3ae75b1c7a606dfa97be12dd391fcca988525918a5ecca254791",
+    sha256: "e7dfbc5fe689d32f6ffcf003f08f846f0d3b3c1f9c0cdd45de629cdf51be163b",
     validate: directorySchema,
+  },
+  changes: {
+    sha256: "e813f95fd5671f3f317f09df9bde3dbbff7bac310033f962f89bb985cc5788d6",
+    validate: changesSchema,
   },
   config: {
     sha256: "38f382fc8099d31bca16f6741bc8a30c9720942e15f715d98fd624e2c9b81613",

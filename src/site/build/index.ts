@@ -4,9 +4,10 @@
  *
  * The site is one self-contained index.html (style, data and script inline,
  * so it works from static hosting and from file://) plus directory.json, the
- * full directory, published next to it, and the JSON Schemas in schemas/ (so
+ * full directory, published next to it, the JSON Schemas in schemas/ (so
  * that directory.json's `$schema`, an absolute URL once data/cooltech.yaml
- * sets `url`, resolves).
+ * sets `url`, resolves), and the change feeds feed.xml (Atom) and feed.json
+ * (JSON Feed) built from data/changes.json.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -14,9 +15,11 @@ import { type Branding, DEFAULT_BRANDING, SITE_SCHEMAS_DIR } from "../../core/br
 import type { Directory } from "../../core/model.js";
 import { schemasDir } from "../../core/schema.js";
 import { makeDirectory, writeFileAtomic } from "../../core/write.js";
+import type { ChangeEvent } from "../../generate/changes.js";
 import { serializeDirectory } from "../../generate/directory.js";
 import { clientScript } from "./client.js";
 import { toSiteData } from "./data.js";
+import { ATOM_FILE, JSON_FEED_FILE, renderAtom, renderJsonFeed } from "./feeds.js";
 import { renderPage } from "./html.js";
 import { STYLE } from "./style.js";
 
@@ -25,11 +28,16 @@ export { toSiteData } from "./data.js";
 /** File name → content. Deterministic: the same directory gives the same bytes. */
 export function renderSite(
   directory: Directory,
-  branding: Pick<Branding, "title" | "tagline"> = DEFAULT_BRANDING,
+  branding: Branding = DEFAULT_BRANDING,
+  changes: readonly ChangeEvent[] = [],
 ): Map<string, string> {
+  const siteUrl = branding.url === null ? null : `${branding.url.replace(/\/+$/, "")}/`;
+  const feed = { siteUrl, title: branding.title, fallbackUpdated: directory.refreshedAt };
   return new Map([
     ["index.html", renderPage(toSiteData(directory), clientScript(), STYLE, branding)],
     ["directory.json", serializeDirectory(directory)],
+    [ATOM_FILE, renderAtom(changes, feed)],
+    [JSON_FEED_FILE, renderJsonFeed(changes, feed)],
     ...publishedSchemas(),
   ]);
 }

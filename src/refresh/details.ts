@@ -1,0 +1,73 @@
+/**
+ * Pass 2 of the two-pass refresh asks a repository's connections (open-issue
+ * count, topics), the only fields that cost points. It asks them when:
+ * - the entry has no last-known data, or pass 1 found any other field changed
+ *   (stars, pushedAt, description, a rename…): activity is when these change;
+ * - or it is the entry's turn to be re-checked: each entry has one day of the
+ *   week (a hash of its repository), so about a seventh of the unchanged
+ *   entries are re-checked each night and, with nightly runs, no entry's
+ *   open-issue count or topics are older than DETAILS_MAX_AGE_DAYS.
+ * Otherwise the last-known values are kept (and the entry stays byte-identical).
+ */
+import type { GithubInfo } from "../core/model.js";
+import type { Known } from "../generate/directory.js";
+import type { Details, KnownDetails, Scalars } from "../github/lookup.js";
+
+export const DETAILS_MAX_AGE_DAYS = 7;
+
+/** The fields pass 1 reads, in a fixed order (for comparison). */
+export function scalarsOf(info: Scalars): Scalars {
+  return {
+    nameWithOwner: info.nameWithOwner,
+    url: info.url,
+    description: info.description,
+    stars: info.stars,
+    forks: info.forks,
+    license: info.license,
+    language: info.language,
+    archived: info.archived,
+    pushedAt: info.pushedAt,
+    createdAt: info.createdAt,
+    latestRelease: info.latestRelease && {
+      tag: info.latestRelease.tag,
+      publishedAt: info.latestRelease.publishedAt,
+      url: info.latestRelease.url,
+    },
+  };
+}
+
+const sameScalars = (a: Scalars, b: Scalars): boolean =>
+  JSON.stringify(scalarsOf(a)) === JSON.stringify(scalarsOf(b));
+
+/** The entry's re-check day: 0..DETAILS_MAX_AGE_DAYS-1, from a hash of its key (FNV-1a). */
+export function recheckSlot(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h % DETAILS_MAX_AGE_DAYS;
+}
+
+/** Whether `today` (YYYY-MM-DD) is the entry's re-check day, and its data is not from today. */
+export function dueForRecheck(key: string, github: GithubInfo, today: string): boolean {
+  const day = Math.floor(Date.parse(`${today}T00:00:00Z`) / 86_400_000);
+  return day % DETAILS_MAX_AGE_DAYS === recheckSlot(key) && github.fetchedAt.slice(0, 10) < today;
+}
+
+/** The decision above, for lookupRepos (keys: lower-cased curated `owner/name`). */
+export function knownDetails(known: ReadonlyMap<string, Known>, today: string): KnownDetails {
+  const usable = (key: string) => {
+    const github = known.get(key)?.github;
+    return github && github.status !== "missing" ? github : null;
+  };
+  return {
+    has: (key) => usable(key) !== null,
+    keep: (key, scalars): Details | null => {
+      const github = usable(key);
+      if (github === null) return null;
+      if (!sameScalars(github, scalars) || dueForRecheck(key, github, today)) return null;
+      return { openIssues: github.openIssues, topics: github.topics };
+    },
+  };
+}
