@@ -60,7 +60,7 @@ describe("validate: formats and exit codes", () => {
       r.stdout,
       "categories.yaml:1:7 warning category `security` has no projects; add one or remove the category (unused-category)\n" +
         "projects.yaml:2:13 error unknown category `securty` (did you mean `security`?); use an id from categories.yaml or add the category there (unknown-category)\n" +
-        'projects.yaml:5:3 error unknown key "colour"; allowed keys: name, repo, homepage, category, tags, description (schema)\n',
+        'projects.yaml:5:3 error unknown key "colour"; allowed keys: name, repo, homepage, category, tags, description, maintenance (schema)\n',
     );
     assert.equal(r.stderr, "✖ 2 errors, 1 warning\n");
   });
@@ -103,7 +103,7 @@ describe("validate: formats and exit codes", () => {
     assert.equal(r.code, 1);
     assert.equal(
       r.stdout,
-      '::error file=d%3Aa%2Ct%0Ax/projects.yaml,line=3,col=3,title=schema::unknown key "50%25off"; allowed keys: name, repo, homepage, category, tags, description\n',
+      '::error file=d%3Aa%2Ct%0Ax/projects.yaml,line=3,col=3,title=schema::unknown key "50%25off"; allowed keys: name, repo, homepage, category, tags, description, maintenance\n',
     );
   });
 

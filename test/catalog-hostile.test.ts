@@ -245,7 +245,9 @@ test("a __proto__ key does not pollute prototypes", async () => {
   const { diagnostics } = validateCatalog(await loadCatalog(dir, dir));
   assert.deepEqual(
     diagnostics.filter((d) => d.severity === "error").map((d) => d.message),
-    ['unknown key "__proto__"; allowed keys: name, repo, homepage, category, tags, description'],
+    [
+      'unknown key "__proto__"; allowed keys: name, repo, homepage, category, tags, description, maintenance',
+    ],
   );
   assert.equal(({} as Record<string, unknown>).polluted, undefined);
 });

@@ -68,10 +68,37 @@ describe("reading cooltech.yaml", () => {
       [
         "2:10 error `tagline` must be a string; the default is used",
         "3:6 error `url` must be an https URL without query or fragment, e.g. https://OWNER.github.io/REPO/; none is used",
-        '4:1 error unknown key "colour"; allowed keys: title, tagline, url',
+        '4:1 error unknown key "colour"; allowed keys: title, tagline, url, inactiveAfterMonths',
       ],
     );
     assert.deepEqual(branding, { ...DEFAULT_BRANDING, title: "Good" });
+  });
+
+  test("inactiveAfterMonths: 12 by default; a whole number of months; a bad one located, the default used", () => {
+    assert.equal(configFrom(parseYaml("title: Mine\n", "cooltech.yaml")).inactiveAfterMonths, 12);
+    const set = configFrom(parseYaml("inactiveAfterMonths: 24\n", "cooltech.yaml"));
+    assert.deepEqual([set.inactiveAfterMonths, set.diagnostics], [24, []]);
+    const cases: Array<[string, RegExp]> = [
+      [
+        "1.5",
+        /^1:22 `inactiveAfterMonths` must be a whole number of months, e.g. 12; the default \(12\)/,
+      ],
+      ['"12"', /^1:22 `inactiveAfterMonths` must be a whole number of months/],
+      [
+        "0",
+        /^1:22 `inactiveAfterMonths` must be from 1 to 600 months, e.g. 12; the default \(12\) is used/,
+      ],
+      ["100000", /^1:22 `inactiveAfterMonths` must be from 1 to 600 months/],
+    ];
+    for (const [value, message] of cases) {
+      const bad = configFrom(parseYaml(`inactiveAfterMonths: ${value}\n`, "c.yaml"));
+      assert.equal(bad.inactiveAfterMonths, 12, value);
+      assert.deepEqual(bad.branding, DEFAULT_BRANDING, value);
+      const [d] = bad.diagnostics;
+      assert.match(`${d?.line}:${d?.column} ${d?.message}`, message, value);
+    }
+    const typo = configFrom(parseYaml("inactiveAfterMonth: 6\n", "c.yaml"));
+    assert.match(typo.diagnostics[0]?.message ?? "", /did you mean `inactiveAfterMonths`\?/);
   });
 
   test("not a mapping, or not YAML: located errors, the defaults", () => {

@@ -86,11 +86,13 @@ describe("mergeResult", () => {
     status: "ok",
   };
   const now = "2025-02-02T00:00:00.000Z";
+  /** The previous run, which found prev as it is. */
+  const last = "2025-02-01T00:00:00.000Z";
 
   test("failed and missing keep every last-known field and fetchedAt; checkedAt = now", () => {
-    const stale = mergeResult("a/b", prev, { kind: "failed", reason: "HTTP 502" }, now);
+    const stale = mergeResult("a/b", prev, { kind: "failed", reason: "HTTP 502" }, now, last);
     assert.deepEqual(stale, {
-      github: { ...prev, checkedAt: now, status: "stale" },
+      github: { ...prev, confirmedAt: last, checkedAt: now, status: "stale" },
       status: "stale",
       reason: "HTTP 502",
       changed: false,
@@ -118,7 +120,11 @@ describe("mergeResult", () => {
     const stale = { ...prev, status: "stale" as const };
     assert.equal(mergeResult("a/b", stale, skipped, now).github, stale);
     // Not sent is no attempt: status stale, but checkedAt is still the last attempt's.
-    assert.deepEqual(mergeResult("a/b", prev, skipped, now).github, { ...prev, status: "stale" });
+    assert.deepEqual(mergeResult("a/b", prev, skipped, now, last).github, {
+      ...prev,
+      confirmedAt: last,
+      status: "stale",
+    });
     // Failing again is news: the failed attempt's time.
     const again = mergeResult("a/b", stale, { kind: "failed", reason: "HTTP 502" }, now);
     assert.equal(again.github?.checkedAt, now);

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { batchQuery, batchVariables } from "../src/github/query.js";
+import { batchQuery, batchVariables, scalarsFromGraphql } from "../src/github/query.js";
 import { demoRepos, type FakeGitHub, syntheticRepos } from "./fake-github/index.js";
 import { AUTH, fakeGitHubSuite, TOKEN } from "./helpers/fake-github-suite.js";
 
@@ -139,6 +139,26 @@ describe("GraphQL", () => {
       assert.equal(body.data.rateLimit.cost, cost);
       assert.equal(server.stats.pointsUsed, cost);
     }
+  });
+
+  test("cost: pass 1 (every field but the connections, owner { avatarUrl } included) costs 1 point even with strictCost", async () => {
+    const strict = await fake({ repos: syntheticRepos(1_000, 11), strictCost: true });
+    const query = batchQuery(1_000, "scalars");
+    assert.match(query, /owner \{ avatarUrl \}/);
+    const variables = batchVariables([...strict.repos.values()]);
+    const { body } = await gql(query, variables, strict);
+    assert.equal(body.errors, undefined, "valid against GitHub's schema");
+    assert.equal(body.data.rateLimit.cost, 1);
+    assert.equal(strict.stats.pointsUsed, 1);
+    const first = [...strict.repos.values()][0];
+    assert.match(
+      body.data.r0.owner.avatarUrl,
+      /^https:\/\/avatars\.githubusercontent\.com\/u\/\d+\?v=4$/,
+    );
+    assert.equal(scalarsFromGraphql(body.data.r0).avatarUrl, body.data.r0.owner.avatarUrl);
+    assert.equal(body.data.r0.nameWithOwner, `${first?.owner}/${first?.name}`);
+    // The full query asks it too (a repository's first lookup).
+    assert.match(batchQuery(1, "full"), /owner \{ avatarUrl \}/);
   });
 
   test("cost: nested connections multiply (GitHub's documented example: 51 points)", async () => {

@@ -58,7 +58,9 @@ async function assertNothingLost(): Promise<Directory> {
     if (!old.github) continue;
     assert.ok(now?.github, `${old.name} kept its github block`);
     if (now.github.status === "stale") {
-      const { checkedAt: _a, status: _b, ...kept } = now.github;
+      // Its data was last found as it is by the baseline's run (T1).
+      assert.equal((now.github as GithubInfo).confirmedAt, before.refreshedAt, old.name);
+      const { checkedAt: _a, status: _b, confirmedAt: _e, ...kept } = now.github as GithubInfo;
       const { checkedAt: _c, status: _d, ...was } = old.github;
       assert.deepEqual(kept, was, `${old.name}: last-known data and fetchedAt kept`);
       // T2: the attempt that failed; T1 kept: never sent (the run stopped before it).

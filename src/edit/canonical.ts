@@ -6,10 +6,19 @@ import { normalizeRepo } from "../core/repo-url.js";
 import { MAX_YAML_TOKENS } from "../load/limits.js";
 import { offsetPosition } from "../load/locate.js";
 import type { YamlSource } from "../load/yaml-source.js";
+import { MAINTENANCE_KEYS } from "../validate/maintenance-message.js";
 import { ExpansionTooLarge, expandAliases, firstAlias } from "./expand.js";
 import { changedLines } from "./line-diff.js";
 
-export const PROJECT_KEYS = ["name", "repo", "homepage", "category", "tags", "description"];
+export const PROJECT_KEYS = [
+  "name",
+  "repo",
+  "homepage",
+  "category",
+  "tags",
+  "description",
+  "maintenance",
+];
 export const CATEGORY_KEYS = ["id", "name", "description"];
 
 /** One thing `fmt` changes, located in the original file. */
@@ -30,7 +39,8 @@ export const PRINT_OPTIONS = { lineWidth: 0, flowCollectionPadding: false } as c
 /**
  * Rewrites a curated file in canonical form, keeping its comments: keys in
  * schema order, projects sorted, repo URLs turned into owner/name, tags and
- * several categories as a flow list (one category as a plain id), and plain
+ * several categories as a flow list (one category as a plain id), a
+ * `maintenance` mark as a block mapping (status, then note), and plain
  * scalars wherever YAML allows them.
  */
 export function canonicalize(source: YamlSource, kind: "projects" | "categories"): FormatResult {
@@ -107,7 +117,10 @@ function layoutChanges(
   const out: FormatChange[] = [];
   for (const h of changedLines(before, after)) {
     const last = Math.max(h.from, h.to - 1);
-    if (spans.some(([a, b]) => a <= last && b >= h.from)) continue;
+    // Lines only inserted sit after old line from-1: a change there explains them too
+    // (e.g. a key moved to the end of the last entry).
+    const first = h.to === h.from ? h.from - 1 : h.from;
+    if (spans.some(([a, b]) => a <= last && b >= first)) continue;
     const line = Math.min(h.from, lines.length);
     const old = lines[line - 1] ?? "";
     const neu = h.replacement ?? "";
@@ -146,6 +159,16 @@ function normalizeEntry(map: YAMLMap, note: (n: Node, m: string, extent?: Node) 
   if (isSeq(tags) && !tags.flow) {
     note(pair?.key as Node, "tags written as a flow list `[a, b]`", tags);
     tags.flow = true;
+  }
+  // A maintenance mark is a block mapping, status then note: one short line each.
+  const maintenance = map.get("maintenance", true);
+  if (isMap(maintenance)) {
+    const wasFlow = maintenance.flow === true;
+    maintenance.flow = false;
+    const reordered = reorderKeys(maintenance, MAINTENANCE_KEYS);
+    if (wasFlow) note(maintenance, "maintenance written as a block mapping (status, then note)");
+    else if (reordered)
+      note(maintenance, "maintenance keys put in canonical order (status, then note)");
   }
   // One category id is a plain string, several a flow list: `category: [databases, streaming]`.
   const category = map.get("category", true);

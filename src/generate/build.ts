@@ -75,6 +75,7 @@ async function buildLocked(
     previous?.refreshedAt ?? null,
     use.kept,
     directorySchemaRef(config.branding),
+    config.inactiveAfterMonths,
   );
   const before = previous === null ? null : changeBase(previous);
   const feed = await changesFile(dataDir, directory, {

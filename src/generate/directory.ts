@@ -5,11 +5,14 @@ import {
   type DirectoryProject,
   type GithubBlock,
   isFetched,
+  type Maintenance,
   type Project,
   type Trend,
 } from "../core/model.js";
 import { compareProjects } from "../core/order.js";
+import { DEFAULT_INACTIVE_AFTER_MONTHS } from "../load/config.js";
 import type { Catalog } from "../validate/index.js";
+import { maintenanceOf } from "./maintenance.js";
 
 export { DIRECTORY_SCHEMA_REF };
 
@@ -37,8 +40,9 @@ export function indexKnown(previous: Directory | null): Map<string, Known> {
 /**
  * The directory: curated entries in canonical order, each with its
  * last-known GitHub data, plus the `kept` last-known records of entries that
- * are invalid now (see degrade.ts). `$schema` is `schema` (see
- * `directorySchemaRef`). Pure and deterministic (no clock).
+ * are invalid now (see degrade.ts, kept as they were). `$schema` is `schema`
+ * (see `directorySchemaRef`). Each entry's maintenance mark is measured from
+ * `refreshedAt` (maintenance.ts). Pure and deterministic (no clock).
  */
 export function generateDirectory(
   catalog: Catalog,
@@ -46,10 +50,13 @@ export function generateDirectory(
   refreshedAt: string | null,
   kept: readonly DirectoryProject[] = [],
   schema: string = DIRECTORY_SCHEMA_REF,
+  inactiveAfterMonths: number = DEFAULT_INACTIVE_AFTER_MONTHS,
 ): Directory {
   const projects = catalog.projects.map((p) => {
     const k = p.repo ? known.get(p.repo.toLowerCase()) : undefined;
-    return directoryProject(p, k?.github ?? null, k?.trend ?? null);
+    const github = p.repo ? (k?.github ?? null) : null;
+    const maintenance = maintenanceOf(p, github, refreshedAt, inactiveAfterMonths);
+    return directoryProject(p, github, k?.trend ?? null, maintenance);
   });
   projects.push(...kept);
   projects.sort(compareProjects);
@@ -65,6 +72,7 @@ export function directoryProject(
   p: Project,
   github: GithubBlock | null,
   trend: Trend | null,
+  maintenance: Maintenance | null = null,
 ): DirectoryProject {
   return {
     name: p.name,
@@ -76,6 +84,7 @@ export function directoryProject(
     description: p.description ?? github?.description ?? null,
     github: p.repo ? github : null,
     trend: p.repo ? trend : null,
+    maintenance,
   };
 }
 

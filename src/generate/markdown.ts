@@ -7,12 +7,15 @@
  * its projects by name (a project in several categories under each of them):
  *
  *     - [name](link) - tagline ★1.2k *(archived)*
+ *     - [name](link) - tagline ★310 *(stable; no changes needed)*
  *
  * The link is the homepage, else the GitHub repository; a URL that is not
  * https renders no link. Stars use `formatCompactCount`: exact below 1,000, else
  * rounded down to one decimal ("1.2k" = at least 1,200), so the nightly
- * refresh does not rewrite every line. Archived, moved and missing
- * repositories are marked (stale is not: it is a transient fetch failure).
+ * refresh does not rewrite every line. Archived, inactive, moved and missing
+ * repositories are marked (stale is not: it is a transient fetch failure); a
+ * curator's maintenance note is shown instead of the maintenance mark. No
+ * dates: a night in which nothing changed leaves the file as it was.
  *
  * All text from the data is untrusted: Markdown and HTML syntax in it is
  * backslash-escaped and whitespace collapsed, so it cannot inject HTML, links,
@@ -73,13 +76,25 @@ function truncate(text: string, max: number): string {
         .trimEnd()}…`;
 }
 
+/**
+ * The maintenance mark: the curator's note when there is one (instead of the
+ * mark), else `*(inactive)*`, `*(archived)*`, `*(feature-complete)*` or
+ * `*(deprecated)*`; nothing for active. A directory.json written before marks
+ * existed has none: its archived entries are marked from the GitHub data.
+ */
+function maintenanceMark(p: DirectoryProject): string {
+  const m = p.maintenance;
+  if (m === undefined) return p.github?.archived === true ? " *(archived)*" : "";
+  if (m === null) return "";
+  if (m.note !== null && m.note.trim() !== "") return ` *(${escapeListText(m.note)})*`;
+  return m.status === "active" ? "" : ` *(${m.status})*`;
+}
+
 function marks(p: DirectoryProject): string {
   const gh = p.github;
-  if (gh === null) return "";
-  const out: string[] = [];
-  if (gh.archived) out.push(" *(archived)*");
-  if (gh.status === "moved") out.push(` *(moved to ${escapeListText(gh.nameWithOwner)})*`);
-  if (gh.status === "missing") out.push(" *(repository missing)*");
+  const out: string[] = [maintenanceMark(p)];
+  if (gh?.status === "moved") out.push(` *(moved to ${escapeListText(gh.nameWithOwner)})*`);
+  if (gh?.status === "missing") out.push(" *(repository missing)*");
   return out.join("");
 }
 
@@ -150,7 +165,7 @@ export function sections(directory: Directory): Section[] {
 }
 
 /** The note under the intro: where the file comes from, and what ★ means. */
-export const GENERATED_NOTE = `Generated from [\`directory.json\`](directory.json) by cooltech (\`cooltech build\` or \`cooltech markdown\`): edit the curated YAML, not this file. ★ is GitHub stars at the last refresh (\`refreshedAt\` in directory.json; this file carries no date, so a night in which nothing changed leaves it as it was), rounded down (1.2k means at least 1,200).`;
+export const GENERATED_NOTE = `Generated from [\`directory.json\`](directory.json) by cooltech (\`cooltech build\` or \`cooltech markdown\`): edit the curated YAML, not this file. ★ is GitHub stars at the last refresh (\`refreshedAt\` in directory.json; this file carries no date, so a night in which nothing changed leaves it as it was), rounded down (1.2k means at least 1,200). *(inactive)*: the last push was in a month more than \`inactiveAfterMonths\` (12 by default) before the month of that refresh; a note in italics is the curator's word on how the project is maintained.`;
 
 /** The title, the tagline (from data/cooltech.yaml) and the note above every list. */
 export function markdownHeader(branding: Pick<Branding, "title" | "tagline">): string[] {

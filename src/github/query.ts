@@ -30,6 +30,7 @@ export const REPO_FRAGMENT = `fragment repo on Repository {
   pushedAt
   createdAt
   latestRelease { tagName publishedAt url }
+  owner { avatarUrl }
 }`;
 
 /**
@@ -50,6 +51,7 @@ export const DEFAULT_BATCH_SIZE = MAX_BATCH_SIZE;
  * Two-pass refresh, pass 1: every field that is not a connection. GitHub's
  * cost formula counts only connections, so such a query costs the minimum of
  * one point whatever its size (checked on every answer: `rateLimit { cost }`).
+ * `owner { avatarUrl }` is an object, not a connection: it costs nothing more.
  */
 export const SCALAR_FRAGMENT = `fragment repo on Repository {
   nameWithOwner
@@ -63,6 +65,7 @@ export const SCALAR_FRAGMENT = `fragment repo on Repository {
   pushedAt
   createdAt
   latestRelease { tagName publishedAt url }
+  owner { avatarUrl }
 }`;
 
 /** Two-pass refresh, pass 2: the two connections, only for repositories that need them. */
@@ -133,6 +136,8 @@ export interface RepoNode {
   pushedAt: string | null;
   createdAt: string | null;
   latestRelease: { tagName: string; publishedAt: string | null; url: string } | null;
+  /** `RepositoryOwner.avatarUrl` is non-null in GitHub's schema; held to the directory's rules anyway. */
+  owner: { avatarUrl: string | null } | null;
 }
 
 /** The topics' names; anything but a list of topic nodes gives none. */
@@ -175,5 +180,6 @@ export function scalarsFromGraphql(node: RepoNode): Scalars {
     latestRelease: release
       ? { tag: release.tagName, publishedAt: release.publishedAt ?? null, url: release.url }
       : null,
+    avatarUrl: node.owner?.avatarUrl ?? null,
   };
 }

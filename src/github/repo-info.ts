@@ -1,9 +1,9 @@
 import type { GithubInfo, LatestRelease } from "../core/model.js";
-import { readSchema } from "../core/schema.js";
 import { stripControls } from "../core/text.js";
+import { type Limits, limits } from "./repo-limits.js";
 
 /** What a lookup learns about a repository (the `github` block without the run's bookkeeping). */
-export type RepoInfo = Omit<GithubInfo, "fetchedAt" | "checkedAt" | "status">;
+export type RepoInfo = Omit<GithubInfo, "fetchedAt" | "checkedAt" | "status" | "confirmedAt">;
 
 /** GitHub's SPDX id for a licence it cannot identify; stored as null (see model.ts). */
 const NOASSERTION = "NOASSERTION";
@@ -38,6 +38,8 @@ export function repoInfo(v: RepoInfo): RepoInfo {
     pushedAt: v.pushedAt,
     createdAt: v.createdAt,
     latestRelease: v.latestRelease && release(v.latestRelease),
+    // Absent from data fetched before avatars were asked: left absent, so that data is unchanged.
+    ...(v.avatarUrl !== undefined && { avatarUrl: v.avatarUrl }),
   };
 }
 
@@ -47,55 +49,6 @@ function release(r: LatestRelease): LatestRelease {
 }
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
-
-/** The length limits of the `github` block, read from schemas/directory.schema.json. */
-interface Limits {
-  nameWithOwner: number;
-  url: number;
-  description: number;
-  license: number;
-  language: number;
-  topics: number;
-  topic: number;
-  tag: number;
-  releaseUrl: number;
-}
-
-type Node = Record<string, unknown>;
-let limitsCache: Limits | undefined;
-
-function limits(): Limits {
-  if (limitsCache) return limitsCache;
-  const schema = readSchema("directory") as { $defs: Record<string, Node> };
-  const defs = schema.$defs;
-  const ref = (n: Node): Node => {
-    const r = n.$ref;
-    return typeof r === "string" ? (defs[r.replace("#/$defs/", "")] ?? n) : n;
-  };
-  /** maxLength of a node, following $ref and anyOf (Infinity when there is none). */
-  const max = (node: unknown): number => {
-    const n = ref((node ?? {}) as Node);
-    if (typeof n.maxLength === "number") return n.maxLength;
-    const found = ((n.anyOf ?? []) as Node[]).map(max).filter(Number.isFinite);
-    return found.length > 0 ? Math.min(...found) : Number.POSITIVE_INFINITY;
-  };
-  const gh = (defs.github?.properties ?? {}) as Record<string, Node>;
-  const topics = gh.topics ?? {};
-  const releaseObject = ((gh.latestRelease?.anyOf ?? []) as Node[])[0] ?? {};
-  const rel = (releaseObject.properties ?? {}) as Record<string, Node>;
-  limitsCache = {
-    nameWithOwner: max(gh.nameWithOwner),
-    url: max(gh.url),
-    description: max(gh.description),
-    license: max(gh.license),
-    language: max(gh.language),
-    topics: typeof topics.maxItems === "number" ? topics.maxItems : Number.POSITIVE_INFINITY,
-    topic: max(topics.items),
-    tag: max(rel.tag),
-    releaseUrl: max(rel.url),
-  };
-  return limitsCache;
-}
 
 /** What sanitizeRepoInfo did: the info to store (null: unusable) and each change, for the report. */
 export interface Sanitized {
@@ -171,6 +124,7 @@ export function sanitizeRepoInfo(v: RepoInfo): Sanitized {
       pushedAt: time("pushedAt", v.pushedAt),
       createdAt: time("createdAt", v.createdAt),
       latestRelease: latest(v.latestRelease, L, https, time, drop),
+      ...(v.avatarUrl !== undefined && { avatarUrl: avatar(v.avatarUrl, L, drop) }),
     }),
     changes,
   };
@@ -192,6 +146,19 @@ function unusableFields(v: RepoInfo, L: Limits): string[] {
   }
   if (typeof v.archived !== "boolean") bad.push(`archived (${describe(v.archived)})`);
   return bad;
+}
+
+/** An image on GitHub's avatar host (the schema's pattern), of at most L.avatarUrl characters. */
+function avatar(
+  value: unknown,
+  L: Limits,
+  drop: (f: string, v: unknown, why: string) => null,
+): string | null {
+  if (value === null) return null;
+  if (typeof value !== "string" || !L.avatarPattern.test(value)) {
+    return drop("avatarUrl", value, "expected an https URL on avatars.githubusercontent.com");
+  }
+  return value.length <= L.avatarUrl ? value : drop("avatarUrl", value, `at most ${L.avatarUrl}`);
 }
 
 function topics(value: unknown, L: Limits, changes: string[]): string[] {

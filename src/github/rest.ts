@@ -24,6 +24,8 @@ interface RestRepo {
   archived: boolean;
   pushed_at: string | null;
   created_at: string | null;
+  /** `simple-user`: its avatar_url is required, held to the directory's rules anyway. */
+  owner?: { avatar_url?: string | null } | null;
 }
 
 interface RestRelease {
@@ -49,6 +51,7 @@ export function fromRest(repo: RestRepo, release: RestRelease | null): RepoInfo 
     latestRelease: release
       ? { tag: release.tag_name, publishedAt: release.published_at ?? null, url: release.html_url }
       : null,
+    avatarUrl: repo.owner?.avatar_url ?? null,
   });
 }
 

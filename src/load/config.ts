@@ -1,5 +1,6 @@
 /**
- * data/cooltech.yaml: the directory's title, tagline and public URL, checked
+ * data/cooltech.yaml: the directory's title, tagline and public URL, and the
+ * months without a push after which a project is marked inactive, checked
  * against schemas/config.schema.json. A missing file, or a key that is not
  * set, takes the default (core/branding.ts); a key with an error also takes
  * the default, and the error is reported at its line, so one typo never
@@ -16,12 +17,17 @@ import { keyPosition, pointerToPath, positionOf } from "./locate.js";
 import { displayPath, type ParsedYaml, readYaml } from "./yaml-source.js";
 
 export const CONFIG_FILE = "cooltech.yaml";
-const KEYS = ["title", "tagline", "url"] as const;
+const KEYS = ["title", "tagline", "url", "inactiveAfterMonths"] as const;
+
+/** A project with no push for this many months (before refreshedAt) is marked inactive. */
+export const DEFAULT_INACTIVE_AFTER_MONTHS = 12;
 
 export interface LoadedConfig {
   /** Path as shown in messages. */
   file: string;
   branding: Branding;
+  /** `inactiveAfterMonths` (see generate/maintenance.ts). */
+  inactiveAfterMonths: number;
   diagnostics: Diagnostic[];
 }
 
@@ -32,7 +38,12 @@ export async function loadConfig(dataDir: string, cwd?: string): Promise<LoadedC
     () => false,
   );
   if (!present) {
-    return { file: displayPath(path, cwd), branding: { ...DEFAULT_BRANDING }, diagnostics: [] };
+    return {
+      file: displayPath(path, cwd),
+      branding: { ...DEFAULT_BRANDING },
+      inactiveAfterMonths: DEFAULT_INACTIVE_AFTER_MONTHS,
+      diagnostics: [],
+    };
   }
   return configFrom(await readYaml(path, cwd));
 }
@@ -42,9 +53,10 @@ export function configFrom(parsed: ParsedYaml): LoadedConfig {
   const { source, value } = parsed;
   const file = source?.file ?? parsed.diagnostics[0]?.file ?? CONFIG_FILE;
   const branding: Branding = { ...DEFAULT_BRANDING };
+  let inactiveAfterMonths = DEFAULT_INACTIVE_AFTER_MONTHS;
   const diagnostics = [...parsed.diagnostics];
   if (source === null || value === undefined || value === null) {
-    return { file, branding, diagnostics };
+    return { file, branding, inactiveAfterMonths, diagnostics };
   }
   const bad = new Set<string>();
   const seen = new Set<string>();
@@ -69,8 +81,10 @@ export function configFrom(parsed: ParsedYaml): LoadedConfig {
     if (typeof v.title === "string" && !bad.has("title")) branding.title = v.title.trim();
     if (typeof v.tagline === "string" && !bad.has("tagline")) branding.tagline = v.tagline.trim();
     if (typeof v.url === "string" && !bad.has("url")) branding.url = v.url.replace(/\/+$/, "");
+    const months = v.inactiveAfterMonths;
+    if (typeof months === "number" && !bad.has("inactiveAfterMonths")) inactiveAfterMonths = months;
   }
-  return { file, branding, diagnostics: sortDiagnostics(diagnostics) };
+  return { file, branding, inactiveAfterMonths, diagnostics: sortDiagnostics(diagnostics) };
 }
 
 function message(error: ErrorObject, key: string): string {
@@ -79,9 +93,13 @@ function message(error: ErrorObject, key: string): string {
     case "additionalProperties":
       return `unknown key ${quote(key)}${didYouMean(key, [...KEYS])}; allowed keys: ${KEYS.join(", ")}`;
     case "type":
-      return key === ""
-        ? "the file must be a mapping, e.g. `title: My List` on its own line"
+      if (key === "") return "the file must be a mapping, e.g. `title: My List` on its own line";
+      return key === "inactiveAfterMonths"
+        ? `\`inactiveAfterMonths\` must be a whole number of months, e.g. 12; the default (${DEFAULT_INACTIVE_AFTER_MONTHS}) is used`
         : `\`${key}\` must be a ${String(p.type)}; the default is used`;
+    case "minimum":
+    case "maximum":
+      return `\`${key}\` must be from 1 to 600 months, e.g. 12; the default (${DEFAULT_INACTIVE_AFTER_MONTHS}) is used`;
     case "pattern":
       return key === "url"
         ? "`url` must be an https URL without query or fragment, e.g. https://OWNER.github.io/REPO/; none is used"

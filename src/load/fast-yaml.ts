@@ -1,8 +1,10 @@
 /**
  * A fast reader for the layout `cooltech fmt` writes: a block list of flat
  * mappings, one `key: value` per line, each value a plain or quoted string or
- * a flow list of plain words. It returns exactly what `yaml` would (a list of
- * objects of strings and string lists) and returns undefined for anything
+ * a flow list of plain words, or a mapping of such values one level down
+ * (`maintenance:`, then `    status: …` lines indented by four spaces). It
+ * returns exactly what `yaml` would (a list of objects of strings, string
+ * lists and such mappings) and returns undefined for anything
  * else: then the caller uses the full parser, which also reports every
  * problem. Parsing with `yaml` builds a syntax tree of the whole file (~0.2 s
  * and ~20 MB per 1,000 entries); this reads a canonical catalog ~10x faster,
@@ -10,7 +12,8 @@
  * test/catalog-fast-yaml.test.ts checks it against `yaml` on many inputs.
  */
 
-export type FastValue = string | string[];
+export type FastScalar = string | string[];
+export type FastValue = FastScalar | { [key: string]: FastScalar };
 
 /**
  * Characters that send the whole file to the full parser: tabs, CR (CRLF line
@@ -39,29 +42,52 @@ const INDICATOR = /^[-?:,[\]{}#&*!|>'"%@`]/;
 
 const WORD = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
 
+type Nested = { [key: string]: FastScalar };
+
 export function readCanonicalList(text: string): Array<Record<string, FastValue>> | undefined {
   if (SLOW.test(text)) return undefined;
   const list: Array<Record<string, FastValue>> = [];
   let current: Record<string, FastValue> | undefined;
+  /** The mapping a `key:` line with no value opened, while its lines follow. */
+  let nested: Nested | undefined;
   for (const line of text.split("\n")) {
+    const content = line.slice(leadingSpaces(line));
+    if (!line.startsWith("- ") && (content === "" || content.startsWith("#"))) continue; // blank or comment line
+    if (line.startsWith("    ") && line[4] !== " ") {
+      if (nested === undefined || addPair(nested, content) !== true) return undefined;
+      continue;
+    }
+    // An empty `key:` is null to yaml, not a mapping: only a filled one is read here.
+    if (nested !== undefined && Object.keys(nested).length === 0) return undefined;
+    nested = undefined;
     if (line.startsWith("- ")) {
       current = {};
       list.push(current);
-      if (!addPair(current, line.slice(2))) return undefined;
-      continue;
+    } else if (current === undefined || !line.startsWith("  ") || line[2] === " ") {
+      return undefined;
     }
-    const content = line.slice(leadingSpaces(line));
-    if (content === "" || content.startsWith("#")) continue; // blank or comment line
-    if (current === undefined || !line.startsWith("  ") || line[2] === " ") return undefined;
-    if (!addPair(current, content)) return undefined;
+    const added = addPair(current, line.slice(2), true);
+    if (added === false) return undefined;
+    if (added !== true) nested = added;
   }
+  if (nested !== undefined && Object.keys(nested).length === 0) return undefined;
   return list.length > 0 ? list : undefined;
 }
 
-function addPair(map: Record<string, FastValue>, text: string): boolean {
+/**
+ * Reads `key: value` into `map`: true when read, false when it is not
+ * canonical, or (with `open`) the new mapping a `key:` with no value starts.
+ */
+function addPair(map: Record<string, FastValue>, text: string, open = false): boolean | Nested {
   const m = KEY.exec(text);
   const key = m?.[1];
-  if (key === undefined || m?.[2] === undefined || Object.hasOwn(map, key)) return false;
+  if (key === undefined || Object.hasOwn(map, key)) return false;
+  if (m?.[2] === undefined) {
+    if (!open) return false;
+    const inner: Nested = {};
+    map[key] = inner;
+    return inner;
+  }
   const value = scalarOrList(m[2]);
   if (value === undefined) return false;
   map[key] = value;

@@ -46,7 +46,8 @@ function conformBlock(block: GithubBlock | null): {
   if (isFetched(block)) {
     const s = sanitizeRepoInfo(block);
     if (s.info !== null) {
-      const github = githubInfo(s.info, block.fetchedAt, block.checkedAt, block.status);
+      const { fetchedAt, checkedAt, status, confirmedAt } = block;
+      const github = githubInfo(s.info, fetchedAt, checkedAt, status, confirmedAt);
       const ok = validateAgainst("directory", { ...EMPTY, projects: [{ ...PROJECT, github }] });
       if (ok.length === 0) return { github, changes: s.changes };
     }

@@ -12,11 +12,16 @@
 import type { GithubInfo } from "../core/model.js";
 import type { Known } from "../generate/directory.js";
 import type { Details, KnownDetails, Scalars } from "../github/lookup.js";
+import { sanitizeRepoInfo } from "../github/repo-info.js";
 
 export const DETAILS_MAX_AGE_DAYS = 7;
 
-/** The fields pass 1 reads, in a fixed order (for comparison). */
-export function scalarsOf(info: Scalars): Scalars {
+/**
+ * The fields pass 1 reads that tell of activity, in a fixed order (for
+ * comparison). The owner's avatar is not one: a new avatar says nothing of
+ * open issues or topics, and data fetched before avatars were asked has none.
+ */
+export function scalarsOf(info: Scalars): Omit<Scalars, "avatarUrl"> {
   return {
     nameWithOwner: info.nameWithOwner,
     url: info.url,
@@ -36,8 +41,16 @@ export function scalarsOf(info: Scalars): Scalars {
   };
 }
 
-const sameScalars = (a: Scalars, b: Scalars): boolean =>
-  JSON.stringify(scalarsOf(a)) === JSON.stringify(scalarsOf(b));
+/**
+ * Whether pass 1 found the known data unchanged. GitHub's answer is first held
+ * to the directory's rules as the stored data was (sanitizeRepoInfo), so a
+ * value the directory keeps dropping or shortening is no change every night.
+ */
+function sameScalars(known: GithubInfo, answer: Scalars): boolean {
+  const { openIssues, topics } = known;
+  const clean = sanitizeRepoInfo({ ...answer, openIssues, topics }).info;
+  return clean !== null && JSON.stringify(scalarsOf(clean)) === JSON.stringify(scalarsOf(known));
+}
 
 /** The entry's re-check day: 0..DETAILS_MAX_AGE_DAYS-1, from a hash of its key (FNV-1a). */
 export function recheckSlot(key: string): number {

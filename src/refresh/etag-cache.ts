@@ -31,7 +31,12 @@ export function etagsFile(
   return { path, content: serializeEtags(etags) };
 }
 
-/** ETags usable now: only where the directory still holds the data the ETag stands for. */
+/**
+ * ETags usable now: only where the directory still holds the data the ETag
+ * stands for, and that data is whole. Data fetched before avatars were asked
+ * has no `avatarUrl`: its repository is asked again once, without the ETag (a
+ * 304 would keep it without one for as long as the repository does not change).
+ */
 export function etagCache(
   selected: readonly RepoProject[],
   etags: Map<string, string>,
@@ -42,7 +47,9 @@ export function etagCache(
     const k = p.repo.toLowerCase();
     const etag = etags.get(k);
     const github = known.get(k)?.github;
-    if (etag !== undefined && isFetched(github)) cache.set(k, { etag, info: github });
+    if (etag !== undefined && isFetched(github) && github.avatarUrl !== undefined) {
+      cache.set(k, { etag, info: github });
+    }
   }
   return cache;
 }

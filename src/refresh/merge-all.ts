@@ -21,13 +21,15 @@ export function mergeAll(
   known: Map<string, Known>,
   results: Map<string, LookupResult>,
   stamp: string,
+  /** The previous directory's refreshedAt (what a stale entry's confirmedAt becomes). */
+  previousRefreshedAt: string | null = null,
 ): Merged {
   const merged: Merged = new Map();
   for (const p of selected) {
     const block = known.get(p.repo.toLowerCase())?.github ?? null;
     const prev = isFetched(block) ? block : null;
     const result = results.get(p.repo) ?? { kind: "failed", reason: "not looked up" };
-    const m = mergeResult(p.repo, block, result, stamp);
+    const m = mergeResult(p.repo, block, result, stamp, previousRefreshedAt);
     const fetchedNow = (m.status === "ok" || m.status === "moved") && isFetched(m.github);
     const report: EntryReport = {
       name: p.name,

@@ -8,14 +8,31 @@ import {
 import type { LookupResult } from "../github/lookup-run.js";
 import { type RepoInfo, repoInfo } from "../github/repo-info.js";
 
-/** The `github` block with its fields in schema order (stable JSON). */
+/** The `github` block with its fields in schema order (stable JSON); `confirmedAt` only when stale. */
 export function githubInfo(
   info: RepoInfo,
   fetchedAt: string,
   checkedAt: string,
   status: GithubStatus,
+  confirmedAt?: string,
 ): GithubInfo {
-  return { ...repoInfo(info), fetchedAt, checkedAt, status };
+  const confirmed = status === "stale" && confirmedAt !== undefined ? { confirmedAt } : {};
+  return { ...repoInfo(info), ...confirmed, fetchedAt, checkedAt, status };
+}
+
+/**
+ * When a stale entry's data was last found as it is: the previous run's
+ * `refreshedAt` when the entry was ok or moved then; kept from the previous
+ * block while it stays stale. A directory with no refreshedAt, or a block
+ * without confirmedAt (stale before it existed, or missing before), falls back
+ * to the latest time known to have found this data: checkedAt of an ok or
+ * moved block (its last change), else fetchedAt (the fetch that returned it).
+ */
+export function confirmedAtOf(previous: GithubInfo, previousRefreshedAt: string | null): string {
+  if (previous.status === "ok" || previous.status === "moved") {
+    return previousRefreshedAt ?? previous.checkedAt;
+  }
+  return previous.confirmedAt ?? previous.fetchedAt;
 }
 
 /** Whether two blocks hold the same GitHub data (times and status aside). */
@@ -47,6 +64,8 @@ export const isMoved = (curated: string, nameWithOwner: string): boolean =>
  *   stopped first) is no attempt: it keeps the previous `checkedAt`.
  * - An entry whose status is ok or moved was found unchanged at the
  *   directory's `refreshedAt`.
+ * - `confirmedAt`, only on a stale entry: the last run that found its data as
+ *   it is (confirmedAtOf), so readers can tell how old it is.
  * A failure or a missing repository keeps every last-known field. A repository
  * never fetched that GitHub says does not exist gets a missing block (status
  * and checkedAt, the rest null), kept as it is while it stays missing.
@@ -56,6 +75,7 @@ export function mergeResult(
   previous: GithubBlock | null,
   result: LookupResult,
   now: string,
+  previousRefreshedAt: string | null = null,
 ): Merged {
   if (result.kind === "ok") {
     const status = isMoved(repo, result.info.nameWithOwner) ? "moved" : "ok";
@@ -71,7 +91,8 @@ export function mergeResult(
     if (status === "missing" && previous?.status !== "missing") github = missingBlock(now);
   } else if (previous.status !== status || (status === "stale" && attempted)) {
     const checkedAt = attempted ? now : previous.checkedAt;
-    github = githubInfo(previous, previous.fetchedAt, checkedAt, status);
+    const confirmedAt = confirmedAtOf(previous, previousRefreshedAt);
+    github = githubInfo(previous, previous.fetchedAt, checkedAt, status, confirmedAt);
   }
   return result.kind === "failed"
     ? { github, status, reason: result.reason, changed: false }

@@ -87,7 +87,10 @@ async function refreshRun(
   const started = options.now();
   const stamp = started.toISOString();
   const today = utcDay(started);
-  const { loaded, diagnostics, use, known, before, branding } = await loadUsable(dataDir, cwd);
+  const { loaded, diagnostics, use, known, before, branding, settings } = await loadUsable(
+    dataDir,
+    cwd,
+  );
   const projectsFile = displayPath(join(dataDir, "projects.yaml"), cwd);
   const base = { diagnostics, api, refreshedAt: stamp, projectsFile, recovered, stopped: null };
   if (use === null) {
@@ -102,15 +105,17 @@ async function refreshRun(
   );
   const { results, stats, etags } = await lookUp(options, api, selected, known, today, signal);
   const stopped = signal?.aborted ? stoppedText(signal) : null;
-  const merged = mergeAll(selected, known, results, stamp);
+  const merged = mergeAll(selected, known, results, stamp, settings.previousRefreshedAt);
   results.clear();
   updateHistory(history, selected, merged, known, today);
 
   const fix = options.fixMoved ? fixMovedRepos(loaded, catalog, merged, etags) : null;
   const finalCatalog = fix?.catalog ?? catalog;
   const generation = knownForGeneration(finalCatalog, merged, known, history, today);
+  const schema = directorySchemaRef(branding);
+  const months = settings.inactiveAfterMonths;
   const conformed = conformDirectory(
-    generateDirectory(finalCatalog, generation, stamp, kept, directorySchemaRef(branding)),
+    generateDirectory(finalCatalog, generation, stamp, kept, schema, months),
   );
   const directory = conformed.directory;
   generation.clear();
@@ -153,9 +158,15 @@ async function loadUsable(dataDir: string, cwd: string | undefined) {
   }
   const site = await loadConfig(dataDir, cwd);
   const diagnostics = sortDiagnostics([...site.diagnostics, ...validation.diagnostics]);
-  // Only the index of the previous directory (and what the change feed compares) is kept, not the parsed file.
+  const settings = {
+    inactiveAfterMonths: site.inactiveAfterMonths,
+    previousRefreshedAt: (previous as Directory | null)?.refreshedAt ?? null,
+  };
+  // Only the index of the previous directory, its refreshedAt and what the change feed
+  // compares are kept, not the parsed file.
   const before = previous === null ? null : changeBase(previous);
-  return { loaded, diagnostics, use, known: indexKnown(previous), before, branding: site.branding };
+  const known = indexKnown(previous);
+  return { loaded, diagnostics, use, known, before, branding: site.branding, settings };
 }
 
 /**

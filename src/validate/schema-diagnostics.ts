@@ -5,9 +5,10 @@ import { type SchemaName, validateAgainst } from "../core/schema.js";
 import { didYouMean } from "../core/suggest.js";
 import { keyPosition, pointerToPath, positionOf } from "../load/locate.js";
 import type { YamlSource } from "../load/yaml-source.js";
+import { maintenanceMessage } from "./maintenance-message.js";
 
 const KEYS: Record<"projects" | "categories", string[]> = {
-  projects: ["name", "repo", "homepage", "category", "tags", "description"],
+  projects: ["name", "repo", "homepage", "category", "tags", "description", "maintenance"],
   categories: ["id", "name", "description"],
 };
 
@@ -60,6 +61,7 @@ function toDiagnostic(
   const field = path.filter((p) => typeof p === "string").at(-1);
   const value = valueAt(root, path);
   const p = error.params as Record<string, unknown>;
+  const special = name === "projects" ? maintenanceMessage(error, path, value) : undefined;
   if (error.keyword === "additionalProperties") {
     const extra = String(p.additionalProperty);
     const pos = keyPosition(source, path, extra);
@@ -67,14 +69,16 @@ function toDiagnostic(
       source,
       pos.line,
       pos.column,
-      `unknown key ${quote(extra)}${didYouMean(extra, KEYS[name])}; allowed keys: ${KEYS[name].join(", ")}`,
+      special ??
+        `unknown key ${quote(extra)}${didYouMean(extra, KEYS[name])}; allowed keys: ${KEYS[name].join(", ")}`,
       "schema",
     );
   }
   // A repeated tag is shown where it repeats, not at the start of the list.
   const at = error.keyword === "uniqueItems" ? [...path, Number(p.j)] : path;
   const pos = positionOf(source, at);
-  return diag(source, pos.line, pos.column, message(name, error, field, value, path), "schema");
+  const text = special ?? message(name, error, field, value, path);
+  return diag(source, pos.line, pos.column, text, "schema");
 }
 
 function message(

@@ -16,14 +16,19 @@ import type { Budget, RateJson } from "./ratelimit.js";
 import { fullName, nodeId } from "./store.js";
 import type { FakeRepo } from "./types.js";
 
-export function simpleUser(base: string, login: string, type: "User" | "Organization") {
+export function simpleUser(
+  base: string,
+  login: string,
+  type: "User" | "Organization",
+  avatarUrl?: string,
+) {
   const api = `${base}/users/${login}`;
   const id = ownerId(login);
   return {
     login,
     id,
     node_id: nodeId(type, id),
-    avatar_url: `https://avatars.githubusercontent.com/u/${id}?v=4`,
+    avatar_url: avatarUrl ?? `https://avatars.githubusercontent.com/u/${id}?v=4`,
     gravatar_id: "",
     url: api,
     html_url: `${WEB}/${login}`,
@@ -105,7 +110,7 @@ function license(base: string, spdx: string | null) {
 export function fullRepository(base: string, repo: FakeRepo) {
   const full = fullName(repo);
   const api = `${base}/repos/${full}`;
-  const owner = simpleUser(base, repo.owner, "Organization");
+  const owner = simpleUser(base, repo.owner, "Organization", repo.avatarUrl);
   return {
     id: repo.id,
     node_id: nodeId("Repository", repo.id),

@@ -21,6 +21,12 @@ export interface FakeRepo {
   latestRelease: { tagName: string; publishedAt: string; url: string } | null;
   /** "owner/name" strings that now resolve (renames/transfers) to this repo. */
   formerNames?: string[];
+  /**
+   * The owner's avatar as this repository's answers give it (GraphQL `owner { avatarUrl }`, REST
+   * `owner.avatar_url`). Default: GitHub's form, https://avatars.githubusercontent.com/u/ID?v=4.
+   * Tests set odd values here to check what the client keeps.
+   */
+  avatarUrl?: string;
 }
 
 export interface FakeGitHubOptions {

@@ -55,8 +55,8 @@ export function connection<T>(all: readonly T[], args: Args, totalCount = all.le
   };
 }
 
-/** Every repository owner is served as an Organization. */
-export function ownerView(login: string) {
+/** Every repository owner is served as an Organization; `avatarUrl` overrides GitHub's form. */
+export function ownerView(login: string, avatarUrl?: string) {
   const id = ownerId(login);
   return {
     __typename: "Organization",
@@ -66,7 +66,7 @@ export function ownerView(login: string) {
     name: login,
     url: `${WEB}/${login}`,
     resourcePath: `/${login}`,
-    avatarUrl: `https://avatars.githubusercontent.com/u/${id}?v=4`,
+    avatarUrl: avatarUrl ?? `https://avatars.githubusercontent.com/u/${id}?v=4`,
   };
 }
 
@@ -122,7 +122,7 @@ export function repositoryView(repo: FakeRepo) {
     databaseId: repo.id,
     name: repo.name,
     nameWithOwner: full,
-    owner: ownerView(repo.owner),
+    owner: ownerView(repo.owner, repo.avatarUrl),
     url,
     resourcePath: `/${full}`,
     sshUrl: `git@github.com:${full}.git`,

@@ -127,6 +127,51 @@ const schema31 = {
           patternErrorMessage:
             "The description must be one line of text without control or invisible characters.",
         },
+        maintenance: {
+          description:
+            "Optional: your mark of how the project is maintained, which replaces the computed one (active, inactive after 12 months without a push, archived), with a short reason shown instead of the mark. Write it as a mapping: status on one line, note on the next.",
+          markdownDescription:
+            "Optional: **your** mark of how the project is maintained, replacing the computed one (`active`; `inactive` after `inactiveAfterMonths` without a push, 12 by default; `archived`). The `note` is shown instead of the mark, e.g.\n\n```yaml\nmaintenance:\n  status: feature-complete\n  note: stable; no changes needed\n```\n\nUse it for a stable project that rarely needs a push (`feature-complete`), one its authors ask people to move away from (`deprecated`), or to say why it is `active` or `inactive`.",
+          type: "object",
+          required: ["status"],
+          additionalProperties: false,
+          defaultSnippets: [
+            {
+              label: "maintenance",
+              markdownDescription:
+                "A maintenance mark with its reason, in the canonical layout (`cooltech fmt`).",
+              body: { status: "${1:feature-complete}", note: "$2" },
+            },
+          ],
+          properties: {
+            status: {
+              description:
+                "active: maintained (even without recent pushes); feature-complete: finished, changes are rare and that is fine; deprecated: its authors recommend something else; inactive: no longer maintained.",
+              markdownDescription:
+                "- `active`: maintained, even without recent pushes\n- `feature-complete`: finished; changes are rare and that is fine\n- `deprecated`: its authors recommend something else\n- `inactive`: no longer maintained",
+              enum: ["active", "feature-complete", "deprecated", "inactive"],
+              markdownEnumDescriptions: [
+                "Maintained, even without recent pushes.",
+                "Finished: changes are rare and that is fine.",
+                "Its authors recommend something else.",
+                "No longer maintained.",
+              ],
+            },
+            note: {
+              description:
+                "The reason, shown instead of the mark: one line of at most 120 characters, e.g. stable; no changes needed.",
+              markdownDescription:
+                "The reason, shown instead of the mark: one line of at most 120 characters, e.g. `stable; no changes needed`. Quote it when it contains `: ` or starts with a symbol.",
+              type: "string",
+              minLength: 1,
+              maxLength: 120,
+              pattern:
+                "^[^\\s\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff](?:[^\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff]*[^\\s\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff])?$",
+              patternErrorMessage:
+                "The note must be one line of text, without leading or trailing spaces, control or invisible characters.",
+            },
+          },
+        },
       },
     },
   },
@@ -240,6 +285,51 @@ const schema32 = {
       patternErrorMessage:
         "The description must be one line of text without control or invisible characters.",
     },
+    maintenance: {
+      description:
+        "Optional: your mark of how the project is maintained, which replaces the computed one (active, inactive after 12 months without a push, archived), with a short reason shown instead of the mark. Write it as a mapping: status on one line, note on the next.",
+      markdownDescription:
+        "Optional: **your** mark of how the project is maintained, replacing the computed one (`active`; `inactive` after `inactiveAfterMonths` without a push, 12 by default; `archived`). The `note` is shown instead of the mark, e.g.\n\n```yaml\nmaintenance:\n  status: feature-complete\n  note: stable; no changes needed\n```\n\nUse it for a stable project that rarely needs a push (`feature-complete`), one its authors ask people to move away from (`deprecated`), or to say why it is `active` or `inactive`.",
+      type: "object",
+      required: ["status"],
+      additionalProperties: false,
+      defaultSnippets: [
+        {
+          label: "maintenance",
+          markdownDescription:
+            "A maintenance mark with its reason, in the canonical layout (`cooltech fmt`).",
+          body: { status: "${1:feature-complete}", note: "$2" },
+        },
+      ],
+      properties: {
+        status: {
+          description:
+            "active: maintained (even without recent pushes); feature-complete: finished, changes are rare and that is fine; deprecated: its authors recommend something else; inactive: no longer maintained.",
+          markdownDescription:
+            "- `active`: maintained, even without recent pushes\n- `feature-complete`: finished; changes are rare and that is fine\n- `deprecated`: its authors recommend something else\n- `inactive`: no longer maintained",
+          enum: ["active", "feature-complete", "deprecated", "inactive"],
+          markdownEnumDescriptions: [
+            "Maintained, even without recent pushes.",
+            "Finished: changes are rare and that is fine.",
+            "Its authors recommend something else.",
+            "No longer maintained.",
+          ],
+        },
+        note: {
+          description:
+            "The reason, shown instead of the mark: one line of at most 120 characters, e.g. stable; no changes needed.",
+          markdownDescription:
+            "The reason, shown instead of the mark: one line of at most 120 characters, e.g. `stable; no changes needed`. Quote it when it contains `: ` or starts with a symbol.",
+          type: "string",
+          minLength: 1,
+          maxLength: 120,
+          pattern:
+            "^[^\\s\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff](?:[^\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff]*[^\\s\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff])?$",
+          patternErrorMessage:
+            "The note must be one line of text, without leading or trailing spaces, control or invisible characters.",
+        },
+      },
+    },
   },
 };
 const func1 = require("ajv/dist/runtime/ucs2length").default;
@@ -315,7 +405,8 @@ function validate20(
               key0 === "homepage" ||
               key0 === "category" ||
               key0 === "tags" ||
-              key0 === "description"
+              key0 === "description" ||
+              key0 === "maintenance"
             )
           ) {
             const err2 = {
@@ -879,8 +970,154 @@ function validate20(
             errors++;
           }
         }
+        if (data0.maintenance !== undefined) {
+          let data9 = data0.maintenance;
+          if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+            if (data9.status === undefined) {
+              const err33 = {
+                instancePath: instancePath + "/" + i0 + "/maintenance",
+                schemaPath: "#/$defs/project/properties/maintenance/required",
+                keyword: "required",
+                params: { missingProperty: "status" },
+                message: "must have required property '" + "status" + "'",
+              };
+              if (vErrors === null) {
+                vErrors = [err33];
+              } else {
+                vErrors.push(err33);
+              }
+              errors++;
+            }
+            for (const key1 in data9) {
+              if (!(key1 === "status" || key1 === "note")) {
+                const err34 = {
+                  instancePath: instancePath + "/" + i0 + "/maintenance",
+                  schemaPath: "#/$defs/project/properties/maintenance/additionalProperties",
+                  keyword: "additionalProperties",
+                  params: { additionalProperty: key1 },
+                  message: "must NOT have additional properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err34];
+                } else {
+                  vErrors.push(err34);
+                }
+                errors++;
+              }
+            }
+            if (data9.status !== undefined) {
+              let data10 = data9.status;
+              if (
+                !(
+                  data10 === "active" ||
+                  data10 === "feature-complete" ||
+                  data10 === "deprecated" ||
+                  data10 === "inactive"
+                )
+              ) {
+                const err35 = {
+                  instancePath: instancePath + "/" + i0 + "/maintenance/status",
+                  schemaPath: "#/$defs/project/properties/maintenance/properties/status/enum",
+                  keyword: "enum",
+                  params: { allowedValues: schema32.properties.maintenance.properties.status.enum },
+                  message: "must be equal to one of the allowed values",
+                };
+                if (vErrors === null) {
+                  vErrors = [err35];
+                } else {
+                  vErrors.push(err35);
+                }
+                errors++;
+              }
+            }
+            if (data9.note !== undefined) {
+              let data11 = data9.note;
+              if (typeof data11 === "string") {
+                if (func1(data11) > 120) {
+                  const err36 = {
+                    instancePath: instancePath + "/" + i0 + "/maintenance/note",
+                    schemaPath: "#/$defs/project/properties/maintenance/properties/note/maxLength",
+                    keyword: "maxLength",
+                    params: { limit: 120 },
+                    message: "must NOT have more than 120 characters",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err36];
+                  } else {
+                    vErrors.push(err36);
+                  }
+                  errors++;
+                }
+                if (func1(data11) < 1) {
+                  const err37 = {
+                    instancePath: instancePath + "/" + i0 + "/maintenance/note",
+                    schemaPath: "#/$defs/project/properties/maintenance/properties/note/minLength",
+                    keyword: "minLength",
+                    params: { limit: 1 },
+                    message: "must NOT have fewer than 1 characters",
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err37];
+                  } else {
+                    vErrors.push(err37);
+                  }
+                  errors++;
+                }
+                if (!pattern4.test(data11)) {
+                  const err38 = {
+                    instancePath: instancePath + "/" + i0 + "/maintenance/note",
+                    schemaPath: "#/$defs/project/properties/maintenance/properties/note/pattern",
+                    keyword: "pattern",
+                    params: {
+                      pattern:
+                        "^[^\\s\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff](?:[^\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff]*[^\\s\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff])?$",
+                    },
+                    message:
+                      'must match pattern "' +
+                      "^[^\\s\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff](?:[^\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff]*[^\\s\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff])?$" +
+                      '"',
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err38];
+                  } else {
+                    vErrors.push(err38);
+                  }
+                  errors++;
+                }
+              } else {
+                const err39 = {
+                  instancePath: instancePath + "/" + i0 + "/maintenance/note",
+                  schemaPath: "#/$defs/project/properties/maintenance/properties/note/type",
+                  keyword: "type",
+                  params: { type: "string" },
+                  message: "must be string",
+                };
+                if (vErrors === null) {
+                  vErrors = [err39];
+                } else {
+                  vErrors.push(err39);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err40 = {
+              instancePath: instancePath + "/" + i0 + "/maintenance",
+              schemaPath: "#/$defs/project/properties/maintenance/type",
+              keyword: "type",
+              params: { type: "object" },
+              message: "must be object",
+            };
+            if (vErrors === null) {
+              vErrors = [err40];
+            } else {
+              vErrors.push(err40);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err33 = {
+        const err41 = {
           instancePath: instancePath + "/" + i0,
           schemaPath: "#/$defs/project/type",
           keyword: "type",
@@ -888,15 +1125,15 @@ function validate20(
           message: "must be object",
         };
         if (vErrors === null) {
-          vErrors = [err33];
+          vErrors = [err41];
         } else {
-          vErrors.push(err33);
+          vErrors.push(err41);
         }
         errors++;
       }
     }
   } else {
-    const err34 = {
+    const err42 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -904,9 +1141,9 @@ function validate20(
       message: "must be array",
     };
     if (vErrors === null) {
-      vErrors = [err34];
+      vErrors = [err42];
     } else {
-      vErrors.push(err34);
+      vErrors.push(err42);
     }
     errors++;
   }
@@ -1009,7 +1246,7 @@ const schema34 = {
     },
   },
 };
-const pattern12 = new RegExp(
+const pattern13 = new RegExp(
   "^[^\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff]+$",
   "u",
 );
@@ -1191,7 +1428,7 @@ function validate21(
               }
               errors++;
             }
-            if (!pattern12.test(data2)) {
+            if (!pattern13.test(data2)) {
               const err10 = {
                 instancePath: instancePath + "/" + i0 + "/name",
                 schemaPath: "#/$defs/category/properties/name/pattern",
@@ -1261,7 +1498,7 @@ function validate21(
               }
               errors++;
             }
-            if (!pattern12.test(data3)) {
+            if (!pattern13.test(data3)) {
               const err14 = {
                 instancePath: instancePath + "/" + i0 + "/description",
                 schemaPath: "#/$defs/category/properties/description/pattern",
@@ -1388,6 +1625,37 @@ const schema35 = {
       maxLength: 2048,
       description: "An https URL.",
     },
+    avatarUrl: {
+      type: "string",
+      pattern: "^https://avatars\\.githubusercontent\\.com/[A-Za-z0-9._~/?#=&%+-]*$",
+      maxLength: 500,
+      description:
+        "An image on GitHub's avatar host: https://avatars.githubusercontent.com/..., at most 500 characters, without quotes, spaces or brackets.",
+    },
+    maintenance: {
+      type: "object",
+      description:
+        "How the project is maintained. computed: archived when GitHub says the repository is archived; else inactive when its last push (pushedAt) is older than inactiveAfterMonths (data/cooltech.yaml, 12 by default) before the directory's refreshedAt; else active. curator: the `maintenance` of projects.yaml, which overrides the computed mark (its note is shown instead of the mark).",
+      required: ["status", "note", "source"],
+      additionalProperties: false,
+      properties: {
+        status: {
+          description:
+            "Computed: active, inactive or archived. Set by the curator: active, feature-complete, deprecated or inactive.",
+          enum: ["active", "inactive", "archived", "feature-complete", "deprecated"],
+        },
+        note: {
+          description:
+            "The curator's reason, shown instead of the mark; null when there is none (always null when computed).",
+          type: ["string", "null"],
+          maxLength: 120,
+        },
+        source: {
+          description: "computed: from the GitHub data; curator: set in projects.yaml.",
+          enum: ["computed", "curator"],
+        },
+      },
+    },
     project: {
       type: "object",
       description: "One project.",
@@ -1442,6 +1710,11 @@ const schema35 = {
             },
             { type: "null" },
           ],
+        },
+        maintenance: {
+          description:
+            "The maintenance mark; null when nothing is known (never fetched or no push date, and no curator's mark). Absent from a directory.json written before marks existed.",
+          anyOf: [{ $ref: "#/$defs/maintenance" }, { type: "null" }],
         },
       },
     },
@@ -1576,6 +1849,17 @@ const schema35 = {
             { type: "null" },
           ],
         },
+        avatarUrl: {
+          description:
+            "The owner's avatar (GraphQL `owner { avatarUrl }`, REST `owner.avatar_url`), or null when GitHub sent none or one that is not an https URL on avatars.githubusercontent.com of at most 500 characters. Absent from an entry not fetched since avatars were added.",
+          anyOf: [{ $ref: "#/$defs/avatarUrl" }, { type: "null" }],
+        },
+        confirmedAt: {
+          description:
+            "Only when status is stale: the last refresh (the directory's refreshedAt at the time) that found this data as it is, so readers can tell how old it is. Set when the entry turns stale, kept while it stays stale, dropped once it is ok, moved or missing again.",
+          type: "string",
+          format: "date-time",
+        },
         fetchedAt: {
           description:
             "When this data last changed: the first fetch that returned these values (a later fetch that finds the same data keeps it). Open issues and topics are re-read when any other field changed, and at least weekly with nightly runs.",
@@ -1590,10 +1874,12 @@ const schema35 = {
         },
         status: {
           description:
-            "ok: found as it is at the last refresh (refreshedAt); moved: likewise, but GitHub answered under another name; missing: the repository does not exist; stale: the last refresh failed for it or did not reach it (data is from fetchedAt).",
+            "ok: found as it is at the last refresh (refreshedAt); moved: likewise, but GitHub answered under another name; missing: the repository does not exist; stale: the last refresh failed for it or did not reach it (its data was last found as it is at confirmedAt).",
           enum: ["ok", "moved", "missing", "stale"],
         },
       },
+      if: { properties: { status: { const: "stale" } } },
+      else: { properties: { confirmedAt: false } },
     },
   },
 };
@@ -1653,6 +1939,11 @@ const schema36 = {
         { type: "null" },
       ],
     },
+    maintenance: {
+      description:
+        "The maintenance mark; null when nothing is known (never fetched or no push date, and no curator's mark). Absent from a directory.json written before marks existed.",
+      anyOf: [{ $ref: "#/$defs/maintenance" }, { type: "null" }],
+    },
   },
 };
 const schema37 = {
@@ -1661,7 +1952,7 @@ const schema37 = {
   maxLength: 2048,
   description: "An https URL.",
 };
-const schema44 = {
+const schema45 = {
   type: "object",
   description:
     "A repository GitHub says does not exist, never fetched: only the time of the lookup is known.",
@@ -1707,8 +1998,32 @@ const schema44 = {
     status: { description: "Always missing.", const: "missing" },
   },
 };
-const func15 = Object.prototype.hasOwnProperty;
-const pattern15 = new RegExp("^https://", "u");
+const schema46 = {
+  type: "object",
+  description:
+    "How the project is maintained. computed: archived when GitHub says the repository is archived; else inactive when its last push (pushedAt) is older than inactiveAfterMonths (data/cooltech.yaml, 12 by default) before the directory's refreshedAt; else active. curator: the `maintenance` of projects.yaml, which overrides the computed mark (its note is shown instead of the mark).",
+  required: ["status", "note", "source"],
+  additionalProperties: false,
+  properties: {
+    status: {
+      description:
+        "Computed: active, inactive or archived. Set by the curator: active, feature-complete, deprecated or inactive.",
+      enum: ["active", "inactive", "archived", "feature-complete", "deprecated"],
+    },
+    note: {
+      description:
+        "The curator's reason, shown instead of the mark; null when there is none (always null when computed).",
+      type: ["string", "null"],
+      maxLength: 120,
+    },
+    source: {
+      description: "computed: from the GitHub data; curator: set in projects.yaml.",
+      enum: ["computed", "curator"],
+    },
+  },
+};
+const func17 = Object.prototype.hasOwnProperty;
+const pattern16 = new RegExp("^https://", "u");
 const schema38 = {
   type: "object",
   description: "Metadata GitHub reported for the repository.",
@@ -1787,6 +2102,17 @@ const schema38 = {
         { type: "null" },
       ],
     },
+    avatarUrl: {
+      description:
+        "The owner's avatar (GraphQL `owner { avatarUrl }`, REST `owner.avatar_url`), or null when GitHub sent none or one that is not an https URL on avatars.githubusercontent.com of at most 500 characters. Absent from an entry not fetched since avatars were added.",
+      anyOf: [{ $ref: "#/$defs/avatarUrl" }, { type: "null" }],
+    },
+    confirmedAt: {
+      description:
+        "Only when status is stale: the last refresh (the directory's refreshedAt at the time) that found this data as it is, so readers can tell how old it is. Set when the entry turns stale, kept while it stays stale, dropped once it is ok, moved or missing again.",
+      type: "string",
+      format: "date-time",
+    },
     fetchedAt: {
       description:
         "When this data last changed: the first fetch that returned these values (a later fetch that finds the same data keeps it). Open issues and topics are re-read when any other field changed, and at least weekly with nightly runs.",
@@ -1801,17 +2127,30 @@ const schema38 = {
     },
     status: {
       description:
-        "ok: found as it is at the last refresh (refreshedAt); moved: likewise, but GitHub answered under another name; missing: the repository does not exist; stale: the last refresh failed for it or did not reach it (data is from fetchedAt).",
+        "ok: found as it is at the last refresh (refreshedAt); moved: likewise, but GitHub answered under another name; missing: the repository does not exist; stale: the last refresh failed for it or did not reach it (its data was last found as it is at confirmedAt).",
       enum: ["ok", "moved", "missing", "stale"],
     },
   },
+  if: { properties: { status: { const: "stale" } } },
+  else: { properties: { confirmedAt: false } },
 };
 const schema40 = {
   type: ["string", "null"],
   format: "date-time",
   description: "An ISO 8601 time, or null.",
 };
-const pattern16 = new RegExp("^[^/\\s]+/[^/\\s]+$", "u");
+const schema44 = {
+  type: "string",
+  pattern: "^https://avatars\\.githubusercontent\\.com/[A-Za-z0-9._~/?#=&%+-]*$",
+  maxLength: 500,
+  description:
+    "An image on GitHub's avatar host: https://avatars.githubusercontent.com/..., at most 500 characters, without quotes, spaces or brackets.",
+};
+const pattern17 = new RegExp("^[^/\\s]+/[^/\\s]+$", "u");
+const pattern20 = new RegExp(
+  "^https://avatars\\.githubusercontent\\.com/[A-Za-z0-9._~/?#=&%+-]*$",
+  "u",
+);
 function validate24(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -1825,59 +2164,81 @@ function validate24(
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
+  const _errs1 = errors;
+  let valid0 = true;
+  const _errs2 = errors;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.status !== undefined) {
+      if ("stale" !== data.status) {
+        const err0 = {};
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+  }
+  var _valid0 = _errs2 === errors;
+  errors = _errs1;
+  if (vErrors !== null) {
+    if (_errs1) {
+      vErrors.length = _errs1;
+    } else {
+      vErrors = null;
+    }
+  }
+  if (!_valid0) {
+    const _errs4 = errors;
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      if (data.confirmedAt !== undefined) {
+        const err1 = {
+          instancePath: instancePath + "/confirmedAt",
+          schemaPath: "#/else/properties/confirmedAt/false schema",
+          keyword: "false schema",
+          params: {},
+          message: "boolean schema is false",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    var _valid0 = _errs4 === errors;
+    valid0 = _valid0;
+    if (valid0) {
+      var props0 = {};
+      props0.confirmedAt = true;
+      props0.status = true;
+    }
+  }
+  if (!valid0) {
+    const err2 = {
+      instancePath,
+      schemaPath: "#/if",
+      keyword: "if",
+      params: { failingKeyword: "else" },
+      message: 'must match "else" schema',
+    };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.nameWithOwner === undefined) {
-      const err0 = {
+      const err3 = {
         instancePath,
         schemaPath: "#/required",
         keyword: "required",
         params: { missingProperty: "nameWithOwner" },
         message: "must have required property '" + "nameWithOwner" + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.url === undefined) {
-      const err1 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "url" },
-        message: "must have required property '" + "url" + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.description === undefined) {
-      const err2 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "description" },
-        message: "must have required property '" + "description" + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.stars === undefined) {
-      const err3 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "stars" },
-        message: "must have required property '" + "stars" + "'",
       };
       if (vErrors === null) {
         vErrors = [err3];
@@ -1886,13 +2247,13 @@ function validate24(
       }
       errors++;
     }
-    if (data.forks === undefined) {
+    if (data.url === undefined) {
       const err4 = {
         instancePath,
         schemaPath: "#/required",
         keyword: "required",
-        params: { missingProperty: "forks" },
-        message: "must have required property '" + "forks" + "'",
+        params: { missingProperty: "url" },
+        message: "must have required property '" + "url" + "'",
       };
       if (vErrors === null) {
         vErrors = [err4];
@@ -1901,13 +2262,13 @@ function validate24(
       }
       errors++;
     }
-    if (data.openIssues === undefined) {
+    if (data.description === undefined) {
       const err5 = {
         instancePath,
         schemaPath: "#/required",
         keyword: "required",
-        params: { missingProperty: "openIssues" },
-        message: "must have required property '" + "openIssues" + "'",
+        params: { missingProperty: "description" },
+        message: "must have required property '" + "description" + "'",
       };
       if (vErrors === null) {
         vErrors = [err5];
@@ -1916,13 +2277,13 @@ function validate24(
       }
       errors++;
     }
-    if (data.license === undefined) {
+    if (data.stars === undefined) {
       const err6 = {
         instancePath,
         schemaPath: "#/required",
         keyword: "required",
-        params: { missingProperty: "license" },
-        message: "must have required property '" + "license" + "'",
+        params: { missingProperty: "stars" },
+        message: "must have required property '" + "stars" + "'",
       };
       if (vErrors === null) {
         vErrors = [err6];
@@ -1931,13 +2292,13 @@ function validate24(
       }
       errors++;
     }
-    if (data.language === undefined) {
+    if (data.forks === undefined) {
       const err7 = {
         instancePath,
         schemaPath: "#/required",
         keyword: "required",
-        params: { missingProperty: "language" },
-        message: "must have required property '" + "language" + "'",
+        params: { missingProperty: "forks" },
+        message: "must have required property '" + "forks" + "'",
       };
       if (vErrors === null) {
         vErrors = [err7];
@@ -1946,13 +2307,13 @@ function validate24(
       }
       errors++;
     }
-    if (data.topics === undefined) {
+    if (data.openIssues === undefined) {
       const err8 = {
         instancePath,
         schemaPath: "#/required",
         keyword: "required",
-        params: { missingProperty: "topics" },
-        message: "must have required property '" + "topics" + "'",
+        params: { missingProperty: "openIssues" },
+        message: "must have required property '" + "openIssues" + "'",
       };
       if (vErrors === null) {
         vErrors = [err8];
@@ -1961,13 +2322,13 @@ function validate24(
       }
       errors++;
     }
-    if (data.archived === undefined) {
+    if (data.license === undefined) {
       const err9 = {
         instancePath,
         schemaPath: "#/required",
         keyword: "required",
-        params: { missingProperty: "archived" },
-        message: "must have required property '" + "archived" + "'",
+        params: { missingProperty: "license" },
+        message: "must have required property '" + "license" + "'",
       };
       if (vErrors === null) {
         vErrors = [err9];
@@ -1976,13 +2337,13 @@ function validate24(
       }
       errors++;
     }
-    if (data.pushedAt === undefined) {
+    if (data.language === undefined) {
       const err10 = {
         instancePath,
         schemaPath: "#/required",
         keyword: "required",
-        params: { missingProperty: "pushedAt" },
-        message: "must have required property '" + "pushedAt" + "'",
+        params: { missingProperty: "language" },
+        message: "must have required property '" + "language" + "'",
       };
       if (vErrors === null) {
         vErrors = [err10];
@@ -1991,13 +2352,13 @@ function validate24(
       }
       errors++;
     }
-    if (data.createdAt === undefined) {
+    if (data.topics === undefined) {
       const err11 = {
         instancePath,
         schemaPath: "#/required",
         keyword: "required",
-        params: { missingProperty: "createdAt" },
-        message: "must have required property '" + "createdAt" + "'",
+        params: { missingProperty: "topics" },
+        message: "must have required property '" + "topics" + "'",
       };
       if (vErrors === null) {
         vErrors = [err11];
@@ -2006,13 +2367,13 @@ function validate24(
       }
       errors++;
     }
-    if (data.latestRelease === undefined) {
+    if (data.archived === undefined) {
       const err12 = {
         instancePath,
         schemaPath: "#/required",
         keyword: "required",
-        params: { missingProperty: "latestRelease" },
-        message: "must have required property '" + "latestRelease" + "'",
+        params: { missingProperty: "archived" },
+        message: "must have required property '" + "archived" + "'",
       };
       if (vErrors === null) {
         vErrors = [err12];
@@ -2021,13 +2382,13 @@ function validate24(
       }
       errors++;
     }
-    if (data.fetchedAt === undefined) {
+    if (data.pushedAt === undefined) {
       const err13 = {
         instancePath,
         schemaPath: "#/required",
         keyword: "required",
-        params: { missingProperty: "fetchedAt" },
-        message: "must have required property '" + "fetchedAt" + "'",
+        params: { missingProperty: "pushedAt" },
+        message: "must have required property '" + "pushedAt" + "'",
       };
       if (vErrors === null) {
         vErrors = [err13];
@@ -2036,13 +2397,13 @@ function validate24(
       }
       errors++;
     }
-    if (data.checkedAt === undefined) {
+    if (data.createdAt === undefined) {
       const err14 = {
         instancePath,
         schemaPath: "#/required",
         keyword: "required",
-        params: { missingProperty: "checkedAt" },
-        message: "must have required property '" + "checkedAt" + "'",
+        params: { missingProperty: "createdAt" },
+        message: "must have required property '" + "createdAt" + "'",
       };
       if (vErrors === null) {
         vErrors = [err14];
@@ -2051,13 +2412,13 @@ function validate24(
       }
       errors++;
     }
-    if (data.status === undefined) {
+    if (data.latestRelease === undefined) {
       const err15 = {
         instancePath,
         schemaPath: "#/required",
         keyword: "required",
-        params: { missingProperty: "status" },
-        message: "must have required property '" + "status" + "'",
+        params: { missingProperty: "latestRelease" },
+        message: "must have required property '" + "latestRelease" + "'",
       };
       if (vErrors === null) {
         vErrors = [err15];
@@ -2066,63 +2427,59 @@ function validate24(
       }
       errors++;
     }
+    if (data.fetchedAt === undefined) {
+      const err16 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "fetchedAt" },
+        message: "must have required property '" + "fetchedAt" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err16];
+      } else {
+        vErrors.push(err16);
+      }
+      errors++;
+    }
+    if (data.checkedAt === undefined) {
+      const err17 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "checkedAt" },
+        message: "must have required property '" + "checkedAt" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err17];
+      } else {
+        vErrors.push(err17);
+      }
+      errors++;
+    }
+    if (data.status === undefined) {
+      const err18 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "status" },
+        message: "must have required property '" + "status" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err18];
+      } else {
+        vErrors.push(err18);
+      }
+      errors++;
+    }
     for (const key0 in data) {
-      if (!func15.call(schema38.properties, key0)) {
-        const err16 = {
+      if (!func17.call(schema38.properties, key0)) {
+        const err19 = {
           instancePath,
           schemaPath: "#/additionalProperties",
           keyword: "additionalProperties",
           params: { additionalProperty: key0 },
           message: "must NOT have additional properties",
-        };
-        if (vErrors === null) {
-          vErrors = [err16];
-        } else {
-          vErrors.push(err16);
-        }
-        errors++;
-      }
-    }
-    if (data.nameWithOwner !== undefined) {
-      let data0 = data.nameWithOwner;
-      if (typeof data0 === "string") {
-        if (func1(data0) > 200) {
-          const err17 = {
-            instancePath: instancePath + "/nameWithOwner",
-            schemaPath: "#/properties/nameWithOwner/maxLength",
-            keyword: "maxLength",
-            params: { limit: 200 },
-            message: "must NOT have more than 200 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-        if (!pattern16.test(data0)) {
-          const err18 = {
-            instancePath: instancePath + "/nameWithOwner",
-            schemaPath: "#/properties/nameWithOwner/pattern",
-            keyword: "pattern",
-            params: { pattern: "^[^/\\s]+/[^/\\s]+$" },
-            message: 'must match pattern "' + "^[^/\\s]+/[^/\\s]+$" + '"',
-          };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
-          }
-          errors++;
-        }
-      } else {
-        const err19 = {
-          instancePath: instancePath + "/nameWithOwner",
-          schemaPath: "#/properties/nameWithOwner/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err19];
@@ -2132,19 +2489,16 @@ function validate24(
         errors++;
       }
     }
-    if (data.url !== undefined) {
-      let data1 = data.url;
-      const _errs5 = errors;
-      let valid1 = false;
-      const _errs6 = errors;
-      if (typeof data1 === "string") {
-        if (func1(data1) > 2048) {
+    if (data.nameWithOwner !== undefined) {
+      let data2 = data.nameWithOwner;
+      if (typeof data2 === "string") {
+        if (func1(data2) > 200) {
           const err20 = {
-            instancePath: instancePath + "/url",
-            schemaPath: "#/$defs/httpsUrl/maxLength",
+            instancePath: instancePath + "/nameWithOwner",
+            schemaPath: "#/properties/nameWithOwner/maxLength",
             keyword: "maxLength",
-            params: { limit: 2048 },
-            message: "must NOT have more than 2048 characters",
+            params: { limit: 200 },
+            message: "must NOT have more than 200 characters",
           };
           if (vErrors === null) {
             vErrors = [err20];
@@ -2153,13 +2507,13 @@ function validate24(
           }
           errors++;
         }
-        if (!pattern15.test(data1)) {
+        if (!pattern17.test(data2)) {
           const err21 = {
-            instancePath: instancePath + "/url",
-            schemaPath: "#/$defs/httpsUrl/pattern",
+            instancePath: instancePath + "/nameWithOwner",
+            schemaPath: "#/properties/nameWithOwner/pattern",
             keyword: "pattern",
-            params: { pattern: "^https://" },
-            message: 'must match pattern "' + "^https://" + '"',
+            params: { pattern: "^[^/\\s]+/[^/\\s]+$" },
+            message: 'must match pattern "' + "^[^/\\s]+/[^/\\s]+$" + '"',
           };
           if (vErrors === null) {
             vErrors = [err21];
@@ -2170,8 +2524,8 @@ function validate24(
         }
       } else {
         const err22 = {
-          instancePath: instancePath + "/url",
-          schemaPath: "#/$defs/httpsUrl/type",
+          instancePath: instancePath + "/nameWithOwner",
+          schemaPath: "#/properties/nameWithOwner/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -2183,60 +2537,50 @@ function validate24(
         }
         errors++;
       }
-      var _valid0 = _errs6 === errors;
-      valid1 = valid1 || _valid0;
-      const _errs9 = errors;
-      if (data1 !== null) {
-        const err23 = {
-          instancePath: instancePath + "/url",
-          schemaPath: "#/properties/url/anyOf/1/type",
-          keyword: "type",
-          params: { type: "null" },
-          message: "must be null",
-        };
-        if (vErrors === null) {
-          vErrors = [err23];
-        } else {
-          vErrors.push(err23);
-        }
-        errors++;
-      }
-      var _valid0 = _errs9 === errors;
-      valid1 = valid1 || _valid0;
-      if (!valid1) {
-        const err24 = {
-          instancePath: instancePath + "/url",
-          schemaPath: "#/properties/url/anyOf",
-          keyword: "anyOf",
-          params: {},
-          message: "must match a schema in anyOf",
-        };
-        if (vErrors === null) {
-          vErrors = [err24];
-        } else {
-          vErrors.push(err24);
-        }
-        errors++;
-      } else {
-        errors = _errs5;
-        if (vErrors !== null) {
-          if (_errs5) {
-            vErrors.length = _errs5;
-          } else {
-            vErrors = null;
-          }
-        }
-      }
     }
-    if (data.description !== undefined) {
-      let data2 = data.description;
-      if (typeof data2 !== "string" && data2 !== null) {
+    if (data.url !== undefined) {
+      let data3 = data.url;
+      const _errs9 = errors;
+      let valid4 = false;
+      const _errs10 = errors;
+      if (typeof data3 === "string") {
+        if (func1(data3) > 2048) {
+          const err23 = {
+            instancePath: instancePath + "/url",
+            schemaPath: "#/$defs/httpsUrl/maxLength",
+            keyword: "maxLength",
+            params: { limit: 2048 },
+            message: "must NOT have more than 2048 characters",
+          };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+        if (!pattern16.test(data3)) {
+          const err24 = {
+            instancePath: instancePath + "/url",
+            schemaPath: "#/$defs/httpsUrl/pattern",
+            keyword: "pattern",
+            params: { pattern: "^https://" },
+            message: 'must match pattern "' + "^https://" + '"',
+          };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
+        }
+      } else {
         const err25 = {
-          instancePath: instancePath + "/description",
-          schemaPath: "#/properties/description/type",
+          instancePath: instancePath + "/url",
+          schemaPath: "#/$defs/httpsUrl/type",
           keyword: "type",
-          params: { type: schema38.properties.description.type },
-          message: "must be string,null",
+          params: { type: "string" },
+          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err25];
@@ -2245,33 +2589,33 @@ function validate24(
         }
         errors++;
       }
-      if (typeof data2 === "string") {
-        if (func1(data2) > 1000) {
-          const err26 = {
-            instancePath: instancePath + "/description",
-            schemaPath: "#/properties/description/maxLength",
-            keyword: "maxLength",
-            params: { limit: 1000 },
-            message: "must NOT have more than 1000 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err26];
-          } else {
-            vErrors.push(err26);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.stars !== undefined) {
-      let data3 = data.stars;
-      if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3) && isFinite(data3))) {
-        const err27 = {
-          instancePath: instancePath + "/stars",
-          schemaPath: "#/properties/stars/type",
+      var _valid1 = _errs10 === errors;
+      valid4 = valid4 || _valid1;
+      const _errs13 = errors;
+      if (data3 !== null) {
+        const err26 = {
+          instancePath: instancePath + "/url",
+          schemaPath: "#/properties/url/anyOf/1/type",
           keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
+          params: { type: "null" },
+          message: "must be null",
+        };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+      var _valid1 = _errs13 === errors;
+      valid4 = valid4 || _valid1;
+      if (!valid4) {
+        const err27 = {
+          instancePath: instancePath + "/url",
+          schemaPath: "#/properties/url/anyOf",
+          keyword: "anyOf",
+          params: {},
+          message: "must match a schema in anyOf",
         };
         if (vErrors === null) {
           vErrors = [err27];
@@ -2279,10 +2623,72 @@ function validate24(
           vErrors.push(err27);
         }
         errors++;
+      } else {
+        errors = _errs9;
+        if (vErrors !== null) {
+          if (_errs9) {
+            vErrors.length = _errs9;
+          } else {
+            vErrors = null;
+          }
+        }
       }
-      if (typeof data3 == "number" && isFinite(data3)) {
-        if (data3 < 0 || isNaN(data3)) {
-          const err28 = {
+    }
+    if (data.description !== undefined) {
+      let data4 = data.description;
+      if (typeof data4 !== "string" && data4 !== null) {
+        const err28 = {
+          instancePath: instancePath + "/description",
+          schemaPath: "#/properties/description/type",
+          keyword: "type",
+          params: { type: schema38.properties.description.type },
+          message: "must be string,null",
+        };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+      if (typeof data4 === "string") {
+        if (func1(data4) > 1000) {
+          const err29 = {
+            instancePath: instancePath + "/description",
+            schemaPath: "#/properties/description/maxLength",
+            keyword: "maxLength",
+            params: { limit: 1000 },
+            message: "must NOT have more than 1000 characters",
+          };
+          if (vErrors === null) {
+            vErrors = [err29];
+          } else {
+            vErrors.push(err29);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.stars !== undefined) {
+      let data5 = data.stars;
+      if (!(typeof data5 == "number" && !(data5 % 1) && !isNaN(data5) && isFinite(data5))) {
+        const err30 = {
+          instancePath: instancePath + "/stars",
+          schemaPath: "#/properties/stars/type",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+        };
+        if (vErrors === null) {
+          vErrors = [err30];
+        } else {
+          vErrors.push(err30);
+        }
+        errors++;
+      }
+      if (typeof data5 == "number" && isFinite(data5)) {
+        if (data5 < 0 || isNaN(data5)) {
+          const err31 = {
             instancePath: instancePath + "/stars",
             schemaPath: "#/properties/stars/minimum",
             keyword: "minimum",
@@ -2290,18 +2696,18 @@ function validate24(
             message: "must be >= 0",
           };
           if (vErrors === null) {
-            vErrors = [err28];
+            vErrors = [err31];
           } else {
-            vErrors.push(err28);
+            vErrors.push(err31);
           }
           errors++;
         }
       }
     }
     if (data.forks !== undefined) {
-      let data4 = data.forks;
-      if (!(typeof data4 == "number" && !(data4 % 1) && !isNaN(data4) && isFinite(data4))) {
-        const err29 = {
+      let data6 = data.forks;
+      if (!(typeof data6 == "number" && !(data6 % 1) && !isNaN(data6) && isFinite(data6))) {
+        const err32 = {
           instancePath: instancePath + "/forks",
           schemaPath: "#/properties/forks/type",
           keyword: "type",
@@ -2309,15 +2715,15 @@ function validate24(
           message: "must be integer",
         };
         if (vErrors === null) {
-          vErrors = [err29];
+          vErrors = [err32];
         } else {
-          vErrors.push(err29);
+          vErrors.push(err32);
         }
         errors++;
       }
-      if (typeof data4 == "number" && isFinite(data4)) {
-        if (data4 < 0 || isNaN(data4)) {
-          const err30 = {
+      if (typeof data6 == "number" && isFinite(data6)) {
+        if (data6 < 0 || isNaN(data6)) {
+          const err33 = {
             instancePath: instancePath + "/forks",
             schemaPath: "#/properties/forks/minimum",
             keyword: "minimum",
@@ -2325,18 +2731,18 @@ function validate24(
             message: "must be >= 0",
           };
           if (vErrors === null) {
-            vErrors = [err30];
+            vErrors = [err33];
           } else {
-            vErrors.push(err30);
+            vErrors.push(err33);
           }
           errors++;
         }
       }
     }
     if (data.openIssues !== undefined) {
-      let data5 = data.openIssues;
-      if (!(typeof data5 == "number" && !(data5 % 1) && !isNaN(data5) && isFinite(data5))) {
-        const err31 = {
+      let data7 = data.openIssues;
+      if (!(typeof data7 == "number" && !(data7 % 1) && !isNaN(data7) && isFinite(data7))) {
+        const err34 = {
           instancePath: instancePath + "/openIssues",
           schemaPath: "#/properties/openIssues/type",
           keyword: "type",
@@ -2344,15 +2750,15 @@ function validate24(
           message: "must be integer",
         };
         if (vErrors === null) {
-          vErrors = [err31];
+          vErrors = [err34];
         } else {
-          vErrors.push(err31);
+          vErrors.push(err34);
         }
         errors++;
       }
-      if (typeof data5 == "number" && isFinite(data5)) {
-        if (data5 < 0 || isNaN(data5)) {
-          const err32 = {
+      if (typeof data7 == "number" && isFinite(data7)) {
+        if (data7 < 0 || isNaN(data7)) {
+          const err35 = {
             instancePath: instancePath + "/openIssues",
             schemaPath: "#/properties/openIssues/minimum",
             keyword: "minimum",
@@ -2360,18 +2766,18 @@ function validate24(
             message: "must be >= 0",
           };
           if (vErrors === null) {
-            vErrors = [err32];
+            vErrors = [err35];
           } else {
-            vErrors.push(err32);
+            vErrors.push(err35);
           }
           errors++;
         }
       }
     }
     if (data.license !== undefined) {
-      let data6 = data.license;
-      if (typeof data6 !== "string" && data6 !== null) {
-        const err33 = {
+      let data8 = data.license;
+      if (typeof data8 !== "string" && data8 !== null) {
+        const err36 = {
           instancePath: instancePath + "/license",
           schemaPath: "#/properties/license/type",
           keyword: "type",
@@ -2379,75 +2785,20 @@ function validate24(
           message: "must be string,null",
         };
         if (vErrors === null) {
-          vErrors = [err33];
+          vErrors = [err36];
         } else {
-          vErrors.push(err33);
+          vErrors.push(err36);
         }
         errors++;
       }
-      if (typeof data6 === "string") {
-        if (func1(data6) > 100) {
-          const err34 = {
+      if (typeof data8 === "string") {
+        if (func1(data8) > 100) {
+          const err37 = {
             instancePath: instancePath + "/license",
             schemaPath: "#/properties/license/maxLength",
             keyword: "maxLength",
             params: { limit: 100 },
             message: "must NOT have more than 100 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err34];
-          } else {
-            vErrors.push(err34);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.language !== undefined) {
-      let data7 = data.language;
-      if (typeof data7 !== "string" && data7 !== null) {
-        const err35 = {
-          instancePath: instancePath + "/language",
-          schemaPath: "#/properties/language/type",
-          keyword: "type",
-          params: { type: schema38.properties.language.type },
-          message: "must be string,null",
-        };
-        if (vErrors === null) {
-          vErrors = [err35];
-        } else {
-          vErrors.push(err35);
-        }
-        errors++;
-      }
-      if (typeof data7 === "string") {
-        if (func1(data7) > 100) {
-          const err36 = {
-            instancePath: instancePath + "/language",
-            schemaPath: "#/properties/language/maxLength",
-            keyword: "maxLength",
-            params: { limit: 100 },
-            message: "must NOT have more than 100 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err36];
-          } else {
-            vErrors.push(err36);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.topics !== undefined) {
-      let data8 = data.topics;
-      if (Array.isArray(data8)) {
-        if (data8.length > 100) {
-          const err37 = {
-            instancePath: instancePath + "/topics",
-            schemaPath: "#/properties/topics/maxItems",
-            keyword: "maxItems",
-            params: { limit: 100 },
-            message: "must NOT have more than 100 items",
           };
           if (vErrors === null) {
             vErrors = [err37];
@@ -2456,12 +2807,67 @@ function validate24(
           }
           errors++;
         }
-        const len0 = data8.length;
+      }
+    }
+    if (data.language !== undefined) {
+      let data9 = data.language;
+      if (typeof data9 !== "string" && data9 !== null) {
+        const err38 = {
+          instancePath: instancePath + "/language",
+          schemaPath: "#/properties/language/type",
+          keyword: "type",
+          params: { type: schema38.properties.language.type },
+          message: "must be string,null",
+        };
+        if (vErrors === null) {
+          vErrors = [err38];
+        } else {
+          vErrors.push(err38);
+        }
+        errors++;
+      }
+      if (typeof data9 === "string") {
+        if (func1(data9) > 100) {
+          const err39 = {
+            instancePath: instancePath + "/language",
+            schemaPath: "#/properties/language/maxLength",
+            keyword: "maxLength",
+            params: { limit: 100 },
+            message: "must NOT have more than 100 characters",
+          };
+          if (vErrors === null) {
+            vErrors = [err39];
+          } else {
+            vErrors.push(err39);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.topics !== undefined) {
+      let data10 = data.topics;
+      if (Array.isArray(data10)) {
+        if (data10.length > 100) {
+          const err40 = {
+            instancePath: instancePath + "/topics",
+            schemaPath: "#/properties/topics/maxItems",
+            keyword: "maxItems",
+            params: { limit: 100 },
+            message: "must NOT have more than 100 items",
+          };
+          if (vErrors === null) {
+            vErrors = [err40];
+          } else {
+            vErrors.push(err40);
+          }
+          errors++;
+        }
+        const len0 = data10.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          let data9 = data8[i0];
-          if (typeof data9 === "string") {
-            if (func1(data9) > 100) {
-              const err38 = {
+          let data11 = data10[i0];
+          if (typeof data11 === "string") {
+            if (func1(data11) > 100) {
+              const err41 = {
                 instancePath: instancePath + "/topics/" + i0,
                 schemaPath: "#/properties/topics/items/maxLength",
                 keyword: "maxLength",
@@ -2469,14 +2875,14 @@ function validate24(
                 message: "must NOT have more than 100 characters",
               };
               if (vErrors === null) {
-                vErrors = [err38];
+                vErrors = [err41];
               } else {
-                vErrors.push(err38);
+                vErrors.push(err41);
               }
               errors++;
             }
           } else {
-            const err39 = {
+            const err42 = {
               instancePath: instancePath + "/topics/" + i0,
               schemaPath: "#/properties/topics/items/type",
               keyword: "type",
@@ -2484,15 +2890,15 @@ function validate24(
               message: "must be string",
             };
             if (vErrors === null) {
-              vErrors = [err39];
+              vErrors = [err42];
             } else {
-              vErrors.push(err39);
+              vErrors.push(err42);
             }
             errors++;
           }
         }
       } else {
-        const err40 = {
+        const err43 = {
           instancePath: instancePath + "/topics",
           schemaPath: "#/properties/topics/type",
           keyword: "type",
@@ -2500,74 +2906,21 @@ function validate24(
           message: "must be array",
         };
         if (vErrors === null) {
-          vErrors = [err40];
+          vErrors = [err43];
         } else {
-          vErrors.push(err40);
+          vErrors.push(err43);
         }
         errors++;
       }
     }
     if (data.archived !== undefined) {
       if (typeof data.archived !== "boolean") {
-        const err41 = {
+        const err44 = {
           instancePath: instancePath + "/archived",
           schemaPath: "#/properties/archived/type",
           keyword: "type",
           params: { type: "boolean" },
           message: "must be boolean",
-        };
-        if (vErrors === null) {
-          vErrors = [err41];
-        } else {
-          vErrors.push(err41);
-        }
-        errors++;
-      }
-    }
-    if (data.pushedAt !== undefined) {
-      let data11 = data.pushedAt;
-      if (typeof data11 !== "string" && data11 !== null) {
-        const err42 = {
-          instancePath: instancePath + "/pushedAt",
-          schemaPath: "#/$defs/isoTime/type",
-          keyword: "type",
-          params: { type: schema40.type },
-          message: "must be string,null",
-        };
-        if (vErrors === null) {
-          vErrors = [err42];
-        } else {
-          vErrors.push(err42);
-        }
-        errors++;
-      }
-      if (typeof data11 === "string") {
-        if (!formats2.validate(data11)) {
-          const err43 = {
-            instancePath: instancePath + "/pushedAt",
-            schemaPath: "#/$defs/isoTime/format",
-            keyword: "format",
-            params: { format: "date-time" },
-            message: 'must match format "' + "date-time" + '"',
-          };
-          if (vErrors === null) {
-            vErrors = [err43];
-          } else {
-            vErrors.push(err43);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.createdAt !== undefined) {
-      let data12 = data.createdAt;
-      if (typeof data12 !== "string" && data12 !== null) {
-        const err44 = {
-          instancePath: instancePath + "/createdAt",
-          schemaPath: "#/$defs/isoTime/type",
-          keyword: "type",
-          params: { type: schema40.type },
-          message: "must be string,null",
         };
         if (vErrors === null) {
           vErrors = [err44];
@@ -2576,37 +2929,32 @@ function validate24(
         }
         errors++;
       }
-      if (typeof data12 === "string") {
-        if (!formats2.validate(data12)) {
-          const err45 = {
-            instancePath: instancePath + "/createdAt",
+    }
+    if (data.pushedAt !== undefined) {
+      let data13 = data.pushedAt;
+      if (typeof data13 !== "string" && data13 !== null) {
+        const err45 = {
+          instancePath: instancePath + "/pushedAt",
+          schemaPath: "#/$defs/isoTime/type",
+          keyword: "type",
+          params: { type: schema40.type },
+          message: "must be string,null",
+        };
+        if (vErrors === null) {
+          vErrors = [err45];
+        } else {
+          vErrors.push(err45);
+        }
+        errors++;
+      }
+      if (typeof data13 === "string") {
+        if (!formats2.validate(data13)) {
+          const err46 = {
+            instancePath: instancePath + "/pushedAt",
             schemaPath: "#/$defs/isoTime/format",
             keyword: "format",
             params: { format: "date-time" },
             message: 'must match format "' + "date-time" + '"',
-          };
-          if (vErrors === null) {
-            vErrors = [err45];
-          } else {
-            vErrors.push(err45);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.latestRelease !== undefined) {
-      let data13 = data.latestRelease;
-      const _errs36 = errors;
-      let valid7 = false;
-      const _errs37 = errors;
-      if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
-        if (data13.tag === undefined) {
-          const err46 = {
-            instancePath: instancePath + "/latestRelease",
-            schemaPath: "#/properties/latestRelease/anyOf/0/required",
-            keyword: "required",
-            params: { missingProperty: "tag" },
-            message: "must have required property '" + "tag" + "'",
           };
           if (vErrors === null) {
             vErrors = [err46];
@@ -2615,28 +2963,33 @@ function validate24(
           }
           errors++;
         }
-        if (data13.publishedAt === undefined) {
-          const err47 = {
-            instancePath: instancePath + "/latestRelease",
-            schemaPath: "#/properties/latestRelease/anyOf/0/required",
-            keyword: "required",
-            params: { missingProperty: "publishedAt" },
-            message: "must have required property '" + "publishedAt" + "'",
-          };
-          if (vErrors === null) {
-            vErrors = [err47];
-          } else {
-            vErrors.push(err47);
-          }
-          errors++;
+      }
+    }
+    if (data.createdAt !== undefined) {
+      let data14 = data.createdAt;
+      if (typeof data14 !== "string" && data14 !== null) {
+        const err47 = {
+          instancePath: instancePath + "/createdAt",
+          schemaPath: "#/$defs/isoTime/type",
+          keyword: "type",
+          params: { type: schema40.type },
+          message: "must be string,null",
+        };
+        if (vErrors === null) {
+          vErrors = [err47];
+        } else {
+          vErrors.push(err47);
         }
-        if (data13.url === undefined) {
+        errors++;
+      }
+      if (typeof data14 === "string") {
+        if (!formats2.validate(data14)) {
           const err48 = {
-            instancePath: instancePath + "/latestRelease",
-            schemaPath: "#/properties/latestRelease/anyOf/0/required",
-            keyword: "required",
-            params: { missingProperty: "url" },
-            message: "must have required property '" + "url" + "'",
+            instancePath: instancePath + "/createdAt",
+            schemaPath: "#/$defs/isoTime/format",
+            keyword: "format",
+            params: { format: "date-time" },
+            message: 'must match format "' + "date-time" + '"',
           };
           if (vErrors === null) {
             vErrors = [err48];
@@ -2645,66 +2998,67 @@ function validate24(
           }
           errors++;
         }
-        for (const key1 in data13) {
+      }
+    }
+    if (data.latestRelease !== undefined) {
+      let data15 = data.latestRelease;
+      const _errs40 = errors;
+      let valid10 = false;
+      const _errs41 = errors;
+      if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
+        if (data15.tag === undefined) {
+          const err49 = {
+            instancePath: instancePath + "/latestRelease",
+            schemaPath: "#/properties/latestRelease/anyOf/0/required",
+            keyword: "required",
+            params: { missingProperty: "tag" },
+            message: "must have required property '" + "tag" + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err49];
+          } else {
+            vErrors.push(err49);
+          }
+          errors++;
+        }
+        if (data15.publishedAt === undefined) {
+          const err50 = {
+            instancePath: instancePath + "/latestRelease",
+            schemaPath: "#/properties/latestRelease/anyOf/0/required",
+            keyword: "required",
+            params: { missingProperty: "publishedAt" },
+            message: "must have required property '" + "publishedAt" + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err50];
+          } else {
+            vErrors.push(err50);
+          }
+          errors++;
+        }
+        if (data15.url === undefined) {
+          const err51 = {
+            instancePath: instancePath + "/latestRelease",
+            schemaPath: "#/properties/latestRelease/anyOf/0/required",
+            keyword: "required",
+            params: { missingProperty: "url" },
+            message: "must have required property '" + "url" + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err51];
+          } else {
+            vErrors.push(err51);
+          }
+          errors++;
+        }
+        for (const key1 in data15) {
           if (!(key1 === "tag" || key1 === "publishedAt" || key1 === "url")) {
-            const err49 = {
+            const err52 = {
               instancePath: instancePath + "/latestRelease",
               schemaPath: "#/properties/latestRelease/anyOf/0/additionalProperties",
               keyword: "additionalProperties",
               params: { additionalProperty: key1 },
               message: "must NOT have additional properties",
-            };
-            if (vErrors === null) {
-              vErrors = [err49];
-            } else {
-              vErrors.push(err49);
-            }
-            errors++;
-          }
-        }
-        if (data13.tag !== undefined) {
-          let data14 = data13.tag;
-          if (typeof data14 === "string") {
-            if (func1(data14) > 500) {
-              const err50 = {
-                instancePath: instancePath + "/latestRelease/tag",
-                schemaPath: "#/properties/latestRelease/anyOf/0/properties/tag/maxLength",
-                keyword: "maxLength",
-                params: { limit: 500 },
-                message: "must NOT have more than 500 characters",
-              };
-              if (vErrors === null) {
-                vErrors = [err50];
-              } else {
-                vErrors.push(err50);
-              }
-              errors++;
-            }
-          } else {
-            const err51 = {
-              instancePath: instancePath + "/latestRelease/tag",
-              schemaPath: "#/properties/latestRelease/anyOf/0/properties/tag/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-            };
-            if (vErrors === null) {
-              vErrors = [err51];
-            } else {
-              vErrors.push(err51);
-            }
-            errors++;
-          }
-        }
-        if (data13.publishedAt !== undefined) {
-          let data15 = data13.publishedAt;
-          if (typeof data15 !== "string" && data15 !== null) {
-            const err52 = {
-              instancePath: instancePath + "/latestRelease/publishedAt",
-              schemaPath: "#/$defs/isoTime/type",
-              keyword: "type",
-              params: { type: schema40.type },
-              message: "must be string,null",
             };
             if (vErrors === null) {
               vErrors = [err52];
@@ -2713,14 +3067,17 @@ function validate24(
             }
             errors++;
           }
-          if (typeof data15 === "string") {
-            if (!formats2.validate(data15)) {
+        }
+        if (data15.tag !== undefined) {
+          let data16 = data15.tag;
+          if (typeof data16 === "string") {
+            if (func1(data16) > 500) {
               const err53 = {
-                instancePath: instancePath + "/latestRelease/publishedAt",
-                schemaPath: "#/$defs/isoTime/format",
-                keyword: "format",
-                params: { format: "date-time" },
-                message: 'must match format "' + "date-time" + '"',
+                instancePath: instancePath + "/latestRelease/tag",
+                schemaPath: "#/properties/latestRelease/anyOf/0/properties/tag/maxLength",
+                keyword: "maxLength",
+                params: { limit: 500 },
+                message: "must NOT have more than 500 characters",
               };
               if (vErrors === null) {
                 vErrors = [err53];
@@ -2729,16 +3086,65 @@ function validate24(
               }
               errors++;
             }
+          } else {
+            const err54 = {
+              instancePath: instancePath + "/latestRelease/tag",
+              schemaPath: "#/properties/latestRelease/anyOf/0/properties/tag/type",
+              keyword: "type",
+              params: { type: "string" },
+              message: "must be string",
+            };
+            if (vErrors === null) {
+              vErrors = [err54];
+            } else {
+              vErrors.push(err54);
+            }
+            errors++;
           }
         }
-        if (data13.url !== undefined) {
-          let data16 = data13.url;
-          const _errs46 = errors;
-          let valid10 = false;
-          const _errs47 = errors;
-          if (typeof data16 === "string") {
-            if (func1(data16) > 2048) {
-              const err54 = {
+        if (data15.publishedAt !== undefined) {
+          let data17 = data15.publishedAt;
+          if (typeof data17 !== "string" && data17 !== null) {
+            const err55 = {
+              instancePath: instancePath + "/latestRelease/publishedAt",
+              schemaPath: "#/$defs/isoTime/type",
+              keyword: "type",
+              params: { type: schema40.type },
+              message: "must be string,null",
+            };
+            if (vErrors === null) {
+              vErrors = [err55];
+            } else {
+              vErrors.push(err55);
+            }
+            errors++;
+          }
+          if (typeof data17 === "string") {
+            if (!formats2.validate(data17)) {
+              const err56 = {
+                instancePath: instancePath + "/latestRelease/publishedAt",
+                schemaPath: "#/$defs/isoTime/format",
+                keyword: "format",
+                params: { format: "date-time" },
+                message: 'must match format "' + "date-time" + '"',
+              };
+              if (vErrors === null) {
+                vErrors = [err56];
+              } else {
+                vErrors.push(err56);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data15.url !== undefined) {
+          let data18 = data15.url;
+          const _errs50 = errors;
+          let valid13 = false;
+          const _errs51 = errors;
+          if (typeof data18 === "string") {
+            if (func1(data18) > 2048) {
+              const err57 = {
                 instancePath: instancePath + "/latestRelease/url",
                 schemaPath: "#/$defs/httpsUrl/maxLength",
                 keyword: "maxLength",
@@ -2746,14 +3152,14 @@ function validate24(
                 message: "must NOT have more than 2048 characters",
               };
               if (vErrors === null) {
-                vErrors = [err54];
+                vErrors = [err57];
               } else {
-                vErrors.push(err54);
+                vErrors.push(err57);
               }
               errors++;
             }
-            if (!pattern15.test(data16)) {
-              const err55 = {
+            if (!pattern16.test(data18)) {
+              const err58 = {
                 instancePath: instancePath + "/latestRelease/url",
                 schemaPath: "#/$defs/httpsUrl/pattern",
                 keyword: "pattern",
@@ -2761,14 +3167,14 @@ function validate24(
                 message: 'must match pattern "' + "^https://" + '"',
               };
               if (vErrors === null) {
-                vErrors = [err55];
+                vErrors = [err58];
               } else {
-                vErrors.push(err55);
+                vErrors.push(err58);
               }
               errors++;
             }
           } else {
-            const err56 = {
+            const err59 = {
               instancePath: instancePath + "/latestRelease/url",
               schemaPath: "#/$defs/httpsUrl/type",
               keyword: "type",
@@ -2776,17 +3182,17 @@ function validate24(
               message: "must be string",
             };
             if (vErrors === null) {
-              vErrors = [err56];
+              vErrors = [err59];
             } else {
-              vErrors.push(err56);
+              vErrors.push(err59);
             }
             errors++;
           }
-          var _valid2 = _errs47 === errors;
-          valid10 = valid10 || _valid2;
-          const _errs50 = errors;
-          if (data16 !== null) {
-            const err57 = {
+          var _valid3 = _errs51 === errors;
+          valid13 = valid13 || _valid3;
+          const _errs54 = errors;
+          if (data18 !== null) {
+            const err60 = {
               instancePath: instancePath + "/latestRelease/url",
               schemaPath: "#/properties/latestRelease/anyOf/0/properties/url/anyOf/1/type",
               keyword: "type",
@@ -2794,16 +3200,16 @@ function validate24(
               message: "must be null",
             };
             if (vErrors === null) {
-              vErrors = [err57];
+              vErrors = [err60];
             } else {
-              vErrors.push(err57);
+              vErrors.push(err60);
             }
             errors++;
           }
-          var _valid2 = _errs50 === errors;
-          valid10 = valid10 || _valid2;
-          if (!valid10) {
-            const err58 = {
+          var _valid3 = _errs54 === errors;
+          valid13 = valid13 || _valid3;
+          if (!valid13) {
+            const err61 = {
               instancePath: instancePath + "/latestRelease/url",
               schemaPath: "#/properties/latestRelease/anyOf/0/properties/url/anyOf",
               keyword: "anyOf",
@@ -2811,16 +3217,16 @@ function validate24(
               message: "must match a schema in anyOf",
             };
             if (vErrors === null) {
-              vErrors = [err58];
+              vErrors = [err61];
             } else {
-              vErrors.push(err58);
+              vErrors.push(err61);
             }
             errors++;
           } else {
-            errors = _errs46;
+            errors = _errs50;
             if (vErrors !== null) {
-              if (_errs46) {
-                vErrors.length = _errs46;
+              if (_errs50) {
+                vErrors.length = _errs50;
               } else {
                 vErrors = null;
               }
@@ -2828,7 +3234,7 @@ function validate24(
           }
         }
       } else {
-        const err59 = {
+        const err62 = {
           instancePath: instancePath + "/latestRelease",
           schemaPath: "#/properties/latestRelease/anyOf/0/type",
           keyword: "type",
@@ -2836,82 +3242,22 @@ function validate24(
           message: "must be object",
         };
         if (vErrors === null) {
-          vErrors = [err59];
+          vErrors = [err62];
         } else {
-          vErrors.push(err59);
+          vErrors.push(err62);
         }
         errors++;
       }
-      var _valid1 = _errs37 === errors;
-      valid7 = valid7 || _valid1;
-      const _errs52 = errors;
-      if (data13 !== null) {
-        const err60 = {
+      var _valid2 = _errs41 === errors;
+      valid10 = valid10 || _valid2;
+      const _errs56 = errors;
+      if (data15 !== null) {
+        const err63 = {
           instancePath: instancePath + "/latestRelease",
           schemaPath: "#/properties/latestRelease/anyOf/1/type",
           keyword: "type",
           params: { type: "null" },
           message: "must be null",
-        };
-        if (vErrors === null) {
-          vErrors = [err60];
-        } else {
-          vErrors.push(err60);
-        }
-        errors++;
-      }
-      var _valid1 = _errs52 === errors;
-      valid7 = valid7 || _valid1;
-      if (!valid7) {
-        const err61 = {
-          instancePath: instancePath + "/latestRelease",
-          schemaPath: "#/properties/latestRelease/anyOf",
-          keyword: "anyOf",
-          params: {},
-          message: "must match a schema in anyOf",
-        };
-        if (vErrors === null) {
-          vErrors = [err61];
-        } else {
-          vErrors.push(err61);
-        }
-        errors++;
-      } else {
-        errors = _errs36;
-        if (vErrors !== null) {
-          if (_errs36) {
-            vErrors.length = _errs36;
-          } else {
-            vErrors = null;
-          }
-        }
-      }
-    }
-    if (data.fetchedAt !== undefined) {
-      let data17 = data.fetchedAt;
-      if (typeof data17 === "string") {
-        if (!formats2.validate(data17)) {
-          const err62 = {
-            instancePath: instancePath + "/fetchedAt",
-            schemaPath: "#/properties/fetchedAt/format",
-            keyword: "format",
-            params: { format: "date-time" },
-            message: 'must match format "' + "date-time" + '"',
-          };
-          if (vErrors === null) {
-            vErrors = [err62];
-          } else {
-            vErrors.push(err62);
-          }
-          errors++;
-        }
-      } else {
-        const err63 = {
-          instancePath: instancePath + "/fetchedAt",
-          schemaPath: "#/properties/fetchedAt/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
         };
         if (vErrors === null) {
           vErrors = [err63];
@@ -2920,12 +3266,207 @@ function validate24(
         }
         errors++;
       }
+      var _valid2 = _errs56 === errors;
+      valid10 = valid10 || _valid2;
+      if (!valid10) {
+        const err64 = {
+          instancePath: instancePath + "/latestRelease",
+          schemaPath: "#/properties/latestRelease/anyOf",
+          keyword: "anyOf",
+          params: {},
+          message: "must match a schema in anyOf",
+        };
+        if (vErrors === null) {
+          vErrors = [err64];
+        } else {
+          vErrors.push(err64);
+        }
+        errors++;
+      } else {
+        errors = _errs40;
+        if (vErrors !== null) {
+          if (_errs40) {
+            vErrors.length = _errs40;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+    if (data.avatarUrl !== undefined) {
+      let data19 = data.avatarUrl;
+      const _errs59 = errors;
+      let valid15 = false;
+      const _errs60 = errors;
+      if (typeof data19 === "string") {
+        if (func1(data19) > 500) {
+          const err65 = {
+            instancePath: instancePath + "/avatarUrl",
+            schemaPath: "#/$defs/avatarUrl/maxLength",
+            keyword: "maxLength",
+            params: { limit: 500 },
+            message: "must NOT have more than 500 characters",
+          };
+          if (vErrors === null) {
+            vErrors = [err65];
+          } else {
+            vErrors.push(err65);
+          }
+          errors++;
+        }
+        if (!pattern20.test(data19)) {
+          const err66 = {
+            instancePath: instancePath + "/avatarUrl",
+            schemaPath: "#/$defs/avatarUrl/pattern",
+            keyword: "pattern",
+            params: {
+              pattern: "^https://avatars\\.githubusercontent\\.com/[A-Za-z0-9._~/?#=&%+-]*$",
+            },
+            message:
+              'must match pattern "' +
+              "^https://avatars\\.githubusercontent\\.com/[A-Za-z0-9._~/?#=&%+-]*$" +
+              '"',
+          };
+          if (vErrors === null) {
+            vErrors = [err66];
+          } else {
+            vErrors.push(err66);
+          }
+          errors++;
+        }
+      } else {
+        const err67 = {
+          instancePath: instancePath + "/avatarUrl",
+          schemaPath: "#/$defs/avatarUrl/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err67];
+        } else {
+          vErrors.push(err67);
+        }
+        errors++;
+      }
+      var _valid4 = _errs60 === errors;
+      valid15 = valid15 || _valid4;
+      const _errs63 = errors;
+      if (data19 !== null) {
+        const err68 = {
+          instancePath: instancePath + "/avatarUrl",
+          schemaPath: "#/properties/avatarUrl/anyOf/1/type",
+          keyword: "type",
+          params: { type: "null" },
+          message: "must be null",
+        };
+        if (vErrors === null) {
+          vErrors = [err68];
+        } else {
+          vErrors.push(err68);
+        }
+        errors++;
+      }
+      var _valid4 = _errs63 === errors;
+      valid15 = valid15 || _valid4;
+      if (!valid15) {
+        const err69 = {
+          instancePath: instancePath + "/avatarUrl",
+          schemaPath: "#/properties/avatarUrl/anyOf",
+          keyword: "anyOf",
+          params: {},
+          message: "must match a schema in anyOf",
+        };
+        if (vErrors === null) {
+          vErrors = [err69];
+        } else {
+          vErrors.push(err69);
+        }
+        errors++;
+      } else {
+        errors = _errs59;
+        if (vErrors !== null) {
+          if (_errs59) {
+            vErrors.length = _errs59;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+    if (data.confirmedAt !== undefined) {
+      let data20 = data.confirmedAt;
+      if (typeof data20 === "string") {
+        if (!formats2.validate(data20)) {
+          const err70 = {
+            instancePath: instancePath + "/confirmedAt",
+            schemaPath: "#/properties/confirmedAt/format",
+            keyword: "format",
+            params: { format: "date-time" },
+            message: 'must match format "' + "date-time" + '"',
+          };
+          if (vErrors === null) {
+            vErrors = [err70];
+          } else {
+            vErrors.push(err70);
+          }
+          errors++;
+        }
+      } else {
+        const err71 = {
+          instancePath: instancePath + "/confirmedAt",
+          schemaPath: "#/properties/confirmedAt/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err71];
+        } else {
+          vErrors.push(err71);
+        }
+        errors++;
+      }
+    }
+    if (data.fetchedAt !== undefined) {
+      let data21 = data.fetchedAt;
+      if (typeof data21 === "string") {
+        if (!formats2.validate(data21)) {
+          const err72 = {
+            instancePath: instancePath + "/fetchedAt",
+            schemaPath: "#/properties/fetchedAt/format",
+            keyword: "format",
+            params: { format: "date-time" },
+            message: 'must match format "' + "date-time" + '"',
+          };
+          if (vErrors === null) {
+            vErrors = [err72];
+          } else {
+            vErrors.push(err72);
+          }
+          errors++;
+        }
+      } else {
+        const err73 = {
+          instancePath: instancePath + "/fetchedAt",
+          schemaPath: "#/properties/fetchedAt/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err73];
+        } else {
+          vErrors.push(err73);
+        }
+        errors++;
+      }
     }
     if (data.checkedAt !== undefined) {
-      let data18 = data.checkedAt;
-      if (typeof data18 === "string") {
-        if (!formats2.validate(data18)) {
-          const err64 = {
+      let data22 = data.checkedAt;
+      if (typeof data22 === "string") {
+        if (!formats2.validate(data22)) {
+          const err74 = {
             instancePath: instancePath + "/checkedAt",
             schemaPath: "#/properties/checkedAt/format",
             keyword: "format",
@@ -2933,14 +3474,14 @@ function validate24(
             message: 'must match format "' + "date-time" + '"',
           };
           if (vErrors === null) {
-            vErrors = [err64];
+            vErrors = [err74];
           } else {
-            vErrors.push(err64);
+            vErrors.push(err74);
           }
           errors++;
         }
       } else {
-        const err65 = {
+        const err75 = {
           instancePath: instancePath + "/checkedAt",
           schemaPath: "#/properties/checkedAt/type",
           keyword: "type",
@@ -2948,17 +3489,17 @@ function validate24(
           message: "must be string",
         };
         if (vErrors === null) {
-          vErrors = [err65];
+          vErrors = [err75];
         } else {
-          vErrors.push(err65);
+          vErrors.push(err75);
         }
         errors++;
       }
     }
     if (data.status !== undefined) {
-      let data19 = data.status;
-      if (!(data19 === "ok" || data19 === "moved" || data19 === "missing" || data19 === "stale")) {
-        const err66 = {
+      let data23 = data.status;
+      if (!(data23 === "ok" || data23 === "moved" || data23 === "missing" || data23 === "stale")) {
+        const err76 = {
           instancePath: instancePath + "/status",
           schemaPath: "#/properties/status/enum",
           keyword: "enum",
@@ -2966,15 +3507,15 @@ function validate24(
           message: "must be equal to one of the allowed values",
         };
         if (vErrors === null) {
-          vErrors = [err66];
+          vErrors = [err76];
         } else {
-          vErrors.push(err66);
+          vErrors.push(err76);
         }
         errors++;
       }
     }
   } else {
-    const err67 = {
+    const err77 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -2982,9 +3523,9 @@ function validate24(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err67];
+      vErrors = [err77];
     } else {
-      vErrors.push(err67);
+      vErrors.push(err77);
     }
     errors++;
   }
@@ -3127,7 +3668,7 @@ function validate23(
       errors++;
     }
     for (const key0 in data) {
-      if (!func15.call(schema36.properties, key0)) {
+      if (!func17.call(schema36.properties, key0)) {
         const err8 = {
           instancePath,
           schemaPath: "#/additionalProperties",
@@ -3216,7 +3757,7 @@ function validate23(
           }
           errors++;
         }
-        if (!pattern15.test(data2)) {
+        if (!pattern16.test(data2)) {
           const err13 = {
             instancePath: instancePath + "/homepage",
             schemaPath: "#/$defs/httpsUrl/pattern",
@@ -3680,7 +4221,7 @@ function validate23(
           errors++;
         }
         for (const key1 in data9) {
-          if (!func15.call(schema44.properties, key1)) {
+          if (!func17.call(schema45.properties, key1)) {
             const err40 = {
               instancePath: instancePath + "/github",
               schemaPath: "#/$defs/githubMissing/additionalProperties",
@@ -4205,8 +4746,215 @@ function validate23(
         }
       }
     }
+    if (data.maintenance !== undefined) {
+      let data29 = data.maintenance;
+      const _errs77 = errors;
+      let valid12 = false;
+      const _errs78 = errors;
+      if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
+        if (data29.status === undefined) {
+          const err69 = {
+            instancePath: instancePath + "/maintenance",
+            schemaPath: "#/$defs/maintenance/required",
+            keyword: "required",
+            params: { missingProperty: "status" },
+            message: "must have required property '" + "status" + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err69];
+          } else {
+            vErrors.push(err69);
+          }
+          errors++;
+        }
+        if (data29.note === undefined) {
+          const err70 = {
+            instancePath: instancePath + "/maintenance",
+            schemaPath: "#/$defs/maintenance/required",
+            keyword: "required",
+            params: { missingProperty: "note" },
+            message: "must have required property '" + "note" + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err70];
+          } else {
+            vErrors.push(err70);
+          }
+          errors++;
+        }
+        if (data29.source === undefined) {
+          const err71 = {
+            instancePath: instancePath + "/maintenance",
+            schemaPath: "#/$defs/maintenance/required",
+            keyword: "required",
+            params: { missingProperty: "source" },
+            message: "must have required property '" + "source" + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err71];
+          } else {
+            vErrors.push(err71);
+          }
+          errors++;
+        }
+        for (const key3 in data29) {
+          if (!(key3 === "status" || key3 === "note" || key3 === "source")) {
+            const err72 = {
+              instancePath: instancePath + "/maintenance",
+              schemaPath: "#/$defs/maintenance/additionalProperties",
+              keyword: "additionalProperties",
+              params: { additionalProperty: key3 },
+              message: "must NOT have additional properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err72];
+            } else {
+              vErrors.push(err72);
+            }
+            errors++;
+          }
+        }
+        if (data29.status !== undefined) {
+          let data30 = data29.status;
+          if (
+            !(
+              data30 === "active" ||
+              data30 === "inactive" ||
+              data30 === "archived" ||
+              data30 === "feature-complete" ||
+              data30 === "deprecated"
+            )
+          ) {
+            const err73 = {
+              instancePath: instancePath + "/maintenance/status",
+              schemaPath: "#/$defs/maintenance/properties/status/enum",
+              keyword: "enum",
+              params: { allowedValues: schema46.properties.status.enum },
+              message: "must be equal to one of the allowed values",
+            };
+            if (vErrors === null) {
+              vErrors = [err73];
+            } else {
+              vErrors.push(err73);
+            }
+            errors++;
+          }
+        }
+        if (data29.note !== undefined) {
+          let data31 = data29.note;
+          if (typeof data31 !== "string" && data31 !== null) {
+            const err74 = {
+              instancePath: instancePath + "/maintenance/note",
+              schemaPath: "#/$defs/maintenance/properties/note/type",
+              keyword: "type",
+              params: { type: schema46.properties.note.type },
+              message: "must be string,null",
+            };
+            if (vErrors === null) {
+              vErrors = [err74];
+            } else {
+              vErrors.push(err74);
+            }
+            errors++;
+          }
+          if (typeof data31 === "string") {
+            if (func1(data31) > 120) {
+              const err75 = {
+                instancePath: instancePath + "/maintenance/note",
+                schemaPath: "#/$defs/maintenance/properties/note/maxLength",
+                keyword: "maxLength",
+                params: { limit: 120 },
+                message: "must NOT have more than 120 characters",
+              };
+              if (vErrors === null) {
+                vErrors = [err75];
+              } else {
+                vErrors.push(err75);
+              }
+              errors++;
+            }
+          }
+        }
+        if (data29.source !== undefined) {
+          let data32 = data29.source;
+          if (!(data32 === "computed" || data32 === "curator")) {
+            const err76 = {
+              instancePath: instancePath + "/maintenance/source",
+              schemaPath: "#/$defs/maintenance/properties/source/enum",
+              keyword: "enum",
+              params: { allowedValues: schema46.properties.source.enum },
+              message: "must be equal to one of the allowed values",
+            };
+            if (vErrors === null) {
+              vErrors = [err76];
+            } else {
+              vErrors.push(err76);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err77 = {
+          instancePath: instancePath + "/maintenance",
+          schemaPath: "#/$defs/maintenance/type",
+          keyword: "type",
+          params: { type: "object" },
+          message: "must be object",
+        };
+        if (vErrors === null) {
+          vErrors = [err77];
+        } else {
+          vErrors.push(err77);
+        }
+        errors++;
+      }
+      var _valid3 = _errs78 === errors;
+      valid12 = valid12 || _valid3;
+      const _errs86 = errors;
+      if (data29 !== null) {
+        const err78 = {
+          instancePath: instancePath + "/maintenance",
+          schemaPath: "#/properties/maintenance/anyOf/1/type",
+          keyword: "type",
+          params: { type: "null" },
+          message: "must be null",
+        };
+        if (vErrors === null) {
+          vErrors = [err78];
+        } else {
+          vErrors.push(err78);
+        }
+        errors++;
+      }
+      var _valid3 = _errs86 === errors;
+      valid12 = valid12 || _valid3;
+      if (!valid12) {
+        const err79 = {
+          instancePath: instancePath + "/maintenance",
+          schemaPath: "#/properties/maintenance/anyOf",
+          keyword: "anyOf",
+          params: {},
+          message: "must match a schema in anyOf",
+        };
+        if (vErrors === null) {
+          vErrors = [err79];
+        } else {
+          vErrors.push(err79);
+        }
+        errors++;
+      } else {
+        errors = _errs77;
+        if (vErrors !== null) {
+          if (_errs77) {
+            vErrors.length = _errs77;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
   } else {
-    const err69 = {
+    const err80 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -4214,9 +4962,9 @@ function validate23(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err69];
+      vErrors = [err80];
     } else {
-      vErrors.push(err69);
+      vErrors.push(err80);
     }
     errors++;
   }
@@ -4598,7 +5346,7 @@ function validate22(
 }
 validate22.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 export const changesSchema = validate27;
-const schema45 = {
+const schema47 = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "urn:cooltech:schemas:changes",
   title: "cooltech change feed",
@@ -4655,7 +5403,7 @@ const schema45 = {
     },
   },
 };
-const pattern19 = new RegExp("^[0-9a-f]{16}$", "u");
+const pattern21 = new RegExp("^[0-9a-f]{16}$", "u");
 function validate27(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -4833,7 +5581,7 @@ function validate27(
               errors++;
             }
             for (const key1 in data2) {
-              if (!func15.call(schema45.properties.events.items.properties, key1)) {
+              if (!func17.call(schema47.properties.events.items.properties, key1)) {
                 const err10 = {
                   instancePath: instancePath + "/events/" + i0,
                   schemaPath: "#/properties/events/items/additionalProperties",
@@ -4852,7 +5600,7 @@ function validate27(
             if (data2.id !== undefined) {
               let data3 = data2.id;
               if (typeof data3 === "string") {
-                if (!pattern19.test(data3)) {
+                if (!pattern21.test(data3)) {
                   const err11 = {
                     instancePath: instancePath + "/events/" + i0 + "/id",
                     schemaPath: "#/properties/events/items/properties/id/pattern",
@@ -4934,7 +5682,7 @@ function validate27(
                   instancePath: instancePath + "/events/" + i0 + "/type",
                   schemaPath: "#/properties/events/items/properties/type/enum",
                   keyword: "enum",
-                  params: { allowedValues: schema45.properties.events.items.properties.type.enum },
+                  params: { allowedValues: schema47.properties.events.items.properties.type.enum },
                   message: "must be equal to one of the allowed values",
                 };
                 if (vErrors === null) {
@@ -4969,7 +5717,7 @@ function validate27(
                   instancePath: instancePath + "/events/" + i0 + "/repo",
                   schemaPath: "#/properties/events/items/properties/repo/type",
                   keyword: "type",
-                  params: { type: schema45.properties.events.items.properties.repo.type },
+                  params: { type: schema47.properties.events.items.properties.repo.type },
                   message: "must be string,null",
                 };
                 if (vErrors === null) {
@@ -5021,7 +5769,7 @@ function validate27(
                   instancePath: instancePath + "/events/" + i0 + "/url",
                   schemaPath: "#/properties/events/items/properties/url/type",
                   keyword: "type",
-                  params: { type: schema45.properties.events.items.properties.url.type },
+                  params: { type: schema47.properties.events.items.properties.url.type },
                   message: "must be string,null",
                 };
                 if (vErrors === null) {
@@ -5032,7 +5780,7 @@ function validate27(
                 errors++;
               }
               if (typeof data10 === "string") {
-                if (!pattern15.test(data10)) {
+                if (!pattern16.test(data10)) {
                   const err21 = {
                     instancePath: instancePath + "/events/" + i0 + "/url",
                     schemaPath: "#/properties/events/items/properties/url/pattern",
@@ -5138,12 +5886,12 @@ function validate27(
 }
 validate27.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 export const configSchema = validate28;
-const schema46 = {
+const schema48 = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "urn:cooltech:schemas:config",
   title: "cooltech directory configuration",
   description:
-    "The directory's identity (data/cooltech.yaml): its title, tagline and public URL, shown by the site and DIRECTORY.md. Every key is optional; a missing one takes its default.",
+    "The directory's settings (data/cooltech.yaml): its title, tagline and public URL, shown by the site and DIRECTORY.md, and when a project counts as inactive. Every key is optional; a missing one takes its default.",
   type: "object",
   additionalProperties: false,
   properties: {
@@ -5171,13 +5919,21 @@ const schema46 = {
       maxLength: 2000,
       pattern: "^https://[^\\s/?#]+(?:/[^\\s?#]*)?$",
     },
+    inactiveAfterMonths: {
+      description:
+        "A project whose last push is older than this many months (before the last refresh) is marked inactive in directory.json, DIRECTORY.md and the site, unless a curator set its maintenance in projects.yaml (default: 12).",
+      type: "integer",
+      minimum: 1,
+      maximum: 600,
+      default: 12,
+    },
   },
 };
-const pattern21 = new RegExp(
+const pattern23 = new RegExp(
   "^[^\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff]*\\S[^\\u0000-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff]*$",
   "u",
 );
-const pattern23 = new RegExp("^https://[^\\s/?#]+(?:/[^\\s?#]*)?$", "u");
+const pattern25 = new RegExp("^https://[^\\s/?#]+(?:/[^\\s?#]*)?$", "u");
 function validate28(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -5194,7 +5950,14 @@ function validate28(
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
-      if (!(key0 === "title" || key0 === "tagline" || key0 === "url")) {
+      if (
+        !(
+          key0 === "title" ||
+          key0 === "tagline" ||
+          key0 === "url" ||
+          key0 === "inactiveAfterMonths"
+        )
+      ) {
         const err0 = {
           instancePath,
           schemaPath: "#/additionalProperties",
@@ -5243,7 +6006,7 @@ function validate28(
           }
           errors++;
         }
-        if (!pattern21.test(data0)) {
+        if (!pattern23.test(data0)) {
           const err3 = {
             instancePath: instancePath + "/title",
             schemaPath: "#/properties/title/pattern",
@@ -5313,7 +6076,7 @@ function validate28(
           }
           errors++;
         }
-        if (!pattern21.test(data1)) {
+        if (!pattern23.test(data1)) {
           const err7 = {
             instancePath: instancePath + "/tagline",
             schemaPath: "#/properties/tagline/pattern",
@@ -5368,7 +6131,7 @@ function validate28(
           }
           errors++;
         }
-        if (!pattern23.test(data2)) {
+        if (!pattern25.test(data2)) {
           const err10 = {
             instancePath: instancePath + "/url",
             schemaPath: "#/properties/url/pattern",
@@ -5399,8 +6162,58 @@ function validate28(
         errors++;
       }
     }
+    if (data.inactiveAfterMonths !== undefined) {
+      let data3 = data.inactiveAfterMonths;
+      if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3) && isFinite(data3))) {
+        const err12 = {
+          instancePath: instancePath + "/inactiveAfterMonths",
+          schemaPath: "#/properties/inactiveAfterMonths/type",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+        };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+      if (typeof data3 == "number" && isFinite(data3)) {
+        if (data3 > 600 || isNaN(data3)) {
+          const err13 = {
+            instancePath: instancePath + "/inactiveAfterMonths",
+            schemaPath: "#/properties/inactiveAfterMonths/maximum",
+            keyword: "maximum",
+            params: { comparison: "<=", limit: 600 },
+            message: "must be <= 600",
+          };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+        if (data3 < 1 || isNaN(data3)) {
+          const err14 = {
+            instancePath: instancePath + "/inactiveAfterMonths",
+            schemaPath: "#/properties/inactiveAfterMonths/minimum",
+            keyword: "minimum",
+            params: { comparison: ">=", limit: 1 },
+            message: "must be >= 1",
+          };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+      }
+    }
   } else {
-    const err12 = {
+    const err15 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -5408,9 +6221,9 @@ function validate28(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err12];
+      vErrors = [err15];
     } else {
-      vErrors.push(err12);
+      vErrors.push(err15);
     }
     errors++;
   }
@@ -5424,7 +6237,7 @@ export const precompiled: Record<
   { sha256: string; validate: ValidateFunction }
 > = {
   projects: {
-    sha256: "358a1da9165288256774f5d46f1e70f21488149ccfac65ba98c88b841019356e",
+    sha256: "eef642b692cf349d8871dd69e865a0b3d10905e2bf905e52724df7d5a0bad49e",
     validate: projectsSchema,
   },
   categories: {
@@ -5432,7 +6245,7 @@ export const precompiled: Record<
     validate: categoriesSchema,
   },
   directory: {
-    sha256: "e7dfbc5fe689d32f6ffcf003f08f846f0d3b3c1f9c0cdd45de629cdf51be163b",
+    sha256: "1e6a5216e2821da69adb21ffa5c25238601659491439ceaeb833861e95a3316f",
     validate: directorySchema,
   },
   changes: {
@@ -5440,7 +6253,7 @@ export const precompiled: Record<
     validate: changesSchema,
   },
   config: {
-    sha256: "38f382fc8099d31bca16f6741bc8a30c9720942e15f715d98fd624e2c9b81613",
+    sha256: "1b515768f7719ed1edd4192045af9bfa455e27f2ede00f974256243d1093f0d1",
     validate: configSchema,
   },
 };
