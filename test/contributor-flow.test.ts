@@ -247,7 +247,7 @@ test("a contributor's pull request made as CONTRIBUTING.md says passes every che
   const files = FORMERLY_DATA_DEPENDENT.map((f) => `dist/test/${f}.test.js`);
   const run = await exec(
     process.execPath,
-    ["--test", "--test-reporter=tap", "--test-concurrency=1", ...files],
+    ["--test", "--test-reporter=tap", "--test-concurrency=2", ...files],
     { cwd: clone.dir, env, maxBuffer: 64 * 1024 * 1024 },
   ).catch((error: { stdout?: string; stderr?: string }) => {
     assert.fail(`tests failed in the clone:\n${error.stdout ?? ""}${error.stderr ?? ""}`);

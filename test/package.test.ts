@@ -1,8 +1,8 @@
 /**
  * The installable package: `npm pack` ships the compiled CLI, the schemas and
  * the templates, and no tests, benches or source maps; installed into an
- * empty folder, `npx cooltech` runs init, import (a real list), validate,
- * build and site there. Never reaches the network: the pack runs with
+ * empty folder, `npx cooltech` runs there, and the installed command (the
+ * bin npm linked) runs init, import (a real list), validate, build and site. Never reaches the network: the pack runs with
  * --ignore-scripts on the build the suite just made, and the "install" is
  * what npm does with a tarball (unpacked into node_modules/cooltech, its
  * bin linked), with the dependencies linked from this repository's
@@ -23,8 +23,21 @@ let tmp: string;
 let tarball: string;
 let files: string[];
 
-/** `npx cooltech ...` in the install folder, offline, never asking to download. */
-async function npx(args: string[], cwd: string) {
+/**
+ * `npx cooltech ...` in the install folder, offline, never asking to download. npx costs
+ * an npm start-up (most of a second) per call: the smoke test uses it once, the other
+ * runs call the bin it resolves to, node_modules/.bin/cooltech, directly (`cooltech`).
+ */
+function npx(args: string[], cwd: string) {
+  return exec("npx", ["--offline", "--no", "cooltech", ...args], cwd);
+}
+
+/** The installed command itself: the link npm made in node_modules/.bin (what npx runs). */
+function cooltech(args: string[], cwd: string) {
+  return exec(join(cwd, "node_modules", ".bin", "cooltech"), args, cwd);
+}
+
+async function exec(file: string, args: string[], cwd: string) {
   const env: Record<string, string | undefined> = {
     ...process.env,
     npm_config_offline: "true",
@@ -32,7 +45,7 @@ async function npx(args: string[], cwd: string) {
   };
   for (const k of ["GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "FORCE_COLOR"]) delete env[k];
   try {
-    const { stdout, stderr } = await run("npx", ["--offline", "--no", "cooltech", ...args], {
+    const { stdout, stderr } = await run(file, args, {
       cwd,
       env,
       maxBuffer: 64 * 1024 * 1024,
@@ -108,7 +121,7 @@ describe("installed from the tarball into an empty folder", () => {
     }
   });
 
-  test("npx cooltech init, import (a real list), validate, build, site", async () => {
+  test("npx cooltech init; the installed cooltech imports (a real list), validates, builds, makes the site", async () => {
     const init = await npx(["init", "mylist", "--title", "My List"], app);
     assert.equal(init.code, 0, init.stderr);
     assert.match(init.stderr, /created 12 files/);
@@ -116,24 +129,24 @@ describe("installed from the tarball into an empty folder", () => {
     assert.match(config, /^title: My List$/m);
 
     const data = ["--data", "mylist/data"];
-    const imported = await npx(
+    const imported = await cooltech(
       ["import", join(REAL, "best-of-ml-python-projects.yaml"), ...data],
       app,
     );
     assert.equal(imported.code, 0, imported.stderr);
     assert.match(imported.stderr, /\(best-of\): \d+ items/);
 
-    const validate = await npx(["validate", ...data], app);
+    const validate = await cooltech(["validate", ...data], app);
     assert.equal(validate.code, 0, validate.stdout + validate.stderr);
     assert.match(validate.stderr, /valid: \d+ projects/);
 
-    const build = await npx(["build", ...data], app);
+    const build = await cooltech(["build", ...data], app);
     assert.equal(build.code, 0, build.stderr);
     const directory = JSON.parse(await readFile(join(app, "mylist/data/directory.json"), "utf8"));
     assert.ok(directory.projects.some((p: { name: string }) => p.name === "SQLite"));
     assert.ok(directory.projects.length > 100);
 
-    const site = await npx([...["site", ...data], "--out", "mylist/public"], app);
+    const site = await cooltech([...["site", ...data], "--out", "mylist/public"], app);
     assert.equal(site.code, 0, site.stderr);
     const html = await readFile(join(app, "mylist/public/index.html"), "utf8");
     assert.match(html, /<h1>My List<\/h1>/);
@@ -141,11 +154,11 @@ describe("installed from the tarball into an empty folder", () => {
 
   test("init --from with the real awesome-go list gives a directory that validates", async () => {
     const list = join(REAL, "awesome-go-README.md");
-    const init = await npx(["init", "go", "--from", list], app);
+    const init = await cooltech(["init", "go", "--from", list], app);
     assert.equal(init.code, 0, init.stderr);
-    const validate = await npx(["validate", "--data", "go/data"], app);
+    const validate = await cooltech(["validate", "--data", "go/data"], app);
     assert.equal(validate.code, 0, validate.stdout + validate.stderr);
-    const again = await npx(["init", "go"], app);
+    const again = await cooltech(["init", "go"], app);
     assert.equal(again.code, 1);
     assert.match(again.stderr, /already exist; cooltech init never overwrites a file/);
   });

@@ -3,16 +3,15 @@
  * touched: a duplicate or a misplaced entry is reported on the entry it added,
  * never on the untouched one next to it, and with --format github problems on
  * lines it did not change are listed in the log and the job summary but not
- * annotated on the diff. A temp git repository, the fake GitHub, the real binary.
+ * annotated on the diff. A temp git repository, the fake GitHub, the CLI in process.
  */
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
 import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { parseHunkLines } from "../src/pr-check/scope.js";
 import { DEMO_TOKEN, demoRepos, type FakeGitHub, startFakeGitHub } from "./fake-github/index.js";
-import { BIN } from "./helpers/catalog.js";
+import { runCli } from "./helpers/refresh-cli.js";
 import { type TempGit, tempGit } from "./helpers/temp-git.js";
 
 const CATEGORIES = `- id: security
@@ -89,12 +88,9 @@ async function validate(
     GITHUB_TOKEN: DEMO_TOKEN,
     COOLTECH_RETRY_BASE_MS: "1",
   };
-  const out = await new Promise<{ code: number; stdout: string }>((resolve) => {
-    execFile(process.execPath, [BIN, "validate", ...args], { cwd: repo.dir, env }, (e, stdout) =>
-      resolve({ code: e ? Number(e.code) : 0, stdout }),
-    );
-  });
-  return { ...out, summary: await readFile(summary, "utf8").catch(() => "") };
+  // In process, through runMain (the entry bin/cooltech.js uses), with exactly this environment.
+  const { code, stdout } = await runCli(["validate", ...args], env, repo.dir);
+  return { code: code ?? -1, stdout, summary: await readFile(summary, "utf8").catch(() => "") };
 }
 
 interface Row {

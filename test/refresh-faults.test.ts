@@ -115,7 +115,8 @@ describe("a fault on every request: all stale, nothing lost, exit 3", () => {
     ["HTTP 502", { kind: "status", status: 502 }],
     ["connection reset mid-response", { kind: "reset" }],
     // A minute: past the deadline however loaded the machine (the server closes after the test).
-    ["slow past the client timeout", { kind: "slow", ms: 60_000 }, { COOLTECH_TIMEOUT_MS: "1000" }],
+    // Every attempt is slow, so a short deadline cannot end one that would have succeeded.
+    ["slow past the client timeout", { kind: "slow", ms: 60_000 }, { COOLTECH_TIMEOUT_MS: "250" }],
     ["malformed JSON", { kind: "malformed" }],
   ];
   for (const [label, fault, env] of cases) {

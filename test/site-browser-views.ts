@@ -3,10 +3,9 @@
  * shares its browser): logos and their initials, sparklines, the compact
  * list, the detail view by URL with focus and back/forward, the stats, marks
  * for inactive and curator-marked entries, and axe-core on every view in
- * light and dark, at desktop and phone width (screenshots in the temp folder).
+ * light and dark, at desktop and phone width (screenshots with COOLTECH_SCREENSHOTS=DIR).
  */
 import assert from "node:assert/strict";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import type { Page } from "playwright-core";
@@ -232,9 +231,11 @@ export function viewTests(harness: () => Harness): void {
           () => document.documentElement.scrollWidth > window.innerWidth,
         );
         assert.equal(wide, false, `${view}, ${look}: scrolls sideways`);
-        // For a look (not compared): the list in each look, the other views on the phone.
-        if (view === "list" || look === "phone") {
-          await page.screenshot({ path: join(tmpdir(), `cooltech-site-${view}-${look}.png`) });
+        // For a person to look at (not compared), only when asked for with
+        // COOLTECH_SCREENSHOTS=DIR: the list in each look, the other views on the phone.
+        const shots = process.env.COOLTECH_SCREENSHOTS;
+        if (shots && (view === "list" || look === "phone")) {
+          await page.screenshot({ path: join(shots, `cooltech-site-${view}-${look}.png`) });
         }
       }
       await harness().done(page);

@@ -220,14 +220,16 @@ describe("site in a browser", { skip: skipBrowser() }, () => {
     });
     assert.equal(after, before + 48);
     // Scrolling down loads the rest, a batch each time the button nears the viewport.
-    for (let i = 0; i < 20 && (await count()) < 300; i++) {
-      const before = await count();
-      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-      await page.waitForFunction(
-        (n) => document.querySelectorAll("#results .card").length > n,
-        before,
-      );
-    }
+    // Scrolled to the bottom at every frame until all are there: no fixed pause or count of
+    // scrolls (a loaded machine renders late); the long timeout only ends a broken page.
+    await page.waitForFunction(
+      () => {
+        window.scrollTo(0, document.body.scrollHeight);
+        return document.querySelectorAll("#results .card").length >= 300;
+      },
+      undefined,
+      { timeout: 120_000 },
+    );
     assert.equal(await page.locator("#results .card").count(), 300);
     assert.equal(await page.isHidden("#more"), true);
     await done(page);

@@ -29,23 +29,25 @@ interface Section {
   tocLinks: number;
 }
 
+/** What the reader knows at a line: the results so far and the section it is in. */
+interface Reader {
+  ids: CategoryIds;
+  items: SourceItem[];
+  notes: Note[];
+  /** The title of the `##` heading above, for a `###` section's key and description. */
+  h2: string | undefined;
+  section: Section | undefined;
+}
+
 export function parseAwesome(source: string, _file: string): ParsedSource {
-  const ids = new CategoryIds();
-  const items: SourceItem[] = [];
-  const notes: Note[] = [];
-  let h2: string | undefined;
-  let section: Section | undefined;
-  let fence = false;
-  const closeToc = () => {
-    if (section?.toc && section.tocLinks > 0) {
-      notes.push({
-        line: section.line,
-        kind: "skip",
-        reason: "table-of-contents",
-        message: `section "${section.title}" is the table of contents: its ${section.tocLinks} links are not entries`,
-      });
-    }
+  const r: Reader = {
+    ids: new CategoryIds(),
+    items: [],
+    notes: [],
+    h2: undefined,
+    section: undefined,
   };
+  let fence = false;
   const lines = source.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i] as string;
@@ -55,7 +57,7 @@ export function parseAwesome(source: string, _file: string): ParsedSource {
     if (text.length > MAX_LINE) {
       // Far longer than any heading or entry (and the patterns would be slow on it).
       if (BULLET.test(text))
-        notes.push({
+        r.notes.push({
           line,
           kind: "skip",
           reason: "not-an-entry",
@@ -64,76 +66,97 @@ export function parseAwesome(source: string, _file: string): ParsedSource {
       continue;
     }
     const heading = HEADING.exec(text);
-    if (heading) {
-      closeToc();
-      const level = (heading[1] as string).length;
-      const title = plainText(heading[2] as string);
-      if (level <= 2) h2 = level === 2 ? title : undefined;
-      section =
-        level < 2 || (level > 3 && section === undefined)
-          ? undefined
-          : level > 3
-            ? section
-            : {
-                key: level === 2 ? title : `${h2}\u0000${title}`,
-                title,
-                parent: level === 3 ? h2 : undefined,
-                line,
-                description: undefined,
-                toc: TOC.test(title),
-                tocLinks: 0,
-              };
-      continue;
-    }
-    if (!BULLET.test(text)) {
-      const paragraph = section?.description === undefined ? plainText(text) : "";
-      if (section && paragraph !== "" && !text.trim().startsWith("<"))
-        section.description = paragraph;
-      continue;
-    }
-    if (section === undefined) {
-      if (ITEM.test(text))
-        notes.push({
-          line,
-          kind: "skip",
-          reason: "no-section",
-          message: "list item before any `##` heading: not under a category",
-        });
-      continue;
-    }
-    const m = ITEM.exec(text);
-    if (section.toc || m?.[2]?.startsWith("#")) {
-      section.tocLinks++;
-      if (!section.toc)
-        notes.push({
-          line,
-          kind: "skip",
-          reason: "table-of-contents",
-          message: "a link to a heading of the page, not an entry",
-        });
-      continue;
-    }
-    if (!m) {
-      notes.push({
+    if (heading) readHeading(r, (heading[1] as string).length, heading[2] as string, line);
+    else if (!BULLET.test(text)) readParagraph(r.section, text);
+    else readListLine(r, text, line);
+  }
+  closeToc(r);
+  return { format: "awesome", categories: r.ids.list, items: r.items, notes: r.notes };
+}
+
+/** Leaving a table of contents: one note for all its links. */
+function closeToc(r: Reader): void {
+  const section = r.section;
+  if (section?.toc && section.tocLinks > 0) {
+    r.notes.push({
+      line: section.line,
+      kind: "skip",
+      reason: "table-of-contents",
+      message: `section "${section.title}" is the table of contents: its ${section.tocLinks} links are not entries`,
+    });
+  }
+}
+
+/** A heading: `##` and `###` open a section; deeper ones stay in it; `#` leaves any. */
+function readHeading(r: Reader, level: number, markdown: string, line: number): void {
+  closeToc(r);
+  const title = plainText(markdown);
+  if (level <= 2) r.h2 = level === 2 ? title : undefined;
+  r.section =
+    level < 2 || (level > 3 && r.section === undefined)
+      ? undefined
+      : level > 3
+        ? r.section
+        : {
+            key: level === 2 ? title : `${r.h2}\u0000${title}`,
+            title,
+            parent: level === 3 ? r.h2 : undefined,
+            line,
+            description: undefined,
+            toc: TOC.test(title),
+            tocLinks: 0,
+          };
+}
+
+/** Text that is not a list line: the first paragraph of a section describes it. */
+function readParagraph(section: Section | undefined, text: string): void {
+  const paragraph = section?.description === undefined ? plainText(text) : "";
+  if (section && paragraph !== "" && !text.trim().startsWith("<")) section.description = paragraph;
+}
+
+/** A list line: an entry of the section, a table-of-contents link, or a skip with its reason. */
+function readListLine(r: Reader, text: string, line: number): void {
+  const section = r.section;
+  if (section === undefined) {
+    if (ITEM.test(text))
+      r.notes.push({
         line,
         kind: "skip",
-        reason: "not-an-entry",
-        message: `not a \`- [Name](url) - description\` item: ${JSON.stringify(text.trim().slice(0, 60))}`,
+        reason: "no-section",
+        message: "list item before any `##` heading: not under a category",
       });
-      continue;
-    }
-    const s = section;
-    const category = ids.add(
-      s.key,
-      s.title,
-      s.title,
-      s.description ?? (s.parent ? `${s.parent} / ${s.title}` : s.title),
-      s.line,
-    );
-    items.push(toItem(m[1] as string, m[2] as string, m[3] as string, category.id, line));
+    return;
   }
-  closeToc();
-  return { format: "awesome", categories: ids.list, items, notes };
+  const m = ITEM.exec(text);
+  if (section.toc || m?.[2]?.startsWith("#")) {
+    section.tocLinks++;
+    if (!section.toc)
+      r.notes.push({
+        line,
+        kind: "skip",
+        reason: "table-of-contents",
+        message: "a link to a heading of the page, not an entry",
+      });
+    return;
+  }
+  if (!m) {
+    r.notes.push({
+      line,
+      kind: "skip",
+      reason: "not-an-entry",
+      message: `not a \`- [Name](url) - description\` item: ${JSON.stringify(text.trim().slice(0, 60))}`,
+    });
+    return;
+  }
+  const s = section;
+  const category = r.ids.add(
+    s.key,
+    s.title,
+    s.title,
+    s.description ?? (s.parent ? `${s.parent} / ${s.title}` : s.title),
+    s.line,
+  );
+  r.items.push(toItem(m[1] as string, m[2] as string, m[3] as string, category.id, line));
 }
 
 function toItem(

@@ -22,7 +22,13 @@ import { parseBestOf } from "./best-of.js";
 import { detectFormat } from "./detect.js";
 import { fixItem } from "./fixes.js";
 import { parseLandscape } from "./landscape.js";
-import { changedEntries, mergeCandidate, resolveCategory, startMerge } from "./merge.js";
+import {
+  changedEntries,
+  type MergeState,
+  mergeCandidate,
+  resolveCategory,
+  startMerge,
+} from "./merge.js";
 import { settle } from "./settle.js";
 import type { Note, ParsedSource, SourceFormat } from "./types.js";
 
@@ -68,13 +74,42 @@ export async function importList(options: ImportOptions): Promise<ImportResult> 
   const format = options.from ?? detectFormat(options.file, text);
   const parsed = PARSERS[format](text, shown);
   const loaded = await loadExisting(options.dataDir, options.cwd);
+  const notes: Note[] = [...parsed.notes];
+  const state = mergeParsed(parsed, loaded, notes);
+  const files = {
+    projects: displayPath(join(options.dataDir, PROJECTS_FILE), options.cwd),
+    categories: displayPath(join(options.dataDir, CATEGORIES_FILE), options.cwd),
+  };
+  const texts = settle(state, loaded, files);
+  const undone = addMergeNotes(state, notes);
+  const written = await writeChanged(options.dataDir, loaded, texts, files);
+  const { added } = changedEntries(state);
+  const skipped = notes.filter((n) => n.kind === "skip" && n.reason !== "table-of-contents");
+  const fixed = new Set(notes.filter((n) => n.kind === "fix").map((n) => n.line));
+  for (const n of skipped) fixed.delete(n.line);
+  return {
+    format,
+    source: shown,
+    items: parsed.items.length,
+    imported: added.length,
+    merged: notes.filter((n) => n.kind === "merge").length,
+    unchanged: state.unchanged + undone,
+    fixed: fixed.size,
+    skipped: skipped.length,
+    categoriesAdded: texts.addedCategories,
+    notes,
+    written,
+    warnings: texts.diagnostics,
+  };
+}
 
+/** Merges the parsed items into the loaded catalog; the fixes and skips go to `notes`. */
+function mergeParsed(parsed: ParsedSource, loaded: LoadedCatalog, notes: Note[]): MergeState {
   const state = startMerge(
     values<Record<string, unknown>>(loaded.projects),
     values<Category>(loaded.categories),
     sharedHomepageIsError(),
   );
-  const notes: Note[] = [...parsed.notes];
   const ids = new Map(parsed.categories.map((c) => [c.id, c]));
   const resolved = new Map<string, string>();
   const resolve = (id: string) => {
@@ -90,12 +125,14 @@ export async function importList(options: ImportOptions): Promise<ImportResult> 
     candidate.categories = [...new Set(candidate.categories.map(resolve))];
     mergeCandidate(state, candidate);
   }
-  const files = {
-    projects: displayPath(join(options.dataDir, PROJECTS_FILE), options.cwd),
-    categories: displayPath(join(options.dataDir, CATEGORIES_FILE), options.cwd),
-  };
-  const texts = settle(state, loaded, files);
-  // A merge into a catalog entry that settle() undid changed nothing after all.
+  return state;
+}
+
+/**
+ * Adds the merge's notes to `notes`, in source line order, but not those of a merge into
+ * a catalog entry that settle() undid: it changed nothing after all. Returns how many were undone.
+ */
+function addMergeNotes(state: MergeState, notes: Note[]): number {
   const undone = new Set(
     state.merges
       .filter(
@@ -107,39 +144,27 @@ export async function importList(options: ImportOptions): Promise<ImportResult> 
   );
   notes.push(...state.notes.filter((n) => !undone.has(n)));
   notes.sort((a, b) => a.line - b.line);
+  return undone.size;
+}
 
+/** Writes the files whose text changed (categories first); returns them as shown. */
+async function writeChanged(
+  dataDir: string,
+  loaded: LoadedCatalog,
+  texts: { projects: string; categories: string },
+  files: { projects: string; categories: string },
+): Promise<string[]> {
   const written: string[] = [];
-  for (const [kind, next] of [
-    ["categories", texts.categories],
-    ["projects", texts.projects],
-  ] as const) {
-    const current = loaded[kind].source?.text;
-    if (current === next) continue;
-    await mkdir(options.dataDir, { recursive: true });
+  for (const kind of ["categories", "projects"] as const) {
+    if (loaded[kind].source?.text === texts[kind]) continue;
+    await mkdir(dataDir, { recursive: true });
     await writeFileAtomic(
-      join(options.dataDir, kind === "projects" ? PROJECTS_FILE : CATEGORIES_FILE),
-      next,
+      join(dataDir, kind === "projects" ? PROJECTS_FILE : CATEGORIES_FILE),
+      texts[kind],
     );
     written.push(files[kind]);
   }
-  const { added } = changedEntries(state);
-  const skipped = notes.filter((n) => n.kind === "skip" && n.reason !== "table-of-contents");
-  const fixed = new Set(notes.filter((n) => n.kind === "fix").map((n) => n.line));
-  for (const n of skipped) fixed.delete(n.line);
-  return {
-    format,
-    source: shown,
-    items: parsed.items.length,
-    imported: added.length,
-    merged: notes.filter((n) => n.kind === "merge").length,
-    unchanged: state.unchanged + undone.size,
-    fixed: fixed.size,
-    skipped: skipped.length,
-    categoriesAdded: texts.addedCategories,
-    notes,
-    written,
-    warnings: texts.diagnostics,
-  };
+  return written;
 }
 
 async function readSource(path: string, shown: string): Promise<string> {
