@@ -14,6 +14,8 @@ import { pieces, sameContent } from "../src/core/content.js";
 import { type Directory, primaryCategory } from "../src/core/model.js";
 import { schemaValidator, validateAgainst } from "../src/core/schema.js";
 import { serializeDirectory, serializeDirectoryParts } from "../src/generate/directory.js";
+import { DirectoryError, readDirectory } from "../src/load/directory.js";
+import { readDirectoryParts } from "../src/load/directory-parts.js";
 
 const temps: string[] = [];
 after(() => Promise.all(temps.map((d) => rm(d, { recursive: true, force: true }))));
@@ -92,5 +94,54 @@ describe("validateAgainst with the first-error validator", () => {
     assert.equal(full(broken), false);
     assert.deepEqual(errors, full.errors);
     assert.ok(errors.length >= 3, `all errors listed, not only the first (${errors.length})`);
+  });
+});
+
+describe("directory.json read project by project", () => {
+  test("the layout cooltech writes: the same value as JSON.parse, at every size", async () => {
+    const dir = await temp();
+    const file = join(dir, "directory.json");
+    for (const n of [1, 2, 41, 3000]) {
+      const text = serializeDirectory(directory(n));
+      await writeFile(file, text);
+      assert.deepEqual(await readDirectoryParts(file), JSON.parse(text), `${n}`);
+    }
+    // No project: `"projects": []` on one line, read whole.
+    const empty = serializeDirectory(directory(0));
+    await writeFile(file, empty);
+    assert.deepEqual(await readDirectory(file), JSON.parse(empty));
+  });
+
+  test("any other layout, or broken JSON, is left to the whole-file reader (same values, same errors)", async () => {
+    const dir = await temp();
+    const file = join(dir, "directory.json");
+    const d = directory(60);
+    const text = serializeDirectory(d);
+    const others = [
+      `${JSON.stringify(d)}\n`, // one line
+      text.replaceAll("\n", "\r\n"), // CRLF
+      `${JSON.stringify(d, null, 4)}\n`,
+    ];
+    for (const other of others) {
+      await writeFile(file, other);
+      assert.equal(await readDirectoryParts(file), undefined);
+      assert.deepEqual(await readDirectory(file), JSON.parse(other));
+    }
+    // Broken inside a project, a missing comma, a trailing comma: never read as valid.
+    const broken = [
+      text.replace('"tags": [', '"tags": [['),
+      text.replace("    },\n    {", "    }\n    {"),
+      text.replace(/\n {4}}\n {2}]/, "\n    },\n  ]"),
+      text.slice(0, text.length / 2),
+    ];
+    for (const bad of broken) {
+      await writeFile(file, bad);
+      assert.equal(await readDirectoryParts(file), undefined);
+      await assert.rejects(readDirectory(file), (e: unknown) => {
+        assert.ok(e instanceof DirectoryError);
+        assert.match((e as Error).message, /^.*directory\.json:\d+:\d+ is not valid JSON/);
+        return true;
+      });
+    }
   });
 });

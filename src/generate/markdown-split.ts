@@ -44,12 +44,11 @@ function fileNames(all: readonly Section[]): string[] {
 }
 
 /** A category's lines cut into pages whose text stays under `limit`. */
-function pages(section: Section, limit: number): string[][] {
+function pages(lines: readonly string[], limit: number): string[][] {
   const room = limit - 4096; // the page's heading, description and links
   const out: string[][] = [[]];
   let size = 0;
-  for (const p of section.projects) {
-    const line = projectLine(p);
+  for (const line of lines) {
     const n = bytes(line) + 1;
     if (size + n > room && (out.at(-1) as string[]).length > 0) {
       out.push([]);
@@ -75,9 +74,14 @@ export function renderMarkdownFiles(
   limit = MARKDOWN_LIMIT,
   branding: Pick<Branding, "title" | "tagline"> = DEFAULT_BRANDING,
 ): MarkdownFile[] {
-  const single = renderMarkdown(directory, branding);
-  if (bytes(single) <= limit) return [{ path: indexName, text: single }];
   const all = sections(directory);
+  // Each project's line once: their size alone tells when one file cannot hold them.
+  const lines = all.map((s) => s.projects.map(projectLine));
+  const listed = lines.reduce((sum, ls) => ls.reduce((n, l) => n + bytes(l) + 1, sum), 0);
+  if (listed <= limit) {
+    const single = renderMarkdown(directory, branding);
+    if (bytes(single) <= limit) return [{ path: indexName, text: single }];
+  }
   const names = fileNames(all);
   const index: string[] = [
     ...markdownHeader(branding),
@@ -89,7 +93,7 @@ export function renderMarkdownFiles(
   const files: MarkdownFile[] = [];
   all.forEach((s, k) => {
     const name = names[k] as string;
-    const parts = pages(s, limit);
+    const parts = pages(lines[k] as string[], limit);
     const more =
       parts.length > 1
         ? `; continued in ${parts

@@ -113,10 +113,17 @@ export function projectLine(p: DirectoryProject): string {
 }
 
 /** Case-insensitive by name, by code unit (no locale data), then by position: deterministic. */
-function byName(a: { p: DirectoryProject; i: number }, b: { p: DirectoryProject; i: number }) {
-  const x = a.p.name.toLowerCase();
-  const y = b.p.name.toLowerCase();
+function byName(a: Indexed, b: Indexed) {
+  const x = a.folded;
+  const y = b.folded;
   return x < y ? -1 : x > y ? 1 : a.i - b.i;
+}
+
+/** A project, its position and its name in lower case (folded once, not at each comparison). */
+interface Indexed {
+  p: DirectoryProject;
+  i: number;
+  folded: string;
 }
 
 export interface Section {
@@ -146,7 +153,11 @@ export function sections(directory: Directory): Section[] {
       description: "Projects in a category the directory does not define.",
     },
   ];
-  const indexed = directory.projects.map((p, i) => ({ p, i }));
+  const indexed: Indexed[] = directory.projects.map((p, i) => ({
+    p,
+    i,
+    folded: p.name.toLowerCase(),
+  }));
   return withOther
     .map((c) => ({
       id: c.id,

@@ -32,7 +32,8 @@ byte-identical: only directory.json's refreshedAt moves.
 
 With a token: batched GraphQL in two passes. Pass 1 asks every known
 repository's fields that are not connections (no connection: 1 point per
-query), in batches sized by measured response time (up to 1,000). Pass 2 asks
+query), 500 per query (up to 1,000 while answers are fast; smaller only after
+a failed query or one slower than 5 s, half of GitHub's 10 s limit). Pass 2 asks
 open issues and topics only where pass 1 saw a change, or on the entry's
 weekly re-check day (so they are at most 7 days old with nightly runs).
 Entries with no data yet get one full query (100 per query; if the first one
