@@ -59,7 +59,8 @@ Options:
   --only NAME ...    refresh only these entries (project name or owner/name);
                      the others are left exactly as they are
   --batch-size N     repositories per GraphQL query at the start, 1-100
-                     (default 100); as above
+                     (default 100; pass 1 starts at 500 unless this is given);
+                     as above
   --concurrency N    requests in flight, 1-20 (default 8; halved on a
                      secondary rate limit, then grown back)
   --dry-run          look up and report, write nothing
