@@ -12,12 +12,11 @@
  *   --quick   time (a) on 200 repositories and extrapolate (clearly labelled)
  */
 import { spawn } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import pLimit from "p-limit";
-import { compareProjects } from "../src/core/order.js";
 import { onePointBatch } from "../src/github/batch-size.js";
 import { MAX_BATCH_SIZE } from "../src/github/query.js";
 import {
@@ -26,6 +25,7 @@ import {
   startFakeGitHub,
   syntheticRepos,
 } from "../test/fake-github/index.js";
+import { writeCatalog } from "./refresh-catalog.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const BIN = join(ROOT, "bin/cooltech.js");
@@ -75,21 +75,6 @@ async function restLoop(gh: FakeGitHub, repos: FakeRepo[], concurrency: number) 
     ),
   );
   return { ms: performance.now() - start, requests: gh.stats.requests, points: gh.stats.restUsed };
-}
-
-/** A valid catalog of `repos` in one category, in canonical order. */
-async function writeCatalog(dir: string, repos: FakeRepo[]): Promise<void> {
-  const projects = repos
-    .map((r) => ({ name: r.name, repo: fullName(r), category: "bench" }))
-    .sort(compareProjects);
-  const yaml = projects
-    .map((p) => `- name: ${p.name}\n  repo: ${p.repo}\n  category: ${p.category}\n`)
-    .join("");
-  await writeFile(join(dir, "projects.yaml"), yaml);
-  await writeFile(
-    join(dir, "categories.yaml"),
-    "- id: bench\n  name: Bench\n  description: Synthetic repositories.\n",
-  );
 }
 
 /** (c): the real CLI as a child process; wall time from spawn to exit. */
