@@ -1,7 +1,7 @@
 import type { LimitFunction } from "p-limit";
 import { BatchSizer, FIRST_SCALAR_BATCH, TimedBatchSizer } from "./batch-size.js";
 import { classify, isRateLimitedBody } from "./failure.js";
-import { type LookupRun, okOrFailed, type Target } from "./lookup-run.js";
+import { type LookupResult, type LookupRun, okOrFailed, type Target } from "./lookup-run.js";
 import {
   alias,
   batchQuery,
@@ -15,6 +15,7 @@ import {
   scalarsFromGraphql,
 } from "./query.js";
 import { type RepoInfo, sanitizeRepoInfo } from "./repo-info.js";
+import { parsedJson } from "./transport.js";
 
 interface GraphqlError {
   type?: string;
@@ -29,8 +30,12 @@ interface GraphqlBody {
 
 /** Called with what a query answered for `repos` repositories cost (`rateLimit.cost`) and took. */
 type OnCost = (repos: number, cost: number | null, ms: number) => void;
-/** Takes one repository's answer; returns what to record for it, or null when recorded later. */
-type Accept = (target: Target, node: RepoNode) => RepoInfo | string | null;
+/**
+ * Takes one repository's answer; returns what to record for it (the info, to
+ * be sanitised; a reason it failed; or a result already sanitised), or null
+ * when recorded later.
+ */
+type Accept = (target: Target, node: RepoNode) => RepoInfo | string | LookupResult | null;
 
 /**
  * What the caller knows, for the two-pass lookup. Keys: the lower-cased
@@ -44,6 +49,13 @@ export interface KnownDetails {
    * to keep, or null to fetch them in pass 2.
    */
   keep(key: string, scalars: Scalars): Details | null;
+  /**
+   * The last-known data itself when a pass-1 answer holds exactly its values
+   * and its connections need no fetch, else null. The answer is then recorded
+   * as the object already held: a night in which nothing changed keeps one
+   * copy of the data, and makes almost no garbage per repository.
+   */
+  unchanged(key: string, scalars: Scalars): RepoInfo | null;
 }
 
 /**
@@ -74,6 +86,8 @@ export async function lookupGraphql(
   await schedule(seen, run, limit, () => timed.size, "scalars", {
     accept: (t, node) => {
       const s = scalarsFromGraphql(node);
+      const same = known.unchanged(t.key, s);
+      if (same !== null) return { kind: "ok", info: same };
       const keep = known.keep(t.key, s);
       if (keep !== null) return { ...s, ...keep };
       scalars.set(t.key, s);
@@ -176,8 +190,10 @@ async function runBatch(
       url: run.config.graphqlUrl,
       query: batchQuery(batch.length, kind),
       variables: batchVariables(batch),
+      // The transport parsed the answer already (transport.ts parsedJson).
+      request: { parseSuccessResponseBody: false },
     });
-    body = response.data;
+    body = parsedJson(response.data);
   } catch (error) {
     hooks.onFailure?.();
     // GitHub answers a missing repository inside a 200 (NOT_FOUND); an HTTP 404 means
@@ -193,6 +209,8 @@ async function runBatch(
   run.succeeded();
   readBatch(batch, body, run, hooks, Date.now() - started);
 }
+
+const isResult = (v: RepoInfo | LookupResult): v is LookupResult => "kind" in v;
 
 /** Sorts one batch's answer into ok / missing / failed per repository. */
 function readBatch(batch: Target[], body: unknown, run: LookupRun, hooks: BatchHooks, ms: number) {
@@ -221,6 +239,8 @@ function readBatch(batch: Target[], body: unknown, run: LookupRun, hooks: BatchH
   const general = (Array.isArray(errors) ? errors : []).find((e) => !Array.isArray(e?.path));
   batch.forEach((t, i) => {
     const node = data?.[alias(i)];
+    // Let go of each answer once read: a collection during a big batch then keeps only the rest.
+    if (data) data[alias(i)] = null;
     const error = byAlias.get(alias(i));
     if (node !== null && typeof node === "object") {
       const info = hooks.accept(t, node as RepoNode);
@@ -229,7 +249,9 @@ function readBatch(batch: Target[], body: unknown, run: LookupRun, hooks: BatchH
         t,
         typeof info === "string"
           ? { kind: "failed", reason: info }
-          : okOrFailed(sanitizeRepoInfo(info as RepoInfo)),
+          : isResult(info)
+            ? info
+            : okOrFailed(sanitizeRepoInfo(info)),
       );
     } else if (error?.type === "NOT_FOUND") {
       run.record(t, { kind: "missing" });
