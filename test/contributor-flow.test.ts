@@ -11,7 +11,7 @@
  */
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { chmod, cp, mkdir, readFile, stat, symlink, writeFile } from "node:fs/promises";
+import { chmod, cp, mkdir, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { promisify } from "node:util";
@@ -107,9 +107,12 @@ before(async () => {
   // dist/ as hard links: the clone's own paths (its tests find the clone's files from
   // import.meta.url, which a symlink would resolve back to this checkout), without copying
   // the bytes; nothing in the clone writes into dist/. A copy where links cannot be made.
-  await exec("cp", ["-al", join(ROOT, "dist"), join(clone.dir, "dist")]).catch(() =>
-    cp(join(ROOT, "dist"), join(clone.dir, "dist"), { recursive: true, force: true }),
-  );
+  const dist = join(clone.dir, "dist");
+  await exec("cp", ["-al", join(ROOT, "dist"), dist]).catch(async () => {
+    // Never copy over links already made: that would write into this checkout's dist/.
+    await rm(dist, { recursive: true, force: true });
+    await cp(join(ROOT, "dist"), dist, { recursive: true });
+  });
   // Stand-ins on PATH for the CI runner: `npx cooltech` is the clone's CLI; `npm ci` already ran.
   bin = join(clone.dir, "..", `${clone.dir.split("/").at(-1)}-bin`);
   await mkdir(bin);
