@@ -6,11 +6,13 @@
  * its `data` job, against the local fake GitHub) and the test files that once
  * read data/, run inside the clone. Nothing derived from the data (directory.json,
  * DIRECTORY.md, the issue form) is touched by the contributor, and all of it passes.
+ * The contributor's own commands run in this process through runMain (the entry
+ * bin/cooltech.js runs), in the clone; CI's steps run the clone's real binary.
  */
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { chmod, cp, mkdir, readFile, stat, symlink, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { chmod, cp, mkdir, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { promisify } from "node:util";
 import { parse } from "yaml";
@@ -20,7 +22,7 @@ import {
   type FakeRepo,
   startFakeGitHub,
 } from "./fake-github/index.js";
-import { ROOT } from "./helpers/catalog.js";
+import { ROOT, runCli } from "./helpers/catalog.js";
 import { type TempGit, tempGit } from "./helpers/temp-git.js";
 import { readWorkflow, type Step } from "./helpers/workflows.js";
 
@@ -63,11 +65,15 @@ let gh: FakeGitHub;
 let clone: TempGit;
 let bin: string;
 
-const cooltech = (...args: string[]) =>
-  exec(process.execPath, [join(clone.dir, "bin/cooltech.js"), ...args], {
-    cwd: clone.dir,
-    env: { ...process.env, NO_COLOR: "1", GITHUB_ACTIONS: "" },
-  });
+/** `cooltech ...args` run by the contributor in the clone (in this process, through runMain). */
+const cooltechIn = (...args: string[]) => runCli(args, { cwd: clone.dir, env: { NO_COLOR: "1" } });
+
+/** The same, which must succeed. */
+async function cooltech(...args: string[]): Promise<{ stdout: string; stderr: string }> {
+  const r = await cooltechIn(...args);
+  assert.equal(r.code, 0, `cooltech ${args.join(" ")}\n${r.stdout}${r.stderr}`);
+  return r;
+}
 
 /** The tracked (and new, not ignored) files of this checkout, as they are on disk now. */
 async function checkoutFiles(): Promise<string[]> {
@@ -90,15 +96,23 @@ before(async () => {
     token: DEMO_TOKEN,
   });
   clone = await tempGit("cooltech-contributor-");
-  for (const f of await checkoutFiles()) {
-    await mkdir(dirname(join(clone.dir, f)), { recursive: true });
-    await cp(join(ROOT, f), join(clone.dir, f));
-  }
+  // One `cp --parents` for all of them (their paths kept), rather than one copy per file.
+  await exec("cp", ["--parents", "-t", clone.dir, "--", ...(await checkoutFiles())], {
+    cwd: ROOT,
+  });
   await clone.git("add", "--all");
   await clone.git("commit", "--quiet", "-m", "main as it is");
   // What `npm ci` gives the clone: the dependencies and the compiled CLI and tests.
   await symlink(join(ROOT, "node_modules"), join(clone.dir, "node_modules"), "dir");
-  await cp(join(ROOT, "dist"), join(clone.dir, "dist"), { recursive: true });
+  // dist/ as hard links: the clone's own paths (its tests find the clone's files from
+  // import.meta.url, which a symlink would resolve back to this checkout), without copying
+  // the bytes; nothing in the clone writes into dist/. A copy where links cannot be made.
+  const dist = join(clone.dir, "dist");
+  await exec("cp", ["-al", join(ROOT, "dist"), dist]).catch(async () => {
+    // Never copy over links already made: that would write into this checkout's dist/.
+    await rm(dist, { recursive: true, force: true });
+    await cp(join(ROOT, "dist"), dist, { recursive: true });
+  });
   // Stand-ins on PATH for the CI runner: `npx cooltech` is the clone's CLI; `npm ci` already ran.
   bin = join(clone.dir, "..", `${clone.dir.split("/").at(-1)}-bin`);
   await mkdir(bin);
@@ -244,24 +258,23 @@ test("a contributor's pull request made as CONTRIBUTING.md says passes every che
   // and whose derived files are out of date (the workflow on main regenerates them).
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: "1" };
   delete env.NODE_TEST_CONTEXT;
-  const files = FORMERLY_DATA_DEPENDENT.map((f) => `dist/test/${f}.test.js`);
+  // All in one Node process (the files one after the other, each test as under `node --test`),
+  // rather than a process per file that loads the same modules again.
+  const imports = FORMERLY_DATA_DEPENDENT.map((f) => `import "./dist/test/${f}.test.js";`);
   const run = await exec(
     process.execPath,
-    ["--test", "--test-reporter=tap", "--test-concurrency=2", ...files],
+    ["--test-reporter=tap", "--input-type=module", "--eval", imports.join("\n")],
     { cwd: clone.dir, env, maxBuffer: 64 * 1024 * 1024 },
   ).catch((error: { stdout?: string; stderr?: string }) => {
     assert.fail(`tests failed in the clone:\n${error.stdout ?? ""}${error.stderr ?? ""}`);
   });
+  assert.match(run.stdout, /^# pass [1-9]\d*$/m);
   assert.match(run.stdout, /^# fail 0$/m);
   assert.match(run.stdout, /^# cancelled 0$/m);
 
   // The derived files are indeed stale: `build` (run on main by the workflow) rewrites them.
   const build = await cooltech("build");
   assert.match(build.stderr, /directory\.json written/);
-  const form = await cooltech("issue-form", "--check").catch((e: { code: number }) => e);
-  assert.equal(
-    (form as { code?: number }).code,
-    1,
-    "the form lacks the new category until main regenerates it",
-  );
+  const form = await cooltechIn("issue-form", "--check");
+  assert.equal(form.code, 1, "the form lacks the new category until main regenerates it");
 });

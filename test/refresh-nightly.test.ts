@@ -15,7 +15,7 @@ import {
   startFakeGitHub,
   syntheticRepos,
 } from "./fake-github/index.js";
-import { FIXTURE, fakeEnv, runCli, startCli, TOKEN } from "./helpers/refresh-cli.js";
+import { FIXTURE, fakeEnv, runCli, TOKEN } from "./helpers/refresh-cli.js";
 import { type TempGit, tempGit } from "./helpers/temp-git.js";
 
 let gh: FakeGitHub;
@@ -120,11 +120,11 @@ describe("--max-time", () => {
     const before = JSON.parse(await readFile(join(repo.dir, "data/directory.json"), "utf8"));
     // Every query now hangs far longer than the run may take.
     gh.addFault({ kind: "slow", ms: 60_000, api: "graphql" });
-    const run = await startCli(
+    const run = await runCli(
       ["refresh", "--data", "data", "--max-time", "1"],
       fakeEnv(gh, { COOLTECH_NOW: NIGHT2, COOLTECH_TIMEOUT_MS: "120000" }),
       repo.dir,
-    ).done;
+    );
     assert.equal(run.code, 3, run.stderr);
     assert.match(run.stdout, /^Stopped early \(the run time limit \(1 s\) was reached\)/m);
     assert.match(

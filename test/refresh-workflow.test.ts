@@ -14,6 +14,7 @@ import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { promisify } from "node:util";
 import { DEMO_TOKEN, demoRepos, type FakeGitHub, startFakeGitHub } from "./fake-github/index.js";
+import { type CliBridge, startCliBridge } from "./helpers/cli-bridge.js";
 import { ROOT, readWorkflow, type Step, steps } from "./helpers/workflows.js";
 
 const exec = promisify(execFile);
@@ -42,6 +43,7 @@ const PROJECTS = `# The curated list.
 `;
 
 let gh: FakeGitHub;
+let cli: CliBridge;
 let root: string;
 /** The checkout of the fetch job (read-only token) and the one of the commit job. */
 let work: string;
@@ -223,11 +225,9 @@ before(async () => {
   await mkdir(stubs);
   await mkdir(commitStubs);
   await mkdir(work);
-  // `npx cooltech …` runs this checkout's CLI; `gh` records its arguments and answers `pr list`.
-  await writeFile(
-    join(stubs, "npx"),
-    `#!/bin/sh\n[ "$1" = cooltech ] || { echo "unexpected: npx $*" >&2; exit 97; }\nshift\nexec "${process.execPath}" "${ROOT}bin/cooltech.js" "$@"\n`,
-  );
+  // `npx cooltech …` runs this checkout's CLI (in this process, see cli-bridge.ts);
+  // `gh` records its arguments and answers `pr list`.
+  cli = await startCliBridge(stubs);
   const ghStub = `#!/bin/sh\necho "$*" >> "$GH_LOG"\ncase "$1 $2" in\n  "pr list") cat "$GH_PR_NUMBER" 2>/dev/null || true ;;\n  "pr create") echo "https://github.example/acme/cooltech/pull/7" ;;\nesac\n`;
   const refuse = (name: string) =>
     `#!/bin/sh\necho "${name} in the commit job (it holds the write token)" >&2\nexit 98\n`;
@@ -235,7 +235,7 @@ before(async () => {
   await writeFile(join(commitStubs, "gh"), ghStub);
   await writeFile(join(commitStubs, "npx"), refuse("npx"));
   await writeFile(join(commitStubs, "npm"), refuse("npm"));
-  for (const f of ["npx", "gh"]) await chmod(join(stubs, f), 0o755);
+  await chmod(join(stubs, "gh"), 0o755);
   for (const f of ["npx", "npm", "gh"]) await chmod(join(commitStubs, f), 0o755);
   await git(root, "init", "--quiet", "--bare", "--initial-branch=main", origin);
   await git(root, "clone", "--quiet", origin, work);
@@ -264,6 +264,7 @@ before(async () => {
 });
 
 after(async () => {
+  await cli.close();
   await gh.close();
   await rm(root, { recursive: true, force: true });
 });

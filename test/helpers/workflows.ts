@@ -48,12 +48,30 @@ export function workflowFiles(): string[] {
     .sort();
 }
 
+const read = new Map<string, Workflow>();
+
+/**
+ * A workflow, parsed once per process (tests read the same few files many times).
+ * It is frozen through and through, so no test can change what the next one reads.
+ */
 export function readWorkflow(file: string): Workflow {
+  const known = read.get(file);
+  if (known) return known;
   const path = `.github/workflows/${file}`;
   const source = readFileSync(`${ROOT}${path}`, "utf8");
   // `on` is a plain key for the yaml package (YAML 1.2: not a boolean).
   const data = parse(source) as Omit<Workflow, "file" | "path" | "source">;
-  return { ...data, file, path, source };
+  const workflow = deepFreeze({ ...data, file, path, source });
+  read.set(file, workflow);
+  return workflow;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 export function steps(workflow: Workflow): Array<{ job: string; step: Step }> {
