@@ -24,14 +24,11 @@ function agrees(text: string): boolean {
   return true;
 }
 
-/**
- * Lines of every mapping, in document order, as yaml and as the fast reader
- * see them; `doc` is yaml's reading of the text, when already parsed.
- */
+/** Lines of every mapping, in document order, as yaml (`doc`) and the fast reader (`read`) see them. */
 function mappingLines(
-  text: string,
-  lineCounter = new LineCounter(),
-  doc = parseDocument(text, { lineCounter }),
+  read: ReturnType<typeof readSimpleYaml>,
+  lineCounter: LineCounter,
+  doc: ReturnType<typeof parseDocument>,
 ): { yaml: number[]; fast: number[] } {
   const yaml: number[] = [];
   visit(doc, {
@@ -40,7 +37,6 @@ function mappingLines(
     },
   });
   const fast: number[] = [];
-  const read = readSimpleYaml(text);
   const walk = (v: unknown) => {
     if (Array.isArray(v)) v.forEach(walk);
     else if (v !== null && typeof v === "object") {
@@ -62,7 +58,7 @@ describe("fast reader of source lists", () => {
     const doc = parseDocument(text, { lineCounter });
     assert.deepEqual(doc.errors, []);
     assert.deepEqual(fast.value, doc.toJS());
-    const lines = mappingLines(text, lineCounter, doc);
+    const lines = mappingLines(fast, lineCounter, doc);
     assert.deepEqual(lines.fast, lines.yaml);
   });
 
