@@ -23,9 +23,10 @@ function agrees(text: string, kind: Kind = "projects"): boolean {
   if (parsed.source === null || parsed.diagnostics.some((d) => d.severity === "error")) {
     return false;
   }
-  const full = canonicalize(parsed.source, kind);
   const quick = isCanonical(parsed.source.text, parsed.value, kind);
   if (quick) {
+    // The full rewrite is only needed to check an acceptance.
+    const full = canonicalize(parsed.source, kind);
     const where = JSON.stringify(text.slice(0, 400));
     assert.equal(full.text, text, `accepted, but fmt rewrites ${where}`);
     assert.deepEqual(full.changes, [], `accepted, but fmt reports changes in ${where}`);

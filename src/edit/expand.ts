@@ -51,11 +51,52 @@ function size(node: Node): number {
   return n;
 }
 
+/** The values in `node`, counted as `size` does, and how many of them are aliases. */
+function measure(node: Node): { values: number; aliases: number } {
+  let values = 0;
+  let aliases = 0;
+  visit(node, {
+    Node() {
+      values++;
+    },
+    Alias() {
+      values++;
+      aliases++;
+    },
+  });
+  return { values, aliases };
+}
+
+/**
+ * The alias at which the copying below would pass `limit`, found without
+ * copying anything (a large expansion is refused at once), or null. Exact as
+ * long as no value copied before it holds an alias itself (copies of those
+ * are expanded in turn); past such a value it gives up with null, and the
+ * copying finds the alias.
+ */
+function overLimitAt(doc: Document, limit: number): Node | null {
+  let copied = 0;
+  let at: Node | null = null;
+  visit(doc, {
+    Alias(_, alias) {
+      const target = alias.resolve(doc);
+      if (!isNode(target)) return undefined;
+      const { values, aliases } = measure(target);
+      copied += values;
+      if (copied > limit) at = alias;
+      return at !== null || aliases > 0 ? visit.BREAK : undefined;
+    },
+  });
+  return at;
+}
+
 /**
  * Expands in place; returns the number of aliases and merge keys expanded.
  * Throws ExpansionTooLarge past `limit` copied values.
  */
 export function expandAliases(doc: Document, limit: number): number {
+  const over = overLimitAt(doc, limit);
+  if (over !== null) throw new ExpansionTooLarge(over, limit);
   let count = 0;
   let copied = 0;
   // Innermost first: an anchored node may itself hold aliases.

@@ -38,6 +38,9 @@ export function nodeAt(source: YamlSource, path: DataPath): Node | null {
 /** The position of a map's key node (for "unknown property" style problems). */
 export function keyPosition(source: YamlSource, mapPath: DataPath, key: string): Position {
   if (source.locator) return offsetPosition(source, source.locator.keyOffset(mapPath, key));
+  if (source.lines && mapPath.length === 1 && typeof mapPath[0] === "number") {
+    return offsetPosition(source, source.lines.keyOffset(mapPath, key));
+  }
   const map = nodeAt(source, mapPath);
   if (isMap(map)) {
     for (const pair of map.items) {
@@ -51,8 +54,26 @@ export function keyPosition(source: YamlSource, mapPath: DataPath, key: string):
 
 export function positionOf(source: YamlSource, path: DataPath): Position {
   if (source.locator) return offsetPosition(source, source.locator.offset(path));
+  const fromLines = lineOffset(source, path);
+  if (fromLines !== undefined) return offsetPosition(source, fromLines);
   const node = nodeAt(source, path);
   return offsetPosition(source, node?.range?.[0] ?? 0);
+}
+
+/**
+ * The offset the lines give where it is the tree's for certain: an entry, one
+ * of its keys' values on the key's line, an item of a flow list. Undefined
+ * otherwise (a mapping one level down, whose value starts on the next line).
+ */
+function lineOffset(source: YamlSource, path: DataPath): number | undefined {
+  const [index, key, item] = path;
+  if (source.lines === undefined || path.length > 3) return undefined;
+  if (path.length > 0 && typeof index !== "number") return undefined;
+  if (path.length > 1 && typeof key !== "string") return undefined;
+  if (path.length > 2 && typeof item !== "number") return undefined;
+  const offset = source.lines.offset(path);
+  const next = source.text[offset];
+  return next === undefined || next === "\n" ? undefined : offset;
 }
 
 export function offsetPosition(source: YamlSource, offset: number): Position {

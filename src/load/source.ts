@@ -31,6 +31,13 @@ export interface YamlSource {
    * syntax tree: problems are then located from the lines, and `doc` throws.
    */
   readonly locator?: LineLocator;
+  /**
+   * Set when the file is in the `cooltech fmt` layout and read without a
+   * syntax tree: the entries' own keys and list items are located from the
+   * lines (the same positions as the tree), so that a problem does not build
+   * the whole tree just to find its line (see locate.ts).
+   */
+  readonly lines?: LineLocator | undefined;
 }
 
 export interface ParsedYaml {

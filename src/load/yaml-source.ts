@@ -15,7 +15,7 @@ import {
 import { lineCounterOf, lineLocator } from "./line-locate.js";
 import { entryStarts, recoverEntries } from "./recover.js";
 import { resolveValue } from "./resolve.js";
-import type { ParsedYaml, YamlSource } from "./source.js";
+import type { LineLocator, ParsedYaml, YamlSource } from "./source.js";
 import { MAX_LISTED, syntaxDiagnostics } from "./syntax-diagnostics.js";
 
 export type { DataPath, ParsedYaml, YamlSource } from "./source.js";
@@ -74,7 +74,7 @@ export function parseYaml(rawText: string, file: string, path: string = file): P
   // tree; the tree is built on first use, i.e. only when a problem must be located.
   const fast = readCanonicalList(text);
   if (fast !== undefined) {
-    const source = lazySource(file, path, text, limit);
+    const source = lazySource(file, path, text, limit, true);
     if (original !== undefined) source.original = original;
     return { source, value: fast, diagnostics: [] };
   }
@@ -131,26 +131,49 @@ function compose(text: string): Document.Parsed {
   return parseDocument(text, { prettyErrors: false, uniqueKeys: true, merge: true });
 }
 
-/** A source whose syntax tree is built on first use (limit -1: no size limit on the tree). */
-export function lazySource(file: string, path: string, text: string, limit: number): YamlSource {
+/**
+ * A source whose syntax tree is built on first use (limit -1: no size limit on
+ * the tree). `canonical`: the fast reader accepted the text; otherwise that is
+ * checked the first time a problem is located (see source.ts `lines`).
+ */
+export function lazySource(
+  file: string,
+  path: string,
+  text: string,
+  limit: number,
+  canonical = false,
+): YamlSource {
   let doc: Document.Parsed | undefined;
   const lineCounter = lineCounterOf(text);
-  const source: YamlSource = {
+  if (limit !== -1) {
+    return {
+      file,
+      path,
+      text,
+      get doc(): Document.Parsed {
+        const { line, col } = linePosition(text, limit);
+        throw new UserError(`${file}:${line}:${col} ${tooLargeToEditMessage()}`);
+      },
+      lineCounter,
+      locator: lineLocator(text, lineCounter.lineStarts),
+    };
+  }
+  let lines: LineLocator | null | undefined;
+  return {
     file,
     path,
     text,
     get doc() {
-      if (limit !== -1) {
-        const { line, col } = linePosition(text, limit);
-        throw new UserError(`${file}:${line}:${col} ${tooLargeToEditMessage()}`);
-      }
       doc ??= compose(text);
       return doc;
     },
     lineCounter,
+    get lines() {
+      lines ??=
+        canonical || readCanonicalList(text) !== undefined
+          ? lineLocator(text, lineCounter.lineStarts)
+          : null;
+      return lines ?? undefined;
+    },
   };
-  if (limit !== -1) {
-    return Object.assign(source, { locator: lineLocator(text, lineCounter.lineStarts) });
-  }
-  return source;
 }
