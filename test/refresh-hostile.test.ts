@@ -3,7 +3,9 @@
  * against the local fake GitHub: no line cooltech prints (stdout, stderr; every
  * command and format) can act as a GitHub Actions workflow command, the step
  * summary carries no raw HTML or image, and no generated file carries control
- * or bidi characters.
+ * or bidi characters. Token redaction hides secrets, not words: a token too short
+ * to be a secret (GITHUB_TOKEN=x) leaves the output alone; a real-looking one never
+ * appears in it (each on a fake GitHub of its own).
  */
 import assert from "node:assert/strict";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
@@ -12,7 +14,14 @@ import { after, before, test } from "node:test";
 import { isWorkflowCommand } from "../src/actions/neutralise.js";
 import type { Directory } from "../src/core/model.js";
 import { demoRepos, type FakeGitHub, type FakeRepo, startFakeGitHub } from "./fake-github/index.js";
-import { type CliRun, fakeEnv, runCli, TOKEN, tempData } from "./helpers/refresh-cli.js";
+import {
+  assertNoToken,
+  type CliRun,
+  fakeEnv,
+  runCli,
+  TOKEN,
+  tempData,
+} from "./helpers/refresh-cli.js";
 
 const T1 = "2025-11-20T03:00:00.000Z";
 /** Characters that must reach no generated file (src/core/text.ts). */
@@ -178,5 +187,35 @@ test("no line of any run above can act as a workflow command", () => {
         if (!annotation) assert.equal(isWorkflowCommand(line), false, `${what} ${stream}: ${line}`);
       }
     }
+  }
+});
+
+test("GITHUB_TOKEN=x: the --json summary keeps its words (`fixed`, not `fi***ed`)", async () => {
+  const short = await startFakeGitHub({ repos: demoRepos(), token: "x" });
+  const tmp = await tempData();
+  try {
+    const env = fakeEnv(short, { GITHUB_TOKEN: "x" });
+    const run = await runCli(["refresh", "--data", "data", "--json"], env, tmp.dir);
+    assert.notEqual(run.code, 70, run.stderr);
+    assert.doesNotMatch(run.stdout + run.stderr, /\*\*\*/);
+    const summary = JSON.parse(run.stdout) as { moved: Array<Record<string, unknown>> };
+    assert.ok(summary.moved.length > 0, "the demo data has a moved repository");
+    for (const m of summary.moved) assert.equal(typeof m.fixed, "boolean");
+  } finally {
+    await tmp.cleanup();
+    await short.close();
+  }
+});
+
+test("a real-looking token never reaches the output or the files", async () => {
+  const long = await startFakeGitHub({ repos: demoRepos(), token: TOKEN });
+  const tmp = await tempData();
+  try {
+    const run = await runCli(["refresh", "--data", "data", "--json"], fakeEnv(long), tmp.dir);
+    assert.notEqual(run.code, 70, run.stderr);
+    await assertNoToken(run, tmp.dir);
+  } finally {
+    await tmp.cleanup();
+    await long.close();
   }
 });

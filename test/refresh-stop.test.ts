@@ -12,7 +12,15 @@ import { after, afterEach, before, beforeEach, test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 import { type Directory, isFetched } from "../src/core/model.js";
 import { demoRepos, type FakeGitHub, startFakeGitHub } from "./fake-github/index.js";
-import { fakeEnv, readJson, runCli, startCli, TOKEN, tempData } from "./helpers/refresh-cli.js";
+import {
+  fakeEnv,
+  readJson,
+  runBinary,
+  runCli,
+  startCli,
+  TOKEN,
+  tempData,
+} from "./helpers/refresh-cli.js";
 
 const T1 = "2025-11-20T03:00:00.000Z";
 const T2 = "2025-11-21T03:00:00.000Z";
@@ -88,18 +96,30 @@ async function oneGeneration(day: string): Promise<number[]> {
   return [...counts].sort((a, b) => a - b);
 }
 
+/** The fixture after a refresh on T1 with 100 stars everywhere: each test starts from a copy. */
+let seed: Awaited<ReturnType<typeof tempData>>;
+/** How long that refresh took, through the binary: a whole run here, from startup to exit. */
+let span: number;
+
 before(async () => {
   gh = await startFakeGitHub({ repos: demoRepos(), token: TOKEN });
+  seed = await tempData();
+  setStars(100);
+  const t0 = Date.now();
+  const r = await runBinary(["refresh", "--data", "data"], env(T1), seed.dir);
+  span = Date.now() - t0;
+  assert.equal(r.code, 0, r.stderr);
 });
-after(() => gh.close());
+after(async () => {
+  await seed.cleanup();
+  await gh.close();
+});
 beforeEach(async () => {
-  tmp = await tempData();
+  tmp = await tempData(seed.data);
   gh.clearFaults();
   gh.resetStats();
   gh.resetRateLimits();
   setStars(100);
-  assert.equal((await refresh([], T1)).code, 0);
-  gh.resetStats();
 });
 afterEach(() => tmp.cleanup());
 
@@ -212,16 +232,15 @@ for (const [how, args] of [
 }
 
 test("SIGKILL at random moments, then a normal run: no leftovers, one generation", async () => {
-  // How long a whole run takes here, so the kills land anywhere in one (startup to exit).
-  const t0 = Date.now();
-  assert.equal((await refresh([], "2025-11-20T12:00:00.000Z")).code, 0);
-  const span = Date.now() - t0;
+  // The kills land anywhere in a whole run (startup to exit, `span`, measured in before()):
+  // kill i at a random moment of the i-th of `days.length` equal slices of 1.1 runs.
   process.stderr.write(`# one run: ${span} ms; killing at random moments within it\n`);
-  const days = Array.from({ length: 8 }, (_, i) => `2025-11-${String(21 + i).padStart(2, "0")}`);
+  const days = Array.from({ length: 3 }, (_, i) => `2025-11-${String(21 + i).padStart(2, "0")}`);
+  const slice = (span * 1.1) / days.length;
   for (const [i, day] of days.entries()) {
     setStars(300 + i);
     const run = startCli(["refresh", "--data", "data"], env(`${day}T03:00:00.000Z`), tmp.dir);
-    await sleep(Math.floor(Math.random() * span * 1.1));
+    await sleep(Math.floor((i + Math.random()) * slice));
     run.child.kill("SIGKILL");
     await run.done;
     const next = `${day}T15:00:00.000Z`;

@@ -64,11 +64,17 @@ const PAGE_FIELDS: ReadonlySet<string> = new Set(["nodes", "edges", "pageInfo"])
 
 /** A field whose type is a *Connection taking `first`/`last` (e.g. `repositoryTopics`). */
 export function isConnectionField(field: GraphQLField<unknown, unknown>): boolean {
-  return (
-    getNamedType(field.type).name.endsWith("Connection") &&
-    field.args.some((a) => a.name === "first" || a.name === "last")
-  );
+  let known = connectionFields.get(field);
+  if (known === undefined) {
+    known =
+      getNamedType(field.type).name.endsWith("Connection") &&
+      field.args.some((a) => a.name === "first" || a.name === "last");
+    connectionFields.set(field, known);
+  }
+  return known;
 }
+/** isConnectionField per field of the (immutable) schema: asked for every field resolved. */
+const connectionFields = new WeakMap<GraphQLField<unknown, unknown>, boolean>();
 
 export function queryCost(
   schema: GraphQLSchema,
@@ -101,6 +107,28 @@ export function queryCost(
       return fragment !== undefined && requestsPage(fragment.selectionSet);
     });
 
+  /**
+   * What a named fragment adds at multiplier 1, per type it is walked under. Everything walk
+   * adds is the multiplier times a count, so a fragment spread 100 times (once per aliased
+   * repository) is walked once and its counts multiplied, with the same totals.
+   */
+  const spreads = new Map<string, { requests: number; nodes: number }>();
+  const spread = (name: string, fragment: FragmentDefinitionNode, type: GraphQLCompositeType) => {
+    const key = `${name}\u0000${type.name}`;
+    let counts = spreads.get(key);
+    if (counts === undefined) {
+      const outer = { ...total };
+      total.requests = 0;
+      total.nodes = 0;
+      walk(fragment.selectionSet, type, 1);
+      counts = { ...total };
+      spreads.set(key, counts);
+      total.requests = outer.requests;
+      total.nodes = outer.nodes;
+    }
+    return counts;
+  };
+
   const walk = (set: SelectionSetNode, parent: GraphQLCompositeType, multiplier: number): void => {
     for (const sel of set.selections) {
       if (!included(sel)) continue;
@@ -109,7 +137,13 @@ export function queryCost(
         if (!fragment) continue;
         const cond = fragment.typeCondition && schema.getType(fragment.typeCondition.name.value);
         const type = cond && isCompositeType(cond) ? cond : parent;
-        walk(fragment.selectionSet, type, multiplier);
+        if (sel.kind === Kind.FRAGMENT_SPREAD && fragment.kind === Kind.FRAGMENT_DEFINITION) {
+          const counts = spread(sel.name.value, fragment, type);
+          total.requests += multiplier * counts.requests;
+          total.nodes += multiplier * counts.nodes;
+        } else {
+          walk(fragment.selectionSet, type, multiplier);
+        }
         continue;
       }
       if (!(isObjectType(parent) || isInterfaceType(parent))) continue;

@@ -19,15 +19,18 @@ export const FIXTURE = join(ROOT, "test/fixtures/refresh/data");
 /** A distinctive token, so a leak is found by a plain substring search. */
 export const TOKEN = "ghp_TESTtoken0123456789abcdefLEAKCHECK";
 
-/** A temp folder holding a copy of the refresh fixture; remove it with `cleanup`. */
-export async function tempData(): Promise<{
+/**
+ * A temp folder holding a copy of the refresh fixture (or of another data folder, e.g. one
+ * a test file refreshed once in `before()`); remove it with `cleanup`.
+ */
+export async function tempData(from = FIXTURE): Promise<{
   dir: string;
   data: string;
   cleanup: () => Promise<void>;
 }> {
   const dir = await mkdtemp(join(tmpdir(), "cooltech-refresh-"));
   const data = join(dir, "data");
-  await cp(FIXTURE, data, { recursive: true });
+  await cp(from, data, { recursive: true });
   return { dir, data, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 
