@@ -16,7 +16,7 @@ import { renderSite } from "../src/site/build/index.js";
 import { signalsDirectory, signalsHistory } from "./fixtures/site/signals.js";
 import { syntheticDirectory } from "./fixtures/site/synthetic.js";
 import { skipBrowser } from "./helpers/browser.js";
-import { type Harness, siteContext, startHarness } from "./helpers/site-harness.js";
+import { type Harness, startHarness } from "./helpers/site-harness.js";
 import { viewTests } from "./site-browser-views.js";
 
 const FIXTURE = new URL("../../test/fixtures/site/directory.json", import.meta.url);
@@ -236,13 +236,11 @@ describe("site in a browser", { skip: skipBrowser() }, () => {
   });
 
   test("works from file:// too (data embedded, no fetch)", async () => {
-    const context = await siteContext(h.browser);
-    const page = await context.newPage();
-    page.on("pageerror", (e) => h.errors.push(`pageerror: ${e.message}`));
+    const page = await h.page();
     await page.goto(`${pathToFileURL(join(h.root, "fixture", "index.html")).href}#tag=ceph`);
     await page.waitForSelector("#count:not(:empty)");
     assert.deepEqual(await titles(page), ["Rook"]);
-    await context.close();
+    await done(page);
   });
 
   viewTests(() => h);
