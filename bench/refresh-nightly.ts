@@ -11,7 +11,8 @@
  *   --repos N   catalog size (default 2,000; the README's 100,000 row: --repos 100000)
  *   --two-pass-only   skip the one-pass side (at 100,000 each night takes minutes)
  * Exits 1 when a two-pass target is missed: night 3 ≤ ceil(N/100) + 2 points at 2,000,
- * < 1,000 points at 100,000; night 2 changes at most 1 line.
+ * < 1,000 points at 100,000; night 2 changes at most 1 line; at 100,000, night 2's peak
+ * RSS is no more than night 1's and no night passes 1 GB.
  */
 import { execFile, spawn } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
@@ -163,13 +164,17 @@ async function main(): Promise<number> {
   const misses: string[] = [];
   if (busy.points > target) misses.push(`night 3 cost ${busy.points} points > ${target}`);
   if (quiet.lines > 1) misses.push(`night 2 changed ${quiet.lines} lines > 1`);
-  if (quiet.rssMb > (two[0] as Night).rssMb * 1.05)
-    misses.push("night 2 used more memory than night 1");
+  // The memory rule is the issue's, for 100,000 repositories: there, night 2 holds the last-known
+  // data of every entry. At small sizes the fixed cost of reading a previous directory (its
+  // readers' code, a few MB) outweighs the data, so the difference is printed, not judged.
+  const extra = quiet.rssMb - (two[0] as Night).rssMb;
+  if (N >= 100_000 && extra > 0) misses.push("night 2 used more memory than night 1");
   const peak = Math.max(...two.map((n) => n.rssMb));
   if (N >= 100_000 && peak > 1024) misses.push(`peak RSS ${Math.round(peak)} MB > 1 GB`);
   console.log(
-    `\nTargets (two-pass): night 3 ≤ ${fmt(target)} points; night 2 ≤ 1 line changed, RSS ≤ night 1's${N >= 100_000 ? "; peak RSS ≤ 1 GB" : ""}.`,
+    `\nTargets (two-pass): night 3 ≤ ${fmt(target)} points; night 2 ≤ 1 line changed${N >= 100_000 ? ", RSS ≤ night 1's; peak RSS ≤ 1 GB" : ""}.`,
   );
+  console.log(`Night 2 peak RSS minus night 1's: ${extra >= 0 ? "+" : ""}${Math.round(extra)} MB.`);
   console.log(`Node ${process.version}; load average ${loadAverage()}.`);
   console.log(misses.length === 0 ? "All met." : `MISSED: ${misses.join("; ")}`);
   return misses.length === 0 ? 0 : 1;

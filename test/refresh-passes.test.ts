@@ -72,6 +72,38 @@ describe("pass 2: which repositories need open issues and topics", () => {
     }
   });
 
+  test("an answer with exactly the last-known values is that block itself, not a copy", () => {
+    const d = knownDetails(known, notDue("a/b"));
+    assert.equal(d.unchanged("a/b", scalarsOf(github)), github);
+    for (const change of [
+      { stars: 6 },
+      { description: "d2" },
+      { latestRelease: { tag: "v1", publishedAt: null, url: "https://github.com/a/b/r" } },
+      // Data fetched before avatars were asked has none: a first avatar is new data.
+      { avatarUrl: "https://avatars.githubusercontent.com/u/1?v=4" },
+    ]) {
+      assert.equal(d.unchanged("a/b", { ...scalarsOf(github), ...change }), null);
+    }
+    const withAvatar = { ...github, avatarUrl: "https://avatars.githubusercontent.com/u/1?v=4" };
+    const d2 = knownDetails(new Map([["a/b", { github: withAvatar, trend: null }]]), notDue("a/b"));
+    assert.equal(
+      d2.unchanged("a/b", { ...scalarsOf(github), avatarUrl: withAvatar.avatarUrl }),
+      withAvatar,
+    );
+    assert.equal(d2.unchanged("a/b", { ...scalarsOf(github), avatarUrl: null }), null);
+  });
+
+  test("on its re-check day, or with no usable data, an unchanged answer is not taken as known", () => {
+    const day = [0, 1, 2, 3, 4, 5, 6]
+      .map((i) => addDays("2025-03-01", i))
+      .find((x) => dueForRecheck("a/b", github, x));
+    assert.equal(knownDetails(known, day as string).unchanged("a/b", scalarsOf(github)), null);
+    const missing = new Map([
+      ["a/b", { github: { ...github, status: "missing" as const }, trend: null }],
+    ]);
+    assert.equal(knownDetails(missing, notDue("a/b")).unchanged("a/b", scalarsOf(github)), null);
+  });
+
   test("no data, or missing before: not known, so asked in full", () => {
     const missing = new Map([
       ["a/b", { github: { ...github, status: "missing" as const }, trend: null }],

@@ -90,12 +90,14 @@ function checkedFetch(base: typeof fetch, options: TransportOptions): typeof fet
       const response = await base(input, { ...init, signal });
       const text = NULL_BODY.has(response.status) ? null : await response.text();
       options.onResponse?.(response);
-      checkJson(response, text);
-      return new Response(text, {
+      const json = checkJson(response, text);
+      const checked = new Response(text, {
         status: response.status,
         statusText: response.statusText,
         headers: [...response.headers],
       });
+      if (json !== undefined && checked.body !== null) parsedBodies.set(checked.body, json);
+      return checked;
     } catch (error) {
       if (error instanceof TransportError) throw error;
       if (stop?.aborted) throw abortError();
@@ -106,11 +108,27 @@ function checkedFetch(base: typeof fetch, options: TransportOptions): typeof fet
   return wrapped as typeof fetch;
 }
 
-/** A JSON response whose body does not parse (truncated, say) is a TransportError. */
-function checkJson(response: Response, text: string | null): void {
-  if (text === null || text === "" || !isJson(response.headers.get("content-type"))) return;
+/**
+ * What checkJson parsed, by the body of the response the transport returned.
+ * A caller that asks octokit not to parse a success (`request:
+ * { parseSuccessResponseBody: false }`) gets that body as `data` and reads
+ * the value with parsedJson: one native JSON.parse per answer instead of two,
+ * the second of which (octokit's, big-number aware) copies the whole text.
+ */
+const parsedBodies = new WeakMap<object, unknown>();
+
+/** The JSON value of a body the transport returned (see parsedBodies); undefined when none. */
+export function parsedJson(body: unknown): unknown {
+  return typeof body === "object" && body !== null ? parsedBodies.get(body) : undefined;
+}
+
+/** A JSON response whose body does not parse (truncated, say) is a TransportError; returns the value. */
+function checkJson(response: Response, text: string | null): unknown {
+  if (text === null || text === "" || !isJson(response.headers.get("content-type"))) {
+    return undefined;
+  }
   try {
-    JSON.parse(text);
+    return JSON.parse(text);
   } catch {
     throw new TransportError(
       `malformed JSON in a ${response.status} response (${text.length} bytes)`,

@@ -8,6 +8,8 @@
  *   entries are re-checked each night and, with nightly runs, no entry's
  *   open-issue count or topics are older than DETAILS_MAX_AGE_DAYS.
  * Otherwise the last-known values are kept (and the entry stays byte-identical).
+ * An answer equal to the last-known data, field by field, is that data: the
+ * lookup records the block already held (no second copy, no garbage to collect).
  */
 import type { GithubInfo } from "../core/model.js";
 import type { Known } from "../generate/directory.js";
@@ -52,6 +54,38 @@ function sameScalars(known: GithubInfo, answer: Scalars): boolean {
   return clean !== null && JSON.stringify(scalarsOf(clean)) === JSON.stringify(scalarsOf(known));
 }
 
+/**
+ * Whether pass 1's answer holds exactly the known values. The known block was
+ * stored after sanitizeRepoInfo, so an answer equal to it would pass unchanged.
+ * A block from before avatars were asked has none: the answer's avatar is then
+ * new data.
+ */
+function equalScalars(known: GithubInfo, s: Scalars): boolean {
+  const a = known.latestRelease;
+  const b = s.latestRelease;
+  const sameRelease =
+    a === b ||
+    (a !== null &&
+      b !== null &&
+      a.tag === b.tag &&
+      a.publishedAt === b.publishedAt &&
+      a.url === b.url);
+  return (
+    sameRelease &&
+    known.nameWithOwner === s.nameWithOwner &&
+    known.url === s.url &&
+    known.description === s.description &&
+    known.stars === s.stars &&
+    known.forks === s.forks &&
+    known.license === s.license &&
+    known.language === s.language &&
+    known.archived === s.archived &&
+    known.pushedAt === s.pushedAt &&
+    known.createdAt === s.createdAt &&
+    known.avatarUrl === s.avatarUrl
+  );
+}
+
 /** The entry's re-check day: 0..DETAILS_MAX_AGE_DAYS-1, from a hash of its key (FNV-1a). */
 export function recheckSlot(key: string): number {
   let h = 0x811c9dc5;
@@ -81,6 +115,11 @@ export function knownDetails(known: ReadonlyMap<string, Known>, today: string): 
       if (github === null) return null;
       if (!sameScalars(github, scalars) || dueForRecheck(key, github, today)) return null;
       return { openIssues: github.openIssues, topics: github.topics };
+    },
+    unchanged: (key, scalars) => {
+      const github = usable(key);
+      if (github === null || !equalScalars(github, scalars)) return null;
+      return dueForRecheck(key, github, today) ? null : github;
     },
   };
 }

@@ -35,9 +35,12 @@ export function confirmedAtOf(previous: GithubInfo, previousRefreshedAt: string 
   return previous.confirmedAt ?? previous.fetchedAt;
 }
 
-/** Whether two blocks hold the same GitHub data (times and status aside). */
+/**
+ * Whether two blocks hold the same GitHub data (times and status aside). The
+ * same object when pass 1 found the data unchanged (details.ts).
+ */
 export function sameData(a: RepoInfo, b: RepoInfo): boolean {
-  return JSON.stringify(repoInfo(a)) === JSON.stringify(repoInfo(b));
+  return a === b || JSON.stringify(repoInfo(a)) === JSON.stringify(repoInfo(b));
 }
 
 export interface Merged {
