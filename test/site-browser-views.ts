@@ -207,14 +207,20 @@ export function viewTests(harness: () => Harness): void {
   });
 
   test("every view passes axe, light and dark, and at phone width, without sideways scrolling", async () => {
-    const desktop = { width: 1280, height: 900 };
+    const desktop = { viewport: { width: 1280, height: 900 } };
+    // Light and dark share a tab (the scheme is emulated per page); the phone needs its own context.
     const looks = [
-      ["light", { viewport: desktop, colorScheme: "light" }],
-      ["dark", { viewport: desktop, colorScheme: "dark" }],
-      ["phone", { viewport: { width: 390, height: 844 }, colorScheme: "light", isMobile: true }],
+      ["light", desktop, "light"],
+      ["dark", desktop, "dark"],
+      ["phone", { viewport: { width: 390, height: 844 }, isMobile: true }, "light"],
     ] as const;
-    for (const [look, options] of looks) {
+    for (const [look, options, colorScheme] of looks) {
       const page = await harness().open("", "signals", options);
+      await page.emulateMedia({ colorScheme });
+      assert.equal(
+        await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches),
+        colorScheme === "dark",
+      );
       // The list is checked whole (header, navigation, controls); the other views where they differ.
       for (const [view, hash, shown, within] of [
         ["list", "", "#results .card", undefined],
@@ -238,6 +244,7 @@ export function viewTests(harness: () => Harness): void {
           await page.screenshot({ path: join(shots, `cooltech-site-${view}-${look}.png`) });
         }
       }
+      await page.emulateMedia({ colorScheme: null }); // back to the context's, for the next user
       await harness().done(page);
     }
   });

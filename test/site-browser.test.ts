@@ -16,9 +16,11 @@ import { renderSite } from "../src/site/build/index.js";
 import { signalsDirectory, signalsHistory } from "./fixtures/site/signals.js";
 import { syntheticDirectory } from "./fixtures/site/synthetic.js";
 import { skipBrowser } from "./helpers/browser.js";
-import { type Harness, siteContext, startHarness } from "./helpers/site-harness.js";
+import { type Harness, startHarness } from "./helpers/site-harness.js";
 import { viewTests } from "./site-browser-views.js";
 
+/** The long list: the first batch of 24 and four batches of 48, so that scrolling has batches to load. */
+const BIG = 24 + 48 * 4;
 const FIXTURE = new URL("../../test/fixtures/site/directory.json", import.meta.url);
 
 describe("site in a browser", { skip: skipBrowser() }, () => {
@@ -30,7 +32,7 @@ describe("site in a browser", { skip: skipBrowser() }, () => {
     const fixture = JSON.parse(await readFile(FIXTURE, "utf8")) as Directory;
     h = await startHarness({
       fixture: renderSite(fixture),
-      big: renderSite(syntheticDirectory(300)),
+      big: renderSite(syntheticDirectory(BIG)),
       signals: renderSite(signalsDirectory(), DEFAULT_BRANDING, [], signalsHistory()),
     });
   });
@@ -208,9 +210,10 @@ describe("site in a browser", { skip: skipBrowser() }, () => {
   test("renders a first batch of a long list, then more on scroll or on Show more", async () => {
     const page = await open("", "big");
     const count = () => page.locator("#results .card").count();
-    // 24 at once, and 48 more each time "Show more" nears the viewport (it may have already).
+    // 24 at once, and 48 more each time "Show more" nears the viewport (it may have already);
+    // with room for the click's batch and at least one more batch to load on scroll.
     const first = await count();
-    assert.ok(first < 300 && (first - 24) % 48 === 0, `${first} cards`);
+    assert.ok(first < BIG - 48 && (first - 24) % 48 === 0, `${first} cards`);
     // Clicked in place: page.click would scroll it into view, which loads batches by itself.
     const [before, after] = await page.evaluate(() => {
       const n = () => document.querySelectorAll("#results .card").length;
@@ -223,26 +226,24 @@ describe("site in a browser", { skip: skipBrowser() }, () => {
     // Scrolled to the bottom at every frame until all are there: no fixed pause or count of
     // scrolls (a loaded machine renders late); the long timeout only ends a broken page.
     await page.waitForFunction(
-      () => {
+      (all) => {
         window.scrollTo(0, document.body.scrollHeight);
-        return document.querySelectorAll("#results .card").length >= 300;
+        return document.querySelectorAll("#results .card").length >= all;
       },
-      undefined,
+      BIG,
       { timeout: 120_000 },
     );
-    assert.equal(await page.locator("#results .card").count(), 300);
+    assert.equal(await page.locator("#results .card").count(), BIG);
     assert.equal(await page.isHidden("#more"), true);
     await done(page);
   });
 
   test("works from file:// too (data embedded, no fetch)", async () => {
-    const context = await siteContext(h.browser);
-    const page = await context.newPage();
-    page.on("pageerror", (e) => h.errors.push(`pageerror: ${e.message}`));
+    const page = await h.page();
     await page.goto(`${pathToFileURL(join(h.root, "fixture", "index.html")).href}#tag=ceph`);
     await page.waitForSelector("#count:not(:empty)");
     assert.deepEqual(await titles(page), ["Rook"]);
-    await context.close();
+    await done(page);
   });
 
   viewTests(() => h);

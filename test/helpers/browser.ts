@@ -8,7 +8,7 @@
  */
 import { accessSync, constants, existsSync, readFileSync } from "node:fs";
 import { delimiter, join } from "node:path";
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 
 /** Where Chrome or Chromium lives on Debian, Ubuntu (apt and snap) and macOS, in order of preference. */
 export const BROWSER_PATHS: readonly string[] = [
@@ -106,6 +106,8 @@ export async function launchBrowser(): Promise<Browser> {
       `${missingBrowserMessage(search.reason)}. The browser tests need it${process.env.CI === "true" ? " under CI=true" : ""}.`,
     );
   }
+  // Loaded here, not at the top: it is big, and files that only look for a browser, or skip, need none.
+  const { chromium } = await import("playwright-core");
   return chromium.launch({
     executablePath: search.path,
     args: [

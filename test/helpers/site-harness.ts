@@ -21,9 +21,15 @@ export interface Harness {
   root: string;
   /** Page errors and console errors seen so far. */
   errors: string[];
-  /** A fresh page on `site` with the hash, once the list has rendered. */
+  /**
+   * A page on `site` with the hash, once the list has rendered: always a
+   * fresh document (a query makes each URL new), though the tab and its
+   * context may be reused ones, since opening tabs costs much CPU.
+   */
   open(hash?: string, site?: string, options?: BrowserContextOptions): Promise<Page>;
-  /** Closes a page from `open`, and its context unless it is the shared one. */
+  /** A free tab in the context for `options`, errors watched, to navigate by hand. */
+  page(options?: BrowserContextOptions): Promise<Page>;
+  /** Gives back a page from `open` or `page`: it must not be used after. */
   done(page: Page): Promise<void>;
   close(): Promise<void>;
 }
@@ -47,31 +53,46 @@ export async function startHarness(sites: Record<string, Map<string, string>>): 
   const server = await startStaticServer(root);
   const browser = await launchBrowser();
   const errors: string[] = [];
-  let shared: BrowserContext | undefined;
+  // One context per set of options, and its free tabs: pages differ by their documents only.
+  const contexts = new Map<string, Promise<BrowserContext>>();
+  const free = new Map<BrowserContext, Page[]>();
+  let opened = 0;
+  const watch = (page: Page): Page => {
+    page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+    page.on("console", (m) => {
+      // The avatar made to fail is expected to log its 404.
+      if (m.type() === "error" && !m.location().url.startsWith(AVATAR_BROKEN)) {
+        errors.push(`console: ${m.text()}`);
+      }
+    });
+    return page;
+  };
+  const page = async (options: BrowserContextOptions = {}): Promise<Page> => {
+    const key = JSON.stringify(options);
+    if (!contexts.has(key)) contexts.set(key, siteContext(browser, options));
+    const context = await (contexts.get(key) as Promise<BrowserContext>);
+    if (!free.has(context)) free.set(context, []);
+    return free.get(context)?.pop() ?? watch(await context.newPage());
+  };
   return {
     browser,
     server,
     root,
     errors,
+    page,
     async open(hash = "", site = "fixture", options = {}) {
-      // Pages share one context unless they need their own options: it saves a context per test.
-      shared ??= await siteContext(browser);
-      const own = Object.keys(options).length > 0;
-      const context = own ? await siteContext(browser, options) : shared;
-      const page = await context.newPage();
-      page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
-      page.on("console", (m) => {
-        // The avatar made to fail is expected to log its 404.
-        if (m.type() === "error" && !m.location().url.startsWith(AVATAR_BROKEN)) {
-          errors.push(`console: ${m.text()}`);
-        }
-      });
-      await page.goto(`${server.url}${site}/index.html${hash}`);
+      const tab = await page(options);
+      // The query makes the URL new, so the tab loads a new document even where only the hash differs.
+      await tab.goto(`${server.url}${site}/index.html?open=${++opened}${hash}`);
       // The list renders first whatever the page (a detail or the stats may hide it).
-      await page.waitForSelector("#count:not(:empty)", { state: "attached" });
-      return page;
+      await tab.waitForSelector("#count:not(:empty)", { state: "attached" });
+      return tab;
     },
-    done: (page) => (page.context() === shared ? page.close() : page.context().close()),
+    async done(tab) {
+      const pool = free.get(tab.context());
+      if (pool) pool.push(tab);
+      else await tab.context().close();
+    },
     async close() {
       await browser?.close();
       await server?.close();
