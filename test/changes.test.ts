@@ -18,27 +18,10 @@ import {
 import { changesMarkdown } from "../src/refresh/summary-changes.js";
 import { demoRepos, type FakeGitHub, startFakeGitHub } from "./fake-github/index.js";
 import { DAY1, DAY2, DAY3, HOSTILE_NAME, HOSTILE_TAG, simulateDay } from "./helpers/changes-day.js";
+import { githubBlock } from "./helpers/github-block.js";
 import { fakeEnv, readJson, runCli, TOKEN, tempData } from "./helpers/refresh-cli.js";
 
-const github = (over: Partial<GithubInfo>): GithubInfo => ({
-  nameWithOwner: "o/r",
-  url: "https://github.com/o/r",
-  description: null,
-  stars: 10,
-  forks: 0,
-  openIssues: 0,
-  license: null,
-  language: null,
-  topics: [],
-  archived: false,
-  pushedAt: null,
-  createdAt: null,
-  latestRelease: null,
-  fetchedAt: "2026-01-01T00:00:00Z",
-  checkedAt: "2026-01-01T00:00:00Z",
-  status: "ok",
-  ...over,
-});
+const github = (over: Partial<GithubInfo>): GithubInfo => githubBlock({ stars: 10, ...over });
 const project = (name: string, gh: Partial<GithubInfo> | null): DirectoryProject => ({
   name,
   repo: gh?.nameWithOwner ?? null,

@@ -1,12 +1,13 @@
 /** Configuration from the environment, the merge rules, the query cost, and --fix-moved's YAML edit. */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { type GithubInfo, missingBlock } from "../src/core/model.js";
+import { missingBlock } from "../src/core/model.js";
 import { fixMoved } from "../src/edit/fix-moved.js";
 import { ConfigError, githubConfigFromEnv, redact } from "../src/github/config.js";
 import { batchQuery, DEFAULT_BATCH_SIZE, MAX_BATCH_SIZE } from "../src/github/query.js";
 import { parseYaml } from "../src/load/yaml-source.js";
 import { mergeResult } from "../src/refresh/merge.js";
+import { githubBlock } from "./helpers/github-block.js";
 
 describe("githubConfigFromEnv", () => {
   test("github.com by default; GITHUB_TOKEN before GH_TOKEN", () => {
@@ -67,24 +68,15 @@ describe("query", () => {
 });
 
 describe("mergeResult", () => {
-  const prev: GithubInfo = {
+  const prev = githubBlock({
     nameWithOwner: "a/b",
     url: "https://github.com/a/b",
     description: "old",
     stars: 5,
     forks: 1,
-    openIssues: 0,
-    license: null,
-    language: null,
-    topics: [],
-    archived: false,
-    pushedAt: null,
-    createdAt: null,
-    latestRelease: null,
     fetchedAt: "2025-01-01T00:00:00.000Z",
     checkedAt: "2025-01-01T00:00:00.000Z",
-    status: "ok",
-  };
+  });
   const now = "2025-02-02T00:00:00.000Z";
   /** The previous run, which found prev as it is. */
   const last = "2025-02-01T00:00:00.000Z";

@@ -10,7 +10,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { makeProjects } from "../bench/catalog-data.js";
-import { canonicalize } from "../src/edit/canonical.js";
+import { canonicalize, PROJECT_KEYS } from "../src/edit/canonical.js";
 import { isCanonical } from "../src/edit/canonical-check.js";
 import { parseYaml } from "../src/load/yaml-source.js";
 import { FIXTURES } from "./helpers/catalog.js";
@@ -183,16 +183,8 @@ describe("quick proof that a file is canonical", () => {
       return (seed >>> 8) % n;
     };
     const pick = <T>(xs: readonly T[]) => xs[random(xs.length)] as T;
-    const keys = [
-      "name",
-      "repo",
-      "homepage",
-      "category",
-      "tags",
-      "description",
-      "maintenance",
-      "x-y",
-    ];
+    // The entry keys in fmt's order, and one it does not know.
+    const keys = [...PROJECT_KEYS, "x-y"];
     // A mapping one level down: maintenance (status, then note), in every order and form.
     const maintenance = [
       ":\n    status: inactive\n    note: no release since 2019",

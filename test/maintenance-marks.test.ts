@@ -20,6 +20,7 @@ import { validateAgainst } from "../src/core/schema.js";
 import { inactiveSince, maintenanceOf } from "../src/generate/maintenance.js";
 import { projectLine, renderMarkdown } from "../src/generate/markdown.js";
 import { CATEGORIES, removeTemp, runCli, tempData } from "./helpers/catalog.js";
+import { githubBlock } from "./helpers/github-block.js";
 
 const temps: string[] = [];
 after(() => Promise.all(temps.map(removeTemp)));
@@ -27,25 +28,15 @@ after(() => Promise.all(temps.map(removeTemp)));
 const REFRESHED = "2026-11-21T03:00:00.000Z";
 
 function github(extra: Partial<GithubInfo> = {}): GithubInfo {
-  return {
+  return githubBlock({
     nameWithOwner: "o/n",
     url: "https://github.com/o/n",
-    description: null,
     stars: 1200,
-    forks: 0,
-    openIssues: 0,
-    license: null,
-    language: null,
-    topics: [],
-    archived: false,
     pushedAt: "2026-11-01T00:00:00Z",
-    createdAt: null,
-    latestRelease: null,
     fetchedAt: "2026-11-01T00:00:00.000Z",
     checkedAt: "2026-11-20T03:00:00.000Z",
-    status: "ok",
     ...extra,
-  };
+  });
 }
 
 const computed = (status: Maintenance["status"]): Maintenance => ({

@@ -11,6 +11,7 @@ import type { Directory, GithubInfo } from "../src/core/model.js";
 import { validateAgainst } from "../src/core/schema.js";
 import { confirmedAtOf, mergeResult } from "../src/refresh/merge.js";
 import { type FakeGitHub, startFakeGitHub } from "./fake-github/index.js";
+import { githubBlock } from "./helpers/github-block.js";
 import {
   projectNamed,
   readJson,
@@ -105,24 +106,13 @@ describe("confirmedAt through the nights", () => {
 });
 
 describe("confirmedAt in the merge and the schema", () => {
-  const prev: GithubInfo = {
+  const prev = githubBlock({
     nameWithOwner: "a/b",
     url: null,
-    description: null,
     stars: 1,
-    forks: 0,
-    openIssues: 0,
-    license: null,
-    language: null,
-    topics: [],
-    archived: false,
-    pushedAt: null,
-    createdAt: null,
-    latestRelease: null,
     fetchedAt: "2025-01-01T00:00:00.000Z",
     checkedAt: "2025-01-05T00:00:00.000Z",
-    status: "ok",
-  };
+  });
   const failed = { kind: "failed", reason: "HTTP 502" } as const;
 
   test("from ok or moved: the previous refreshedAt (else the entry's checkedAt)", () => {

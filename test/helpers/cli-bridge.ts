@@ -12,8 +12,7 @@ import { chmod, writeFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import type { Io } from "../../src/cli/io.js";
-import { runMain } from "../../src/cli/main.js";
+import { runCli } from "./refresh-cli.js";
 
 export interface CliBridge {
   close(): Promise<void>;
@@ -21,7 +20,7 @@ export interface CliBridge {
 
 interface Request {
   args: string[];
-  env: Record<string, string | undefined>;
+  env: Record<string, string>;
   cwd: string;
 }
 
@@ -61,15 +60,7 @@ export async function startCliBridge(bin: string): Promise<CliBridge> {
     req.on("data", (c: string) => (text += c));
     req.on("end", async () => {
       const { args, env, cwd } = JSON.parse(text) as Request;
-      let stdout = "";
-      let stderr = "";
-      const io: Io = {
-        stdout: { write: (s: string) => (stdout += s) },
-        stderr: { write: (s: string) => (stderr += s) },
-        env,
-        cwd,
-      };
-      const code = await runMain(args, io);
+      const { code, stdout, stderr } = await runCli(args, env, cwd);
       res.setHeader("content-type", "application/json");
       res.end(JSON.stringify({ code, stdout, stderr }));
     });

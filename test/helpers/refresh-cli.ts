@@ -6,10 +6,10 @@ import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Io } from "../../src/cli/io.js";
 import { runMain } from "../../src/cli/main.js";
 import type { Directory, DirectoryProject } from "../../src/core/model.js";
 import { demoRepos, type FakeGitHub } from "../fake-github/index.js";
+import { memoryIo } from "./catalog.js";
 
 /** The repository root (dist/test/helpers/ → ../../..). */
 export const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
@@ -103,16 +103,9 @@ export async function runCli(
   env: Record<string, string>,
   cwd: string,
 ): Promise<CliRun> {
-  let stdout = "";
-  let stderr = "";
-  const io: Io = {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    env,
-    cwd,
-  };
+  const { io, out, err } = memoryIo(cwd, env);
   const code = await runMain(args, io);
-  return { code, signal: null, stdout, stderr };
+  return { code, signal: null, stdout: out(), stderr: err() };
 }
 
 export async function readJson<T = unknown>(path: string): Promise<T> {
