@@ -2,7 +2,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import pLimit from "p-limit";
-import type { GithubInfo } from "../src/core/model.js";
 import {
   FIRST_SCALAR_BATCH,
   GROWTH,
@@ -11,16 +10,17 @@ import {
   TimedBatchSizer,
 } from "../src/github/batch-size.js";
 import { Concurrency } from "../src/github/concurrency.js";
+import type { Scalars } from "../src/github/lookup.js";
 import {
   DETAILS_MAX_AGE_DAYS,
   dueForRecheck,
   knownDetails,
   recheckSlot,
-  scalarsOf,
 } from "../src/refresh/details.js";
 import { addDays } from "../src/refresh/history.js";
+import { githubBlock } from "./helpers/github-block.js";
 
-const github: GithubInfo = {
+const github = githubBlock({
   nameWithOwner: "a/b",
   url: "https://github.com/a/b",
   description: "d",
@@ -30,14 +30,28 @@ const github: GithubInfo = {
   license: "MIT",
   language: "Go",
   topics: ["x"],
-  archived: false,
   pushedAt: "2025-01-01T00:00:00Z",
   createdAt: "2024-01-01T00:00:00Z",
-  latestRelease: null,
   fetchedAt: "2025-01-01T00:00:00.000Z",
   checkedAt: "2025-01-01T00:00:00.000Z",
-  status: "ok",
-};
+});
+
+/** A block's pass-1 fields, as GitHub would answer them (without the avatar, which it has none of). */
+function scalarsOf(info: Scalars): Scalars {
+  return {
+    nameWithOwner: info.nameWithOwner,
+    url: info.url,
+    description: info.description,
+    stars: info.stars,
+    forks: info.forks,
+    license: info.license,
+    language: info.language,
+    archived: info.archived,
+    pushedAt: info.pushedAt,
+    createdAt: info.createdAt,
+    latestRelease: info.latestRelease,
+  };
+}
 
 /** A day that is not "a/b"'s re-check day. */
 function notDue(key: string): string {

@@ -19,48 +19,25 @@ import { sanitizeRepoInfo } from "../github/repo-info.js";
 export const DETAILS_MAX_AGE_DAYS = 7;
 
 /**
- * The fields pass 1 reads that tell of activity, in a fixed order (for
- * comparison). The owner's avatar is not one: a new avatar says nothing of
- * open issues or topics, and data fetched before avatars were asked has none.
- */
-export function scalarsOf(info: Scalars): Omit<Scalars, "avatarUrl"> {
-  return {
-    nameWithOwner: info.nameWithOwner,
-    url: info.url,
-    description: info.description,
-    stars: info.stars,
-    forks: info.forks,
-    license: info.license,
-    language: info.language,
-    archived: info.archived,
-    pushedAt: info.pushedAt,
-    createdAt: info.createdAt,
-    latestRelease: info.latestRelease && {
-      tag: info.latestRelease.tag,
-      publishedAt: info.latestRelease.publishedAt,
-      url: info.latestRelease.url,
-    },
-  };
-}
-
-/**
  * Whether pass 1 found the known data unchanged. GitHub's answer is first held
  * to the directory's rules as the stored data was (sanitizeRepoInfo), so a
  * value the directory keeps dropping or shortening is no change every night.
+ * The owner's avatar is not compared: a new avatar says nothing of open issues
+ * or topics, and data fetched before avatars were asked has none.
  */
 function sameScalars(known: GithubInfo, answer: Scalars): boolean {
   const { openIssues, topics } = known;
   const clean = sanitizeRepoInfo({ ...answer, openIssues, topics }).info;
-  return clean !== null && JSON.stringify(scalarsOf(clean)) === JSON.stringify(scalarsOf(known));
+  return clean !== null && equalScalars(known, clean, false);
 }
 
 /**
- * Whether pass 1's answer holds exactly the known values. The known block was
- * stored after sanitizeRepoInfo, so an answer equal to it would pass unchanged.
- * A block from before avatars were asked has none: the answer's avatar is then
- * new data.
+ * Whether `s` holds the known values, field by field; the avatar too when
+ * `avatar`. The known block was stored after sanitizeRepoInfo, so an answer
+ * equal to it would pass unchanged. A block from before avatars were asked has
+ * none: an answer's avatar is then new data.
  */
-function equalScalars(known: GithubInfo, s: Scalars): boolean {
+function equalScalars(known: GithubInfo, s: Scalars, avatar: boolean): boolean {
   const a = known.latestRelease;
   const b = s.latestRelease;
   const sameRelease =
@@ -82,7 +59,7 @@ function equalScalars(known: GithubInfo, s: Scalars): boolean {
     known.archived === s.archived &&
     known.pushedAt === s.pushedAt &&
     known.createdAt === s.createdAt &&
-    known.avatarUrl === s.avatarUrl
+    (!avatar || known.avatarUrl === s.avatarUrl)
   );
 }
 
@@ -118,7 +95,7 @@ export function knownDetails(known: ReadonlyMap<string, Known>, today: string): 
     },
     unchanged: (key, scalars) => {
       const github = usable(key);
-      if (github === null || !equalScalars(github, scalars)) return null;
+      if (github === null || !equalScalars(github, scalars, true)) return null;
       return dueForRecheck(key, github, today) ? null : github;
     },
   };
