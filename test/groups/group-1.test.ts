@@ -1,0 +1,4 @@
+// One of the suite's test processes: see plan.ts.
+import { runGroup } from "./plan.js";
+
+runGroup(import.meta.url);

@@ -1,0 +1,105 @@
+/**
+ * The suite runs in a few test processes instead of one per file. Each
+ * `group-N.test.ts` beside this file runs its share of `test/*.test.ts`, each
+ * file inside a `describe` named after it, so a file's hooks stay its own.
+ * Which files go where is computed, not listed: a new test file always runs,
+ * and adding a `group-N.test.ts` spreads the files over one more process.
+ *
+ * Why: a test process costs about 0.35 s of CPU to start before its first
+ * test, and the files that drive the fake GitHub, the refresh or the real
+ * lists each paid again for loading and warming up the same modules and for
+ * building GitHub's schema (0.5 s). Across 83 files that was a third of the
+ * suite's CPU. A single file still runs alone: `node --test dist/test/X.test.js`.
+ */
+import { readdirSync } from "node:fs";
+import { basename } from "node:path";
+import { describe } from "node:test";
+import { fileURLToPath } from "node:url";
+
+/**
+ * About how many seconds a file takes inside a group on a loaded 2-core
+ * machine, waits included (the link checker's fixtures wait 2 × 10 s for a
+ * link that never answers). Only the slow files are listed; the others count
+ * as DEFAULT_SECONDS. Stale figures only unbalance the groups; they never
+ * leave a file out. Re-measure with `node --test dist/test/NAME.test.js`.
+ */
+export const SECONDS: Readonly<Record<string, number>> = {
+  "site-browser": 44,
+  package: 26,
+  "links-cli": 26,
+  "contributor-flow": 22,
+  "links-report": 22,
+  "enrich-lookup": 18,
+  "refresh-stop": 16,
+  "site-xss": 12,
+  "refresh-nightly": 12,
+  "refresh-workflow": 11,
+  "links-deadlines": 10,
+  refresh: 8,
+  "import-real": 8,
+  "refresh-avatars": 8,
+  "site-e2e": 7,
+  "fmt-canonical-check": 7,
+  "catalog-hostile-more": 7,
+  "refresh-contract": 6,
+  "catalog-hostile": 6,
+  "refresh-faults": 6,
+};
+export const DEFAULT_SECONDS = 2;
+
+/** The test files in `dir` (a `dist/test/` folder), by name. */
+export function testFiles(dir: URL): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".test.js"))
+    .sort();
+}
+
+function seconds(file: string, table: Readonly<Record<string, number>>): number {
+  return table[file.replace(/\.test\.js$/, "")] ?? DEFAULT_SECONDS;
+}
+
+/**
+ * Splits `files` into `count` groups of about equal time: the slowest file
+ * first, each into the group with the least time so far (ties: the lower
+ * group). Every file lands in exactly one group; the same input gives the same plan.
+ */
+export function plan(
+  files: readonly string[],
+  count: number,
+  table: Readonly<Record<string, number>> = SECONDS,
+): string[][] {
+  if (!Number.isInteger(count) || count < 1) throw new RangeError(`group count ${count}`);
+  const groups = Array.from({ length: count }, () => ({ seconds: 0, files: [] as string[] }));
+  const slowestFirst = [...files].sort(
+    (a, b) => seconds(b, table) - seconds(a, table) || (a < b ? -1 : a > b ? 1 : 0),
+  );
+  for (const file of slowestFirst) {
+    const group = groups.reduce((least, g) => (g.seconds < least.seconds ? g : least));
+    group.files.push(file);
+    group.seconds += seconds(file, table);
+  }
+  return groups.map((g) => g.files);
+}
+
+/**
+ * Registers this group's share of the test files, for a `group-N.test.js`
+ * given its own `import.meta.url`: N among the group files beside it says which share.
+ */
+export function runGroup(groupUrl: string): void {
+  const here = new URL(".", groupUrl);
+  const tests = new URL("..", here);
+  const groupFiles = readdirSync(here)
+    .filter((f) => /^group-\d+\.test\.js$/.test(f))
+    .sort((a, b) => groupNumber(a) - groupNumber(b));
+  const index = groupFiles.indexOf(basename(fileURLToPath(groupUrl)));
+  if (index < 0) throw new Error(`${groupUrl} is not a group-N.test.js beside plan.js`);
+  for (const file of plan(testFiles(tests), groupFiles.length)[index] ?? []) {
+    describe(file, async () => {
+      await import(new URL(file, tests).href);
+    });
+  }
+}
+
+function groupNumber(file: string): number {
+  return Number(/\d+/.exec(file)?.[0]);
+}
