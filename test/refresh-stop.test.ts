@@ -1,18 +1,22 @@
 /**
  * One refresh at a time, a stop that keeps its progress, and what a kill
- * leaves behind; each case through the real binary against the local fake
- * GitHub. Times are printed, never asserted.
+ * leaves behind, against the local fake GitHub. What is stopped or killed by a
+ * signal is the real binary; the runs beside it (the one that waits for the
+ * lock, the one --max-time stops) run in this process through runMain.
+ * Times are printed, never asserted.
  */
 import assert from "node:assert/strict";
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { after, afterEach, before, beforeEach, test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
+import { runMain } from "../src/cli/main.js";
 import { type Directory, isFetched } from "../src/core/model.js";
 import { demoRepos, type FakeGitHub, startFakeGitHub } from "./fake-github/index.js";
 import {
+  type CliRun,
   fakeEnv,
   readJson,
   runBinary,
@@ -40,22 +44,50 @@ async function requestsSeen(n: number): Promise<void> {
   while (gh.stats.graphqlRequests < n) await gh.nextRequest("graphql");
 }
 
-/** Resolves with what `child` wrote to stderr once it matches `pattern` (or it exits). */
-function stderrMatching(child: ChildProcess, pattern: RegExp): Promise<string> {
-  return new Promise((resolve) => {
-    let text = "";
-    const onData = (c: Buffer) => {
-      text += c.toString();
-      if (pattern.test(text)) finish();
-    };
-    const finish = () => {
-      child.stderr?.off("data", onData);
-      child.off("close", finish);
-      resolve(text);
-    };
-    child.stderr?.on("data", onData);
-    child.once("close", finish);
+/**
+ * Starts `cooltech ARGS` in this process (runMain, as bin/cooltech.js runs it); `stderrMatching`
+ * resolves with what it wrote to stderr once that matches (or once it has finished).
+ */
+function startInProcess(
+  args: string[],
+  env: Record<string, string>,
+  cwd: string,
+): { done: Promise<CliRun>; stderrMatching(pattern: RegExp): Promise<string> } {
+  let out = "";
+  let err = "";
+  const waiters: Array<{ pattern: RegExp; resolve: (text: string) => void }> = [];
+  const check = (finished: boolean) => {
+    for (const w of [...waiters]) {
+      if (!finished && !w.pattern.test(err)) continue;
+      waiters.splice(waiters.indexOf(w), 1);
+      w.resolve(err);
+    }
+  };
+  const io = {
+    stdout: { write: (s: string) => (out += s) },
+    stderr: {
+      write: (s: string) => {
+        err += s;
+        check(false);
+      },
+    },
+    env,
+    cwd,
+  };
+  let finished = false;
+  const done = runMain(args, io).then((code) => {
+    finished = true;
+    check(true);
+    return { code, signal: null, stdout: out, stderr: err };
   });
+  return {
+    done,
+    stderrMatching: (pattern) =>
+      new Promise((resolve) => {
+        if (finished || pattern.test(err)) resolve(err);
+        else waiters.push({ pattern, resolve });
+      }),
+  };
 }
 
 /** Files a finished run must not leave: temporary files, a commit journal, its lock. */
@@ -139,12 +171,12 @@ test("two refreshes at once: the second exits 6 with who holds the lock, or wait
     second.stderr,
     /data is in use by `cooltech refresh` \(pid \d+ on .+, since .+\)\. Wait for it to finish \(or use --wait SECONDS\)/,
   );
-  const third = startCli(
+  const third = startInProcess(
     ["refresh", "--data", "data", "--only", "kured", "--wait", "300"],
     env(T3),
     tmp.dir,
   );
-  const waiting = await stderrMatching(third.child, /waiting up to 300 s/);
+  const waiting = await third.stderrMatching(/waiting up to 300 s/);
   assert.match(waiting, /waiting up to 300 s for `cooltech refresh` \(pid \d+/);
   // Stopping the first run releases the lock once it has written; the third goes ahead.
   const stoppedAt = Date.now();
@@ -165,7 +197,7 @@ test("two refreshes at once: the second exits 6 with who holds the lock, or wait
 });
 
 test("a lock left by a dead process is taken over", async () => {
-  const dead = spawn(process.execPath, ["-e", ""]);
+  const dead = spawn("true");
   const pid = dead.pid;
   await new Promise((r) => dead.on("close", r));
   const lock = { pid, hostname: hostname(), startedAt: T1, command: "refresh" };
@@ -183,16 +215,28 @@ for (const [how, args] of [
   test(`${how} mid-run: what was fetched is written, the rest stale, exit 3`, async () => {
     // Batches of 5 one at a time; the 2nd hangs.
     gh.addFault({ kind: "slow", ms: 60_000, api: "graphql", repo: "vitessio/arewefastyet" });
-    const run = startCli(
-      ["refresh", "--data", "data", "--batch-size", "5", "--concurrency", "1", "--json", ...args],
-      env(T2, { COOLTECH_TIMEOUT_MS: "120000" }),
-      tmp.dir,
-    );
+    // A signal stops the real binary; --max-time needs no process of its own: it runs here.
+    const argv = [
+      "refresh",
+      "--data",
+      "data",
+      "--batch-size",
+      "5",
+      "--concurrency",
+      "1",
+      "--json",
+      ...args,
+    ];
+    const runEnv = env(T2, { COOLTECH_TIMEOUT_MS: "120000" });
+    const run =
+      how === "--max-time"
+        ? startInProcess(argv, runEnv, tmp.dir)
+        : startCli(argv, runEnv, tmp.dir);
     // A signal is sent once the second batch hangs; --max-time runs out on its own (on a
     // loaded machine possibly before the first batch is back: then nothing was fetched).
-    if (how !== "--max-time") await requestsSeen(2);
+    if ("child" in run) await requestsSeen(2);
     const stopAt = Date.now();
-    if (how !== "--max-time") run.child.kill(how);
+    if ("child" in run && how !== "--max-time") run.child.kill(how);
     const r = await run.done;
     process.stderr.write(
       `# ${how}: exited ${Date.now() - stopAt} ms after ${how === "--max-time" ? "it started" : "the signal"}\n`,
