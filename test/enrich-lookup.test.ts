@@ -1,14 +1,7 @@
 /** lookupRepos against the fake GitHub: outcomes, cost, concurrency and every fault kind. */
 import assert from "node:assert/strict";
 import { after, afterEach, before, beforeEach, describe, test } from "node:test";
-import { schema } from "@octokit/graphql-schema";
-import {
-  buildClientSchema,
-  type GraphQLSchema,
-  type IntrospectionQuery,
-  parse,
-  validate,
-} from "graphql";
+import { parse, validate } from "graphql";
 import {
   type EtagEntry,
   LookupAuthError,
@@ -19,6 +12,7 @@ import {
 import {
   demoRepos,
   type FakeGitHub,
+  githubSchema,
   startFakeGitHub,
   syntheticRepos,
 } from "./fake-github/index.js";
@@ -60,18 +54,6 @@ const overlapAfterFirst = (server: FakeGitHub) => {
 
 const SYNTH = syntheticRepos(300, 3);
 
-/**
- * GitHub's schema, built here from @octokit/graphql-schema (not the fake's copy), once per
- * file. Whether GitHub's own schema is valid is not this file's question (checking it takes
- * most of a second): every query is still validated against it.
- */
-let githubSchema: GraphQLSchema | undefined;
-const github = (): GraphQLSchema => {
-  if (githubSchema) return githubSchema;
-  const json = schema.json as IntrospectionQuery | { data: IntrospectionQuery };
-  githubSchema = buildClientSchema("data" in json ? json.data : json, { assumeValid: true });
-  return githubSchema;
-};
 const synthNames = () => SYNTH.map((r) => `${r.owner}/${r.name}`);
 
 before(async () => {
@@ -143,7 +125,9 @@ describe("GraphQL (with a token)", () => {
     await lookupRepos(synthNames().slice(0, 80), opts());
     const queries = gh.stats.log.flatMap((e) => (e.query ? [e.query] : []));
     assert.equal(queries.length, 2);
-    for (const q of queries) assert.deepEqual(validate(github(), parse(q)).map(String), []);
+    // Each text validated afresh (parsed here, not the fake's shape cache) against GitHub's
+    // schema, read from @octokit/graphql-schema's schema.json once per process (schema.ts).
+    for (const q of queries) assert.deepEqual(validate(githubSchema(), parse(q)).map(String), []);
   });
 
   test("a rejected token throws LookupAuthError without the token in it", async () => {
@@ -223,7 +207,7 @@ describe("what a batch costs is measured (2,000 repos)", () => {
     assert.ok(strict.stats.maxConcurrency > 1, "the rest went several at a time");
     const texts = new Set(strict.stats.log.flatMap((e) => (e.query ? [e.query] : [])));
     assert.equal(texts.size, 3); // 100, 74, and the last 50
-    for (const q of texts) assert.deepEqual(validate(github(), parse(q)).map(String), []);
+    for (const q of texts) assert.deepEqual(validate(githubSchema(), parse(q)).map(String), []);
   });
 
   test("--batch-size is the starting size: shrinks when it costs 2 points, never grows", async () => {
