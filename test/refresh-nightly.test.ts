@@ -48,8 +48,7 @@ test("two runs against an unchanged GitHub: git diff --stat shows one changed li
   await cp(FIXTURE, join(repo.dir, "data"), { recursive: true });
   const first = await refresh(NIGHT1);
   assert.equal(first.code, 0, first.stderr);
-  await repo.git("add", "--all");
-  await repo.git("commit", "--quiet", "-m", "night 1");
+  await repo.commit({}, "night 1");
   const second = await refresh(NIGHT2);
   assert.equal(second.code, 0, second.stderr);
   assert.equal(

@@ -135,15 +135,24 @@ async function runStep(runner: Runner, id: string): Promise<StepRun> {
   });
 }
 
+const gitEnv = () => ({ ...process.env, HOME: root, GIT_CONFIG_NOSYSTEM: "1" });
 const git = async (cwd: string, ...args: string[]) =>
-  (await exec("git", args, { cwd, env: { ...process.env, HOME: root, GIT_CONFIG_NOSYSTEM: "1" } }))
-    .stdout;
+  (await exec("git", args, { cwd, env: gitEnv() })).stdout;
+/** Several git commands in a row, stopping at the first that fails: one process started from here. */
+const gits = async (cwd: string, ...commands: string[][]) => {
+  const quote = (a: string) => `'${a.replaceAll("'", `'\\''`)}'`;
+  const script = commands.map((c) => `git ${c.map(quote).join(" ")}`).join(" && ");
+  return (await exec("sh", ["-c", script], { cwd, env: gitEnv() })).stdout;
+};
 
 /** What actions/checkout leaves: a clean work tree at `sha`. */
 async function checkout(dir: string, sha: string): Promise<void> {
-  await git(dir, "fetch", "--quiet", "origin");
-  await git(dir, "clean", "--quiet", "-fdx");
-  await git(dir, "checkout", "--quiet", "--force", "--detach", sha);
+  await gits(
+    dir,
+    ["fetch", "--quiet", "origin"],
+    ["clean", "--quiet", "-fdx"],
+    ["checkout", "--quiet", "--force", "--detach", sha],
+  );
 }
 
 const FETCH_STEPS = [
@@ -237,8 +246,11 @@ before(async () => {
   await writeFile(join(commitStubs, "npm"), refuse("npm"));
   await chmod(join(stubs, "gh"), 0o755);
   for (const f of ["npx", "npm", "gh"]) await chmod(join(commitStubs, f), 0o755);
-  await git(root, "init", "--quiet", "--bare", "--initial-branch=main", origin);
-  await git(root, "clone", "--quiet", origin, work);
+  await gits(
+    root,
+    ["init", "--quiet", "--bare", "--initial-branch=main", origin],
+    ["clone", "--quiet", origin, work],
+  );
   await mkdir(join(work, "data"));
   await mkdir(join(work, ".github/ISSUE_TEMPLATE"), { recursive: true });
   await writeFile(join(work, "data/categories.yaml"), CATEGORIES);
@@ -247,20 +259,22 @@ before(async () => {
     join(ROOT, "test/fixtures/issue-form/suggest-project.yml"),
     join(work, ".github/ISSUE_TEMPLATE/suggest-project.yml"),
   );
-  await git(work, "add", "--all");
-  await git(
+  await gits(
     work,
-    "-c",
-    "user.name=Maintainer",
-    "-c",
-    "user.email=m@example.invalid",
-    "commit",
-    "--quiet",
-    "-m",
-    "catalog",
+    ["add", "--all"],
+    [
+      "-c",
+      "user.name=Maintainer",
+      "-c",
+      "user.email=m@example.invalid",
+      "commit",
+      "--quiet",
+      "-m",
+      "catalog",
+    ],
+    ["push", "--quiet", "origin", "main"],
+    ["clone", "--quiet", origin, commitWork],
   );
-  await git(work, "push", "--quiet", "origin", "main");
-  await git(root, "clone", "--quiet", origin, commitWork);
 });
 
 after(async () => {
@@ -275,19 +289,12 @@ test("night 1: commits data/ as the bot (after a concurrent merge), opens ONE fi
   const other = join(root, "other");
   await git(root, "clone", "--quiet", origin, other);
   await writeFile(join(other, "README.md"), "merged meanwhile\n");
-  await git(other, "add", "README.md");
-  await git(
+  await gits(
     other,
-    "-c",
-    "user.name=C",
-    "-c",
-    "user.email=c@example.invalid",
-    "commit",
-    "--quiet",
-    "-m",
-    "docs",
+    ["add", "README.md"],
+    ["-c", "user.name=C", "-c", "user.email=c@example.invalid", "commit", "--quiet", "-m", "docs"],
+    ["push", "--quiet", "origin", "main"],
   );
-  await git(other, "push", "--quiet", "origin", "main");
 
   const { runs, output, summary } = await nightly(start);
   // Exit 3 (Ghost is missing) is a warning, and the directory is still committed.
@@ -359,9 +366,12 @@ test("night 1: commits data/ as the bot (after a concurrent merge), opens ONE fi
 
 test("night 2, a day later, nothing new on GitHub: no commit, the fix-up PR left alone", async () => {
   night = 1;
-  await git(work, "fetch", "--quiet", "origin");
-  await git(work, "checkout", "--quiet", "--force", "main");
-  await git(work, "reset", "--quiet", "--hard", "origin/main");
+  await gits(
+    work,
+    ["fetch", "--quiet", "origin"],
+    ["checkout", "--quiet", "--force", "main"],
+    ["reset", "--quiet", "--hard", "origin/main"],
+  );
   await writeFile(join(root, "gh-pr-number"), "7\n");
   await writeFile(join(root, "gh.log"), "");
   const fixBefore = (await git(origin, "rev-parse", "cooltech/fix-moved")).trim();
@@ -388,11 +398,14 @@ test("night 2, a day later, nothing new on GitHub: no commit, the fix-up PR left
 
 test("night 3, the fix merged: the fix-up PR is closed", async () => {
   night = 2;
-  await git(work, "fetch", "--quiet", "origin");
-  await git(work, "checkout", "--quiet", "--force", "main");
-  await git(work, "reset", "--quiet", "--hard", "origin/main");
-  await git(work, "merge", "--quiet", "--ff-only", "origin/cooltech/fix-moved");
-  await git(work, "push", "--quiet", "origin", "main");
+  await gits(
+    work,
+    ["fetch", "--quiet", "origin"],
+    ["checkout", "--quiet", "--force", "main"],
+    ["reset", "--quiet", "--hard", "origin/main"],
+    ["merge", "--quiet", "--ff-only", "origin/cooltech/fix-moved"],
+    ["push", "--quiet", "origin", "main"],
+  );
   await writeFile(join(root, "gh.log"), "");
   const { summary } = await nightly();
   assert.deepEqual((await ghLog()).slice(1), [
@@ -402,27 +415,24 @@ test("night 3, the fix merged: the fix-up PR is closed", async () => {
 });
 
 test("night 4, two merged pull requests list Rook twice: the data is committed, the run fails", async () => {
-  await git(work, "fetch", "--quiet", "origin");
-  await git(work, "checkout", "--quiet", "--force", "main");
-  await git(work, "reset", "--quiet", "--hard", "origin/main");
+  await gits(
+    work,
+    ["fetch", "--quiet", "origin"],
+    ["checkout", "--quiet", "--force", "main"],
+    ["reset", "--quiet", "--hard", "origin/main"],
+  );
   const file = join(work, "data/projects.yaml");
   const text = await readFile(file, "utf8");
   // A new valid entry and a repeat of Rook, each fine alone.
   const repeat = "- name: Rook\n  repo: rook/rook\n  category: storage\n";
   const added = "- name: Longhorn\n  repo: longhorn/longhorn\n  category: storage\n";
   await writeFile(file, text.replace("- name: Rook\n", `${added}${repeat}- name: Rook\n`));
-  await git(work, "add", "--all");
-  await git(
+  await gits(
     work,
-    "-c",
-    "user.name=M",
-    "-c",
-    "user.email=m@example.invalid",
-    "commit",
-    "-qm",
-    "two PRs",
+    ["add", "--all"],
+    ["-c", "user.name=M", "-c", "user.email=m@example.invalid", "commit", "-qm", "two PRs"],
+    ["push", "--quiet", "origin", "main"],
   );
-  await git(work, "push", "--quiet", "origin", "main");
   await writeFile(join(root, "gh.log"), "");
   const { runs, output } = await nightly();
   assert.match(output, /^exit-code=5$/m);
