@@ -51,13 +51,17 @@ export async function writeDirectory(
   return commitGeneration(dataDir, directoryFiles(dataDir, directory, branding));
 }
 
-/** directory.json, DIRECTORY.md (and its parts) and the editor schema, checked against the schema first. */
+/**
+ * directory.json, DIRECTORY.md (and its parts) and the editor schema, checked against the
+ * schema first (`checked`: the caller has just validated this very object, unchanged since).
+ */
 export function directoryFiles(
   dataDir: string,
   directory: Directory,
   branding: Pick<Branding, "title" | "tagline"> = DEFAULT_BRANDING,
+  checked = false,
 ): DirectoryGeneration {
-  const errors = validateAgainst("directory", directory);
+  const errors = checked ? [] : validateAgainst("directory", directory);
   if (errors.length > 0) {
     const detail = errors
       .slice(0, 5)

@@ -22,13 +22,16 @@ const GITHUB_PATH = /^\/projects\/(\d+)\/github(?:\/|$)/;
 export function conformDirectory(directory: Directory): {
   directory: Directory;
   fixes: ContractFix[];
+  /** The directory returned was found valid as it is (no need to check it again before the write). */
+  valid: boolean;
 } {
   const bad = new Set<number>();
-  for (const e of validateAgainst("directory", directory)) {
+  const errors = validateAgainst("directory", directory);
+  for (const e of errors) {
     const m = GITHUB_PATH.exec(e.instancePath);
     if (m) bad.add(Number(m[1]));
   }
-  if (bad.size === 0) return { directory, fixes: [] };
+  if (bad.size === 0) return { directory, fixes: [], valid: errors.length === 0 };
   const fixes: ContractFix[] = [];
   const projects = directory.projects.map((p, i) => {
     if (!bad.has(i)) return p;
@@ -36,7 +39,7 @@ export function conformDirectory(directory: Directory): {
     fixes.push({ name: p.name, repo: p.repo, changes });
     return { ...p, github };
   });
-  return { directory: { ...directory, projects }, fixes };
+  return { directory: { ...directory, projects }, fixes, valid: false };
 }
 
 function conformBlock(block: GithubBlock | null): {

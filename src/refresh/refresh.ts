@@ -130,10 +130,11 @@ async function refreshRun(
   const feed = await changesFile(dataDir, directory, { previous: before, at: stamp, cwd });
   const written = options.dryRun
     ? []
-    : await commitGeneration(dataDir, directoryFiles(dataDir, directory, branding), [
-        ...stateFiles(dataDir, directory, fix, history, rest),
-        ...feed.files,
-      ]);
+    : await commitGeneration(
+        dataDir,
+        directoryFiles(dataDir, directory, branding, conformed.valid),
+        [...stateFiles(dataDir, directory, fix, history, rest), ...feed.files],
+      );
   const entries = [...merged.values()].map((m) => m.report);
   noteConformFixes(merged, conformed.fixes);
   const changes = options.dryRun ? [] : feed.events;
