@@ -79,8 +79,9 @@ describe("site with hostile data", { skip: skipBrowser() }, () => {
 
   /** Hovers everything, for injected on* handlers, and waits for any image to load or fail. */
   async function hoverAll(page: Page) {
-    for (const item of await page.locator(".card, #rows-body tr").all()) {
-      if (await item.isVisible()) await item.hover();
+    // Real mouse moves over each one; forced, as nothing here is about whether it could be clicked.
+    for (const item of await page.locator(".card:visible, #rows-body tr:visible").all()) {
+      await item.hover({ force: true });
     }
     // An injected <img src=x onerror=…> has fired its handler once it is complete.
     await page.waitForFunction(() => [...document.images].every((img) => img.complete));
