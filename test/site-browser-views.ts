@@ -9,8 +9,10 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { test } from "node:test";
 import type { Page } from "playwright-core";
+import { AVATAR_BROKEN } from "./fixtures/site/signals.js";
+import { answerAvatars } from "./helpers/avatars.js";
 import { axeViolations } from "./helpers/axe.js";
-import { type Harness, siteContext } from "./helpers/site-harness.js";
+import type { Harness } from "./helpers/site-harness.js";
 
 const card = (page: Page, name: string) =>
   page.locator(".card", { has: page.getByRole("heading", { name, exact: true }) });
@@ -20,12 +22,9 @@ const focused = (page: Page) =>
 export function viewTests(harness: () => Harness): void {
   test("logos: the avatar lazily, in a box of fixed size; initials without one or when it fails", async () => {
     // Avatars answer late, as on a slow network: the layout must not move when they arrive.
-    const context = await siteContext(
-      harness().browser,
-      { viewport: { width: 1280, height: 900 } },
-      300,
-    );
-    const page = await context.newPage();
+    // A tab of its own (its routes and script stay with it), whose avatars answer late.
+    const page = await harness().tab({ viewport: { width: 1280, height: 900 } });
+    await answerAvatars(page, { fails: (url) => url.startsWith(AVATAR_BROKEN), delayMs: 300 });
     await page.addInitScript(() => {
       (window as { __cls?: number }).__cls = 0;
       new PerformanceObserver((list) => {
@@ -58,11 +57,11 @@ export function viewTests(harness: () => Harness): void {
     assert.equal(await card(page, "Drift").locator(".logo").textContent(), "D");
     assert.equal(await card(page, "Drift").locator(".logo img").count(), 0);
     assert.equal(await page.evaluate(() => (window as { __cls?: number }).__cls), 0);
-    await context.close();
+    await page.close();
   });
 
   test("sparklines on cards with history, with their label; none without", async () => {
-    const page = await harness().open("", "signals");
+    const page = await harness().view("", "signals");
     const spark = card(page, "Beacon").locator("svg.spark");
     assert.equal(await spark.getAttribute("role"), "img");
     assert.equal(await spark.getAttribute("aria-label"), "Stars over 90 days: 1,000 → 1,234");
@@ -73,7 +72,7 @@ export function viewTests(harness: () => Harness): void {
   });
 
   test("marks: inactive, archived, a curator's note instead of the mark, old data; the header counts", async () => {
-    const page = await harness().open("", "signals");
+    const page = await harness().view("", "signals");
     const badges = (name: string) => card(page, name).locator(".badge").allTextContents();
     assert.deepEqual(await badges("Sleepy"), ["inactive"]);
     assert.deepEqual(await badges("Retired"), ["archived"]);
@@ -98,7 +97,7 @@ export function viewTests(harness: () => Harness): void {
   });
 
   test("the compact list: one row per project, kept in the URL", async () => {
-    const page = await harness().open("#activity=archived", "signals");
+    const page = await harness().view("#activity=archived", "signals");
     await page.selectOption("#view", "dense");
     assert.equal(await page.evaluate(() => location.hash), "#activity=archived&view=dense");
     assert.equal(await page.isHidden("#results"), true);
@@ -162,7 +161,7 @@ export function viewTests(harness: () => Harness): void {
   });
 
   test("the stats: every chart, with its numbers for screen readers", async () => {
-    const page = await harness().open("#/stats", "signals");
+    const page = await harness().view("#/stats", "signals");
     assert.deepEqual(await page.locator(".stat h3").allTextContents(), [
       "Projects per category",
       "Languages",
@@ -185,7 +184,7 @@ export function viewTests(harness: () => Harness): void {
   });
 
   test("compact cards: at 1280×900 well over six cards are in view", async () => {
-    const page = await harness().open("", "big", { viewport: { width: 1280, height: 900 } });
+    const page = await harness().view("", "big", { viewport: { width: 1280, height: 900 } });
     const inView = await page
       .locator(".card")
       .evaluateAll(
@@ -215,7 +214,7 @@ export function viewTests(harness: () => Harness): void {
       ["phone", { viewport: { width: 390, height: 844 }, isMobile: true }, "light"],
     ] as const;
     for (const [look, options, colorScheme] of looks) {
-      const page = await harness().open("", "signals", options);
+      const page = await harness().view("", "signals", options);
       await page.emulateMedia({ colorScheme });
       assert.equal(
         await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches),

@@ -26,6 +26,8 @@ const FIXTURE = new URL("../../test/fixtures/site/directory.json", import.meta.u
 describe("site in a browser", { skip: skipBrowser() }, () => {
   let h: Harness;
   const open = (...args: Parameters<Harness["open"]>) => h.open(...args);
+  // For tests about what a view shows or does, not about loading it: it may reuse a document.
+  const view = (...args: Parameters<Harness["view"]>) => h.view(...args);
   const done = (page: Page) => h.done(page);
 
   before(async () => {
@@ -74,7 +76,7 @@ describe("site in a browser", { skip: skipBrowser() }, () => {
   });
 
   test("search as you type matches name, description, tags and topics; the hash follows", async () => {
-    const page = await open();
+    const page = await view();
     await page.locator("#q").pressSequentially("kubernetes storage");
     assert.deepEqual(await titles(page), ["Rook", "Longhorn"]);
     assert.equal(await page.textContent("#count"), "2 of 16 projects");
@@ -88,7 +90,7 @@ describe("site in a browser", { skip: skipBrowser() }, () => {
   });
 
   test("filters by category and tag, from the menus and from a card's chips", async () => {
-    const page = await open();
+    const page = await view();
     await page.selectOption("#category", "container-runtimes");
     assert.deepEqual(await titles(page), ["Kubernetes", "gVisor", "CRI-O"]);
     await page.selectOption("#tag", "container-runtime");
@@ -102,7 +104,7 @@ describe("site in a browser", { skip: skipBrowser() }, () => {
   });
 
   test("sorts by gain, name and last push", async () => {
-    const page = await open();
+    const page = await view();
     await page.selectOption("#sort", "trend7");
     assert.deepEqual((await titles(page)).slice(0, 4), [
       "Kubernetes",
@@ -149,7 +151,7 @@ describe("site in a browser", { skip: skipBrowser() }, () => {
   });
 
   test("shows badges, facts and only https links", async () => {
-    const page = await open();
+    const page = await view();
     const badge = async (name: string) =>
       page
         .locator(".card", { has: page.getByRole("heading", { name, exact: true }) })
@@ -191,7 +193,7 @@ describe("site in a browser", { skip: skipBrowser() }, () => {
   });
 
   test("works from the keyboard: labels, focus order, visible focus, / to search", async () => {
-    const page = await open();
+    const page = await view();
     for (const id of ["q", "category", "tag", "sort"]) {
       assert.equal(await page.locator(`label[for="${id}"]`).count(), 1, id);
     }

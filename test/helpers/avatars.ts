@@ -5,7 +5,7 @@
  * `fails` says so; every other request leaving 127.0.0.1 is aborted. The page
  * keeps its real Content-Security-Policy: the URLs still name GitHub's host.
  */
-import type { BrowserContext, Route } from "playwright-core";
+import type { BrowserContext, Page, Route } from "playwright-core";
 import { AVATAR_ORIGIN } from "../../src/core/format.js";
 
 export interface AvatarOptions {
@@ -27,12 +27,24 @@ export async function serveAvatars(
   context: BrowserContext,
   options: AvatarOptions = {},
 ): Promise<string[]> {
-  const asked: string[] = [];
   await context.route(
     (url) => url.hostname !== "127.0.0.1" && url.protocol !== "file:" && url.protocol !== "data:",
     (route: Route) => route.abort("blockedbyclient"),
   );
-  await context.route(`${AVATAR_ORIGIN}/**`, async (route: Route) => {
+  return answerAvatars(context, options);
+}
+
+/**
+ * Answers the avatar requests of `target` only: a page's own routes come
+ * before its context's, so one page can have avatars of its own (late ones,
+ * say) in a context that `serveAvatars` set up. Returns the avatar URLs asked for.
+ */
+export async function answerAvatars(
+  target: BrowserContext | Page,
+  options: AvatarOptions = {},
+): Promise<string[]> {
+  const asked: string[] = [];
+  await target.route(`${AVATAR_ORIGIN}/**`, async (route: Route) => {
     const url = route.request().url();
     asked.push(url);
     if (options.delayMs) await new Promise((ok) => setTimeout(ok, options.delayMs));

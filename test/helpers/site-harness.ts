@@ -27,12 +27,33 @@ export interface Harness {
    * context may be reused ones, since opening tabs costs much CPU.
    */
   open(hash?: string, site?: string, options?: BrowserContextOptions): Promise<Page>;
+  /**
+   * A page showing `site` at the hash, for tests about what a view shows or
+   * does rather than about loading it: a document of `site` given back
+   * earlier when there is one (the hash set in place, as a link would,
+   * nothing focused, scrolled to the top), else a fresh one as `open` gives.
+   * Each page load costs much CPU.
+   */
+  view(hash?: string, site?: string, options?: BrowserContextOptions): Promise<Page>;
   /** A free tab in the context for `options`, errors watched, to navigate by hand. */
   page(options?: BrowserContextOptions): Promise<Page>;
-  /** Gives back a page from `open` or `page`: it must not be used after. */
+  /** A new tab of its own in the context for `options`, errors watched: close it, never give it back. */
+  tab(options?: BrowserContextOptions): Promise<Page>;
+  /** Gives back a page from `open`, `view` or `page`: it must not be used after. */
   done(page: Page): Promise<void>;
   close(): Promise<void>;
 }
+
+/** What `view` uses of a page's window. */
+interface PageWindow {
+  document: { activeElement: { blur?: () => void } | null };
+  location: { hash: string; href: string };
+  addEventListener(type: string, listener: () => void, options: { once: boolean }): void;
+  scrollTo(x: number, y: number): void;
+}
+
+/** The window of the contexts unless a test asks for another. */
+export const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 } };
 
 /** A context with the clock and avatars set up (avatars of `AVATAR_BROKEN` fail). */
 export async function siteContext(
@@ -57,6 +78,8 @@ export async function startHarness(sites: Record<string, Map<string, string>>): 
   const contexts = new Map<string, Promise<BrowserContext>>();
   const free = new Map<BrowserContext, Page[]>();
   let opened = 0;
+  // The site each tab's document is of, while it is one `view` may reuse.
+  const shows = new Map<Page, string>();
   const watch = (page: Page): Page => {
     page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
     page.on("console", (m) => {
@@ -67,12 +90,33 @@ export async function startHarness(sites: Record<string, Map<string, string>>): 
     });
     return page;
   };
-  const page = async (options: BrowserContextOptions = {}): Promise<Page> => {
-    const key = JSON.stringify(options);
-    if (!contexts.has(key)) contexts.set(key, siteContext(browser, options));
+  const contextFor = async (options: BrowserContextOptions): Promise<BrowserContext> => {
+    const all = { ...DESKTOP, ...options };
+    const key = JSON.stringify(all);
+    if (!contexts.has(key)) contexts.set(key, siteContext(browser, all));
     const context = await (contexts.get(key) as Promise<BrowserContext>);
     if (!free.has(context)) free.set(context, []);
-    return free.get(context)?.pop() ?? watch(await context.newPage());
+    return context;
+  };
+  const take = (pool: Page[], tab: Page): Page => {
+    pool.splice(pool.indexOf(tab), 1);
+    shows.delete(tab);
+    return tab;
+  };
+  const page = async (options: BrowserContextOptions = {}): Promise<Page> => {
+    const context = await contextFor(options);
+    const pool = free.get(context) ?? [];
+    const tab = pool.at(-1);
+    return tab ? take(pool, tab) : watch(await context.newPage());
+  };
+  const open = async (hash = "", site = "fixture", options: BrowserContextOptions = {}) => {
+    const tab = await page(options);
+    // The query makes the URL new, so the tab loads a new document even where only the hash differs.
+    await tab.goto(`${server.url}${site}/index.html?open=${++opened}${hash}`);
+    // The list renders first whatever the page (a detail or the stats may hide it).
+    await tab.waitForSelector("#count:not(:empty)", { state: "attached" });
+    shows.set(tab, site);
+    return tab;
   };
   return {
     browser,
@@ -80,13 +124,32 @@ export async function startHarness(sites: Record<string, Map<string, string>>): 
     root,
     errors,
     page,
-    async open(hash = "", site = "fixture", options = {}) {
-      const tab = await page(options);
-      // The query makes the URL new, so the tab loads a new document even where only the hash differs.
-      await tab.goto(`${server.url}${site}/index.html?open=${++opened}${hash}`);
-      // The list renders first whatever the page (a detail or the stats may hide it).
-      await tab.waitForSelector("#count:not(:empty)", { state: "attached" });
+    open,
+    async view(hash = "", site = "fixture", options = {}) {
+      const pool = free.get(await contextFor(options)) ?? [];
+      const reusable = pool.find((tab) => shows.get(tab) === site);
+      if (!reusable) return open(hash, site, options);
+      const tab = take(pool, reusable);
+      shows.set(tab, site);
+      // The page renders on hashchange, before listeners added after its own run.
+      await tab.evaluate(async (to) => {
+        // This file is Node code (no DOM types): the little of the page it needs.
+        const w = globalThis as unknown as PageWindow;
+        w.document.activeElement?.blur?.();
+        const was = w.location.href;
+        w.location.hash = to;
+        // The event comes later, as a task, and only if the URL changed.
+        if (w.location.href !== was) {
+          await new Promise<void>((changed) =>
+            w.addEventListener("hashchange", changed, { once: true }),
+          );
+        }
+        w.scrollTo(0, 0);
+      }, hash);
       return tab;
+    },
+    async tab(options = {}) {
+      return watch(await (await contextFor(options)).newPage());
     },
     async done(tab) {
       const pool = free.get(tab.context());
