@@ -113,6 +113,9 @@ const VALUES = [
   '"a\\\\b: c"',
   "'it''s \"x: y\"'",
   "'x: ü\u00a0'",
+  "Diagnose AWS costs 🩺 ☁️.",
+  '"🩺: x"',
+  '"a\\ud83e"',
 ];
 
 describe("quick proof that a file is canonical", () => {
