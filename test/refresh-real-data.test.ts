@@ -2,8 +2,8 @@
  * Real data: a slice of the CNCF landscape (../shared/data-real), where one
  * company's site is the homepage of several of its products. Converted to the
  * catalog format here in a few lines (the full converter is `cooltech import`'s
- * job), it validates with warnings only, and `refresh` (the real binary,
- * against the fake GitHub) refreshes every entry.
+ * job), it validates with warnings only, and `refresh` (runMain in this
+ * process, as bin/cooltech.js runs it, against the fake GitHub) refreshes every entry.
  */
 import assert from "node:assert/strict";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
