@@ -8,7 +8,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import { parse } from "yaml";
-import { MAX_FILE_BYTES, MAX_YAML_TOKENS } from "../src/load/limits.js";
+import { MAX_FILE_BYTES, MAX_YAML_TOKENS, tokenLimitOffset } from "../src/load/limits.js";
 import { CATEGORIES, looksLikeCrash, removeTemp, runCli, tempData } from "./helpers/catalog.js";
 
 const temps: string[] = [];
@@ -157,6 +157,16 @@ describe("size limits", () => {
     assert.match(r.stdout, /^projects\.yaml:3:\d+ error too much YAML structure/m);
     assert.equal((await cli(dir, "fmt")).code, 1);
     assert.equal((await cli(dir, "build")).code, 1);
+  });
+
+  test("the token estimate: line breaks, flow punctuation, indicators; `-` and `:` only before white space or at the end", () => {
+    assert.equal(tokenLimitOffset("- a: b\n", 3), -1);
+    assert.equal(tokenLimitOffset("- a: b\n", 2), 6);
+    assert.equal(tokenLimitOffset("a-b:c é😀 x", 0), -1);
+    assert.equal(tokenLimitOffset("é: [x, 'y']", 4), 9);
+    assert.equal(tokenLimitOffset("a:\r\nb-\tc:", 3), 8);
+    assert.equal(tokenLimitOffset("{}?&*!|>\"'#%@`", 13), 13);
+    assert.equal(tokenLimitOffset("{}?&*!|>\"'#%@`", 14), -1);
   });
 
   test("a file over the byte limit is not parsed", async () => {

@@ -12,7 +12,7 @@ import { describe, test } from "node:test";
 import { makeProjects } from "../bench/catalog-data.js";
 import { canonicalize, PROJECT_KEYS } from "../src/edit/canonical.js";
 import { isCanonical } from "../src/edit/canonical-check.js";
-import { parseYaml } from "../src/load/yaml-source.js";
+import { parseYaml, type YamlSource } from "../src/load/yaml-source.js";
 import { FIXTURES } from "./helpers/catalog.js";
 
 type Kind = "projects" | "categories";
@@ -113,6 +113,9 @@ const VALUES = [
   '"a\\\\b: c"',
   "'it''s \"x: y\"'",
   "'x: ü\u00a0'",
+  "Diagnose AWS costs 🩺 ☁️.",
+  '"🩺: x"',
+  '"a\\ud83e"',
 ];
 
 describe("quick proof that a file is canonical", () => {
@@ -162,6 +165,10 @@ describe("quick proof that a file is canonical", () => {
     for (const text of notCanonical) {
       const kind = text.startsWith("- id") ? "categories" : "projects";
       assert.equal(agrees(text, kind), false, JSON.stringify(text));
+      // The import's text-only rewrite (in place, printed once) writes what fmt writes.
+      const full = canonicalize(parseYaml(text, "x.yaml").source as YamlSource, kind).text;
+      const own = parseYaml(text, "x.yaml").source as YamlSource;
+      assert.equal(canonicalize(own, kind, true).text, full, JSON.stringify(text));
     }
     // Comments and blank lines where the printer keeps them.
     const kept = [

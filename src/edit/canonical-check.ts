@@ -17,9 +17,13 @@ import { CATEGORY_KEYS, PROJECT_KEYS } from "./canonical.js";
 
 const ORDER = { projects: PROJECT_KEYS, categories: CATEGORY_KEYS } as const;
 
-/** Any of these sends the file to the full path (as in fast-yaml.ts, plus lone surrogates). */
+/**
+ * Any of these sends the file to the full path (as in fast-yaml.ts, plus lone surrogates).
+ * The `u` flag makes the surrogate range match lone surrogates only: a character outside
+ * the BMP (an emoji) is a pair, one code point, which the printer writes as it is.
+ */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters to detect
-const UNUSUAL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/;
+const UNUSUAL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ud800-\udfff]/u;
 
 /** What the printer (yaml's stringifyString) cannot write as a plain scalar. */
 const NOT_PLAIN =

@@ -43,8 +43,13 @@ export const PRINT_OPTIONS = { lineWidth: 0, flowCollectionPadding: false } as c
  * `maintenance` mark as a block mapping (status, then note), and plain
  * scalars wherever YAML allows them.
  */
-export function canonicalize(source: YamlSource, kind: "projects" | "categories"): FormatResult {
-  const doc = source.doc.clone() as Document.Parsed;
+export function canonicalize(
+  source: YamlSource,
+  kind: "projects" | "categories",
+  /** Only the text is wanted, and `source` is the caller's own: its tree is rewritten in place. */
+  textOnly = false,
+): FormatResult {
+  const doc = (textOnly ? source.doc : source.doc.clone()) as Document.Parsed;
   const changes: FormatChange[] = [];
   /** Lines (first, last) of the nodes a change was noted on. */
   const spans: Array<[number, number]> = [];
@@ -81,6 +86,11 @@ export function canonicalize(source: YamlSource, kind: "projects" | "categories"
       }
     },
   });
+  if (textOnly) {
+    // The same text, printed once: the unsorted print only serves to explain changes.
+    if (kind === "projects") sortEntries(seq.items as Node[], source.text.startsWith("#"), note);
+    return { text: doc.toString(PRINT_OPTIONS), changes: [] };
+  }
   // Everything but the order of entries: what is left to explain is quoting and layout.
   const unsorted = doc.toString(PRINT_OPTIONS);
   if (unsorted !== source.text) changes.push(...layoutChanges(source.text, unsorted, spans));

@@ -85,5 +85,6 @@ function canonical(doc: Document, file: string, kind: "projects" | "categories")
   if (isSeq(seq)) seq.flow = false; // `[]` (an empty file) becomes a block list
   const text = doc.toString(PRINT_OPTIONS);
   const parsed = parseYaml(text, file);
-  return parsed.source === null ? text : canonicalize(parsed.source, kind).text;
+  // The parsed text is ours alone: canonicalize may rewrite its tree, and prints only the text.
+  return parsed.source === null ? text : canonicalize(parsed.source, kind, true).text;
 }

@@ -45,28 +45,23 @@ export async function readCapped(path: string, max: number = MAX_FILE_BYTES): Pr
   }
 }
 
-const TOKEN_CHARS = new Set([..."\n,[]{}?&*!|>\"'#%@`"].map((c) => c.charCodeAt(0)));
-const DASH = 45;
-const COLON = 58;
-
-/** `-` and `:` are indicators only before white space or at the end. */
-function beforeSpace(text: string, i: number): boolean {
-  const next = text.charCodeAt(i + 1);
-  return Number.isNaN(next) || next === 32 || next === 10 || next === 13 || next === 9;
-}
+/**
+ * A token: a line break, flow punctuation or an indicator; `-` and `:` only
+ * before white space or at the end. One regular expression (the engine skips
+ * plain text far faster than a loop over the characters).
+ */
+const TOKEN = /[\n,[\]{}?&*!|>"'#%@`]|[-:](?![^ \n\r\t])/g;
 
 /**
  * An upper estimate of the tokens the YAML parser will make of `text`: line
  * breaks, flow punctuation, indicators. Returns the offset where the count
- * passes `limit`, or -1 when it stays within it. Linear, no allocation.
+ * passes `limit`, or -1 when it stays within it. Linear.
  */
 export function tokenLimitOffset(text: string, limit: number = MAX_YAML_TOKENS): number {
   let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (TOKEN_CHARS.has(c) || ((c === DASH || c === COLON) && beforeSpace(text, i))) {
-      if (++count > limit) return i;
-    }
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
+    if (++count > limit) return m.index;
   }
   return -1;
 }
