@@ -17,35 +17,42 @@ import { describe } from "node:test";
 import { fileURLToPath } from "node:url";
 
 /**
- * About how many seconds a file takes inside a group on a loaded 2-core
- * machine, waits included (the link checker's fixtures wait 2 × 10 s for a
- * link that never answers). Only the slow files are listed; the others count
- * as DEFAULT_SECONDS. Stale figures only unbalance the groups; they never
- * leave a file out. Re-measure with `node --test dist/test/NAME.test.js`.
+ * About how many seconds a file takes inside its group while `npm test`
+ * runs the four groups on a 2-core machine, waits included (the link
+ * checker's fixtures wait 2 × 10 s for a link that never answers): the
+ * `duration_ms` npm test reports for the file's `describe`. Only the slow
+ * files are listed; the others count as DEFAULT_SECONDS. Stale figures only
+ * unbalance the groups; they never leave a file out.
  */
 export const SECONDS: Readonly<Record<string, number>> = {
-  "site-browser": 44,
-  package: 26,
+  "site-browser": 32,
   "links-cli": 26,
-  "contributor-flow": 22,
-  "links-report": 22,
-  "enrich-lookup": 18,
-  "refresh-stop": 16,
-  "site-xss": 12,
+  "links-report": 21,
+  package: 16,
+  "contributor-flow": 15,
+  "enrich-lookup": 14,
   "refresh-nightly": 12,
-  "refresh-workflow": 11,
+  "refresh-stop": 11,
   "links-deadlines": 10,
-  refresh: 8,
-  "import-real": 8,
-  "refresh-avatars": 8,
-  "site-e2e": 7,
-  "fmt-canonical-check": 7,
+  "refresh-workflow": 10,
+  "site-xss": 8,
+  "refresh-faults": 8,
+  "refresh-avatars": 7,
   "catalog-hostile-more": 7,
-  "refresh-contract": 6,
-  "catalog-hostile": 6,
-  "refresh-faults": 6,
+  "import-real": 6,
+  "site-e2e": 6,
+  refresh: 6,
+  "catalog-hostile": 5,
+  "fmt-canonical-check": 5,
+  "editor-lsp": 5,
+  "refresh-contract": 4,
+  "pr-check": 4,
+  "browser-helper": 3,
+  "import-simple-yaml": 3,
+  "cli-binary": 3,
+  "refresh-confirmed": 3,
 };
-export const DEFAULT_SECONDS = 2;
+export const DEFAULT_SECONDS = 1;
 
 /** The test files in `dir` (a `dist/test/` folder), by name. */
 export function testFiles(dir: URL): string[] {
