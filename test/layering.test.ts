@@ -2,7 +2,7 @@
  * The layering of src/, enforced: which top-level folder may import which
  * (the pipeline load → validate → generate, with core shared by all and the
  * CLI on top), no cycle between folders or files, no hand-written file over
- * 250 lines. A control case proves the checker finds what it looks for.
+ * 250 lines (in src/, and in test/, bench/, scripts/ and bin/ too). A control case proves the checker finds what it looks for.
  */
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -11,7 +11,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { ROOT } from "./helpers/catalog.js";
-import { type AllowedEdges, checkLayering, cycles, generatedMatcher } from "./helpers/layering.js";
+import {
+  type AllowedEdges,
+  checkLayering,
+  cycles,
+  generatedMatcher,
+  oversizedFiles,
+} from "./helpers/layering.js";
 
 /** Folder → the folders it may import. Only cli/ and src/index.ts may import anything. */
 const ALLOWED: AllowedEdges = {
@@ -70,6 +76,10 @@ describe("the layering of src/", () => {
     assert.ok(generated("core/generated/compiled-schemas.ts"), ".gitattributes marks it generated");
   });
 
+  test("nor any file of the tests, fixtures, benchmarks, scripts or bin/", () => {
+    assert.deepEqual(oversizedFiles(ROOT, ["test", "bench", "scripts", "bin"]), []);
+  });
+
   test("the page's browser code imports only itself and the import-free core/format.ts and model types", () => {
     const outside = [...report.files]
       .filter(([file]) => file.startsWith("site/client/"))
@@ -109,6 +119,14 @@ describe("control: the checker finds a cycle, a forbidden edge and a big file", 
       assert.deepEqual(report.oversized, ["load/c.ts 251 lines"]);
       assert.deepEqual([...(report.files.get("cli/main.ts") ?? [])], ["core/a.ts", "load/b.ts"]);
       assert.deepEqual([...(report.files.get("load/d.ts") ?? [])], []);
+      // Outside src/: every .ts, .mjs and .js file, declaration files aside.
+      await writeFile(join(root, "load/e.mjs"), "void 0;\n".repeat(260));
+      await writeFile(join(root, "load/f.d.ts"), "export {};\n".repeat(300));
+      assert.deepEqual(oversizedFiles(root, ["load", "core"]), [
+        "load/c.ts 251 lines",
+        "load/e.mjs 260 lines",
+        "core/generated/big.ts 300 lines",
+      ]);
     } finally {
       await rm(root, { recursive: true, force: true });
     }

@@ -88,6 +88,28 @@ export function cycles(graph: ReadonlyMap<string, ReadonlySet<string>>): string[
   return out;
 }
 
+/** The lines of a text (a final line break ends the last line, it does not start one). */
+export function lineCount(text: string): number {
+  return text.split("\n").length - (text.endsWith("\n") ? 1 : 0);
+}
+
+/**
+ * The TypeScript and JavaScript files under `dirs` (relative to `root`) over
+ * `maxLines` lines, as "path N lines"; declaration files are skipped.
+ */
+export function oversizedFiles(root: string, dirs: readonly string[], maxLines = 250): string[] {
+  return dirs.flatMap((dir) =>
+    readdirSync(join(root, dir), { recursive: true })
+      .map((f) => `${dir}/${String(f).split(sep).join("/")}`)
+      .filter((f) => /\.(ts|mjs|js)$/.test(f) && !f.endsWith(".d.ts"))
+      .sort()
+      .flatMap((f) => {
+        const lines = lineCount(readFileSync(join(root, f), "utf8"));
+        return lines > maxLines ? [`${f} ${lines} lines`] : [];
+      }),
+  );
+}
+
 export function checkLayering(
   root: string,
   allowed: AllowedEdges,
@@ -104,7 +126,7 @@ export function checkLayering(
   const oversized: string[] = [];
   for (const abs of paths) {
     const text = readFileSync(abs, "utf8");
-    const lines = text.split("\n").length - (text.endsWith("\n") ? 1 : 0);
+    const lines = lineCount(text);
     if (lines > maxLines && !options.isGenerated?.(rel(abs)))
       oversized.push(`${rel(abs)} ${lines} lines`);
     const deps = new Set<string>();
