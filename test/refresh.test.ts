@@ -13,10 +13,7 @@ import { refreshSuite, type TempData } from "./helpers/refresh-suite.js";
 
 let gh: FakeGitHub;
 let tmp: TempData;
-const { refresh, directory } = refreshSuite((server, data) => {
-  gh = server;
-  tmp = data;
-});
+const { refresh, directory } = refreshSuite((now) => ({ gh, tmp } = now));
 
 const T1 = "2025-11-20T03:00:00.000Z";
 const T2 = "2025-11-20T04:00:00.000Z";

@@ -1,5 +1,6 @@
 /**
- * The hooks of the end-to-end refresh tests (refresh, refresh-budget): one
+ * The hooks of the end-to-end refresh tests (refresh, refresh-budget,
+ * refresh-contract, refresh-degrade): one
  * fake GitHub (the demo repositories) for the file and, before each test, a
  * fresh copy of the refresh fixture and the fake reset to its demo state.
  */
@@ -18,8 +19,8 @@ export interface RefreshSuite {
   directory(): Promise<Directory>;
 }
 
-/** Registers the hooks; `use` receives the server and, before each test, its temp folder. */
-export function refreshSuite(use: (gh: FakeGitHub, tmp: TempData) => void): RefreshSuite {
+/** Registers the hooks; before each test, `use` receives the server and the test's temp folder. */
+export function refreshSuite(use: (now: { gh: FakeGitHub; tmp: TempData }) => void): RefreshSuite {
   let gh: FakeGitHub;
   let tmp: TempData;
   before(async () => {
@@ -29,7 +30,7 @@ export function refreshSuite(use: (gh: FakeGitHub, tmp: TempData) => void): Refr
   beforeEach(async () => {
     tmp = await tempData();
     resetFake(gh);
-    use(gh, tmp);
+    use({ gh, tmp });
   });
   afterEach(() => tmp.cleanup());
   return {
