@@ -11,20 +11,22 @@
  */
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { chmod, cp, mkdir, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { promisify } from "node:util";
 import { parse } from "yaml";
+import { DEMO_TOKEN, type FakeGitHub, startFakeGitHub } from "./fake-github/index.js";
+import { runCli } from "./helpers/catalog.js";
 import {
-  DEMO_TOKEN,
-  type FakeGitHub,
-  type FakeRepo,
-  startFakeGitHub,
-} from "./fake-github/index.js";
-import { ROOT, runCli } from "./helpers/catalog.js";
-import { type TempGit, tempGit } from "./helpers/temp-git.js";
-import { readWorkflow, type Step } from "./helpers/workflows.js";
+  cloneCheckout,
+  OWNER,
+  repo,
+  runStep,
+  runsOnPullRequest,
+} from "./helpers/contributor-clone.js";
+import type { TempGit } from "./helpers/temp-git.js";
+import { readWorkflow } from "./helpers/workflows.js";
 
 const exec = promisify(execFile);
 
@@ -38,28 +40,6 @@ const FORMERLY_DATA_DEPENDENT = [
   "links-config",
   "workflows",
 ];
-
-// Repositories no real catalog lists, so the test holds whatever data/ contains.
-const OWNER = "cooltech-contributor-test";
-function repo(id: number, name: string): FakeRepo {
-  return {
-    id,
-    owner: OWNER,
-    name,
-    description: `The ${name} project`,
-    homepageUrl: null,
-    stars: 321,
-    forks: 12,
-    openIssues: 3,
-    license: "Apache-2.0",
-    language: "Go",
-    topics: [],
-    archived: false,
-    pushedAt: "2026-11-01T00:00:00Z",
-    createdAt: "2021-01-01T00:00:00Z",
-    latestRelease: null,
-  };
-}
 
 let gh: FakeGitHub;
 let clone: TempGit;
@@ -75,57 +55,12 @@ async function cooltech(...args: string[]): Promise<{ stdout: string; stderr: st
   return r;
 }
 
-/** The tracked (and new, not ignored) files of this checkout, as they are on disk now. */
-async function checkoutFiles(): Promise<string[]> {
-  const { stdout } = await exec(
-    "git",
-    ["ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-    { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 },
-  );
-  const files: string[] = [];
-  for (const f of stdout.split("\0").filter(Boolean)) {
-    // A file deleted but not yet staged is listed by --cached.
-    if ((await stat(join(ROOT, f)).catch(() => null))?.isFile()) files.push(f);
-  }
-  return files;
-}
-
 before(async () => {
   gh = await startFakeGitHub({
     repos: [repo(7_000_001, "added-by-cli"), repo(7_000_002, "added-by-hand")],
     token: DEMO_TOKEN,
   });
-  clone = await tempGit("cooltech-contributor-");
-  // One `cp --parents` for all of them (their paths kept), rather than one copy per file.
-  await exec("cp", ["--parents", "-t", clone.dir, "--", ...(await checkoutFiles())], {
-    cwd: ROOT,
-  });
-  await clone.git("add", "--all");
-  await clone.git("commit", "--quiet", "-m", "main as it is");
-  // What `npm ci` gives the clone: the dependencies and the compiled CLI and tests.
-  await symlink(join(ROOT, "node_modules"), join(clone.dir, "node_modules"), "dir");
-  // dist/ as hard links: the clone's own paths (its tests find the clone's files from
-  // import.meta.url, which a symlink would resolve back to this checkout), without copying
-  // the bytes; nothing in the clone writes into dist/. A copy where links cannot be made.
-  const dist = join(clone.dir, "dist");
-  await exec("cp", ["-al", join(ROOT, "dist"), dist]).catch(async () => {
-    // Never copy over links already made: that would write into this checkout's dist/.
-    await rm(dist, { recursive: true, force: true });
-    await cp(join(ROOT, "dist"), dist, { recursive: true });
-  });
-  // Stand-ins on PATH for the CI runner: `npx cooltech` is the clone's CLI; `npm ci` already ran.
-  bin = join(clone.dir, "..", `${clone.dir.split("/").at(-1)}-bin`);
-  await mkdir(bin);
-  await writeFile(
-    join(bin, "npx"),
-    `#!/bin/sh\n[ "$1" = cooltech ] || { echo "unexpected: npx $*" >&2; exit 97; }\nshift\nexec "${process.execPath}" "${clone.dir}/bin/cooltech.js" "$@"\n`,
-  );
-  await writeFile(
-    join(bin, "npm"),
-    `#!/bin/sh\n[ "$1" = ci ] && exit 0\necho "unexpected: npm $*" >&2\nexit 97\n`,
-  );
-  await chmod(join(bin, "npx"), 0o755);
-  await chmod(join(bin, "npm"), 0o755);
+  ({ clone, bin } = await cloneCheckout());
 });
 
 after(async () => {
@@ -133,49 +68,6 @@ after(async () => {
   await clone?.remove();
   if (bin) await exec("rm", ["-rf", bin]);
 });
-
-/** Runs a ci.yml step the way the runner does, for a pull_request event. */
-function runStep(
-  s: Step,
-  summary: string,
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  const values: Record<string, string> = { "github.token": DEMO_TOKEN };
-  const stepEnv: Record<string, string> = {};
-  for (const [k, v] of Object.entries(s.env ?? {})) {
-    stepEnv[k] = String(v).replace(/\$\{\{\s*(.*?)\s*\}\}/g, (_, e: string) => {
-      assert.ok(values[e] !== undefined, `no test value for ${e}`);
-      return values[e] as string;
-    });
-  }
-  const env = {
-    PATH: `${bin}:${process.env.PATH ?? ""}`,
-    HOME: clone.dir,
-    GITHUB_ACTIONS: "true",
-    CI: "true",
-    GITHUB_EVENT_NAME: "pull_request",
-    GITHUB_STEP_SUMMARY: summary,
-    GITHUB_API_URL: gh.url,
-    GITHUB_GRAPHQL_URL: gh.graphqlUrl,
-    ...stepEnv,
-  };
-  return new Promise((resolve) => {
-    execFile(
-      "bash",
-      ["--noprofile", "--norc", "-eo", "pipefail", "-c", s.run ?? ""],
-      { cwd: clone.dir, env },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
-    );
-  });
-}
-
-/** Whether a step runs on a pull request, from its `if:` (the conditions ci.yml uses). */
-function runsOnPullRequest(s: Step): boolean {
-  const condition = (s.if ?? "").replace(/^\$\{\{\s*|\s*\}\}$/g, "");
-  if (condition === "" || condition === "!cancelled()") return true;
-  if (condition === "github.event_name == 'pull_request'") return true;
-  if (condition === "github.event_name != 'pull_request'") return false;
-  throw new Error(`ci.yml: a condition the test does not know: ${s.if}`);
-}
 
 test("a contributor's pull request made as CONTRIBUTING.md says passes every check CI runs", async () => {
   await clone.git("switch", "--quiet", "-c", "add-projects");
@@ -244,7 +136,7 @@ test("a contributor's pull request made as CONTRIBUTING.md says passes every che
   );
   const summary = join(clone.dir, "..", `${clone.dir.split("/").at(-1)}-summary.md`);
   for (const s of scripts) {
-    const r = await runStep(s, summary);
+    const r = await runStep(s, summary, { clone, bin, gh });
     assert.equal(r.code, 0, `${s.run}\n${r.stdout}${r.stderr}`);
     assert.doesNotMatch(r.stdout, /^::(error|warning)/m, `${s.run}: ${r.stdout}`);
   }

@@ -1,52 +1,24 @@
+/**
+ * `cooltech check-links` from the command line: the real binary over https
+ * (located diagnostics, an untrusted certificate), the text and github
+ * formats, progress on a terminal, usage errors, --help and a bad --config.
+ * The three full runs over the fixture start together in before().
+ */
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { fileURLToPath } from "node:url";
 import { Agent } from "undici";
 import { checkLinksCommandWith } from "../src/cli/commands/check-links.js";
-import type { Io } from "../src/cli/io.js";
 import { runMain } from "../src/cli/main.js";
+import { fakeIo, repoRoot, runBinary, runHttp } from "./helpers/links-cli.js";
 import {
   fixtureDataDir,
   type LinkServer,
   startLinkServer,
   testCaPath,
 } from "./helpers/links-server.js";
-
-const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
-
-function fakeIo(cwd: string, env: Record<string, string> = {}, isTTY = false) {
-  const out = { stdout: "", stderr: "" };
-  const io: Io = {
-    stdout: { write: (s: string) => (out.stdout += s) },
-    stderr: { write: (s: string) => (out.stderr += s), isTTY },
-    env: { NO_COLOR: "1", ...env },
-    cwd,
-  };
-  return { io, out };
-}
-
-/** Runs the real binary (asynchronously: the test server lives in this process). */
-function runBinary(
-  args: string[],
-  cwd: string,
-  env: Record<string, string>,
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [join(repoRoot, "bin/cooltech.js"), ...args],
-      { cwd, env: { PATH: process.env.PATH ?? "", NO_COLOR: "1", ...env } },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
 
 let https: LinkServer;
 let httpsRoot: string;
@@ -151,35 +123,6 @@ test("a certificate the machine does not trust is a dead link (TLS error)", asyn
     await rm(dir, { recursive: true, force: true });
   }
 });
-
-/** The command in process, over http (test-only option), with a fast retry. */
-async function runHttp(args: string[], env: Record<string, string> = {}) {
-  const server = await startLinkServer();
-  const root = await fixtureDataDir(server.origin);
-  const agent = new Agent();
-  const { io, out } = fakeIo(root, { GITHUB_SERVER_URL: `${server.origin}/gh`, ...env });
-  try {
-    const command = checkLinksCommandWith({ allowHttp: true, dispatcher: agent, retryDelayMs: 0 });
-    const values = {
-      data: "data",
-      timeout: "10000",
-      "per-host": "16",
-      ...Object.fromEntries(pairs(args)),
-    };
-    const code = await command.run({ values, positionals: [] }, io);
-    return { code, ...out, origin: server.origin };
-  } finally {
-    await agent.close();
-    await server.close();
-    await rm(root, { recursive: true, force: true });
-  }
-}
-
-function pairs(args: string[]): Array<[string, string]> {
-  const out: Array<[string, string]> = [];
-  for (let i = 0; i < args.length; i += 2) out.push([args[i]?.slice(2) ?? "", args[i + 1] ?? ""]);
-  return out;
-}
 
 test("text format: file:line:col severity message (rule), summary on stderr", async () => {
   const r = await textRun;

@@ -8,38 +8,20 @@
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { after, afterEach, before, beforeEach, describe, test } from "node:test";
-import type { Directory } from "../src/core/model.js";
+import { describe, test } from "node:test";
 import { validateAgainst } from "../src/core/schema.js";
-import { demoRepos, type FakeGitHub, startFakeGitHub } from "./fake-github/index.js";
-import {
-  projectNamed,
-  readJson,
-  refreshIn,
-  resetFake,
-  TOKEN,
-  tempData,
-} from "./helpers/refresh-cli.js";
+import { demoRepos, type FakeGitHub } from "./fake-github/index.js";
+import { projectNamed } from "./helpers/refresh-cli.js";
+import { refreshSuite, type TempData } from "./helpers/refresh-suite.js";
 
 let gh: FakeGitHub;
-let tmp: Awaited<ReturnType<typeof tempData>>;
+let tmp: TempData;
+const { refresh, directory } = refreshSuite((now) => ({ gh, tmp } = now));
 
 const T1 = "2025-11-20T03:00:00.000Z";
 const T2 = "2025-11-21T03:00:00.000Z";
 
-const refresh = (args: string[] = [], env: Record<string, string | undefined> = {}) =>
-  refreshIn(gh, tmp.dir, args, env);
-const directory = () => readJson<Directory>(join(tmp.data, "directory.json"));
 const project = projectNamed;
-before(async () => {
-  gh = await startFakeGitHub({ repos: demoRepos(), token: TOKEN });
-});
-after(() => gh.close());
-beforeEach(async () => {
-  tmp = await tempData();
-  resetFake(gh);
-});
-afterEach(() => tmp.cleanup());
 
 describe("a value from GitHub that breaks the output contract", () => {
   const LONG_URL = `https://github.com/kubernetes/kubernetes/releases/tag/${"v".repeat(3_000)}`;

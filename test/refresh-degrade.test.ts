@@ -7,28 +7,19 @@
 import assert from "node:assert/strict";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { after, afterEach, before, beforeEach, describe, test } from "node:test";
-import type { Directory } from "../src/core/model.js";
+import { describe, test } from "node:test";
 import { validateAgainst } from "../src/core/schema.js";
-import { demoRepos, type FakeGitHub, startFakeGitHub } from "./fake-github/index.js";
-import {
-  projectNamed,
-  readJson,
-  refreshIn,
-  resetFake,
-  TOKEN,
-  tempData,
-} from "./helpers/refresh-cli.js";
+import type { FakeGitHub } from "./fake-github/index.js";
+import { projectNamed } from "./helpers/refresh-cli.js";
+import { refreshSuite, type TempData } from "./helpers/refresh-suite.js";
 
 let gh: FakeGitHub;
-let tmp: Awaited<ReturnType<typeof tempData>>;
+let tmp: TempData;
+const { refresh, directory } = refreshSuite((now) => ({ gh, tmp } = now));
 
 const T1 = "2025-11-20T03:00:00.000Z";
 const T2 = "2025-11-21T03:00:00.000Z";
 
-const refresh = (args: string[] = [], env: Record<string, string | undefined> = {}) =>
-  refreshIn(gh, tmp.dir, args, env);
-const directory = () => readJson<Directory>(join(tmp.data, "directory.json"));
 const project = projectNamed;
 const projectsFile = () => join(tmp.data, "projects.yaml");
 async function editProjects(edit: (text: string) => string): Promise<void> {
@@ -44,16 +35,6 @@ async function lineOf(needle: string): Promise<number> {
   assert.ok(i >= 0, needle);
   return i + 1;
 }
-
-before(async () => {
-  gh = await startFakeGitHub({ repos: demoRepos(), token: TOKEN });
-});
-after(() => gh.close());
-beforeEach(async () => {
-  tmp = await tempData();
-  resetFake(gh);
-});
-afterEach(() => tmp.cleanup());
 
 describe("an invalid entry does not stop refresh", () => {
   test("every valid entry is refreshed; the invalid one keeps its record; a new one is listed; exit 5", async () => {

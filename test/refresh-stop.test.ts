@@ -12,11 +12,9 @@ import { hostname } from "node:os";
 import { join } from "node:path";
 import { after, afterEach, before, beforeEach, test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
-import { runMain } from "../src/cli/main.js";
-import { type Directory, isFetched } from "../src/core/model.js";
+import type { Directory } from "../src/core/model.js";
 import { demoRepos, type FakeGitHub, startFakeGitHub } from "./fake-github/index.js";
 import {
-  type CliRun,
   fakeEnv,
   readJson,
   runBinary,
@@ -25,6 +23,8 @@ import {
   TOKEN,
   tempData,
 } from "./helpers/refresh-cli.js";
+import * as stop from "./helpers/refresh-stop.js";
+import { halfInstall, startInProcess } from "./helpers/refresh-stop.js";
 
 const T1 = "2025-11-20T03:00:00.000Z";
 const T2 = "2025-11-21T03:00:00.000Z";
@@ -38,95 +38,10 @@ const env = (now: string, extra: Record<string, string> = {}) =>
 const refresh = (args: string[], now: string, extra: Record<string, string> = {}) =>
   runCli(["refresh", "--data", "data", ...args], env(now, extra), tmp.dir);
 const directory = () => readJson<Directory>(join(tmp.data, "directory.json"));
-
-/** Waits until the fake has seen `n` GraphQL requests (on its events: no polling, no time limit). */
-async function requestsSeen(n: number): Promise<void> {
-  while (gh.stats.graphqlRequests < n) await gh.nextRequest("graphql");
-}
-
-/**
- * Starts `cooltech ARGS` in this process (runMain, as bin/cooltech.js runs it); `stderrMatching`
- * resolves with what it wrote to stderr once that matches (or once it has finished).
- */
-function startInProcess(
-  args: string[],
-  env: Record<string, string>,
-  cwd: string,
-): { done: Promise<CliRun>; stderrMatching(pattern: RegExp): Promise<string> } {
-  let out = "";
-  let err = "";
-  const waiters: Array<{ pattern: RegExp; resolve: (text: string) => void }> = [];
-  const check = (finished: boolean) => {
-    for (const w of [...waiters]) {
-      if (!finished && !w.pattern.test(err)) continue;
-      waiters.splice(waiters.indexOf(w), 1);
-      w.resolve(err);
-    }
-  };
-  const io = {
-    stdout: { write: (s: string) => (out += s) },
-    stderr: {
-      write: (s: string) => {
-        err += s;
-        check(false);
-      },
-    },
-    env,
-    cwd,
-  };
-  let finished = false;
-  const done = runMain(args, io).then((code) => {
-    finished = true;
-    check(true);
-    return { code, signal: null, stdout: out, stderr: err };
-  });
-  return {
-    done,
-    stderrMatching: (pattern) =>
-      new Promise((resolve) => {
-        if (finished || pattern.test(err)) resolve(err);
-        else waiters.push({ pattern, resolve });
-      }),
-  };
-}
-
-/** Files a finished run must not leave: temporary files, a commit journal, its lock. */
-async function leftovers(): Promise<string[]> {
-  const names = await readdir(tmp.data);
-  return names.filter(
-    (f) => f.endsWith(".tmp") || f === ".cooltech-commit.json" || f === ".cooltech.lock",
-  );
-}
-
-/** Every repository of the fake gets `stars` (under 1,000, so DIRECTORY.md shows it exactly). */
-function setStars(stars: number): void {
-  for (const r of gh.repos.values()) r.stars = stars;
-}
-
-/**
- * The three outputs are one generation: directory.json was refreshed on `day`,
- * and each entry's stars there are the ones DIRECTORY.md shows and the last
- * point of history.json. Returns the distinct star counts written.
- */
-async function oneGeneration(day: string): Promise<number[]> {
-  const d = await directory();
-  assert.equal((d.refreshedAt ?? "").slice(0, 10), day);
-  const md = (await readFile(join(tmp.data, "DIRECTORY.md"), "utf8")).split("\n");
-  const history = await readJson<{ repos: Record<string, Array<[string, number]>> }>(
-    join(tmp.data, "history.json"),
-  );
-  const counts = new Set<number>();
-  for (const p of d.projects) {
-    if (!isFetched(p.github)) continue;
-    const stars = p.github.stars;
-    counts.add(stars);
-    const line = md.find((l) => l.startsWith(`- [${p.name}]`)) ?? "";
-    assert.match(line, new RegExp(`★${stars}( |$)`), `${p.name} in DIRECTORY.md`);
-    const series = history.repos[p.github.nameWithOwner.toLowerCase()];
-    assert.equal(series?.at(-1)?.[1], stars, `${p.name} in history.json`);
-  }
-  return [...counts].sort((a, b) => a - b);
-}
+const requestsSeen = (n: number) => stop.requestsSeen(gh, n);
+const setStars = (stars: number) => stop.setStars(gh, stars);
+const leftovers = () => stop.leftovers(tmp.data);
+const oneGeneration = (day: string) => stop.oneGeneration(tmp.data, day);
 
 /** The fixture after a refresh on T1 with 100 stars everywhere: each test starts from a copy. */
 let seed: Awaited<ReturnType<typeof tempData>>;
@@ -216,17 +131,8 @@ for (const [how, args] of [
     // Batches of 5 one at a time; the 2nd hangs.
     gh.addFault({ kind: "slow", ms: 60_000, api: "graphql", repo: "vitessio/arewefastyet" });
     // A signal stops the real binary; --max-time needs no process of its own: it runs here.
-    const argv = [
-      "refresh",
-      "--data",
-      "data",
-      "--batch-size",
-      "5",
-      "--concurrency",
-      "1",
-      "--json",
-      ...args,
-    ];
+    const batches = ["--batch-size", "5", "--concurrency", "1"];
+    const argv = ["refresh", "--data", "data", ...batches, "--json", ...args];
     const runEnv = env(T2, { COOLTECH_TIMEOUT_MS: "120000" });
     const run =
       how === "--max-time"
@@ -305,31 +211,12 @@ test("a commit cut between its renames is finished by the next run (mixed genera
   // a kill between renames would leave it: new directory.json, old DIRECTORY.md and history.
   const other = await tempData();
   try {
-    await writeFile(
-      join(other.data, "directory.json"),
-      await readFile(join(tmp.data, "directory.json")),
-    );
-    await writeFile(
-      join(other.data, "history.json"),
-      await readFile(join(tmp.data, "history.json")),
-    );
+    for (const f of ["directory.json", "history.json"]) {
+      await writeFile(join(other.data, f), await readFile(join(tmp.data, f)));
+    }
     setStars(200);
     assert.equal((await runCli(["refresh", "--data", "data"], env(T2), other.dir)).code, 0);
-    const tmpName = (f: string) => `.${f}.4242.0123abcd.tmp`;
-    for (const f of ["DIRECTORY.md", "history.json"]) {
-      await writeFile(join(tmp.data, tmpName(f)), await readFile(join(other.data, f)));
-    }
-    await writeFile(
-      join(tmp.data, "directory.json"),
-      await readFile(join(other.data, "directory.json")),
-    );
-    const renames = [
-      [tmpName("directory.json"), "directory.json"],
-      [tmpName("DIRECTORY.md"), "DIRECTORY.md"],
-      [tmpName("history.json"), "history.json"],
-    ];
-    await writeFile(join(tmp.data, ".cooltech-commit.json"), JSON.stringify({ renames }));
-    await writeFile(join(tmp.data, ".directory.json.999.deadbeef.tmp"), "half-written");
+    await halfInstall(other.data, tmp.data);
     // directory.json says 200 stars, DIRECTORY.md and history.json still 100.
     await assert.rejects(oneGeneration("2025-11-21"), /in DIRECTORY\.md/);
     const r = await runCli(["build", "--data", "data"], env(T3), tmp.dir);
