@@ -10,8 +10,9 @@ import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import { parse } from "yaml";
-import type { Directory, GithubInfo } from "../src/core/model.js";
+import type { Directory } from "../src/core/model.js";
 import { writeFileAtomic } from "../src/core/write.js";
+import { github, PREVIOUS, PROJECTS } from "./fixtures/catalog/build-previous.js";
 import {
   CATEGORIES,
   FIXTURES,
@@ -214,67 +215,3 @@ describe("build", () => {
     assert.deepEqual(await listFiles(dir), ["target"]);
   });
 });
-
-function github(nameWithOwner: string, status: GithubInfo["status"]): GithubInfo {
-  return {
-    nameWithOwner,
-    url: `https://github.com/${nameWithOwner}`,
-    description: `GitHub's words for ${nameWithOwner}`,
-    stars: 100,
-    forks: 10,
-    openIssues: 1,
-    license: "Apache-2.0",
-    language: "Go",
-    topics: ["kubernetes"],
-    archived: false,
-    pushedAt: "2026-11-01T00:00:00Z",
-    createdAt: "2016-01-01T00:00:00Z",
-    latestRelease: null,
-    fetchedAt: "2026-11-20T03:00:00Z",
-    checkedAt: "2026-11-20T03:00:00Z",
-    status,
-  };
-}
-
-const PROJECTS = `- name: Falco
-  repo: falcosecurity/falco
-  category: security
-  description: Cloud-native runtime security.
-- name: kured
-  repo: kubereboot/kured
-  category: storage
-- name: No Repo
-  homepage: https://example.org/
-  category: storage
-- name: Rook
-  repo: rook/rook
-  category: storage
-`;
-
-const entry = (name: string, repo: string | null, category: string) => ({
-  name,
-  repo,
-  homepage: null,
-  category,
-  tags: [],
-  description: null,
-});
-
-const PREVIOUS: Directory = {
-  $schema: "../schemas/directory.schema.json",
-  refreshedAt: "2026-11-20T03:00:00Z",
-  categories: [],
-  projects: [
-    {
-      ...entry("Falco", "falcosecurity/falco", "security"),
-      github: github("falcosecurity/falco", "ok"),
-      trend: { stars7d: 5, stars30d: 20 },
-    },
-    {
-      ...entry("kured", "weaveworks/kured", "storage"),
-      github: github("kubereboot/kured", "moved"),
-      trend: { stars7d: null, stars30d: 3 },
-    },
-    { ...entry("Gone", "gone/gone", "storage"), github: null, trend: null },
-  ],
-};

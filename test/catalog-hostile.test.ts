@@ -6,47 +6,19 @@
  */
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import { runMain } from "../src/cli/main.js";
 import { loadCatalog } from "../src/load/catalog.js";
 import { validateCatalog } from "../src/validate/index.js";
-import {
-  CATEGORIES,
-  looksLikeCrash,
-  memoryIo,
-  removeTemp,
-  runBinary,
-  runCli,
-  tempData,
-} from "./helpers/catalog.js";
+import { looksLikeCrash, memoryIo, runBinary, runCli } from "./helpers/catalog.js";
+import { ALIAS_BOMB, type CatalogFiles, tempCatalogs } from "./helpers/hostile.js";
 
 const OK_PROJECTS = "- name: Falco\n  category: security\n- name: Rook\n  category: storage\n";
 
-const bomb = [
-  "- name: Falco",
-  "  category: security",
-  "  lol1: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]",
-  "  lol2: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]",
-  ...["c", "d", "e", "f", "g", "h", "i"].map(
-    (x, i) =>
-      `  lol${i + 3}: &${x} [${Array(9)
-        .fill(`*${String.fromCharCode(x.charCodeAt(0) - 1)}`)
-        .join(", ")}]`,
-  ),
-  "",
-].join("\n");
-
-interface Case {
-  /** projects.yaml (null: no such file). */
-  projects: string | Buffer | null;
-  /** categories.yaml (null: no such file); the usual categories when absent. */
-  categories?: string | null;
+interface Case extends CatalogFiles {
   /** A located diagnostic the output must contain (multiline regexp). */
   expect: RegExp[];
-  /** Create projects.yaml as a folder instead of a file. */
-  folder?: boolean;
 }
 
 const cases: Record<string, Case> = {
@@ -65,7 +37,7 @@ const cases: Record<string, Case> = {
     expect: [/^projects\.yaml:3:3 error the key "name" appears twice .+ \(duplicate-key\)$/m],
   },
   "alias bomb (billion laughs)": {
-    projects: bomb,
+    projects: ALIAS_BOMB,
     expect: [
       /^projects\.yaml:4:13 error too many nested YAML aliases \(an alias bomb\); write the values out .+ \(yaml-syntax\)$/m,
     ],
@@ -189,18 +161,9 @@ const cases: Record<string, Case> = {
   },
 };
 
-const temps: string[] = [];
-after(() => Promise.all(temps.map(removeTemp)));
-
-async function setUp(c: Case): Promise<string> {
-  const files: Record<string, string | Buffer> = {};
-  if (c.projects !== null) files["projects.yaml"] = c.projects;
-  if (c.categories !== null) files["categories.yaml"] = c.categories ?? CATEGORIES;
-  const dir = await tempData(files);
-  if (c.folder) await mkdir(join(dir, "projects.yaml"));
-  temps.push(dir);
-  return dir;
-}
+const catalogs = tempCatalogs();
+after(catalogs.removeAll);
+const setUp = (c: Case) => catalogs.make(c);
 
 /**
  * The inputs that could take the process down (memory, stack depth) run the
