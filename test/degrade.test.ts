@@ -8,76 +8,16 @@ import assert from "node:assert/strict";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
-import {
-  type Directory,
-  type DirectoryProject,
-  type GithubInfo,
-  missingBlock,
-} from "../src/core/model.js";
+import { type Directory, type GithubInfo, missingBlock } from "../src/core/model.js";
 import { validateAgainst } from "../src/core/schema.js";
 import { conformDirectory } from "../src/refresh/contract.js";
 import { toSiteProject } from "../src/site/build/data.js";
 import { projectBadges } from "../src/site/client/badges.js";
-import { removeTemp, runCli, tempData } from "./helpers/catalog.js";
+import { CATEGORIES, removeTemp, runCli, tempData } from "./helpers/catalog.js";
+import { PREVIOUS, record } from "./helpers/last-built.js";
 
 const temps: string[] = [];
 after(() => Promise.all(temps.map(removeTemp)));
-
-const CATEGORIES = `- id: security
-  name: Security
-  description: Runtime security, threat detection and policy.
-- id: storage
-  name: Storage
-  description: Block, file and object storage.
-`;
-
-function github(nameWithOwner: string): GithubInfo {
-  return {
-    nameWithOwner,
-    url: `https://github.com/${nameWithOwner}`,
-    description: null,
-    stars: 100,
-    forks: 10,
-    openIssues: 1,
-    license: "Apache-2.0",
-    language: "Go",
-    topics: [],
-    archived: false,
-    pushedAt: null,
-    createdAt: null,
-    latestRelease: null,
-    fetchedAt: "2026-11-20T03:00:00Z",
-    checkedAt: "2026-11-20T03:00:00Z",
-    status: "ok",
-  };
-}
-
-function record(name: string, repo: string, category: string): DirectoryProject {
-  return {
-    name,
-    repo,
-    homepage: null,
-    category,
-    categories: [category],
-    tags: [],
-    description: `${name}, as last built`,
-    github: github(repo),
-    trend: { stars7d: 1, stars30d: 2 },
-  };
-}
-
-const PREVIOUS: Directory = {
-  $schema: "../schemas/directory.schema.json",
-  refreshedAt: "2026-11-20T03:00:00Z",
-  categories: [
-    { id: "security", name: "Security", description: "Last-known security." },
-    { id: "storage", name: "Storage", description: "Last-known storage." },
-  ],
-  projects: [
-    record("Falco", "falcosecurity/falco", "security"),
-    record("Rook", "rook/rook", "storage"),
-  ],
-};
 
 async function build(projects: string, categories = CATEGORIES) {
   const dir = await tempData({ "projects.yaml": projects, "categories.yaml": categories });

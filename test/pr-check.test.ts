@@ -1,123 +1,24 @@
 /**
  * The pull-request new-entry check, `cooltech validate --online --changed-since REF`:
  * entries added or changed since a base commit of a temp git repository, looked
- * up on the local fake GitHub, through the real binary.
+ * up on the local fake GitHub, through the real binary. (Which entries count as
+ * changed, and reading the base: pr-check-changed.test.ts.)
  */
 import assert from "node:assert/strict";
-import { readFile, rm } from "node:fs/promises";
-import { join } from "node:path";
 import { after, before, beforeEach, describe, test } from "node:test";
-import { fileURLToPath } from "node:url";
-import { UserError } from "../src/core/errors.js";
-import { changedEntries, execGit, readAtRef } from "../src/pr-check/changed.js";
-import type { Item } from "../src/validate/rules/rule.js";
-import { demoRepos, type FakeGitHub, type FakeRepo, startFakeGitHub } from "./fake-github/index.js";
-import { runCli } from "./helpers/refresh-cli.js";
+import { demoRepos, type FakeGitHub, startFakeGitHub } from "./fake-github/index.js";
+import {
+  BASE,
+  CATEGORIES,
+  cooltechIn,
+  extraRepos,
+  HEAD,
+  MOVED_DIRECTORY,
+  ROOK,
+  type Run,
+  TOKEN,
+} from "./helpers/pr-check.js";
 import { type TempGit, tempGit } from "./helpers/temp-git.js";
-
-const TOKEN = "pr-check-test-token";
-
-const CATEGORIES = `- id: cluster-operations
-  name: Cluster operations
-  description: Day-2 tools.
-- id: security
-  name: Security
-  description: Runtime security.
-- id: standards
-  name: Open standards
-  description: Interfaces.
-- id: storage
-  name: Storage
-  description: Storage for Kubernetes.
-`;
-
-const BASE = `- name: kured (100% uptime, reboots)
-  repo: kubereboot/kured
-  category: cluster-operations
-- name: Falco
-  repo: falcosecurity/falco
-  category: security
-- name: Service Mesh Interface
-  repo: servicemeshinterface/smi-spec
-  category: standards
-- name: Longhorn
-  repo: longhorn/longhorn
-  category: storage
-`;
-
-// The pull request: line numbers matter, they are asserted below.
-const HEAD = `- name: kured (100% uptime, reboots)
-  repo: kubereboot/kured
-  category: cluster-operations
-- name: Weave kured
-  repo: weaveworks/kured
-  category: cluster-operations
-- name: Falco
-  repo: falcosecurity/falco
-  category: security
-- name: Ghost
-  repo: nobody/ghost
-  category: security
-- name: Legacy Mesh
-  repo: legacy/mesh
-  category: standards
-- name: Service Mesh Interface
-  repo: servicemeshinterface/smi-spec
-  category: standards
-  description: A standard interface for service meshes.
-- name: Longhorn
-  repo: longhorn/longhorn
-  category: storage
-- name: Rook
-  repo: rook/rook
-  category: storage
-- name: Tool
-  repo: old-org/tool
-  category: storage
-`;
-
-function extraRepos(): FakeRepo[] {
-  const base = {
-    forks: 1,
-    openIssues: 0,
-    language: "Go",
-    topics: [],
-    pushedAt: "2026-10-01T12:00:00Z",
-    createdAt: "2020-01-01T00:00:00Z",
-    latestRelease: null,
-    homepageUrl: null,
-  };
-  return [
-    {
-      ...base,
-      id: 9001,
-      owner: "legacy",
-      name: "mesh",
-      description: "An old mesh",
-      stars: 42,
-      license: "MIT",
-      archived: true,
-    },
-    {
-      ...base,
-      id: 9002,
-      owner: "new-org",
-      name: "tool",
-      description: "<img src=x onerror=alert(1)> | *bold* 100%",
-      stars: 1234,
-      license: null,
-      archived: false,
-      formerNames: ["old-org/tool"],
-    },
-  ];
-}
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-  summary: string;
-}
 
 let gh: FakeGitHub;
 let repo: TempGit;
@@ -139,27 +40,8 @@ beforeEach(async () => {
   await repo.write({ "data/projects.yaml": HEAD });
 });
 
-async function cooltech(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  const summaryFile = join(repo.dir, "step-summary.md");
-  await rm(summaryFile, { force: true });
-  const fullEnv = {
-    PATH: process.env.PATH ?? "",
-    NO_COLOR: "1",
-    GITHUB_ACTIONS: "true",
-    GITHUB_STEP_SUMMARY: summaryFile,
-    GITHUB_API_URL: gh.url,
-    GITHUB_GRAPHQL_URL: gh.graphqlUrl,
-    GITHUB_TOKEN: TOKEN,
-    // Test knobs shared with `refresh`: no real waits between retries, a generous deadline.
-    COOLTECH_RETRY_BASE_MS: "1",
-    COOLTECH_TIMEOUT_MS: "30000",
-    ...env,
-  };
-  // In-process, through the same runMain entry as bin/cooltech.js.
-  const { code, stdout, stderr } = await runCli(args, fullEnv, repo.dir);
-  const summary = await readFile(summaryFile, "utf8").catch(() => "");
-  return { code: code ?? -1, stdout, stderr, summary };
-}
+const cooltech = (args: string[], env: Record<string, string> = {}): Promise<Run> =>
+  cooltechIn(gh, repo.dir, args, env);
 
 const CHECK = ["validate", "--online", "--changed-since", "HEAD", "--format", "github"];
 
@@ -300,23 +182,6 @@ describe("the new-entry check against the fake GitHub", () => {
 
   test("a repository the last refresh saw move, added under its new name, is a duplicate", async () => {
     // directory.json (written by the nightly refresh) knows that `Weave kured` is kubereboot/kured now.
-    const directory = {
-      $schema: "../schemas/directory.schema.json",
-      refreshedAt: null,
-      categories: [],
-      projects: [
-        {
-          name: "Weave kured",
-          repo: "weaveworks/kured",
-          homepage: null,
-          category: "cluster-operations",
-          tags: [],
-          description: null,
-          github: { ...GITHUB_INFO, nameWithOwner: "kubereboot/kured", status: "moved" },
-          trend: null,
-        },
-      ],
-    };
     const base = "- name: Weave kured\n  repo: weaveworks/kured\n  category: cluster-operations\n";
     const head = `- name: kured\n  repo: kubereboot/kured\n  category: cluster-operations\n${base}`;
     const local = await tempGit("cooltech-pr-known-");
@@ -327,13 +192,9 @@ describe("the new-entry check against the fake GitHub", () => {
       });
       await local.write({
         "data/projects.yaml": head,
-        "data/directory.json": JSON.stringify(directory),
+        "data/directory.json": JSON.stringify(MOVED_DIRECTORY),
       });
-      const saved = repo;
-      repo = local;
-      const r = await cooltech(CHECK).finally(() => {
-        repo = saved;
-      });
+      const r = await cooltechIn(gh, local.dir, CHECK);
       assert.equal(r.code, 1, r.stderr);
       assert.equal(
         r.stdout,
@@ -344,26 +205,6 @@ describe("the new-entry check against the fake GitHub", () => {
     }
   });
 });
-
-const ROOK = "- name: Rook\n  repo: rook/rook\n  category: storage\n";
-
-const GITHUB_INFO = {
-  nameWithOwner: "weaveworks/kured",
-  url: "https://github.com/kubereboot/kured",
-  description: "Kubernetes Reboot Daemon",
-  stars: 2300,
-  forks: 210,
-  openIssues: 40,
-  license: "Apache-2.0",
-  language: "Go",
-  topics: [],
-  archived: false,
-  pushedAt: "2025-11-12T15:48:20Z",
-  createdAt: "2017-03-23T11:03:15Z",
-  latestRelease: null,
-  fetchedAt: "2026-11-01T00:00:00Z",
-  checkedAt: "2026-11-01T00:00:00Z",
-};
 
 describe("command line", () => {
   test("--changed-since without --online is a usage error that says what to add", async () => {
@@ -398,75 +239,5 @@ describe("command line", () => {
       r.stderr,
       /online:\n {2}"Rook" rook\/rook: ★13,000, Apache-2\.0, last push 2025-11-20\n/,
     );
-  });
-});
-
-describe("changed entries", () => {
-  const items = (list: Record<string, unknown>[]): Item[] =>
-    list.map((value, index) => ({ index, value }));
-
-  test("added, changed (renamed, repo fixed, new tagline) and unchanged (reordered keys)", () => {
-    const base = `- name: A
-  repo: o/a
-  category: x
-- name: B
-  repo: o/b
-  category: x
-- name: C
-  repo: o/c
-  category: x
-- name: D
-  repo: o/d
-  category: x
-`;
-    const head = items([
-      { category: "x", repo: "o/a", name: "A" }, // same, keys reordered
-      { name: "B2", repo: "o/b", category: "x" }, // renamed: same repo
-      { name: "C", repo: "https://github.com/O/C", category: "x", description: "new" }, // same repo as a URL, new tagline
-      { name: "D", repo: "o/d-moved", category: "x" }, // repo changed
-      { name: "E", repo: "o/e", category: "x" }, // added
-    ]);
-    const changed = changedEntries(head, base);
-    assert.deepEqual(
-      changed.map((c) => [c.item.value.name, c.kind, c.baseRepo]),
-      [
-        ["B2", "changed", "o/b"],
-        ["C", "changed", "o/c"],
-        ["D", "changed", "o/d"],
-        ["E", "added", undefined],
-      ],
-    );
-    assert.deepEqual(
-      changedEntries(head, null).map((c) => c.kind),
-      ["added", "added", "added", "added", "added"],
-    );
-    assert.deepEqual(changedEntries(head, "{not: [valid").length, 5, "an unreadable base: all new");
-  });
-
-  test("readAtRef reads the committed version; a file absent at the ref is null", async () => {
-    const path = join(repo.dir, "data/projects.yaml");
-    assert.equal(await readAtRef("HEAD", path, repo.dir), BASE);
-    assert.equal(await readAtRef("HEAD", join(repo.dir, "data/none.yaml"), repo.dir), null);
-    // From a sub-folder: the path is taken relative to the working directory.
-    assert.equal(await readAtRef("HEAD", path, join(repo.dir, "data")), BASE);
-  });
-
-  test("readAtRef: refs that look like options, unknown refs, no repository", async () => {
-    const path = join(repo.dir, "data/projects.yaml");
-    await assert.rejects(readAtRef("--output=/tmp/x", path, repo.dir), (e: unknown) => {
-      assert.ok(e instanceof UserError);
-      assert.equal(e.kind, "usage");
-      return true;
-    });
-    await assert.rejects(readAtRef("nope", path, repo.dir), /git knows no commit 'nope'/);
-    const outside = fileURLToPath(new URL(".", import.meta.url));
-    const calls: string[][] = [];
-    const fake = async (args: readonly string[]) => {
-      calls.push([...args]);
-      throw Object.assign(new Error("fatal: not a git repository"), { name: "GitError" });
-    };
-    await assert.rejects(readAtRef("HEAD", path, outside, fake), UserError);
-    assert.deepEqual(calls, [["rev-parse", "--verify", "--quiet", "HEAD^{commit}"]]);
-    assert.equal(typeof execGit, "function");
   });
 });
