@@ -39,6 +39,8 @@ const FORMERLY_DATA_DEPENDENT = [
   "issue-form",
   "links-config",
   "workflows",
+  "workflows-jobs",
+  "workflows-policy",
 ];
 
 let gh: FakeGitHub;
