@@ -14,7 +14,8 @@
 import { onePointBatch } from "../src/github/batch-size.js";
 import { MAX_BATCH_SIZE } from "../src/github/query.js";
 import { startFakeGitHub, syntheticRepos } from "../test/fake-github/index.js";
-import { cooltech, type Row, restLoop, TOKEN } from "./refresh-runs.js";
+import { TOKEN } from "./refresh-child.js";
+import { cooltech, type Row, restLoop } from "./refresh-runs.js";
 
 const LATENCY_MS = 100;
 const PER_REPO_MS = 5;
