@@ -14,21 +14,17 @@
  * < 1,000 points at 100,000; night 2 changes at most 1 line; at 100,000, night 2's peak
  * RSS is no more than night 1's and no night passes 1 GB.
  */
-import { execFile, spawn } from "node:child_process";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { execFile } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { startFakeGitHub, syntheticRepos } from "../test/fake-github/index.js";
 import { loadAverage } from "./measure.js";
 import { writeCatalog } from "./refresh-catalog.js";
+import { runRefresh, TOKEN } from "./refresh-child.js";
 
 const exec = promisify(execFile);
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const BIN = join(ROOT, "bin/cooltech.js");
-const RSS_HOOK = join(ROOT, "dist/bench/maxrss.js");
-const TOKEN = "bench-token";
 const arg = process.argv.indexOf("--repos");
 const N = arg > 0 ? Number(process.argv[arg + 1]) : 2_000;
 const TWO_PASS_ONLY = process.argv.includes("--two-pass-only");
@@ -55,37 +51,12 @@ async function night(
   now: string,
   onePass: boolean,
 ): Promise<Night> {
-  gh.resetStats();
-  gh.resetRateLimits();
-  const rssFile = join(dir, "..", "rss.json");
-  const env = {
-    PATH: process.env.PATH ?? "",
-    NO_COLOR: "1",
-    GITHUB_API_URL: gh.url,
-    GITHUB_GRAPHQL_URL: gh.graphqlUrl,
-    GITHUB_TOKEN: TOKEN,
-    COOLTECH_NOW: now,
-    BENCH_RSS_OUT: rssFile,
-    ...(onePass && { COOLTECH_ONE_PASS: "1" }),
-  };
-  const start = performance.now();
-  const child = spawn(
-    process.execPath,
-    ["--import", RSS_HOOK, BIN, "refresh", "--data", "data", "--json"],
-    { env, cwd: dir, stdio: ["ignore", "pipe", "pipe"] },
-  );
-  let out = "";
-  let err = "";
-  child.stdout.on("data", (c: Buffer) => {
-    out += c;
+  const { ms, summary, rssMb } = await runRefresh<{ counts: { ok: number }; changed: number }>(gh, {
+    data: "data",
+    cwd: dir,
+    rssFile: join(dir, "..", "rss.json"),
+    env: { COOLTECH_NOW: now, ...(onePass && { COOLTECH_ONE_PASS: "1" }) },
   });
-  child.stderr.on("data", (c: Buffer) => {
-    err += c;
-  });
-  const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
-  const ms = performance.now() - start;
-  if (code !== 0) throw new Error(`refresh exited ${code}: ${err.slice(0, 2000)}`);
-  const summary = JSON.parse(out) as { counts: { ok: number }; changed: number };
   if (summary.counts.ok !== N) throw new Error(`only ${summary.counts.ok} ok`);
   const numstat = await git(dir, "diff", "--numstat", "--", "data");
   const lines = numstat
@@ -94,13 +65,12 @@ async function night(
     .reduce((sum, l) => sum + Math.max(Number(l.split("\t")[0]), Number(l.split("\t")[1])), 0);
   await git(dir, "add", "--all");
   await git(dir, "-c", "user.name=b", "-c", "user.email=b@example.invalid", "commit", "-qm", now);
-  const rss = JSON.parse(await readFile(rssFile, "utf8")) as { maxRssKb: number };
   return {
     ms,
     points: gh.stats.pointsUsed,
     requests: gh.stats.requests,
     lines,
-    rssMb: rss.maxRssKb / 1024,
+    rssMb,
     changed: summary.changed,
   };
 }

@@ -9,41 +9,16 @@ import assert from "node:assert/strict";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
-import type {
-  Directory,
-  DirectoryProject,
-  GithubInfo,
-  Maintenance,
-  Project,
-} from "../src/core/model.js";
+import type { Directory, GithubInfo, Maintenance, Project } from "../src/core/model.js";
 import { validateAgainst } from "../src/core/schema.js";
 import { inactiveSince, maintenanceOf } from "../src/generate/maintenance.js";
 import { projectLine, renderMarkdown } from "../src/generate/markdown.js";
 import { CATEGORIES, removeTemp, runCli, tempData } from "./helpers/catalog.js";
-import { githubBlock } from "./helpers/github-block.js";
+import { computed, github, known, PROJECTS, project, REFRESHED } from "./helpers/maintenance.js";
 
 const temps: string[] = [];
 after(() => Promise.all(temps.map(removeTemp)));
 
-const REFRESHED = "2026-11-21T03:00:00.000Z";
-
-function github(extra: Partial<GithubInfo> = {}): GithubInfo {
-  return githubBlock({
-    nameWithOwner: "o/n",
-    url: "https://github.com/o/n",
-    stars: 1200,
-    pushedAt: "2026-11-01T00:00:00Z",
-    fetchedAt: "2026-11-01T00:00:00.000Z",
-    checkedAt: "2026-11-20T03:00:00.000Z",
-    ...extra,
-  });
-}
-
-const computed = (status: Maintenance["status"]): Maintenance => ({
-  status,
-  note: null,
-  source: "computed",
-});
 const mark = (gh: GithubInfo | null, refreshedAt: string | null = REFRESHED, months = 12) =>
   maintenanceOf({}, gh, refreshedAt, months);
 
@@ -105,20 +80,6 @@ describe("the computed mark", () => {
     }
   });
 });
-
-function project(maintenance: Maintenance | null | undefined, gh: GithubInfo | null = github()) {
-  const p: DirectoryProject = {
-    name: "x",
-    repo: "o/n",
-    homepage: null,
-    category: "c",
-    tags: [],
-    description: null,
-    github: gh,
-    trend: null,
-  };
-  return maintenance === undefined ? p : { ...p, maintenance };
-}
 
 describe("DIRECTORY.md", () => {
   const curator = (status: Maintenance["status"], note: string | null): Maintenance => ({
@@ -182,44 +143,6 @@ describe("DIRECTORY.md", () => {
     assert.doesNotMatch(line, /[\u0000-\u001f\u202a-\u202e\u2066-\u2069]/);
   });
 });
-
-const PROJECTS = `- name: Aged
-  repo: o/aged
-  category: security
-- name: Archived
-  repo: o/archived
-  category: security
-- name: Done
-  repo: o/done
-  category: security
-  maintenance:
-    status: feature-complete
-    note: "stable; no changes needed <b>"
-- name: Fresh
-  repo: o/fresh
-  category: security
-- name: NoRepo
-  homepage: https://norepo.example/
-  category: security
-  maintenance:
-    status: deprecated
-- name: Unknown
-  repo: o/unknown
-  category: security
-`;
-
-function known(repo: string, extra: Partial<GithubInfo>): DirectoryProject {
-  return {
-    name: repo,
-    repo,
-    homepage: null,
-    category: "security",
-    tags: [],
-    description: null,
-    github: github({ nameWithOwner: repo, url: `https://github.com/${repo}`, ...extra }),
-    trend: null,
-  };
-}
 
 describe("cooltech build", () => {
   test("writes each mark from the last-known data and refreshedAt; byte-identical when run again", async () => {

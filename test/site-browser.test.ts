@@ -5,23 +5,14 @@
  * whole file.
  */
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { pathToFileURL } from "node:url";
 import type { Page } from "playwright-core";
-import { DEFAULT_BRANDING } from "../src/core/branding.js";
-import type { Directory } from "../src/core/model.js";
-import { renderSite } from "../src/site/build/index.js";
-import { signalsDirectory, signalsHistory } from "./fixtures/site/signals.js";
-import { syntheticDirectory } from "./fixtures/site/synthetic.js";
 import { skipBrowser } from "./helpers/browser.js";
+import { BIG, browserSites } from "./helpers/site-browser-sites.js";
 import { type Harness, startHarness } from "./helpers/site-harness.js";
 import { viewTests } from "./site-browser-views.js";
-
-/** The long list: the first batch of 24 and four batches of 48, so that scrolling has batches to load. */
-const BIG = 24 + 48 * 4;
-const FIXTURE = new URL("../../test/fixtures/site/directory.json", import.meta.url);
 
 describe("site in a browser", { skip: skipBrowser() }, () => {
   let h: Harness;
@@ -31,12 +22,7 @@ describe("site in a browser", { skip: skipBrowser() }, () => {
   const done = (page: Page) => h.done(page);
 
   before(async () => {
-    const fixture = JSON.parse(await readFile(FIXTURE, "utf8")) as Directory;
-    h = await startHarness({
-      fixture: renderSite(fixture),
-      big: renderSite(syntheticDirectory(BIG)),
-      signals: renderSite(signalsDirectory(), DEFAULT_BRANDING, [], signalsHistory()),
-    });
+    h = await startHarness(await browserSites());
   });
   after(async () => {
     await h?.close();

@@ -11,15 +11,14 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { Script } from "node:vm";
-import { gunzipSync } from "node:zlib";
 import { runMain } from "../src/cli/main.js";
 import type { Directory } from "../src/core/model.js";
 import { clientScript } from "../src/site/build/client.js";
 import { embedJson } from "../src/site/build/html.js";
 import { renderSite, toSiteData, writeSite } from "../src/site/build/index.js";
 import type { SiteData } from "../src/site/client/data.js";
-import { decodeSiteData } from "../src/site/client/wire.js";
 import { hostileDirectory } from "./fixtures/site/hostile.js";
+import { embedded, unpacked, withoutData } from "./helpers/site-page.js";
 
 const FIXTURE_DIR = fileURLToPath(new URL("../../test/fixtures/site/", import.meta.url));
 const SEED = fileURLToPath(new URL("../../data/directory.json", import.meta.url));
@@ -38,20 +37,6 @@ function memoryIo(cwd: string) {
     cwd,
   };
   return { io, out };
-}
-
-/** The text of the page's data block (base64 of gzipped JSON), as the browser would read it. */
-function embedded(html: string): string {
-  const m = /<script type="application\/gzip" id="cooltech-data">(.*?)<\/script>/s.exec(html);
-  assert.ok(m?.[1] !== undefined, "the page has a data block");
-  return m[1];
-}
-
-/** The page's data, unpacked as the page script does. */
-function unpacked(html: string): SiteData {
-  return decodeSiteData(
-    JSON.parse(gunzipSync(Buffer.from(embedded(html), "base64")).toString("utf8")),
-  );
 }
 
 describe("renderSite", () => {
@@ -120,13 +105,6 @@ describe("renderSite", () => {
     assert.doesNotThrow(() => new Script(script));
   });
 });
-
-/** index.html without the contents of its data blocks: the page, its script and styles. */
-function withoutData(html: string): number {
-  return Buffer.byteLength(
-    html.replace(/(<script type="application\/json" id="[^"]+">).*?(<\/script>)/gs, "$1$2"),
-  );
-}
 
 describe("size budget: page, script and styles (without the data) ≤ 100 KB", () => {
   test("for the seed-sized fixture (16 projects)", async () => {
