@@ -18,10 +18,11 @@ import { embedJson } from "../src/site/build/html.js";
 import { renderSite, toSiteData, writeSite } from "../src/site/build/index.js";
 import type { SiteData } from "../src/site/client/data.js";
 import { hostileDirectory } from "./fixtures/site/hostile.js";
+import { ROOT, removeTemp, runCli, tempDir } from "./helpers/catalog.js";
 import { embedded, unpacked, withoutData } from "./helpers/site-page.js";
 
 const FIXTURE_DIR = fileURLToPath(new URL("../../test/fixtures/site/", import.meta.url));
-const SEED = fileURLToPath(new URL("../../data/directory.json", import.meta.url));
+const REAL_LIST = join(ROOT, "../shared/data-real/best-of-ml-python-projects.yaml");
 const BUDGET = 100 * 1024;
 
 async function fixture(): Promise<Directory> {
@@ -112,12 +113,21 @@ describe("size budget: page, script and styles (without the data) ≤ 100 KB", (
     assert.ok(size <= BUDGET, `index.html is ${size} bytes`);
   });
 
-  test("for the real catalog in data/directory.json", {
-    skip: !existsSync(SEED) && "no data/directory.json yet",
-  }, async () => {
-    const dir = JSON.parse(await readFile(SEED, "utf8")) as Directory;
-    const size = withoutData(renderSite(dir).get("index.html") ?? "");
-    assert.ok(size <= BUDGET, `index.html is ${size} bytes`);
+  test("for a real list: best-of-ml-python (../shared/data-real), imported and built", async () => {
+    const dir = await tempDir();
+    try {
+      const data = join(dir, "data");
+      const imported = await runCli(["import", REAL_LIST, "--data", data]);
+      assert.equal(imported.code, 0, imported.stderr);
+      const built = await runCli(["build", "--data", data]);
+      assert.equal(built.code, 0, built.stderr + built.stdout);
+      const real = JSON.parse(await readFile(join(data, "directory.json"), "utf8")) as Directory;
+      assert.ok(real.projects.length > 900, `${real.projects.length} projects`);
+      const size = withoutData(renderSite(real).get("index.html") ?? "");
+      assert.ok(size <= BUDGET, `index.html is ${size} bytes`);
+    } finally {
+      await removeTemp(dir);
+    }
   });
 });
 

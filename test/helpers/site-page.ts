@@ -21,9 +21,12 @@ export function unpacked(html: string): SiteData {
   );
 }
 
-/** index.html without the contents of its data blocks: the page, its script and styles. */
+/** index.html without the contents of its data blocks (the JSON preview, the gzipped data): the page, its script and styles. */
 export function withoutData(html: string): number {
   return Buffer.byteLength(
-    html.replace(/(<script type="application\/json" id="[^"]+">).*?(<\/script>)/gs, "$1$2"),
+    html.replace(
+      /(<script type="application\/(?:json|gzip)" id="[^"]+">).*?(<\/script>)/gs,
+      "$1$2",
+    ),
   );
 }
