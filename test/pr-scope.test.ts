@@ -6,12 +6,10 @@
  * annotated on the diff. A temp git repository, the fake GitHub, the CLI in process.
  */
 import assert from "node:assert/strict";
-import { readFile, rm } from "node:fs/promises";
-import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { parseHunkLines } from "../src/pr-check/scope.js";
 import { DEMO_TOKEN, demoRepos, type FakeGitHub, startFakeGitHub } from "./fake-github/index.js";
-import { runCli } from "./helpers/refresh-cli.js";
+import { cooltechIn } from "./helpers/pr-check.js";
 import { type TempGit, tempGit } from "./helpers/temp-git.js";
 
 const CATEGORIES = `- id: security
@@ -73,25 +71,9 @@ after(async () => {
   await repo.remove();
 });
 
-async function validate(
-  args: string[],
-): Promise<{ code: number; stdout: string; summary: string }> {
-  const summary = join(repo.dir, "summary.md");
-  await rm(summary, { force: true });
-  const env = {
-    PATH: process.env.PATH ?? "",
-    NO_COLOR: "1",
-    GITHUB_ACTIONS: "true",
-    GITHUB_STEP_SUMMARY: summary,
-    GITHUB_API_URL: gh.url,
-    GITHUB_GRAPHQL_URL: gh.graphqlUrl,
-    GITHUB_TOKEN: DEMO_TOKEN,
-    COOLTECH_RETRY_BASE_MS: "1",
-  };
-  // In process, through runMain (the entry bin/cooltech.js uses), with exactly this environment.
-  const { code, stdout } = await runCli(["validate", ...args], env, repo.dir);
-  return { code: code ?? -1, stdout, summary: await readFile(summary, "utf8").catch(() => "") };
-}
+/** `cooltech validate ARGS` in the repository, as the pull-request check's step runs it. */
+const validate = (args: string[]) =>
+  cooltechIn(gh, repo.dir, ["validate", ...args], { GITHUB_TOKEN: DEMO_TOKEN });
 
 interface Row {
   file: string;
