@@ -12,9 +12,9 @@
  * suite's CPU. A single file still runs alone: `node --test dist/test/X.test.js`.
  *
  * npm test gives the group processes a larger young generation
- * (`--max-semi-space-size=64`, passed on by `node --test`): long-lived
- * processes that parse YAML and JSON all day spent a tenth of their CPU in
- * the garbage collector's scavenges; fewer, larger ones cost less.
+ * (`--max-semi-space-size=64`, which `node --test` passes on to them): these
+ * long-lived processes spent close to a tenth of their CPU collecting
+ * short-lived garbage, and fewer, larger young-generation collections cost less.
  */
 import { readdirSync } from "node:fs";
 import { basename } from "node:path";
