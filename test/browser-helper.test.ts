@@ -27,7 +27,8 @@ after(() => rm(dir, { recursive: true, force: true }));
 const NONE = "/nonexistent/chromium:/nonexistent/google-chrome";
 
 describe("findBrowser", () => {
-  test("knows the Debian, Ubuntu and macOS paths", () => {
+  test("knows the Debian, Ubuntu and macOS paths, Debian's headless shell first", () => {
+    assert.equal(BROWSER_PATHS[0], "/usr/bin/chromium-headless-shell");
     for (const p of [
       "/usr/bin/chromium",
       "/usr/bin/chromium-browser",

@@ -30,7 +30,7 @@ import { fileURLToPath } from "node:url";
  * unbalance the groups; they never leave a file out.
  */
 export const SECONDS: Readonly<Record<string, number>> = {
-  "site-browser": 32,
+  "site-browser": 15,
   "links-cli": 26,
   "links-report": 21,
   package: 16,
@@ -42,13 +42,13 @@ export const SECONDS: Readonly<Record<string, number>> = {
   "refresh-stop": 11,
   "links-deadlines": 10,
   "refresh-workflow": 10,
-  "site-xss": 8,
+  "site-xss": 4,
   "refresh-faults": 8,
   "refresh-avatars": 7,
   "catalog-hostile-more": 3,
   "catalog-hostile-more-limits": 4,
   "import-real": 6,
-  "site-e2e": 6,
+  "site-e2e": 3,
   refresh: 5,
   "refresh-budget": 2,
   "catalog-hostile": 5,
