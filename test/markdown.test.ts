@@ -18,6 +18,7 @@ import {
   projectLine,
   renderMarkdown,
 } from "../src/generate/markdown.js";
+import { githubBlock } from "./helpers/github-block.js";
 
 const FIXTURE_DIR = fileURLToPath(new URL("../../test/fixtures/site/", import.meta.url));
 const EXPECTED = join(FIXTURE_DIR, "expected.md");
@@ -129,23 +130,14 @@ describe("escaping untrusted text", () => {
   });
 
   test("marks moved and missing repositories, and shortens long taglines", () => {
-    const base = {
+    const base = githubBlock({
       nameWithOwner: "new/home",
       url: "https://github.com/new/home",
       description: "From GitHub",
       stars: 5,
-      forks: 0,
-      openIssues: 0,
-      license: null,
-      language: null,
-      topics: [],
-      archived: false,
-      pushedAt: null,
-      createdAt: null,
-      latestRelease: null,
       fetchedAt: "",
       checkedAt: "",
-    };
+    });
     assert.equal(
       projectLine(project({ github: { ...base, status: "moved" } })),
       "- [x](https://github.com/new/home) - From GitHub ★5 *(moved to new/home)*",
